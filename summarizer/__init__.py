@@ -1,0 +1,66 @@
+"""summarizer: grounded, structured briefs of news articles.
+
+>>> from summarizer import summarize, read_path
+>>> brief = summarize(read_path(Path("article.txt")))
+>>> brief.quotes[0].text, brief.actor(brief.quotes[0].speaker)
+"""
+
+from .config import CacheMode, ResponseFormat, Settings
+from .errors import (
+    BackendError,
+    ConfigError,
+    ExtractionError,
+    InputError,
+    MissingRecording,
+    SummarizerError,
+)
+from .ingest import Source, read_path, source_from_bytes, source_from_html, source_from_text
+from .models import (
+    Actor,
+    ActorKind,
+    Brief,
+    Certainty,
+    Consequence,
+    Event,
+    Grounding,
+    Precision,
+    Quote,
+    RunInfo,
+    Span,
+    When,
+)
+from .pipeline import Summarizer, asummarize, summarize
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "BackendError",
+    "Brief",
+    "CacheMode",
+    "Certainty",
+    "ConfigError",
+    "Consequence",
+    "Event",
+    "ExtractionError",
+    "Grounding",
+    "InputError",
+    "MissingRecording",
+    "Precision",
+    "Quote",
+    "ResponseFormat",
+    "RunInfo",
+    "Settings",
+    "Source",
+    "Span",
+    "Summarizer",
+    "SummarizerError",
+    "When",
+    "asummarize",
+    "read_path",
+    "source_from_bytes",
+    "source_from_html",
+    "source_from_text",
+    "summarize",
+]
+
+__version__ = "0.1.0"

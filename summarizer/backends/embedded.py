@@ -1,0 +1,122 @@
+"""The embedded backend: a GGUF model run in-process by llama-cpp-python, behind an HTTP transport.
+
+It answers the same OpenAI-shaped chat completion requests as a server would, so instructor, the cache
+and validation take one path for every backend.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import httpx2
+
+from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    from llama_cpp import Llama
+    from llama_cpp.llama_grammar import LlamaGrammar
+
+__all__ = ["LlamaTransport", "grammar_for"]
+
+
+@lru_cache(maxsize=64)
+def _grammar(schema_json: str) -> LlamaGrammar:
+    from llama_cpp.llama_grammar import LlamaGrammar
+
+    return LlamaGrammar.from_json_schema(schema_json, verbose=False)
+
+
+def grammar_for(schema: dict[str, Any]) -> LlamaGrammar:
+    """The GBNF grammar of a JSON Schema, or ConfigError if it cannot be converted.
+
+    llama-cpp-python itself falls back to unconstrained JSON when conversion fails; we never do.
+    """
+    try:
+        # Key order matters: the model writes fields in the order the grammar gives them.
+        return _grammar(json.dumps(schema))
+    except Exception as exc:
+        raise ConfigError(f"this JSON Schema cannot be turned into a grammar: {exc}") from exc
+
+
+class LlamaTransport(httpx2.BaseTransport):
+    """Answer ``/chat/completions`` requests with an in-process llama-cpp-python model."""
+
+    def __init__(self, locate: Callable[[], Path], *, context_tokens: int) -> None:
+        self._locate = locate
+        self._context_tokens = context_tokens
+        self._llm: Llama | None = None
+        self._lock = threading.Lock()
+        self.model_seconds = 0.0
+        """Time spent inside the model (prompt processing and generation), for the overhead ratio."""
+        self.load_seconds = 0.0
+        self.requests: list[dict[str, float]] = []
+        """Per request: prompt and completion tokens and seconds in the model, for the benchmark."""
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        body = json.loads(request.read())
+        response_format = body.get("response_format") or {}
+        schema = response_format.get("schema") if response_format.get("type") == "json_object" else None
+        grammar = grammar_for(schema) if schema is not None else None
+        with self._lock:
+            llm = self._load()
+            started = time.perf_counter()
+            try:
+                result: dict[str, Any] = llm.create_chat_completion(  # type: ignore[assignment]
+                    messages=body["messages"],
+                    temperature=body.get("temperature", 0.0),
+                    max_tokens=body.get("max_tokens"),
+                    grammar=grammar,
+                    # The server's default is 1.1; in-process 1.0. Pin it so both give the same answers.
+                    repeat_penalty=1.0,
+                    seed=body.get("seed", 0),
+                )
+            except ValueError as exc:  # e.g. the prompt does not fit the context window
+                return httpx2.Response(400, json={"error": {"message": str(exc), "type": "invalid_request"}})
+            finally:
+                seconds = time.perf_counter() - started
+                self.model_seconds += seconds
+        usage = result.get("usage") or {}
+        self.requests.append(
+            {
+                "prompt_tokens": usage.get("prompt_tokens", 0),
+                "completion_tokens": usage.get("completion_tokens", 0),
+                "seconds": round(seconds, 3),
+            }
+        )
+        result["model"] = body.get("model", result.get("model"))
+        return httpx2.Response(200, json=result)
+
+    def _load(self) -> Llama:
+        if self._llm is None:
+            started = time.perf_counter()
+            from llama_cpp import Llama
+
+            self._llm = Llama(
+                model_path=str(self._locate()),
+                n_ctx=self._context_tokens,
+                # llama-cpp-python generates on half the cores by default; generation is the slow part.
+                n_threads=os.cpu_count(),
+                n_batch=512,
+                seed=0,
+                verbose=False,
+            )
+            self.load_seconds = time.perf_counter() - started
+        return self._llm
+
+    def tokens(self, text: str) -> int:
+        """How many tokens the model sees in ``text``."""
+        with self._lock:
+            return len(self._load().tokenize(text.encode(), add_bos=False, special=False))
+
+    def close(self) -> None:
+        with self._lock:
+            if self._llm is not None:
+                self._llm.close()
+                self._llm = None

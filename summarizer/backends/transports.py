@@ -1,0 +1,145 @@
+"""HTTP transports that wrap another: adapting the response format, and retrying transient failures.
+
+They sit under the openai client, so instructor's parsing, validation and re-asks see one code path
+whichever backend answers.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import time
+from typing import Any
+
+import httpx2
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception_type,
+    retry_if_result,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
+
+from ..config import ResponseFormat
+from ..errors import BackendError
+
+__all__ = ["ResponseFormatTransport", "RetryTransport", "adapt_response_format"]
+
+_RETRYABLE_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
+_MAX_RETRY_AFTER = 60.0
+
+
+def adapt_response_format(body: dict[str, Any], fmt: ResponseFormat) -> dict[str, Any]:
+    """Rewrite instructor's ``json_schema`` response format into the form the backend understands."""
+    requested = body.get("response_format")
+    if fmt is ResponseFormat.JSON_SCHEMA or not isinstance(requested, dict):
+        return body
+    if requested.get("type") != "json_schema":
+        return body
+    adapted = {k: v for k, v in body.items() if k != "response_format"}
+    if fmt is ResponseFormat.JSON_OBJECT:
+        # llama-cpp-python ignores (in-process) or rejects (server) the json_schema form.
+        adapted["response_format"] = {"type": "json_object", "schema": requested["json_schema"]["schema"]}
+    return adapted
+
+
+class ResponseFormatTransport(httpx2.BaseTransport):
+    """Send each chat completion with its response format adapted to the backend."""
+
+    def __init__(self, inner: httpx2.BaseTransport, fmt: ResponseFormat) -> None:
+        self._inner = inner
+        self._fmt = fmt
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        body = json.loads(request.read() or b"{}")
+        adapted = adapt_response_format(body, self._fmt)
+        if adapted is not body:
+            request = httpx2.Request(
+                request.method,
+                request.url,
+                headers=[(k, v) for k, v in request.headers.items() if k.lower() != "content-length"],
+                json=adapted,
+                extensions=request.extensions,
+            )
+        return self._inner.handle_request(request)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class RetryTransport(httpx2.BaseTransport):
+    """Retry what is worth retrying (429, 5xx, timeouts, dropped connections) with backoff and jitter.
+
+    This is the one retry layer for transient faults: the openai client's own retries are turned off.
+    A Retry-After header, when the server sends one, sets the wait.
+    """
+
+    def __init__(self, inner: httpx2.BaseTransport, *, attempts: int, base_url: str) -> None:
+        self._inner = inner
+        self._attempts = attempts
+        self._base_url = base_url
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        request.read()
+        retrying = Retrying(
+            stop=stop_after_attempt(self._attempts),
+            retry=retry_if_exception_type(httpx2.TransportError) | retry_if_result(_retryable),
+            wait=_wait,
+            retry_error_callback=self._give_up,
+            reraise=False,
+        )
+        response: httpx2.Response = retrying(self._send, request)
+        return response
+
+    def _send(self, request: httpx2.Request) -> httpx2.Response:
+        response = self._inner.handle_request(request)
+        if _retryable(response):
+            response.read()  # free the connection before waiting
+        return response
+
+    def _give_up(self, state: RetryCallState) -> httpx2.Response:
+        outcome = state.outcome
+        assert outcome is not None
+        if outcome.failed:
+            exc = outcome.exception()
+            raise BackendError(
+                f"{self._base_url}: {type(exc).__name__}: {exc or 'no answer'} "
+                f"(after {state.attempt_number} attempts)"
+            ) from exc
+        response: httpx2.Response = outcome.result()
+        # Hand the last answer back so the openai client raises its precise error for the status.
+        return response
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+def _retryable(response: httpx2.Response) -> bool:
+    return response.status_code in _RETRYABLE_STATUS
+
+
+_backoff = wait_exponential_jitter(multiplier=0.5, max=20.0, jitter=0.5)
+
+
+def _wait(state: RetryCallState) -> float:
+    outcome = state.outcome
+    if outcome is not None and not outcome.failed:
+        after = _retry_after(outcome.result())
+        if after is not None:
+            return after
+    return float(_backoff(state))
+
+
+def _retry_after(response: httpx2.Response) -> float | None:
+    value = response.headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        when = email.utils.parsedate_to_datetime(value)
+        if when is None:
+            return None
+        seconds = when.timestamp() - time.time()
+    return min(max(seconds, 0.0), _MAX_RETRY_AFTER)

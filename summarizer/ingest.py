@@ -1,0 +1,111 @@
+"""Reading an article: decoding, HTML to text, and the dateline.
+
+All character offsets in a brief point into ``Source.text``: for plain text that is the text exactly as
+given (a ``date YYYY-MM-DD`` prefix included), for HTML the main text extracted from the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .models import Span
+
+__all__ = ["Source", "read_path", "source_from_bytes", "source_from_html", "source_from_text"]
+
+# The examples' convention: the first line, or a prefix of it, reads "date YYYY-MM-DD".
+_DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*\n?")
+_HTML_SNIFF = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<article|<\?xml)", re.IGNORECASE)
+_MAX_BYTES = 10 * 1024 * 1024
+_MIN_ARTICLE_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article ready to summarize."""
+
+    text: str
+    """The text that every span in the brief points into."""
+    dateline: dt.date | None
+    """Publication date; relative dates are resolved against it."""
+    origin: str
+    """Where the article came from: a path, ``<stdin>`` or ``<text>``."""
+    dateline_span: Span | None = None
+    """Where a ``date YYYY-MM-DD`` prefix stands in ``text``, if it had one."""
+
+    @property
+    def body_start(self) -> int:
+        """Offset where the article proper starts, after any dateline prefix."""
+        return self.dateline_span.end if self.dateline_span else 0
+
+
+def source_from_text(text: str, *, dateline: dt.date | None = None, origin: str = "<text>") -> Source:
+    """A plain-text article; an explicit ``dateline`` wins over a ``date YYYY-MM-DD`` prefix."""
+    if not text.strip():
+        raise InputError(f"{origin}: the article is empty")
+    found, span = _dateline_prefix(text, origin)
+    return Source(text=text, dateline=dateline or found, origin=origin, dateline_span=span)
+
+
+def source_from_html(html: str, *, dateline: dt.date | None = None, origin: str = "<html>") -> Source:
+    """An HTML page reduced to its main text; the dateline comes from the page's metadata if not given."""
+    import trafilatura  # heavy (lxml): imported only for HTML input
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    # trafilatura falls back to whatever text a page has (a menu, a cookie notice): too few words to be
+    # an article means there is none.
+    if not text or len(text.split()) < _MIN_ARTICLE_WORDS:
+        raise InputError(f"{origin}: no article text found in this HTML page")
+    if dateline is None:
+        meta = trafilatura.extract_metadata(html)
+        if meta is not None and meta.date:
+            dateline = _parse_iso_date(meta.date[:10])
+    return Source(text=text, dateline=dateline, origin=origin)
+
+
+def read_path(path: Path, *, dateline: dt.date | None = None) -> Source:
+    """Read an article from a file: plain text, Markdown or HTML, UTF-8."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not an article")
+    size = path.stat().st_size
+    if size > _MAX_BYTES:
+        raise InputError(f"{path}: {size:,} bytes is over the {_MAX_BYTES:,}-byte limit for one article")
+    raw = path.read_bytes()
+    return source_from_bytes(raw, origin=str(path), dateline=dateline)
+
+
+def source_from_bytes(raw: bytes, *, origin: str, dateline: dt.date | None = None) -> Source:
+    """Decode bytes read from a file or stdin and pick text or HTML by content."""
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{origin}: looks like a binary file, not an article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{origin}: not valid UTF-8 (byte {exc.start}); convert it first, e.g. with iconv"
+        ) from None
+    if _HTML_SNIFF.match(text):
+        return source_from_html(text, dateline=dateline, origin=origin)
+    return source_from_text(text, dateline=dateline, origin=origin)
+
+
+def _dateline_prefix(text: str, origin: str) -> tuple[dt.date | None, Span | None]:
+    match = _DATE_PREFIX.match(text)
+    if not match:
+        return None, None
+    found = _parse_iso_date("-".join(match.groups()))
+    if found is None:
+        raise InputError(f"{origin}: the dateline {match.group(0).strip()!r} is not a calendar date")
+    return found, Span(start=match.start(), end=match.end())
+
+
+def _parse_iso_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

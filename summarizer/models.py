@@ -1,0 +1,232 @@
+"""The brief and its parts: the typed, validated result of summarizing one article.
+
+Each item the model can produce has a ``*Fields`` base class holding the fields the model fills; the
+descriptions of those fields are part of the prompt. The public classes add what code derives: ids,
+character spans into the source, grounding status and resolved dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Brief",
+    "Certainty",
+    "Consequence",
+    "Event",
+    "Grounding",
+    "Precision",
+    "Quote",
+    "RunInfo",
+    "Span",
+    "When",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Span(_Model):
+    """A half-open range of character offsets into the source text: ``text[start:end]``."""
+
+    start: int = Field(ge=0, description="Offset of the first character.")
+    end: int = Field(ge=0, description="Offset one past the last character.")
+
+
+class Grounding(StrEnum):
+    """How an item was found in the source text."""
+
+    EXACT = "exact"
+    """The item's text is the source's text at its span, character for character."""
+    NORMALIZED = "normalized"
+    """Equal once quotation marks, whitespace, case, ellipses and bracketed insertions are normalized."""
+    FUZZY = "fuzzy"
+    """A close but not equal match; the item carries its score."""
+    UNGROUNDED = "ungrounded"
+    """Not found in the source; such an item is kept only when marked so."""
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    COUNTRY = "country"
+    GROUP = "group"
+    OTHER = "other"
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Certainty(StrEnum):
+    HAPPENED = "happened"
+    ANNOUNCED = "announced"
+    THREATENED = "threatened"
+    EXPECTED = "expected"
+    CONDITIONAL = "conditional"
+    SPECULATED = "speculated"
+
+
+class _Grounded(_Model):
+    spans: list[Span] = Field(
+        default_factory=list, description="Where the item's words stand in the source, in order."
+    )
+    grounding: Grounding = Field(description="How the item's words were found in the source.")
+    score: float | None = Field(
+        default=None, ge=0, le=1, description="Similarity of a fuzzy match; absent otherwise."
+    )
+
+
+class ActorFields(_Model):
+    name: str = Field(
+        description="The fullest name the article gives, copied exactly as written, without a title "
+        '("Joe Biden", not "President Joe Biden").'
+    )
+    kind: ActorKind = Field(
+        description="person, organization (ministry, company, agency, newspaper), country, group "
+        "(an informal set of people), or other."
+    )
+    role: str | None = Field(
+        default=None,
+        description='The role or title the article gives, in a few words ("Kremlin spokesperson"); '
+        "null if none.",
+    )
+    affiliation: str | None = Field(
+        default=None,
+        description="The organization or country the actor belongs to or speaks for; null if none.",
+    )
+
+
+class Actor(ActorFields, _Grounded):
+    """A person, organization, country or group the article names, with every mention of it."""
+
+    id: str = Field(description="Stable id within the brief (a1, a2, ...), used by quotes and events.")
+    aliases: list[str] = Field(
+        default_factory=list, description="The other names the article uses for the same actor."
+    )
+
+
+class When(_Model):
+    """A time expression in the article and the calendar date it stands for."""
+
+    text: str = Field(description='The article\'s words that give the time ("Wednesday").')
+    span: Span | None = Field(default=None, description="Where those words stand in the source.")
+    value: str | None = Field(
+        default=None,
+        description="ISO value at the stated precision: 2021-03-17, 2021-W11, 2021-03 or 2021; "
+        "null when there is no dateline to resolve a relative expression against.",
+    )
+    precision: Precision | None = Field(default=None, description="day, week, month or year.")
+
+
+class EventFields(_Model):
+    what: str = Field(description="What happened, in one short sentence of your own.")
+
+
+class Event(EventFields, _Grounded):
+    """Something that happened or was said, with who took part and when."""
+
+    actors: list[str] = Field(default_factory=list, description="Ids of the actors who took part.")
+    when: When | None = Field(default=None, description="When it happened, if the article says.")
+    where: str | None = Field(default=None, description="Where it happened, if the article says.")
+
+
+class QuoteFields(_Model):
+    text: str = Field(description="The words inside the quotation marks, copied verbatim from the article.")
+
+
+class Quote(QuoteFields, _Grounded):
+    """Words the article puts in quotation marks, and who it says spoke them."""
+
+    speaker: str | None = Field(
+        description="Id of the actor the article attributes the words to; null when it cannot be told."
+    )
+    full: bool = Field(
+        description="True for a whole sentence as spoken, false for a fragment woven into the article's "
+        "own sentence."
+    )
+    cue: str | None = Field(
+        default=None, description='The attribution words ("said", "told ABC News"), if any.'
+    )
+
+
+class ConsequenceFields(_Model):
+    what: str = Field(description="What follows or may follow, in one short sentence of your own.")
+    certainty: Certainty = Field(
+        description="How sure the article makes it: happened, announced, threatened, expected, "
+        "conditional (only if something else happens), or speculated."
+    )
+
+
+class Consequence(ConsequenceFields, _Grounded):
+    """What follows from the news, for whom, on whose word, and how certain it is."""
+
+    affected: list[str] = Field(default_factory=list, description="Ids of the actors it falls on.")
+    claimed_by: str | None = Field(
+        default=None, description="Id of the actor who claims it; null when the article itself does."
+    )
+
+
+class Usage(_Model):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+class RunInfo(_Model):
+    """What produced a brief, so that a reader can judge and reproduce it."""
+
+    backend: str = Field(description="embedded, or the base URL of an OpenAI-compatible endpoint.")
+    model: str = Field(description="The model's name or weights file.")
+    prompt_version: str = Field(description="Version of the prompt templates.")
+    seconds: dict[str, float] = Field(default_factory=dict, description="Wall time of each extraction pass.")
+    usage: Usage = Field(default_factory=Usage, description="Tokens over all requests, cached or not.")
+    reasks: int = Field(default=0, ge=0, description="Requests repeated because an answer failed validation.")
+    cached: int = Field(default=0, ge=0, description="Requests answered from the response cache.")
+    warnings: list[str] = Field(
+        default_factory=list, description="Items dropped or marked, and anything else a reader should know."
+    )
+
+
+class Brief(_Model):
+    """A validated, grounded brief of one news article."""
+
+    headline: str = Field(description="A headline of at most 15 words, in your own words.")
+    summary: str = Field(description="Two or three sentences: what happened, who did it, why it matters.")
+    dateline: dt.date | None = Field(
+        description="The article's publication date; relative dates are resolved against it."
+    )
+    actors: list[Actor] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    consequences: list[Consequence] = Field(default_factory=list)
+    run: RunInfo
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_derived(cls, data: Any) -> Any:
+        # A brief's own JSON carries the computed grounding rate; reading it back recomputes it.
+        if isinstance(data, dict) and "grounding_rate" in data:
+            data = {k: v for k, v in data.items() if k != "grounding_rate"}
+        return data
+
+    @computed_field(description="Share of actors, events, quotes and consequences grounded in the source.")  # type: ignore[prop-decorator]
+    @property
+    def grounding_rate(self) -> float:
+        items: list[_Grounded] = [*self.actors, *self.events, *self.quotes, *self.consequences]
+        if not items:
+            return 1.0
+        return round(sum(i.grounding is not Grounding.UNGROUNDED for i in items) / len(items), 4)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, or None."""
+        return next((a for a in self.actors if a.id == actor_id), None)

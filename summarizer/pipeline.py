@@ -1,0 +1,484 @@
+"""From a Source to a Brief: candidates, the model's passes, grounding, and assembly."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import prompts
+from .attribution import rank_speakers
+from .backends import Backend, identify, open_backend
+from .candidates import QuotedPassage, find_names, find_quoted_passages, people, sentences
+from .config import CacheMode, Settings
+from .extract import (
+    UNKNOWN,
+    ActorAnswer,
+    ConsequenceAnswer,
+    EventAnswer,
+    Extraction,
+    Session,
+    _unique,
+)
+from .ground import locate, mention_spans, normalize
+from .ingest import Source, source_from_text
+from .models import (
+    Actor,
+    ActorKind,
+    Brief,
+    Consequence,
+    Event,
+    Grounding,
+    Quote,
+    RunInfo,
+    Span,
+    Usage,
+    When,
+)
+from .store import JsonStore, digest
+from .timeline import find_dates
+
+__all__ = ["Summarizer", "asummarize", "summarize"]
+
+_MOST_EVENTS = 12
+_TITLES = re.compile(
+    r"^(?:(?:former|then|late|U\.S\.|Russian|American|Vice|Deputy|Prime|Foreign|Defen[cs]e|State|"
+    r"President|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Ambassador|Chancellor|King|Queen|"
+    r"Prince|Pope|Dr\.|Mr\.|Mrs\.|Ms\.|General|Gen\.|Chief|Leader|Spokesman|Spokeswoman|Spokesperson)\s+)+"
+)
+
+
+class Summarizer:
+    """One configured backend, reused for many briefs.
+
+    >>> with Summarizer() as s:                      # the embedded model, or SUMMARIZER_BASE_URL
+    ...     brief = s.summarize(text, dateline=datetime.date(2021, 3, 18))
+    """
+
+    def __init__(self, settings: Settings | None = None, **overrides: Any) -> None:
+        """``settings`` (default: from the environment) with keyword overrides such as ``base_url=``,
+        ``model=``, ``api_key=``, ``cache="off"``, ``cache_dir=``."""
+        base = settings or Settings.from_env()
+        self.settings = Settings.from_env(**{**base.__dict__, **overrides}) if overrides else base
+        self._backend: Backend | None = None
+
+    @property
+    def backend(self) -> Backend:
+        """The backend, opened on first use."""
+        if self._backend is None:
+            self._backend = open_backend(self.settings)
+        return self._backend
+
+    def summarize(
+        self,
+        article: str | Source,
+        *,
+        dateline: dt.date | None = None,
+        progress: Callable[[str], None] | None = None,
+    ) -> Brief:
+        """The brief of ``article``: its text (a ``date YYYY-MM-DD`` first line is read as the dateline)
+        or a :class:`Source` from :func:`summarizer.read_path`. ``progress`` is told each pass's name."""
+        source = article if isinstance(article, Source) else source_from_text(article, dateline=dateline)
+        if dateline is not None and isinstance(article, Source):
+            source = Source(source.text, dateline, source.origin, source.dateline_span)
+        # Whole briefs are cached too, so that a repeated brief needs neither the model nor the heavy
+        # imports of the client stack. Replay mode skips this: tests must run instructor for real.
+        store, key = self._brief_store(source)
+        if store is not None and (entry := store.get(key)) is not None:
+            try:
+                return Brief.model_validate(entry["brief"])
+            except (KeyError, ValueError):
+                pass  # a damaged entry is a miss
+        brief = _brief(self.backend, source, self.settings.max_reasks, progress)
+        if store is not None:
+            store.put(key, {"brief": brief.model_dump(mode="json")})
+        return brief
+
+    def _brief_store(self, source: Source) -> tuple[JsonStore | None, str]:
+        if self.settings.cache is not CacheMode.USE:
+            return None, ""
+        identity = identify(self.settings)
+        key = digest(
+            "brief",
+            _code_version(),
+            prompts.prompt_version(),
+            identity.namespace,
+            identity.model,
+            self.settings.max_reasks,
+            source.text,
+            source.dateline,
+        )
+        return JsonStore(self.settings.resolved_cache_dir() / "briefs"), key
+
+    async def asummarize(self, article: str | Source, *, dateline: dt.date | None = None) -> Brief:
+        """:meth:`summarize` in a worker thread, so an event loop stays free while the model works."""
+        return await asyncio.to_thread(self.summarize, article, dateline=dateline)
+
+    def close(self) -> None:
+        """Release the backend (the embedded model's memory, the HTTP connections)."""
+        if self._backend is not None:
+            self._backend.close()
+            self._backend = None
+
+    def __enter__(self) -> Summarizer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@cache
+def _code_version() -> str:
+    """A hash of this package's code: a brief cached by other code is not this code's brief."""
+    root = Path(__file__).parent
+    return digest(*[(str(p.relative_to(root)), p.read_bytes().hex()) for p in sorted(root.rglob("*.py"))])
+
+
+def summarize(article: str | Source, *, dateline: dt.date | None = None, **settings: Any) -> Brief:
+    """The brief of one article, with a backend configured from the environment and ``settings``.
+
+    ``article`` is the article's text or a :class:`Source`; to read a file, pass
+    ``summarizer.read_path(Path(...))``.
+    """
+    with Summarizer(**settings) as summarizer:
+        return summarizer.summarize(article, dateline=dateline)
+
+
+async def asummarize(article: str | Source, *, dateline: dt.date | None = None, **settings: Any) -> Brief:
+    """The async twin of :func:`summarize`."""
+    return await asyncio.to_thread(summarize, article, dateline=dateline, **settings)
+
+
+def _brief(
+    backend: Backend, source: Source, max_reasks: int, progress: Callable[[str], None] | None
+) -> Brief:
+    text, start = source.text, source.body_start
+    passages = find_quoted_passages(text, start)
+    times = [t for t in find_dates(text, source.dateline) if t.span is None or t.span.start >= start]
+    record = Extraction()
+    hits_before = backend.cache.stats.hits if backend.cache else 0
+    client = backend.instructor()
+    _count_usage(client, record)
+    session = Session(
+        client,
+        backend.model,
+        article=_shown(text[start:]),
+        dateline=source.dateline.strftime("%A %Y-%m-%d") if source.dateline else "date unknown",
+        max_reasks=max_reasks,
+        record=record,
+        progress=progress,
+    )
+    found = session.actors(find_names(text, start))
+    missing = [name for name in people(text, start) if not _covered(name, found)]
+    if missing:
+        found += session.describe(missing)
+    actors, ids = _actors(found, text, start)
+    speakers = [a.name for a in actors]
+    rankings = rank_speakers(passages, actors, text)
+    unsure = [i for i, r in enumerate(rankings) if not r.sure]
+    judged = (
+        session.quotes([passages[i].text for i in unsure], [rankings[i].names for i in unsure])
+        if unsure
+        else []
+    )
+    # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
+    judged_by_text = {answer.text: answer.speaker for answer in judged}
+    speakers_of = [
+        r.names[0] if r.sure else judged_by_text.get(p.text) for r, p in zip(rankings, passages, strict=True)
+    ]
+    dated = _dated_sentences(text, start, times)
+    events = (
+        session.events([(text[s.start : s.end], _unique([t.text for t in ts])) for s, ts in dated])
+        if dated
+        else []
+    )
+    consequences = session.consequences(speakers) if speakers else []
+    overview = session.overview()
+    if source.dateline is None:
+        record.warnings.append('no dateline: relative dates ("Wednesday", "last month") stay unresolved')
+    return Brief(
+        headline=overview.headline if overview else "",
+        summary=overview.summary if overview else "",
+        dateline=source.dateline,
+        actors=actors,
+        quotes=_quotes(speakers_of, passages, ids),
+        events=_events(events, dated, actors),
+        consequences=_consequences(consequences, ids, text, start),
+        run=RunInfo(
+            backend=backend.label,
+            model=backend.model,
+            prompt_version=prompts.prompt_version(),
+            seconds=record.seconds,
+            usage=Usage(prompt_tokens=record.prompt_tokens, completion_tokens=record.completion_tokens),
+            reasks=record.reasks,
+            cached=(backend.cache.stats.hits - hits_before) if backend.cache else 0,
+            warnings=record.warnings,
+        ),
+    )
+
+
+def _count_usage(client: Any, record: Extraction) -> None:
+    def on_response(response: Any) -> None:
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            record.prompt_tokens += usage.prompt_tokens or 0
+            record.completion_tokens += usage.completion_tokens or 0
+
+    def on_parse_error(error: Exception, **attempt: Any) -> None:
+        # The last failed attempt is not followed by a re-ask: its items are dropped instead.
+        if not attempt.get("is_last_attempt"):
+            record.reasks += 1
+
+    client.on("completion:response", on_response)
+    client.on("parse:error", on_parse_error)
+
+
+def _shown(text: str) -> str:
+    # A straight quote inside a JSON string ends it early when a small model copies it; curly quotes
+    # of the same length keep every offset valid.
+    out, opening = [], True
+    for i, ch in enumerate(text):
+        if ch == '"':
+            prev = text[i - 1] if i else " "
+            opening = prev.isspace() or prev in "([{—-"
+            out.append("“" if opening else "”")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# ---- assembly: ids, aliases, spans ---------------------------------------------------------------
+
+
+def _actors(found: list[ActorAnswer], text: str, start: int) -> tuple[list[Actor], dict[str, str]]:
+    """Actors with one entry per entity: names that are parts of a longer name of the same kind merge
+    into it ("Biden", "President Joe Biden" → "Joe Biden"). Returns them and a name → id map."""
+    groups: list[tuple[ActorAnswer, list[str]]] = []
+    for actor in sorted(found, key=lambda a: len(_bare(a.name)), reverse=True):
+        bare = _bare(actor.name)
+        home = next((g for g in groups if _same_entity(bare, _bare(g[0].name), actor, g[0])), None)
+        if home is None:
+            groups.append((actor, []))
+        elif actor.name != home[0].name:
+            home[1].append(actor.name)
+    order = {a.name: i for i, a in enumerate(found)}
+    groups.sort(key=lambda g: order[g[0].name])
+    actors: list[Actor] = []
+    ids: dict[str, str] = {}
+    for n, (main, others) in enumerate(groups, start=1):
+        actor_id = f"a{n}"
+        aliases = _unique([*others, *_implied_aliases(main, text, start)])
+        aliases = [a for a in aliases if a != main.name]
+        spans = mention_spans([main.name, *aliases], text, start=start)
+        for name in (main.name, *aliases, *others):
+            ids.setdefault(normalize(name)[0], actor_id)
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=main.name,
+                aliases=aliases,
+                kind=main.kind,
+                role=main.role,
+                affiliation=main.affiliation,
+                spans=spans,
+                grounding=Grounding.EXACT if spans else _grounding_of(main.name, text, start),
+            )
+        )
+    return actors, ids
+
+
+def _bare(name: str) -> list[str]:
+    return normalize(_TITLES.sub("", name.strip()))[0].split()
+
+
+def _same_entity(short: list[str], long: list[str], a: ActorAnswer, b: ActorAnswer) -> bool:
+    if not short or len(short) > len(long):
+        return False
+    if short == long:
+        return True
+    people = a.kind is ActorKind.PERSON and b.kind is ActorKind.PERSON
+    # A surname alone, or the name without a first name, is the same person.
+    return people and long[-len(short) :] == short
+
+
+def _implied_aliases(actor: ActorAnswer, text: str, start: int) -> list[str]:
+    if actor.kind is not ActorKind.PERSON:
+        # "the country's foreign ministry" names the Russian Foreign Ministry.
+        words = actor.name.split()
+        if len(words) > 2 or (len(words) == 2 and words[0].endswith(("an", "ese", "ish"))):
+            tail = " ".join(words[1:])
+            found = re.search(rf"(?<!\w){re.escape(tail)}(?!\w)", text[start:], re.IGNORECASE)
+            return [found.group(0)] if found and found.group(0) != tail else []
+        return []
+    surname = actor.name.split()[-1]
+    if surname != actor.name and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text[start:]):
+        return [surname]
+    return []
+
+
+def _grounding_of(name: str, text: str, start: int) -> Grounding:
+    found = locate(name, text, start=start, fuzzy=False)
+    return found.grounding if found else Grounding.UNGROUNDED
+
+
+def _actor_id(name: str | None, ids: dict[str, str]) -> str | None:
+    if name is None or name == UNKNOWN:
+        return None
+    return ids.get(normalize(name)[0])
+
+
+def _quotes(speakers: list[str | None], passages: list[QuotedPassage], ids: dict[str, str]) -> list[Quote]:
+    """Quotes in article order; texts and spans come from code, speakers from rules or the model."""
+    return [
+        Quote(
+            text=passage.text,
+            speaker=_actor_id(speaker, ids),
+            full=passage.full,
+            cue=passage.cue,
+            spans=[passage.span],
+            grounding=Grounding.EXACT,
+        )
+        for passage, speaker in zip(passages, speakers, strict=True)
+    ]
+
+
+def _dated_sentences(text: str, start: int, times: list[When]) -> list[tuple[Span, list[When]]]:
+    """The sentences that hold time expressions, each with its expressions, in article order."""
+    dated: dict[Span, list[When]] = {}
+    spans = sentences(text, start)
+    for when in times:
+        if when.span is None:
+            continue
+        home = next((s for s in spans if s.start <= when.span.start < s.end), None)
+        if home is not None:
+            dated.setdefault(home, []).append(when)
+    return list(dated.items())[:_MOST_EVENTS]
+
+
+def _events(
+    answers: list[EventAnswer], dated: list[tuple[Span, list[When]]], actors: list[Actor]
+) -> list[Event]:
+    events = []
+    for answer, (sentence, times) in zip(answers, dated, strict=False):
+        when = next((t for t in times if t.text == answer.when), None)
+        events.append(
+            Event(
+                what=answer.what,
+                actors=_named_in(sentence, actors),
+                when=when,
+                where=answer.where,
+                spans=[sentence],
+                grounding=Grounding.EXACT,
+            )
+        )
+    return events
+
+
+def _named_in(sentence: Span, actors: list[Actor], most: int = 3) -> list[str]:
+    """Ids of the actors named in a sentence, people first, in the order they appear."""
+    named = sorted(
+        (
+            (span.start, actor)
+            for actor in actors
+            for span in actor.spans
+            if sentence.start <= span.start < sentence.end
+        ),
+        key=lambda pair: (pair[1].kind is not ActorKind.PERSON, pair[0]),
+    )
+    return _unique([actor.id for _, actor in named])[:most]
+
+
+def _covered(name: str, found: list[ActorAnswer]) -> bool:
+    """Whether the actors already found include this person, under this or a longer or shorter name."""
+    words = _bare(name)
+    return any(
+        _same_entity(words, _bare(a.name), a, a) or _same_entity(_bare(a.name), words, a, a) for a in found
+    )
+
+
+def _consequences(
+    answers: list[ConsequenceAnswer], ids: dict[str, str], text: str, start: int
+) -> list[Consequence]:
+    out = []
+    for answer in answers:
+        evidence = _evidence(answer.what, text, start)
+        out.append(
+            Consequence(
+                what=answer.what,
+                certainty=answer.certainty,
+                affected=_unique([i for a in answer.affected if (i := _actor_id(a, ids))]),
+                claimed_by=_actor_id(answer.claimed_by, ids),
+                spans=[evidence[0]] if evidence else [],
+                grounding=Grounding.FUZZY if evidence else Grounding.UNGROUNDED,
+                score=evidence[1] if evidence else None,
+            )
+        )
+    return out
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "by",
+        "with",
+        "at",
+        "from",
+        "as",
+        "that",
+        "this",
+        "is",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+        "had",
+        "its",
+        "it",
+        "his",
+        "her",
+        "their",
+        "he",
+        "she",
+        "they",
+        "said",
+        "says",
+        "will",
+        "would",
+    ]
+)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(normalize(text)[0]) if w not in _STOP}
+
+
+def _overlap(what: str, sentence: str) -> float:
+    mine = _words(what)
+    return len(mine & _words(sentence)) / len(mine) if mine else 0.0
+
+
+def _evidence(what: str, text: str, start: int, within: Span | None = None) -> tuple[Span, float] | None:
+    """The sentence that best supports a paraphrase, with the share of its content words found there."""
+    candidates = sentences(text, start)
+    if within is not None:
+        candidates = [s for s in candidates if s.start <= within.start < s.end] or candidates
+    scored = [(round(_overlap(what, text[s.start : s.end]), 3), s) for s in candidates]
+    if not scored:
+        return None
+    score, best = max(scored, key=lambda pair: pair[0])
+    return (best, score) if score >= 0.2 else None

@@ -1,0 +1,55 @@
+"""Showing a brief: a Markdown briefing note, JSON, a self-contained HTML page, or a rich terminal view.
+
+This package is the only place that imports rich; it is imported only when the terminal view is asked for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from ..ingest import Source
+from ..models import Brief
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["print_brief", "render"]
+
+
+def render(
+    brief: Brief,
+    source: Source,
+    fmt: Literal["markdown", "json", "html", "rich"],
+    *,
+    width: int = 80,
+    color: bool = False,
+) -> str:
+    """The brief of ``source`` as text in the format ``fmt``.
+
+    - ``markdown``: a briefing note to paste anywhere, ending in a provenance section.
+    - ``json``: the brief as indented JSON, fields in the model's order, ending in a newline.
+    - ``html``: one self-contained page with the brief beside the article, every grounded span highlighted.
+    - ``rich``: the terminal view ``width`` columns wide; plain text, or with ANSI colors if ``color``.
+    """
+    if fmt == "json":
+        return brief.model_dump_json(indent=2) + "\n"
+    if fmt == "markdown":
+        from .markdown import to_markdown
+
+        return to_markdown(brief, source)
+    if fmt == "html":
+        from .html import to_html
+
+        return to_html(brief, source)
+    if fmt == "rich":
+        from .terminal import to_text
+
+        return to_text(brief, source, width=width, color=color)
+    raise ValueError(f"unknown format {fmt!r}: choose one of markdown, json, html, rich")
+
+
+def print_brief(brief: Brief, source: Source, console: Console) -> None:
+    """Print the brief on a rich console, grounding status and warnings included, at the console's width."""
+    from .terminal import print_brief as _print
+
+    _print(brief, source, console)

@@ -1,0 +1,119 @@
+"""What every output format shows the same way: timeline order, dates, grounding marks, provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..ingest import Source
+from ..models import Actor, Brief, Event, Grounding, Quote
+
+__all__ = [
+    "actor_names",
+    "dateline_text",
+    "grounding_label",
+    "grounding_symbol",
+    "percent",
+    "speaker_name",
+    "timeline",
+    "when_label",
+]
+
+_WEEK = re.compile(r"\A(\d{4})-W(\d{2})\Z")
+
+
+def timeline(brief: Brief) -> list[tuple[int, Event]]:
+    """Events with their 1-based position in the brief, by resolved date; undated last, in article order."""
+    dated: list[tuple[dt.date, int, Event]] = []
+    undated: list[tuple[int, Event]] = []
+    for number, event in enumerate(brief.events, start=1):
+        start = _start_date(event)
+        if start is None:
+            undated.append((number, event))
+        else:
+            dated.append((start, number, event))
+    # Sort on the first day each value covers: as strings, "2021-W11" would sort after every day of 2021.
+    # The item number keeps events of the same start in the order the model gave them.
+    dated.sort(key=lambda item: (item[0], item[1]))
+    return [(number, event) for _, number, event in dated] + undated
+
+
+def _start_date(event: Event) -> dt.date | None:
+    when = event.when
+    if when is None or when.value is None:
+        return None
+    value = when.value.strip()
+    try:
+        week = _WEEK.match(value)
+        if week:
+            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        if len(value) == 4:
+            return dt.date(int(value), 1, 1)
+        if len(value) == 7:
+            return dt.date(int(value[:4]), int(value[5:]), 1)
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        # A value the timeline step could not have produced; showing it undated beats failing the render.
+        return None
+
+
+def when_label(event: Event) -> str:
+    """The resolved date and its precision, e.g. ``2021-03 (month)``; else ``undated`` or ``unresolved``."""
+    when = event.when
+    if when is None:
+        return "undated"
+    if when.value is None:
+        return "unresolved"
+    if when.precision is None:
+        return when.value
+    return f"{when.value} ({when.precision.value})"
+
+
+def speaker_name(brief: Brief, quote: Quote) -> str:
+    """Who spoke the quote, by name; ``unknown speaker`` when the article does not say."""
+    if quote.speaker is None:
+        return "unknown speaker"
+    actor = brief.actor(quote.speaker)
+    # An id that points nowhere is a pipeline bug, but the reader still deserves to see what was claimed.
+    return actor.name if actor is not None else f"unknown speaker ({quote.speaker})"
+
+
+def actor_names(brief: Brief, ids: list[str]) -> list[str]:
+    """Names for actor ids, keeping an unknown id visible rather than dropping it."""
+    names: list[str] = []
+    for actor_id in ids:
+        actor: Actor | None = brief.actor(actor_id)
+        names.append(actor.name if actor is not None else actor_id)
+    return names
+
+
+def grounding_symbol(grounding: Grounding, score: float | None) -> str:
+    """A compact mark: ✓ found as written, ~ close match with its score, ✗ not found."""
+    if grounding is Grounding.FUZZY:
+        return f"~{score:.2f}" if score is not None else "~"
+    if grounding is Grounding.UNGROUNDED:
+        return "✗"
+    return "✓"
+
+
+def grounding_label(grounding: Grounding, score: float | None) -> str:
+    """The grounding status in words, for tooltips and screen readers."""
+    if grounding is Grounding.EXACT:
+        return "found in the article as written"
+    if grounding is Grounding.NORMALIZED:
+        return "found in the article (after normalizing quotes, case and spacing)"
+    if grounding is Grounding.FUZZY:
+        shown = f" (score {score:.2f})" if score is not None else ""
+        return f"close match in the article{shown}"
+    return "not found in the article"
+
+
+def dateline_text(brief: Brief, source: Source) -> str:
+    """The publication date as ISO text, or ``no dateline``."""
+    dateline = brief.dateline or source.dateline
+    return dateline.isoformat() if dateline is not None else "no dateline"
+
+
+def percent(rate: float) -> str:
+    """A share as a percentage with one decimal, e.g. ``91.7%``."""
+    return f"{rate * 100:.1f}%"

@@ -1,0 +1,156 @@
+"""The brief as a Markdown briefing note, to paste into a document, a ticket or a chat."""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest import Source
+from ..models import Brief, Consequence, Event, Grounding, Quote
+from ._common import (
+    actor_names,
+    dateline_text,
+    percent,
+    speaker_name,
+    timeline,
+    when_label,
+)
+
+__all__ = ["to_markdown"]
+
+# Characters that start emphasis, links, code, raw HTML, strikethrough or table cells anywhere in a line.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+# An entity reference such as "&amp;" would be decoded by the renderer rather than shown.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# What makes a line a heading, list item or setext underline at its start ("*" and ">" are escaped above).
+_LINE_START = re.compile(r"\A[#+=-]")
+_ORDERED = re.compile(r"\A(\d+)([.)])")
+_NONE = "—"
+
+
+def to_markdown(brief: Brief, source: Source) -> str:
+    """Render the brief as a Markdown briefing note ending in a newline."""
+    blocks = [
+        f"# {_text(brief.headline)}",
+        f"**Dateline:** {dateline_text(brief, source)} · **Source:** {_text(source.origin)}",
+        _text(brief.summary),
+        *_actors(brief),
+        *_timeline(brief),
+        *_quotes(brief),
+        *_consequences(brief),
+        *_provenance(brief),
+    ]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _text(value: str) -> str:
+    """One line of article or model text, made inert: it shows as written and cannot break the layout."""
+    line = " ".join(value.split())
+    line = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", line))
+    line = _ORDERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\g<0>", line))
+    # A closing run of #s would be eaten as the end of a heading, unless an odd run of backslashes escapes it.
+    backslashes = len(line[:-1]) - len(line[:-1].rstrip("\\"))
+    if line.endswith("#") and backslashes % 2 == 0:
+        line = line[:-1] + "\\#"
+    return line
+
+
+def _code(value: str) -> str:
+    """An inline code span that survives backticks in the value."""
+    value = " ".join(value.split())
+    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
+
+
+def _flag(grounding: Grounding) -> str:
+    # A note is pasted without its tooltips, so only the items a reader must not trust are flagged in words.
+    return " *(not found in the article)*" if grounding is Grounding.UNGROUNDED else ""
+
+
+def _actors(brief: Brief) -> list[str]:
+    if not brief.actors:
+        return []
+    rows = ["| Name | Kind | Role | Affiliation | Aliases |", "| --- | --- | --- | --- | --- |"]
+    for actor in brief.actors:
+        cells = [
+            _text(actor.name) + _flag(actor.grounding),
+            actor.kind.value,
+            _text(actor.role) if actor.role else _NONE,
+            _text(actor.affiliation) if actor.affiliation else _NONE,
+            ", ".join(_text(alias) for alias in actor.aliases) or _NONE,
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return ["## Actors", "\n".join(rows)]
+
+
+def _timeline(brief: Brief) -> list[str]:
+    if not brief.events:
+        return []
+    return ["## Timeline", "\n".join(_event(brief, event) for _, event in timeline(brief))]
+
+
+def _event(brief: Brief, event: Event) -> str:
+    label = when_label(event)
+    line = f"- **{_text(label[:1].upper() + label[1:])}** — {_text(event.what)}{_flag(event.grounding)}"
+    details: list[str] = []
+    if event.when is not None:
+        details.append(f"dated by “{_text(event.when.text)}”")
+    if event.actors:
+        details.append("who: " + ", ".join(_text(name) for name in actor_names(brief, event.actors)))
+    if event.where:
+        details.append(f"where: {_text(event.where)}")
+    if details:
+        line += "\n  *" + "; ".join(details) + "*"
+    return line
+
+
+def _quotes(brief: Brief) -> list[str]:
+    if not brief.quotes:
+        return []
+    return ["## Quotes", *(_quote(brief, quote) for quote in brief.quotes)]
+
+
+def _quote(brief: Brief, quote: Quote) -> str:
+    speaker = _text(speaker_name(brief, quote))
+    attribution = [f"**{speaker}**", "full quote" if quote.full else "partial quote"]
+    if quote.cue:
+        attribution.append(f"“{_text(quote.cue)}”")
+    return f"> {_text(quote.text)}\n>\n> — {', '.join(attribution)}{_flag(quote.grounding)}"
+
+
+def _consequences(brief: Brief) -> list[str]:
+    if not brief.consequences:
+        return []
+    return ["## Consequences", "\n".join(_consequence(brief, item) for item in brief.consequences)]
+
+
+def _consequence(brief: Brief, item: Consequence) -> str:
+    claimed = actor_names(brief, [item.claimed_by])[0] if item.claimed_by else "the article"
+    line = f"- **{item.certainty.value.capitalize()}:** {_text(item.what)}{_flag(item.grounding)}"
+    details = [f"claimed by {_text(claimed)}"]
+    if item.affected:
+        details.append("affects " + ", ".join(_text(name) for name in actor_names(brief, item.affected)))
+    return line + "\n  *" + "; ".join(details) + "*"
+
+
+def _provenance(brief: Brief) -> list[str]:
+    run = brief.run
+    lines = [
+        f"- **Backend:** {_code(run.backend)}",
+        f"- **Model:** {_code(run.model)}",
+        f"- **Prompt version:** {_code(run.prompt_version)}",
+        f"- **Grounding rate:** {percent(brief.grounding_rate)}",
+        f"- **Re-asks:** {run.reasks}",
+        f"- **Cached requests:** {run.cached}",
+        f"- **Tokens:** {run.usage.prompt_tokens:,} prompt + {run.usage.completion_tokens:,} completion",
+    ]
+    if run.seconds:
+        passes = ", ".join(f"{_text(name)} {secs:.1f} s" for name, secs in run.seconds.items())
+        lines.append(f"- **Time:** {sum(run.seconds.values()):.1f} s ({passes})")
+    if run.warnings:
+        lines.append("- **Warnings:**")
+        lines.extend(f"  - {_text(warning)}" for warning in run.warnings)
+    else:
+        lines.append("- **Warnings:** none")
+    return ["## Provenance", "\n".join(lines)]

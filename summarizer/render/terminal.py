@@ -1,0 +1,228 @@
+"""The brief on a terminal, with rich.
+
+Every string that came from the article or the model goes into a ``Text`` object, never into a markup string,
+so square brackets in a quote cannot restyle the output or raise a markup error.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ..ingest import Source
+from ..models import Brief, Certainty, Grounding
+from ._common import (
+    actor_names,
+    dateline_text,
+    grounding_symbol,
+    percent,
+    speaker_name,
+    timeline,
+    when_label,
+)
+
+__all__ = ["print_brief", "to_text"]
+
+_GROUNDING_STYLE = {
+    Grounding.EXACT: "green",
+    Grounding.NORMALIZED: "green",
+    Grounding.FUZZY: "yellow",
+    Grounding.UNGROUNDED: "bold red",
+}
+_CERTAINTY_STYLE = {
+    Certainty.HAPPENED: "bold green",
+    Certainty.ANNOUNCED: "bold cyan",
+    Certainty.THREATENED: "bold red",
+    Certainty.EXPECTED: "bold blue",
+    Certainty.CONDITIONAL: "bold magenta",
+    Certainty.SPECULATED: "bold",
+}
+# Wide enough for "~0.87", so the marks line up whatever the status.
+_MARK_WIDTH = 5
+
+
+def print_brief(brief: Brief, source: Source, console: Console) -> None:
+    """Print the brief on a rich console: summary panel, actors, timeline, quotes, consequences, provenance.
+
+    Each item carries its grounding status: ✓ found in the article, ~ close match with its score, ✗ not found.
+    """
+    console.print(_brief(brief, source))
+
+
+def to_text(brief: Brief, source: Source, *, width: int, color: bool) -> str:
+    """What ``print_brief`` shows on a terminal ``width`` columns wide, as a string; ANSI colors if asked."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="truecolor" if color else None,
+        force_terminal=color,
+        legacy_windows=False,
+        emoji=False,
+        highlight=False,
+    )
+    print_brief(brief, source, console)
+    return buffer.getvalue()
+
+
+def _brief(brief: Brief, source: Source) -> RenderableType:
+    parts: list[RenderableType] = [_header(brief, source)]
+    if brief.actors:
+        parts += [_rule("Actors"), _actors(brief)]
+    if brief.events:
+        parts += [_rule("Timeline"), _timeline(brief)]
+    if brief.quotes:
+        parts += [_rule("Quotes"), _quotes(brief)]
+    if brief.consequences:
+        parts += [_rule("Consequences"), _consequences(brief)]
+    if brief.run.warnings:
+        parts.append(_warnings(brief))
+    parts.append(_provenance(brief))
+    return Group(*parts)
+
+
+def _header(brief: Brief, source: Source) -> Panel:
+    meta = Text(f"{dateline_text(brief, source)} · ", style="dim")
+    meta.append(source.origin)
+    body = Group(
+        Text(brief.headline, style="bold", overflow="fold"),
+        meta,
+        Text(),
+        Text(brief.summary, overflow="fold"),
+    )
+    return Panel(body, box=box.ROUNDED, padding=(0, 1), border_style="blue")
+
+
+def _rule(title: str) -> Rule:
+    return Rule(Text(title, style="bold"), align="left", style="dim")
+
+
+def _mark(grounding: Grounding, score: float | None) -> Text:
+    return Text(grounding_symbol(grounding, score), style=_GROUNDING_STYLE[grounding])
+
+
+def _table(*columns: tuple[str, int | None]) -> Table:
+    """A table led by the grounding mark; columns with a ratio share the free width, others keep theirs."""
+    # The box draws a space between columns, so one space of padding on the right makes a gap of two.
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+        header_style="bold dim",
+        expand=True,
+    )
+    table.add_column("", width=_MARK_WIDTH, no_wrap=True)
+    for header, ratio in columns:
+        table.add_column(header, overflow="fold", ratio=ratio, no_wrap=ratio is None)
+    return table
+
+
+def _actors(brief: Brief) -> Table:
+    table = _table(("Name", 3), ("Kind", None), ("Role", 4), ("Aliases", 2))
+    for actor in brief.actors:
+        role = Text(actor.role or "—")
+        if actor.affiliation:
+            role.append(f" · {actor.affiliation}", style="dim")
+        table.add_row(
+            _mark(actor.grounding, actor.score),
+            Text(actor.name, style="bold"),
+            Text(actor.kind.value),
+            role,
+            Text(", ".join(actor.aliases) or "—"),
+        )
+    return table
+
+
+def _timeline(brief: Brief) -> Table:
+    # The date keeps its width: "2021-03-17 (day)" split over two lines would read as two dates.
+    table = _table(("When", None), ("What", 1))
+    for _, event in timeline(brief):
+        what = Text(event.what)
+        details: list[str] = []
+        if event.when is not None:
+            details.append(f"“{event.when.text}”")
+        if event.actors:
+            details.append(", ".join(actor_names(brief, event.actors)))
+        if event.where:
+            details.append(event.where)
+        if details:
+            what.append("\n" + " · ".join(details), style="dim")
+        when = Text(when_label(event), style="dim" if event.when is None or event.when.value is None else "")
+        table.add_row(_mark(event.grounding, event.score), when, what)
+    return table
+
+
+def _quotes(brief: Brief) -> Table:
+    # Two spaces after the mark, as in the tables, and a blank line between quotes.
+    grid = Table.grid(padding=(0, 2, 1, 0), collapse_padding=False, expand=True)
+    grid.add_column(width=_MARK_WIDTH, no_wrap=True)
+    grid.add_column(overflow="fold", ratio=1)
+    for quote in brief.quotes:
+        body = Text(f"“{quote.text}”", style="italic")
+        attribution = [speaker_name(brief, quote), "full" if quote.full else "partial"]
+        if quote.cue:
+            attribution.append(quote.cue)
+        body.append("\n— ", style="dim")
+        body.append(attribution[0], style="bold" if quote.speaker is not None else "dim")
+        body.append(", " + ", ".join(attribution[1:]), style="dim")
+        grid.add_row(_mark(quote.grounding, quote.score), body)
+    return grid
+
+
+def _consequences(brief: Brief) -> Table:
+    table = _table(("Certainty", None), ("What", 1))
+    for item in brief.consequences:
+        what = Text(item.what)
+        claimed = actor_names(brief, [item.claimed_by])[0] if item.claimed_by else "the article"
+        details = f"claimed by {claimed}"
+        if item.affected:
+            details += " · affects " + ", ".join(actor_names(brief, item.affected))
+        what.append("\n" + details, style="dim")
+        table.add_row(
+            _mark(item.grounding, item.score),
+            Text(item.certainty.value, style=_CERTAINTY_STYLE[item.certainty]),
+            what,
+        )
+    return table
+
+
+def _warnings(brief: Brief) -> Panel:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for warning in brief.run.warnings:
+        grid.add_row(Text("!", style="bold yellow"), Text(warning))
+    title = Text(f"Warnings ({len(brief.run.warnings)})", style="bold yellow")
+    return Panel(grid, title=title, title_align="left", border_style="yellow", box=box.ROUNDED)
+
+
+def _provenance(brief: Brief) -> Group:
+    run = brief.run
+    facts = [
+        run.backend,
+        run.model,
+        f"prompt {run.prompt_version}",
+        f"grounding {percent(brief.grounding_rate)}",
+        f"{run.reasks} re-ask{'' if run.reasks == 1 else 's'}",
+        f"{run.cached} cached",
+        f"{run.usage.prompt_tokens:,} + {run.usage.completion_tokens:,} tokens",
+    ]
+    if run.seconds:
+        facts.append(f"{sum(run.seconds.values()):.1f} s")
+    legend = Text.assemble(
+        ("✓", _GROUNDING_STYLE[Grounding.EXACT]),
+        " found in the article  ",
+        ("~", _GROUNDING_STYLE[Grounding.FUZZY]),
+        " close match (score)  ",
+        ("✗", _GROUNDING_STYLE[Grounding.UNGROUNDED]),
+        " not found",
+        style="dim",
+    )
+    return Group(Rule(style="dim"), Text(" · ".join(facts), style="dim", overflow="fold"), legend)

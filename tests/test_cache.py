@@ -1,0 +1,150 @@
+"""The response cache and the JSON store under it: hits, misses, damage, concurrency, secrets."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import httpx2
+import pytest
+
+from summarizer import MissingRecording
+from summarizer.backends.cache import PROMPT_VERSION_HEADER, CacheTransport
+from summarizer.store import JsonStore, digest
+
+COMPLETION = {
+    "id": "x",
+    "object": "chat.completion",
+    "created": 0,
+    "model": "m",
+    "choices": [{"index": 0, "message": {"role": "assistant", "content": "{}"}, "finish_reason": "stop"}],
+    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+}
+
+
+class Counting(httpx2.BaseTransport):
+    """A stand-in for a model server: answers every request and counts them."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        self.calls += 1
+        return httpx2.Response(200, json=COMPLETION)
+
+
+def ask(transport: httpx2.BaseTransport, body: dict[str, object], key: str = "sk-secret") -> httpx2.Response:
+    with httpx2.Client(transport=transport, base_url="http://model/v1") as client:
+        return client.post(
+            "/chat/completions",
+            json=body,
+            headers={"Authorization": f"Bearer {key}", PROMPT_VERSION_HEADER: "1+abc"},
+        )
+
+
+def test_miss_then_hit(tmp_path: Path) -> None:
+    inner = Counting()
+    cache = CacheTransport(inner, tmp_path, namespace="n")
+    body = {"model": "m", "messages": [{"role": "user", "content": "hi"}], "temperature": 0}
+    assert ask(cache, body).json() == COMPLETION
+    assert ask(cache, body).json() == COMPLETION
+    assert inner.calls == 1
+    assert (cache.stats.hits, cache.stats.misses) == (1, 1)
+
+
+def test_key_covers_everything_that_determines_the_answer(tmp_path: Path) -> None:
+    inner = Counting()
+    cache = CacheTransport(inner, tmp_path, namespace="n")
+    base = {"model": "m", "messages": [{"role": "user", "content": "hi"}], "temperature": 0}
+    for body in (base, {**base, "temperature": 0.5}, {**base, "model": "other"}, {**base, "max_tokens": 9}):
+        ask(cache, body)
+    assert inner.calls == 4
+    other_namespace = CacheTransport(inner, tmp_path, namespace="another backend")
+    ask(other_namespace, base)
+    assert inner.calls == 5
+
+
+def test_entries_are_readable_and_hold_no_secret(tmp_path: Path) -> None:
+    cache = CacheTransport(Counting(), tmp_path, namespace="n")
+    ask(cache, {"model": "m", "messages": []}, key="sk-very-secret-key")
+    files = list(tmp_path.rglob("*.json"))
+    assert len(files) == 1
+    text = files[0].read_text()
+    assert "sk-very-secret-key" not in text
+    assert json.loads(text)["request"] == {"model": "m", "messages": []}
+
+
+def test_a_corrupt_entry_is_a_miss_and_is_rewritten(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    inner = Counting()
+    cache = CacheTransport(inner, tmp_path, namespace="n")
+    body = {"model": "m", "messages": []}
+    ask(cache, body)
+    (entry,) = tmp_path.rglob("*.json")
+    for damage in ('{"response": {"choi', "", "[]", '{"response": {"no": "choices"}}'):
+        entry.write_text(damage)
+        assert ask(cache, body).json() == COMPLETION
+        assert json.loads(entry.read_text())["response"] == COMPLETION
+    assert inner.calls == 5
+    assert "damaged cache entry" in caplog.text
+
+
+def test_replay_only_fails_loudly_on_a_miss(tmp_path: Path) -> None:
+    with pytest.raises(MissingRecording, match="make record"):
+        ask(CacheTransport(None, tmp_path, namespace="n"), {"model": "m"})
+
+
+def test_concurrent_writers_in_threads_leave_whole_entries(tmp_path: Path) -> None:
+    store = JsonStore(tmp_path)
+    key = digest("same key")
+    payloads = [{"writer": i, "blob": "x" * 50_000} for i in range(16)]
+    threads = [threading.Thread(target=store.put, args=(key, p)) for p in payloads]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert store.get(key) in payloads
+    assert not list(tmp_path.rglob(".tmp-*"))
+
+
+def _write_many(directory: str, writer: int) -> None:
+    store = JsonStore(Path(directory))
+    for n in range(20):
+        store.put(digest(n), {"writer": writer, "n": n, "blob": "y" * 20_000})
+
+
+def test_concurrent_writers_in_processes_leave_whole_entries(tmp_path: Path) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_write_many, args=(str(tmp_path), w)) for w in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    store = JsonStore(tmp_path)
+    for n in range(20):
+        entry = store.get(digest(n))
+        assert entry is not None and entry["n"] == n
+
+
+def test_a_writer_killed_halfway_leaves_the_old_entry(tmp_path: Path) -> None:
+    store = JsonStore(tmp_path)
+    key = digest("k")
+    store.put(key, {"version": "old"})
+    # A child process starts writing a huge entry and is killed while it writes.
+    script = (
+        "import sys; from pathlib import Path; from summarizer.store import JsonStore;"
+        f"JsonStore(Path({str(tmp_path)!r})).put({key!r}, {{'blob': 'z' * 400_000_000}})"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        child.wait(timeout=0.8)
+    except subprocess.TimeoutExpired:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    assert store.get(key) == {"version": "old"}

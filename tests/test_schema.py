@@ -1,0 +1,63 @@
+"""The exported JSON Schema stays in sync with the models, and every pass's schema becomes a grammar."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import RECORDINGS, ROOT
+from summarizer.cli import brief_schema_json
+
+import summarizer
+
+SCHEMA = ROOT / "schemas" / "brief.schema.json"
+
+
+def test_exported_schema_is_in_sync() -> None:
+    assert SCHEMA.read_text() == brief_schema_json(), "run `make schema` to regenerate it"
+
+
+def test_a_brief_validates_against_the_exported_schema() -> None:
+    brief = summarizer.Brief(
+        headline="h",
+        summary="s",
+        dateline=None,
+        run=summarizer.RunInfo(backend="b", model="m", prompt_version="1"),
+    )
+    jsonschema.validate(json.loads(brief.model_dump_json()), json.loads(SCHEMA.read_text()))
+
+
+def _recorded_schemas() -> list[dict[str, object]]:
+    schemas = []
+    for path in sorted(RECORDINGS.rglob("*.json")):
+        body = json.loads(path.read_text()).get("request", {})
+        response_format = body.get("response_format") or {}
+        if "schema" in response_format:
+            schemas.append(response_format["schema"])
+    return schemas
+
+
+def test_every_recorded_pass_schema_converts_to_a_grammar() -> None:
+    """llama-cpp-python falls back to free JSON when a schema can't be converted; ours must convert."""
+    pytest.importorskip("llama_cpp")
+    from summarizer.backends.embedded import grammar_for
+
+    schemas = _recorded_schemas()
+    assert schemas, "no recordings with a schema"
+    for schema in schemas:
+        grammar_for(schema)
+
+
+def test_exported_names_are_sorted_and_all_exist() -> None:
+    assert summarizer.__all__ == sorted(summarizer.__all__)
+    for name in summarizer.__all__:
+        assert getattr(summarizer, name) is not None
+
+
+def test_prompts_ship_in_the_package() -> None:
+    from summarizer import prompts
+
+    assert prompts.render("system").strip()
+    assert (Path(__file__).parent.parent / "prompts" / "VERSION").exists()
