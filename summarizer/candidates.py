@@ -233,7 +233,13 @@ def find_quoted_passages(text: str, start: int = 0) -> list[QuotedPassage]:
     """Every passage between a pair of double quotation marks, paragraph by paragraph, in order."""
     found: list[QuotedPassage] = []
     for para in _paragraphs(text, start):
-        marks = [m.start() for m in _QUOTE.finditer(text, para.start, para.end)]
+        # Quotation marks inside braces belong to JSON or code pasted into the article, not to speech.
+        braces = _braced(text, para)
+        marks = [
+            m.start()
+            for m in _QUOTE.finditer(text, para.start, para.end)
+            if not any(lo <= m.start() < hi for lo, hi in braces)
+        ]
         # An unpaired mark (a quote running on into the next paragraph) leaves the last one unmatched.
         for open_at, close_at in zip(marks[0::2], marks[1::2], strict=False):
             inner = Span(start=open_at + 1, end=close_at)
@@ -262,6 +268,19 @@ def sentences(text: str, start: int = 0) -> list[Span]:
     if text[pos:].strip():
         spans.append(_trimmed(text, pos, len(text)))
     return spans
+
+
+def _braced(text: str, para: Span) -> list[tuple[int, int]]:
+    regions, depth, opened = [], 0, 0
+    for i in range(para.start, para.end):
+        if text[i] == "{":
+            opened = i if depth == 0 else opened
+            depth += 1
+        elif text[i] == "}" and depth:
+            depth -= 1
+            if depth == 0:
+                regions.append((opened, i + 1))
+    return regions
 
 
 def _paragraphs(text: str, start: int) -> list[Span]:

@@ -18,6 +18,8 @@ __all__ = ["Source", "read_path", "source_from_bytes", "source_from_html", "sour
 
 # The examples' convention: the first line, or a prefix of it, reads "date YYYY-MM-DD".
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*\n?")
+# The same marker on a later line is not the dateline: it is text, and not the article's own prose.
+_DATE_LINE = re.compile(r"^[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]*$", re.MULTILINE)
 _HTML_SNIFF = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<article|<\?xml)", re.IGNORECASE)
 _MAX_BYTES = 10 * 1024 * 1024
 _MIN_ARTICLE_WORDS = 25
@@ -40,6 +42,11 @@ class Source:
     def body_start(self) -> int:
         """Offset where the article proper starts, after any dateline prefix."""
         return self.dateline_span.end if self.dateline_span else 0
+
+    def markers(self) -> list[Span]:
+        """Later lines that look like a dateline (``date YYYY-MM-DD`` alone on a line): not prose, and
+        never a source of dates."""
+        return [Span(start=m.start(), end=m.end()) for m in _DATE_LINE.finditer(self.text, self.body_start)]
 
 
 def source_from_text(text: str, *, dateline: dt.date | None = None, origin: str = "<text>") -> Source:

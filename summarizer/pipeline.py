@@ -158,7 +158,14 @@ def _brief(
 ) -> Brief:
     text, start = source.text, source.body_start
     passages = find_quoted_passages(text, start)
-    times = [t for t in find_dates(text, source.dateline) if t.span is None or t.span.start >= start]
+    markers = source.markers()
+    times = [
+        t
+        for t in find_dates(text, source.dateline)
+        if t.span is not None
+        and t.span.start >= start
+        and not any(m.start <= t.span.start < m.end for m in markers)
+    ]
     record = Extraction()
     hits_before = backend.cache.stats.hits if backend.cache else 0
     client = backend.instructor()
