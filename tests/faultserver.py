@@ -16,9 +16,11 @@ script has no behaviour left for, get a non-retryable 418 naming the reason), st
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import struct
+import sys
 import threading
 import time
 from collections import deque
@@ -112,10 +114,11 @@ class _Drop(Behaviour):
     reset: bool
 
     def act(self, handler: _Handler) -> None:
+        handler.close_connection = True  # returning without writing anything closes the socket (a FIN)
         if self.reset:
-            # SO_LINGER 0: close() sends a TCP RST instead of a FIN.
+            # SO_LINGER 0 and close() at once: a TCP RST, no FIN before it.
             handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        handler.close_connection = True  # returning without writing anything closes the socket
+            handler.connection.close()
 
 
 def completion(
@@ -258,8 +261,6 @@ class _Server(ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A client that went away mid-answer (after its timeout, say) is expected here: no traceback.
-        import sys
-
         exc = sys.exc_info()[1]
         self.owner.log.append(f"handler error: {type(exc).__name__}: {exc}")
 
@@ -267,10 +268,8 @@ class _Server(ThreadingHTTPServer):
         with self._lock:
             connections = list(self._connections)
         for conn in connections:
-            try:
+            with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
 
 @dataclass
@@ -282,8 +281,8 @@ class FaultServer:
     """Requests served at most; later ones get a 418 (and no test should ever need this many)."""
     lifetime: float = 60.0
     """Seconds after which the server stops by itself."""
-    requests: list[ReceivedRequest] = field(default_factory=list, init=False)
-    log: list[str] = field(default_factory=list, init=False)
+    requests: list[ReceivedRequest] = field(default_factory=list, init=False, repr=False)
+    log: list[str] = field(default_factory=list, init=False, repr=False)
     """The server's access log and errors (not printed)."""
 
     def __post_init__(self) -> None:
@@ -293,7 +292,8 @@ class FaultServer:
         self._thread: threading.Thread | None = None
         self._timer: threading.Timer | None = None
         self._stopped = False
-        self.expired = False
+        self.expired = False  # True when the server stopped because its lifetime ran out
+        self.stopped = threading.Event()  # set once stop() has ended every connection and thread
 
     @property
     def port(self) -> int:
@@ -331,7 +331,10 @@ class FaultServer:
             raise RuntimeError("the fault server runs once")
         self._server = _Server(self)
         self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fault-server", daemon=True
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.01},
+            name="fault-server",
+            daemon=True,
         )
         self._thread.start()
         self._timer = threading.Timer(self.lifetime, self._expire)
@@ -346,18 +349,24 @@ class FaultServer:
     def stop(self) -> None:
         """Stop serving, release hangs, end open connections and join every thread. Idempotent."""
         with self._lock:
-            if self._stopped or self._server is None:
-                return
+            first = not self._stopped
             self._stopped = True
+        if self._server is None:
+            return
+        if not first:  # stopping already (its lifetime ran out, say): wait for that
+            self.stopped.wait(timeout=10)
+            return
         server = self._server
         if self._timer is not None and self._timer is not threading.current_thread():
             self._timer.cancel()
         server.stopping.set()
         server.shutdown()
+        server.socket.close()  # refuse new connections before ending the open ones
         server.end_connections()
-        server.server_close()
+        server.server_close()  # joins the handler threads
         if self._thread is not None:
             self._thread.join(timeout=5)
+        self.stopped.set()
 
     def __enter__(self) -> FaultServer:
         return self.start()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import math
 import time
 from typing import Any
 
@@ -90,6 +91,16 @@ class RetryTransport(httpx2.BaseTransport):
             reraise=False,
         )
         response: httpx2.Response = retrying(self._send, request)
+        if response.status_code == 200:
+            # A broken body is the endpoint's fault, not the model's: say so instead of letting it
+            # pass for an answer that failed validation (which would be re-asked).
+            response.read()
+            try:
+                json.loads(response.content)
+            except ValueError as exc:
+                raise BackendError(
+                    f"{self._base_url}: HTTP 200 with a body that is not JSON ({exc}): {response.text[:80]!r}"
+                ) from None
         return response
 
     def _send(self, request: httpx2.Request) -> httpx2.Response:
@@ -103,9 +114,12 @@ class RetryTransport(httpx2.BaseTransport):
         assert outcome is not None
         if outcome.failed:
             exc = outcome.exception()
+            hint = (
+                " (raise SUMMARIZER_TIMEOUT / timeout=)" if isinstance(exc, httpx2.TimeoutException) else ""
+            )
             raise BackendError(
                 f"{self._base_url}: {type(exc).__name__}: {exc or 'no answer'} "
-                f"(after {state.attempt_number} attempts)"
+                f"(after {state.attempt_number} attempts){hint}"
             ) from exc
         response: httpx2.Response = outcome.result()
         # Hand the last answer back so the openai client raises its precise error for the status.
@@ -138,8 +152,13 @@ def _retry_after(response: httpx2.Response) -> float | None:
     try:
         seconds = float(value)
     except ValueError:
-        when = email.utils.parsedate_to_datetime(value)
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):  # neither seconds nor a date: the backoff decides
+            return None
         if when is None:
             return None
         seconds = when.timestamp() - time.time()
+    if math.isnan(seconds):
+        return None
     return min(max(seconds, 0.0), _MAX_RETRY_AFTER)
