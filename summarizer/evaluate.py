@@ -811,6 +811,7 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain data (the shape docs/evaluation.md describes)."""
+        won, of = self.beaten()
         return {
             "gold": self.gold,
             "created": self.created,
@@ -818,7 +819,7 @@ class Report:
             "run": self.run,
             "wall_seconds": round(self.wall_seconds, 1),
             "metrics": {m.name: {"label": m.label, "kind": m.kind} for m in METRICS},
-            "beats_baseline": dict(zip(("metrics", "of"), self.beaten(), strict=True)),
+            "beats_baseline": {"metrics": won, "of": of},
             "totals": self.totals(),
             "counts": {"model": _counts(self.model), "baseline": _counts(self.baseline)},
             "per_article": [
@@ -882,45 +883,52 @@ def _figure(value: float | None, digits: int) -> str:
 
 
 _ARTICLE_COLUMNS = (
-    ("actor_precision", "Actor P"),
-    ("actor_recall", "Actor R"),
-    ("quote_precision", "Quote P"),
-    ("quote_recall", "Quote R"),
-    ("speaker_accuracy", "Speaker"),
-    ("date_accuracy", "Date acc"),
-    ("date_recall", "Date R"),
+    ("actor_precision", "Actor\nP"),
+    ("actor_recall", "Actor\nR"),
+    ("quote_precision", "Quote\nP"),
+    ("quote_recall", "Quote\nR"),
+    ("speaker_accuracy", "Spea-\nker"),
+    ("date_accuracy", "Date\nacc"),
+    ("date_recall", "Date\nR"),
 )
 
 
 def print_report(report: Report, console: Console | None = None) -> None:
     """Print the report as rich tables: per-article rows (model above, baseline dimmed below), then the
-    totals with the model's lead over the baseline."""
+    totals with the model's lead over the baseline, and the articles whose brief failed."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     console = console or Console()
+    # Narrow enough for 80 columns; tokens and seconds per article are in the JSON.
     rows = Table(
         title=f"Per article: {report.gold}",
-        caption="each cell: model, baseline below (dim); – = nothing to score",
+        caption="each cell: model, baseline below (dim); – nothing to score; valid: ✓ first time, "
+        "↻ after re-asks, ~ items dropped, ✗ failed",
         box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        pad_edge=False,
     )
-    rows.add_column("Article", no_wrap=True)
+    rows.add_column("Article", no_wrap=True, overflow="ellipsis", max_width=24)
     for _, label in _ARTICLE_COLUMNS:
-        rows.add_column(label, justify="right")
-    for label in ("Valid", "Re-asks", "Tokens", "Seconds"):
-        rows.add_column(label, justify="right")
+        rows.add_column(label, justify="right", no_wrap=True, min_width=5)
+    rows.add_column("Val-\nid", justify="center", no_wrap=True, min_width=4)
+    rows.add_column("Re-\nasks", justify="right", no_wrap=True, min_width=4)
     for m, b in zip(report.model, report.baseline, strict=True):
         cells: list[Text] = [Text(m.id)]
         for name, _ in _ARTICLE_COLUMNS:
             cell = Text(_figure(getattr(m, name).value, 2))
             cell.append("\n" + _figure(getattr(b, name).value, 2), style="dim")
             cells.append(cell)
-        valid = "✗ " + (m.error or "")[:30] if m.error else ("✓" if m.schema_valid_first else "✓ re-ask")
-        if m.error is None and not m.schema_valid_final:
-            valid = "dropped"
-        cells += [Text(valid), Text(str(m.reasks)), Text(f"{m.tokens:,}"), Text(f"{m.seconds:.1f}")]
+        if m.error is not None:
+            valid = Text("✗", style="red")
+        elif not m.schema_valid_final:
+            valid = Text("~", style="yellow")
+        else:
+            valid = Text("✓" if m.schema_valid_first else "↻", style="green")
+        cells += [valid, Text(str(m.reasks))]
         rows.add_row(*cells)
     console.print(rows)
 
@@ -950,6 +958,8 @@ def print_report(report: Report, console: Console | None = None) -> None:
     console.print(table)
     won, of = report.beaten()
     console.print(f"The model beats the baseline on {won} of {of} extraction metrics.")
+    for failed in (m for m in report.model if m.error is not None):
+        console.print(Text(f"✗ {failed.id}: {failed.error}", style="red"))
 
 
 def run_eval(gold: Path, *, limit: int | None, as_json: bool, summarizer: Summarizer) -> int:
@@ -968,7 +978,7 @@ def run_eval(gold: Path, *, limit: int | None, as_json: bool, summarizer: Summar
         return 2
     articles = articles[:limit] if limit is not None else articles
     bar = Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),

@@ -36,7 +36,7 @@ from faultserver import (
 )
 from tenacity import RetryCallState
 
-from summarizer import BackendError, CacheMode, ExtractionError, ResponseFormat, Settings, SummarizerError
+from summarizer import BackendError, CacheMode, ResponseFormat, Settings, SummarizerError
 from summarizer.backends import Backend, open_backend, transports
 from summarizer.extract import Extraction, OverviewAnswer, Session
 

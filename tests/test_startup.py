@@ -33,7 +33,7 @@ def run(cache: Path) -> list[str]:
 def test_a_cached_brief_needs_no_heavy_import(tmp_path: Path) -> None:
     # The responses come from the recordings, so the first run needs no model either.
     shutil.copytree(RECORDINGS / "responses", tmp_path / "responses")
-    seconds, heavy, ok = run(tmp_path)
+    _, heavy, ok = run(tmp_path)
     assert "openai" in heavy and ok == "True"
-    seconds, heavy, ok = run(tmp_path)
+    _, heavy, ok = run(tmp_path)
     assert heavy == "-" and ok == "True"

@@ -1,0 +1,589 @@
+"""Tests of summarizer.evaluate: the gold readers, each metric on small hand-made briefs, the rule-based
+baseline, and the report. No model runs here: the model's side is played by hand-made briefs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from summarizer.errors import ExtractionError, InputError
+from summarizer.evaluate import (
+    METRICS,
+    GoldActor,
+    GoldArticle,
+    GoldEvent,
+    GoldQuote,
+    Ratio,
+    Report,
+    baseline_brief,
+    evaluate,
+    load_gold,
+    print_report,
+    run_eval,
+    same_date,
+    score,
+    totals,
+)
+from summarizer.ingest import Source
+from summarizer.models import (
+    Actor,
+    ActorKind,
+    Brief,
+    Event,
+    Grounding,
+    Quote,
+    RunInfo,
+    Span,
+    Usage,
+    When,
+)
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "eval" / "seed-gold.json"
+MEANTIME = SHARED / "eval" / "meantime-dev.jsonl"
+needs_seed = pytest.mark.skipif(not SEED.exists(), reason="../shared/eval/seed-gold.json is absent")
+needs_meantime = pytest.mark.skipif(
+    not MEANTIME.exists(), reason="../shared/eval/meantime-dev.jsonl is absent"
+)
+
+
+# ---- hand-made briefs ----------------------------------------------------------------------------
+
+
+def _actor(n: int, name: str, kind: ActorKind = ActorKind.PERSON, aliases: list[str] | None = None) -> Actor:
+    return Actor(id=f"a{n}", name=name, kind=kind, aliases=aliases or [], grounding=Grounding.EXACT)
+
+
+def _quote(text: str, speaker: str | None = None) -> Quote:
+    return Quote(text=text, speaker=speaker, full=True, grounding=Grounding.EXACT)
+
+
+def _event(when: str, value: str | None, span: Span | None = None) -> Event:
+    return Event(
+        what="Something happened.", when=When(text=when, value=value, span=span), grounding=Grounding.EXACT
+    )
+
+
+def _brief(**parts: Any) -> Brief:
+    run = parts.pop("run", RunInfo(backend="test", model="hand", prompt_version="-"))
+    return Brief(headline="", summary="", dateline=dt.date(2021, 3, 18), run=run, **parts)
+
+
+def _gold(**parts: Any) -> GoldArticle:
+    return GoldArticle(id=parts.pop("id", "g"), text=parts.pop("text", "text"), dateline=None, **parts)
+
+
+# ---- the readers ---------------------------------------------------------------------------------
+
+
+@needs_seed
+def test_seed_gold_loads_with_its_article_text() -> None:
+    [article] = load_gold(SEED)
+    assert article.id == "russia-recalls-ambassador"
+    assert article.dateline == dt.date(2021, 3, 18)
+    assert article.text == (SHARED / "examples" / "russia-recalls-ambassador.txt").read_text(encoding="utf-8")
+    assert (len(article.actors), len(article.key_actors), len(article.quotes)) == (17, 8, 18)
+    assert (len(article.events), len(article.consequences)) == (13, 5)
+    assert article.quotes_complete
+    # The README promises quote texts are exact substrings of the article.
+    assert all(q.text in article.text for q in article.quotes)
+    biden = next(a for a in article.actors if a.name == "Joe Biden")
+    assert biden.kind == "person" and "Biden" in biden.aliases
+    i_do = next(q for q in article.quotes if q.text == "I do.")
+    assert i_do.speaker == "Joe Biden" and "Biden" in i_do.speaker_aliases
+    week = next(e for e in article.events if e.date == "2021-W11")
+    assert week.evidence == "earlier this week"
+
+
+@needs_meantime
+def test_meantime_loads_actors_quotes_events_and_timex() -> None:
+    articles = load_gold(MEANTIME)
+    assert len(articles) == 60
+    by_id = {a.id: a for a in articles}
+    assert len(by_id) == 60
+    for article in articles:
+        assert article.dateline is not None
+        assert not article.quotes_complete
+        for actor in article.actors:
+            assert actor.kind in ("person", "organization")
+            assert not {n.lower() for n in actor.aliases} & {"he", "it", "we", "us", "they", "its", "our"}
+        assert all(q.text in article.text for q in article.quotes)
+        for event in article.events:
+            assert event.evidence_span is not None
+            assert article.text[event.evidence_span.start : event.evidence_span.end] == event.evidence
+        for timex in article.timex:
+            assert timex.span is not None
+            assert article.text[timex.span.start : timex.span.end] == timex.text
+    # MEANTIME's own dateline (the document creation time) is not a time expression of the prose.
+    first = by_id["meantime-en-100911"]
+    assert first.dateline == dt.date(2008, 3, 1)
+    assert "March 01, 2008" not in [t.text for t in first.timex]
+    assert sum(len(a.quotes) for a in articles) == 10
+    assert sum(len(a.events) for a in articles) == 68
+    assert sum(len(a.actors) for a in articles) == 159
+
+    ryanair = by_id["meantime-en-11714"]
+    [quote] = ryanair.quotes
+    # "… ensures that Ryanair is …" is a speech event inside the quote: its Arg0 is not the speaker.
+    assert quote.speaker == "Michael O'Leary"
+    assert "The Boeing 737-800" not in quote.speaker_aliases
+    oleary = next(a for a in ryanair.actors if a.name == "Michael O'Leary")
+    assert "Michael O' Leary" in oleary.aliases and "his" not in oleary.aliases
+
+    # "Detik.com quoted Djamal as saying …": both speech events' speakers count.
+    djamal = by_id["meantime-en-87805"].quotes[0]
+    assert {"Detik.com", "Jusman Syafii Djamal"} <= {djamal.speaker, *djamal.speaker_aliases}
+
+    # An acronym in parentheses is a name; a qualifier is not.
+    raf = next(a for a in by_id["meantime-en-102977"].actors if a.name == "Royal Air Force")
+    assert "RAF" in raf.aliases
+    mod = next(a for a in by_id["meantime-en-102977"].actors if a.name == "Ministry of Defence")
+    assert "UK" not in mod.aliases
+
+    dated = {(e.evidence, e.date) for e in by_id["meantime-en-108294"].events}
+    assert dated == {("June 18", "2008-06-18"), ("February 29", "2008-02-29")}
+
+
+def test_gold_in_this_projects_format_inline_or_by_file(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "one.txt").write_text("date 2024-05-02\nAcme said so.", encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(
+        json.dumps(
+            {
+                "articles": [
+                    {"file": "articles/one.txt", "actors": [{"name": "Acme", "kind": "organization"}]},
+                    {"id": "two", "text": "Inline text.", "dateline": "2024-05-03", "quotes_complete": False},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    one, two = load_gold(gold)
+    assert (one.id, one.text, one.dateline) == ("one", "date 2024-05-02\nAcme said so.", None)
+    assert one.actors == [GoldActor("Acme", [], "organization")]
+    assert (two.id, two.dateline, two.quotes_complete) == ("two", dt.date(2024, 5, 3), False)
+    lines = tmp_path / "gold.jsonl"
+    lines.write_text(json.dumps({"id": "x", "text": "T."}) + "\n\n", encoding="utf-8")
+    assert [a.id for a in load_gold(lines)] == ["x"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read"),
+        ("{not json", "not valid JSON"),
+        ('[{"id": "a", "file": "nowhere.txt"}]', "nowhere.txt"),
+        (
+            '[{"id": "a", "text": "T", "quotes": [{"speaker": "X"}]}]',
+            r"item 1 \(a\): bad or missing field: 'text'",
+        ),
+        ("[1]", "not a JSON object"),
+        ('"text"', "expected an article"),
+    ],
+)
+def test_unusable_gold_files_raise_input_error(tmp_path: Path, content: str | None, message: str) -> None:
+    path = tmp_path / "gold.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_gold(path)
+
+
+# ---- the metrics ---------------------------------------------------------------------------------
+
+
+def test_actor_precision_and_recall_are_alias_aware() -> None:
+    gold = _gold(
+        actors=[
+            GoldActor("Joe Biden", ["President Joe Biden"], "person"),
+            GoldActor("Russia", ["Moscow"], "country"),
+            GoldActor("Kremlin", [], "organization"),
+            GoldActor("Dmitry Peskov", [], "person"),
+            GoldActor("White House", [], "organization"),
+        ],
+        key_actors=["Joe Biden", "Kremlin"],
+        non_actors=["Tass"],
+    )
+    brief = _brief(
+        actors=[
+            _actor(1, "Biden"),  # the surname of a gold person
+            _actor(2, "moscow", ActorKind.COUNTRY),  # an alias, case aside
+            _actor(3, "Tass", ActorKind.ORGANIZATION),  # a known non-actor: left out of precision
+            _actor(4, "Facebook", ActorKind.ORGANIZATION),  # wrong
+            _actor(5, "House", ActorKind.ORGANIZATION),  # surnames are for people only: wrong
+            _actor(6, "D. Peskov", aliases=["Peskov"]),  # matched through its own alias
+        ]
+    )
+    result = score(brief, gold)
+    assert result.actor_precision == Ratio(3, 5)
+    assert result.actor_recall == Ratio(3, 5)
+    assert result.key_actor_recall == Ratio(1, 2)
+    assert result.notes["extra_actors"] == ["Facebook", "House"]
+    assert result.notes["missed_actors"] == ["Kremlin", "White House"]
+    assert result.actor_precision.value == 0.6
+
+
+def test_actor_names_match_modulo_the_possessive_and_leading_article() -> None:
+    gold = _gold(actors=[GoldActor("Kremlin", [], "organization"), GoldActor("U.S. State Department", [])])
+    brief = _brief(actors=[_actor(1, "the Kremlin’s", ActorKind.ORGANIZATION), _actor(2, "State Department")])
+    result = score(brief, gold)
+    assert (result.actor_precision, result.actor_recall) == (Ratio(1, 2), Ratio(1, 2))
+
+
+def test_quote_precision_recall_and_speaker_accuracy() -> None:
+    gold = _gold(
+        actors=[
+            GoldActor("Joe Biden", ["Biden"], "person"),
+            GoldActor("Dmitry Peskov", ["Peskov"], "person"),
+        ],
+        quotes=[
+            GoldQuote("I do.", "Joe Biden"),
+            GoldQuote("have a soul", "Joe Biden"),
+            GoldQuote("very bad.", "Dmitry Peskov"),
+            GoldQuote("We understand each other.", None),
+            GoldQuote("never said", "Joe Biden"),
+        ],
+    )
+    brief = _brief(
+        actors=[_actor(1, "Biden"), _actor(2, "Vladimir Putin")],
+        quotes=[
+            _quote("“I  do.”", "a1"),  # quotation marks and spacing aside: a match, right speaker
+            _quote("have a soul", None),  # a match, no speaker: wrong
+            _quote("Very bad.", "a2"),  # case aside: a match, wrong speaker
+            _quote("We understand each other.", "a2"),  # a match, gold speaker unknown: not judged
+            _quote("an invented quote", "a1"),  # no match
+        ],
+    )
+    result = score(brief, gold)
+    assert result.quote_recall == Ratio(4, 5)
+    assert result.quote_precision == Ratio(4, 5)
+    assert result.speaker_accuracy == Ratio(1, 3)
+    assert result.notes["missed_quotes"] == ["never said"]
+    assert result.notes["extra_quotes"] == ["an invented quote"]
+    assert len(result.notes["wrong_speakers"]) == 2
+
+
+def test_quotes_pair_one_to_one_and_incomplete_gold_has_no_precision() -> None:
+    gold = _gold(
+        quotes=[GoldQuote("consultations", "Maria Zakharova"), GoldQuote("consultations", "Maria Zakharova")],
+        quotes_complete=False,
+    )
+    brief = _brief(quotes=[_quote("consultations"), _quote("something else")])
+    result = score(brief, gold)
+    assert result.quote_recall == Ratio(1, 2)
+    assert result.quote_precision == Ratio(0, 0) and result.quote_precision.value is None
+    assert "extra_quotes" not in result.notes
+
+
+def test_speaker_matches_any_of_the_gold_speakers_names() -> None:
+    gold = _gold(quotes=[GoldQuote("We do not need to buy", "Jusman Syafii Djamal", ["Djamal", "Detik.com"])])
+    brief = _brief(actors=[_actor(1, "Djamal")], quotes=[_quote("We do not need to buy", "a1")])
+    assert score(brief, gold).speaker_accuracy == Ratio(1, 1)
+
+
+@pytest.mark.parametrize(
+    ("value", "gold", "same"),
+    [
+        ("2021-03-17", "2021-03-17", True),
+        ("2021-03-18", "2021-03-17", False),
+        ("2021-03-17", "2021-03", True),  # finer than the gold: compared at the gold's precision
+        ("2021-02", "2021-03", False),
+        ("2021-03", "2021-03-17", False),  # coarser than the gold: never
+        ("2021-03-15", "2021-W11", True),  # a Monday of ISO week 11
+        ("2021-03-21", "2021-W11", True),  # its Sunday
+        ("2021-03-22", "2021-W11", False),
+        ("2021-W11", "2021-W11", True),
+        ("2021-03", "2021-W11", False),
+        ("2011-06-01", "2011", True),
+        ("2011-W20", "2011", True),
+        ("2012", "2011", False),
+        (None, "2011", False),
+        ("", "2011", False),
+        ("2021-02-30", "2021-W09", False),  # not a date
+    ],
+)
+def test_same_date_at_the_gold_precision(value: str | None, gold: str, same: bool) -> None:
+    assert same_date(value, gold) is same
+
+
+def test_date_accuracy_pairs_events_by_their_time_words() -> None:
+    gold = _gold(
+        events=[
+            GoldEvent("recall", "2021-03-17", "Wednesday"),
+            GoldEvent("report", "2021-W11", "earlier this week"),
+            GoldEvent("sanctions", "2021-03", "earlier this month"),
+            GoldEvent("visit", "2011", "in 2011"),
+            GoldEvent("election", "2020-11", "last November's election"),
+            GoldEvent("undated", "XXXX-XX-XX", "once"),  # no calendar value: not scored
+        ]
+    )
+    brief = _brief(
+        events=[
+            _event("Wednesday", "2021-03-17"),
+            _event("earlier this week", "2021-03-16"),  # a day of the gold week: right
+            _event("earlier this month", "2021-02"),  # wrong month
+            _event("2011", "2011"),  # the brief's words within the gold's
+            _event("Friday", "2021-03-12"),  # no gold event on these words
+        ]
+    )
+    result = score(brief, gold)
+    assert result.date_accuracy == Ratio(3, 4)
+    assert result.date_recall == Ratio(3, 5)
+    assert result.notes["missed_dates"] == ["last November's election = 2020-11"]
+    assert result.notes["wrong_dates"] == ["earlier this month = 2021-03: 2021-02"]
+
+
+def test_date_pairs_use_spans_when_both_sides_have_them_and_prefer_the_right_value() -> None:
+    gold = _gold(
+        events=[
+            GoldEvent("a", "2021-03-18", "Thursday", Span(start=100, end=108)),
+            GoldEvent("b", "2021-03-18", "Thursday", Span(start=300, end=308)),
+        ]
+    )
+    brief = _brief(
+        events=[
+            _event("Thursday", "2021-03-11", Span(start=100, end=108)),
+            _event("Thursday", "2021-03-18", Span(start=100, end=108)),
+            _event("Thursday", "2021-03-18", Span(start=500, end=508)),  # same words, elsewhere
+        ]
+    )
+    result = score(brief, gold)
+    assert (result.date_accuracy, result.date_recall) == (Ratio(1, 1), Ratio(1, 2))
+
+
+def test_validity_reasks_tokens_seconds_and_grounding_come_from_the_run() -> None:
+    run = RunInfo(
+        backend="test",
+        model="hand",
+        prompt_version="-",
+        seconds={"actors": 1.5, "quotes": 2.25},
+        usage=Usage(prompt_tokens=1000, completion_tokens=234),
+        reasks=2,
+    )
+    ungrounded = Actor(id="a2", name="Ghost", kind=ActorKind.PERSON, grounding=Grounding.UNGROUNDED)
+    result = score(_brief(run=run, actors=[_actor(1, "Real"), ungrounded]), _gold())
+    assert (result.schema_valid_first, result.schema_valid_final) == (False, True)
+    assert (result.reasks, result.tokens, result.seconds) == (2, 1234, 3.75)
+    assert result.grounding_rate == 0.5
+
+    for warning in ("events: no valid answer after 2 attempts", "dropped from quotes: 'x' is not a passage"):
+        failed = RunInfo(backend="test", model="hand", prompt_version="-", warnings=[warning])
+        result = score(_brief(run=failed), _gold())
+        assert (result.schema_valid_first, result.schema_valid_final) == (False, False)
+    fine = RunInfo(backend="test", model="hand", prompt_version="-", warnings=["no dateline: relative …"])
+    assert score(_brief(run=fine), _gold()).schema_valid_first
+
+
+def test_totals_are_micro_averages() -> None:
+    gold = _gold(quotes=[GoldQuote("a", None), GoldQuote("b", None), GoldQuote("c", None)])
+    one = score(_brief(quotes=[_quote("a")]), gold)  # 1 of 3
+    two = score(_brief(quotes=[_quote("a"), _quote("b"), _quote("c")]), gold)  # 3 of 3
+    figures = totals([one, two])
+    assert figures["quote_recall"] == round(4 / 6, 4)  # not the mean of 1/3 and 1
+    assert figures["quote_precision"] == 1.0
+    assert figures["actor_recall"] is None  # nothing to count
+    assert set(figures) == {m.name for m in METRICS}
+
+
+# ---- the baseline --------------------------------------------------------------------------------
+
+
+def test_baseline_attributes_quotes_to_the_nearest_name() -> None:
+    text = (
+        "date 2024-05-02\nAcme Corp hired John Smith last year.\n\n"
+        "“We won,” Smith said on Monday. Acme Corp called it “a new start.”"
+    )
+    brief = baseline_brief(text, None)
+    assert brief.dateline == dt.date(2024, 5, 2)  # read from the text's date line
+    names = {a.name: a for a in brief.actors}
+    assert set(names) == {"Acme Corp", "John Smith"}
+    assert names["John Smith"].kind is ActorKind.PERSON and names["John Smith"].aliases == ["Smith"]
+    assert names["Acme Corp"].kind is ActorKind.ORGANIZATION
+    speakers = {q.text: brief.actor(q.speaker).name for q in brief.quotes if brief.actor(q.speaker)}
+    assert speakers == {"We won,": "John Smith", "a new start.": "Acme Corp"}
+    whens = [(e.when.text, e.when.value) for e in brief.events if e.when]
+    assert whens == [("last year", "2023"), ("Monday", "2024-04-29")]
+    assert (brief.run.backend, brief.run.model, brief.run.prompt_version) == ("baseline", "rules", "-")
+    assert brief.grounding_rate == 1.0
+
+
+@needs_seed
+def test_baseline_on_the_example_article(capsys: pytest.CaptureFixture[str]) -> None:
+    [article] = load_gold(SEED)
+    brief = baseline_brief(article.text, article.dateline)
+    result = score(brief, article)
+    figures = {name: getattr(result, name).value for name in ("actor_precision", "actor_recall")}
+    figures |= {
+        name: getattr(result, name).value
+        for name in ("key_actor_recall", "quote_precision", "quote_recall", "speaker_accuracy")
+    }
+    figures |= {"date_accuracy": result.date_accuracy.value, "date_recall": result.date_recall.value}
+    with capsys.disabled():
+        print("\nbaseline on the example article:", json.dumps(figures))
+    # Quotes and dates come from the same code the product uses, so the baseline finds them all.
+    assert result.quote_recall == Ratio(18, 18) and result.quote_precision == Ratio(18, 18)
+    assert 0.9 <= figures["actor_recall"] <= 1.0 and result.key_actor_recall == Ratio(8, 8)
+    assert 0.4 <= figures["actor_precision"] <= 0.8
+    # The nearest name is a poor speaker rule: the bar the product's attribution must clear.
+    assert 0.0 < figures["speaker_accuracy"] <= 0.5
+    assert figures["date_accuracy"] >= 0.9 and figures["date_recall"] >= 0.8
+    assert all(brief.actor(q.speaker) is not None for q in brief.quotes if q.speaker)
+
+
+# ---- the report ----------------------------------------------------------------------------------
+
+
+def _articles() -> list[GoldArticle]:
+    text = "Acme Corp hired John Smith. “We will win,” Smith said on Monday, 3 June 2024."
+    return [
+        _gold(
+            id="one",
+            text=text,
+            actors=[GoldActor("John Smith", [], "person"), GoldActor("Acme Corp", [], "organization")],
+            quotes=[GoldQuote("We will win,", "John Smith")],
+            events=[GoldEvent("win", "2024-06-03", "Monday, 3 June 2024")],
+        ),
+        _gold(id="two", text=text, actors=[GoldActor("Acme Corp", [], "organization")]),
+    ]
+
+
+def _fake_model(article: GoldArticle) -> Brief:
+    if article.id == "two":
+        raise ExtractionError("the model's answers kept failing validation")
+    run = RunInfo(
+        backend="fake",
+        model="fake-1b",
+        prompt_version="p1",
+        seconds={"actors": 2.0},
+        usage=Usage(prompt_tokens=90, completion_tokens=10),
+        reasks=1,
+    )
+    return _brief(actors=[_actor(1, "John Smith")], quotes=[_quote("We will win,", "a1")], run=run)
+
+
+def test_report_json_shape() -> None:
+    calls: list[tuple[int, int, str]] = []
+    report = evaluate(_articles(), _fake_model, lambda *told: calls.append(told), gold="g.json")
+    assert calls == [(0, 2, "one"), (1, 2, "two"), (2, 2, "")]
+    data = json.loads(report.to_json())
+    assert set(data) == {
+        "gold",
+        "created",
+        "articles",
+        "run",
+        "wall_seconds",
+        "metrics",
+        "beats_baseline",
+        "totals",
+        "counts",
+        "per_article",
+    }
+    assert (data["gold"], data["articles"]) == ("g.json", 2)
+    assert data["run"] == {"backend": "fake", "model": "fake-1b", "prompt_version": "p1"}
+    names = [m.name for m in METRICS]
+    assert list(data["metrics"]) == names
+    assert set(data["totals"]) == {"model", "baseline", "delta"}
+    for side in ("model", "baseline", "delta"):
+        assert list(data["totals"][side]) == names
+    model, baseline, delta = (data["totals"][k] for k in ("model", "baseline", "delta"))
+    # The failed article's gold counts as missed; its brief counts in no per-brief mean.
+    assert model["actor_recall"] == round(1 / 3, 4)
+    assert data["counts"]["model"]["actor_recall"] == [1, 3]
+    assert model["schema_valid_final"] == 0.5 and model["schema_valid_first"] == 0.0
+    assert (model["reasks_per_brief"], model["tokens_per_brief"], model["seconds_per_brief"]) == (1, 100, 2)
+    assert baseline["actor_recall"] == 1.0 and baseline["tokens_per_brief"] == 0
+    assert delta["actor_recall"] == round(model["actor_recall"] - baseline["actor_recall"], 4)
+    # Article two has no gold quotes, so the baseline's quote there is wrong; the model made no brief.
+    assert (model["quote_precision"], baseline["quote_precision"], delta["quote_precision"]) == (
+        1.0,
+        0.5,
+        0.5,
+    )
+    one, two = data["per_article"]
+    assert (one["id"], two["id"]) == ("one", "two")
+    assert set(one) == {"id", "model", "baseline"}
+    assert one["model"]["error"] is None and two["model"]["error"].startswith("the model's answers")
+    assert one["model"]["counts"]["quote_recall"] == [1, 1]
+    assert one["baseline"]["date_accuracy"] == 1.0
+    extraction = [delta[m.name] for m in METRICS if m.kind == "extraction" and delta[m.name] is not None]
+    assert data["beats_baseline"] == {"metrics": sum(d > 0 for d in extraction), "of": len(extraction)}
+
+
+def test_other_errors_stop_the_run() -> None:
+    def broken(_article: GoldArticle) -> Brief:
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        evaluate(_articles(), broken)
+
+
+def test_rich_report_shows_rows_totals_and_deltas() -> None:
+    console = Console(record=True, width=160, color_system=None, file=io.StringIO())
+    print_report(evaluate(_articles(), _fake_model, gold="g.json"), console)
+    out = console.export_text()
+    assert "Per article: g.json" in out and "Totals over 2 articles" in out
+    assert "Δ" in out and "Speaker accuracy" in out and "fake-1b" in out
+    assert "✗ two: the model's answers" in out
+    assert "The model beats the baseline on" in out
+
+
+class _FakeSummarizer:
+    """Stands in for summarizer.Summarizer: the baseline plays the model."""
+
+    def __init__(self) -> None:
+        self.seen: list[Source] = []
+
+    def summarize(self, source: Source, *, progress: Callable[[str], None] | None = None) -> Brief:
+        self.seen.append(source)
+        if progress:
+            progress("actors")
+        return baseline_brief(source.text, source.dateline)
+
+
+def test_run_eval_prints_json_and_respects_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = tmp_path / "gold.json"
+    gold.write_text(
+        json.dumps(
+            [{"id": str(n), "text": f"Acme Corp grew {n}%.", "dateline": "2024-01-02"} for n in range(3)]
+        ),
+        encoding="utf-8",
+    )
+    fake = _FakeSummarizer()
+    assert run_eval(gold, limit=2, as_json=True, summarizer=fake) == 0  # type: ignore[arg-type]
+    data = json.loads(capsys.readouterr().out)
+    assert data["articles"] == 2 and [row["id"] for row in data["per_article"]] == ["0", "1"]
+    assert [s.dateline for s in fake.seen] == [dt.date(2024, 1, 2)] * 2
+    assert data["totals"]["delta"]["actor_recall"] is None  # no gold actors: nothing to compare
+
+
+def test_run_eval_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_eval(tmp_path / "missing.json", limit=None, as_json=True, summarizer=_FakeSummarizer()) == 2  # type: ignore[arg-type]
+    assert "cannot read" in capsys.readouterr().err
+
+    class Down(_FakeSummarizer):
+        def summarize(self, source: Source, *, progress: Callable[[str], None] | None = None) -> Brief:
+            from summarizer.errors import BackendError
+
+            raise BackendError("the model endpoint did not answer in time")
+
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"id": "x", "text": "Acme Corp grew."}), encoding="utf-8")
+    assert run_eval(gold, limit=None, as_json=False, summarizer=Down()) == 1  # type: ignore[arg-type]
+    assert "did not answer in time" in capsys.readouterr().err
+
+
+def test_report_totals_and_beaten_count_extraction_metrics_only() -> None:
+    gold = _gold(actors=[GoldActor("Acme", [], "organization")])
+    better = score(_brief(actors=[_actor(1, "Acme", ActorKind.ORGANIZATION)]), gold)
+    worse = score(_brief(actors=[_actor(1, "Other", ActorKind.ORGANIZATION)]), gold)
+    report = Report("g", [better], [worse])
+    assert report.totals()["delta"]["actor_recall"] == 1.0
+    assert report.beaten() == (2, 2)  # actor precision and recall; validity and costs are no contest
