@@ -25,6 +25,8 @@ _FOLD = {
     "…": "...",
     "–": "-",
     "—": "-",
+    "[": "(",
+    "]": ")",
 }
 _FUZZY_THRESHOLD = 0.85
 
@@ -33,14 +35,16 @@ _FUZZY_THRESHOLD = 0.85
 class Located:
     """Where an item was found, and how."""
 
-    span: Span
+    spans: list[Span]
+    """Usually one; an item with an ellipsis ("we will ... win") stands in several pieces."""
     grounding: Grounding
     score: float | None = None
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
-    """``text`` with quotation marks, dashes and ellipses folded, whitespace collapsed and case lowered,
-    and for each normalized character the offset of the source character it came from."""
+    """``text`` with quotation marks, dashes, ellipses and brackets folded ("[Putin]" reads as "(Putin)"),
+    whitespace collapsed and case lowered, and for each normalized character the offset of the source
+    character it came from."""
     out: list[str] = []
     where: list[int] = []
     in_space = False
@@ -66,14 +70,27 @@ def locate(needle: str, text: str, *, start: int = 0, fuzzy: bool = True) -> Loc
         return None
     at = text.find(needle, start)
     if at >= 0:
-        return Located(Span(start=at, end=at + len(needle)), Grounding.EXACT)
+        return Located([Span(start=at, end=at + len(needle))], Grounding.EXACT)
     hay, where = normalize(text[start:])
     pin = normalize(needle)[0].strip()
     at = hay.find(pin)
     if at >= 0:
-        first = start + where[at]
-        last = start + where[at + len(pin) - 1]
-        return Located(Span(start=first, end=last + 1), Grounding.NORMALIZED)
+        return Located(
+            [Span(start=start + where[at], end=start + where[at + len(pin) - 1] + 1)], Grounding.NORMALIZED
+        )
+    # An ellipsis marks words left out: the pieces around it must stand in the source in order.
+    pieces = [p.strip() for p in pin.split("...") if p.strip()] if "..." in pin else []
+    spans: list[Span] = []
+    at = 0
+    for piece in pieces:
+        at = hay.find(piece, at)
+        if at < 0:
+            break
+        spans.append(Span(start=start + where[at], end=start + where[at + len(piece) - 1] + 1))
+        at += len(piece)
+    else:
+        if spans:
+            return Located(spans, Grounding.NORMALIZED)
     if not fuzzy:
         return None
     best: tuple[float, Span] | None = None
@@ -82,7 +99,7 @@ def locate(needle: str, text: str, *, start: int = 0, fuzzy: bool = True) -> Loc
         if best is None or ratio > best[0]:
             best = (ratio, sentence)
     if best is not None and best[0] >= _FUZZY_THRESHOLD:
-        return Located(best[1], Grounding.FUZZY, round(best[0], 3))
+        return Located([best[1]], Grounding.FUZZY, round(best[0], 3))
     return None
 
 

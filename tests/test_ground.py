@@ -14,13 +14,23 @@ TEXT = 'Peskov said: "I won\'t be  wordy in reaction to this," and added “more
 def test_exact() -> None:
     found = locate("I won't be  wordy", TEXT)
     assert found is not None and found.grounding is Grounding.EXACT
-    assert TEXT[found.span.start : found.span.end] == "I won't be  wordy"
+    assert TEXT[found.spans[0].start : found.spans[0].end] == "I won't be  wordy"
 
 
 def test_quotation_marks_whitespace_and_case_are_normalized() -> None:
     found = locate("“i won’t be wordy in reaction to this,”", TEXT)
     assert found is not None and found.grounding is Grounding.NORMALIZED
-    assert TEXT[found.span.start : found.span.end] == '"I won\'t be  wordy in reaction to this,"'
+    assert TEXT[found.spans[0].start : found.spans[0].end] == '"I won\'t be  wordy in reaction to this,"'
+
+
+def test_brackets_and_ellipses() -> None:
+    text = "“(Putin) will pay a price,” Biden said. “You will see shortly, and soon.”"
+    found = locate("[Putin] will pay a price", text)
+    assert found is not None and found.grounding is Grounding.NORMALIZED
+    assert text[found.spans[0].start : found.spans[0].end] == "(Putin) will pay a price"
+    found = locate("You will see … soon.", text)
+    assert found is not None and found.grounding is Grounding.NORMALIZED
+    assert [text[s.start : s.end] for s in found.spans] == ["You will see", "soon."]
 
 
 def test_fuzzy_carries_a_score_and_unrelated_text_is_not_found() -> None:
@@ -52,8 +62,10 @@ def test_a_span_always_slices_to_the_item_under_its_normalization(doc: str, data
         assert found is None
         return
     assert found is not None
-    sliced = doc[found.span.start : found.span.end]
+    sliced = [doc[s.start : s.end] for s in found.spans]
     if found.grounding is Grounding.EXACT:
-        assert sliced == mangled
+        assert sliced == [mangled]
     else:
-        assert normalize(sliced)[0].strip() == normalize(mangled)[0].strip()
+        whole = normalize(mangled)[0].strip()
+        pieces = [p.strip() for p in whole.split("...") if p.strip()]
+        assert [normalize(s)[0].strip() for s in sliced] in ([whole], pieces)

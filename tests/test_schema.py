@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import RECORDINGS, ROOT
-from summarizer.cli import brief_schema_json
 
 import summarizer
+from summarizer.cli import brief_schema_json
 
 SCHEMA = ROOT / "schemas" / "brief.schema.json"
 
