@@ -1,68 +1,114 @@
-"""The command line: `summarizer brief`, `summarizer schema`, `summarizer eval`.
+"""The command line: ``summarizer brief``, ``summarizer schema``, ``summarizer eval``.
 
-stdout carries only briefs (and the schema, and eval's report); progress and errors go to stderr.
-Exit codes: 0 every brief written, 1 some article failed, 2 a usage error.
+stdout carries only briefs (and the schema, and eval's report); progress, timings and errors go to stderr.
+Exit codes: 0 every brief written, 1 some article failed, 2 a usage error, 130 interrupted.
+
+rich is imported only once a brief is on its way (typer imports it only to format help and usage
+errors), and the client stack (openai, instructor, llama_cpp) only when the pipeline asks the model.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import glob
+import itertools
 import json
+import logging
+import os
+import re
 import sys
+import time
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from . import __version__
+from .backends import identify
 from .config import CacheMode, Settings
-from .errors import SummarizerError
+from .errors import ConfigError, SummarizerError
 from .ingest import Source, read_path, source_from_bytes
 from .models import Brief
+from .pipeline import Summarizer
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress, TaskID
+    from rich.status import Status
 
 __all__ = ["app", "brief_schema_json"]
 
-_EXAMPLES = """
+_EXAMPLES = """\
 Examples:
 
-\b
+  # a briefing note to read in the terminal
   summarizer brief article.txt
+
+  # every article in a folder, one Markdown note each
   summarizer brief news/ --format markdown --output notes/
+
+  # a page for the browser, every quote and name highlighted in the article
   summarizer brief page.html --format html --output brief.html
-  cat article.txt | summarizer brief - --format json
-  summarizer brief article.txt --base-url http://localhost:8000/v1 --model qwen2.5
-  summarizer eval ../shared/eval/seed-gold.json
+
+  # JSON for a pipeline, from stdin, with the publication date given
+  cat article.txt | summarizer brief - --format json --dateline 2021-03-18
+
+  # a glob (quoted: expanded here), JSON briefs into a folder
+  summarizer brief 'news/*.txt' -f json -o briefs/
+
+  # any OpenAI-compatible server instead of the embedded model
+  summarizer brief article.txt --base-url http://gpu:8000/v1 --model qwen2.5
+
+Exit status: 0 every brief written, 1 some article failed, 2 usage error, 130 interrupted.
 """
-_ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+_ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_STDIN = "-"
+_STDIN_ORIGIN = "<stdin>"
+_INTERRUPTED = 130
 
 app = typer.Typer(
-    help="Grounded, structured briefs of news articles.",
+    help="Grounded, structured briefs of news articles, from a language model.",
     epilog=_EXAMPLES,
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode=None,
+    rich_markup_mode="rich",
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
 class Format(StrEnum):
+    """How a brief is written."""
+
     RICH = "rich"
     MARKDOWN = "markdown"
     JSON = "json"
     HTML = "html"
 
 
+_RENDERER: dict[Format, Literal["rich", "markdown", "json", "html"]] = {
+    Format.RICH: "rich",
+    Format.MARKDOWN: "markdown",
+    Format.JSON: "json",
+    Format.HTML: "html",
+}
 _SUFFIX = {Format.RICH: ".txt", Format.MARKDOWN: ".md", Format.JSON: ".json", Format.HTML: ".html"}
 
 
 def brief_schema_json() -> str:
-    """The JSON Schema of a brief, as committed in schemas/brief.schema.json."""
+    """The JSON Schema of a brief, exactly as committed in schemas/brief.schema.json."""
     return json.dumps(Brief.model_json_schema(mode="serialization"), indent=2, ensure_ascii=False) + "\n"
+
+
+# ---- the commands --------------------------------------------------------------------------------------
 
 
 def _version(value: bool) -> None:
@@ -74,82 +120,147 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """Grounded, structured briefs of news articles."""
+    """Grounded, structured briefs of news articles: who did what, when, who said what, and what follows.
+
+    Every name, quote and event in a brief points back to where the article says it.
+    """
 
 
-def _dateline(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
+def _parse_dateline(value: str) -> dt.date:
+    if not _ISO_DATE.fullmatch(value.strip()):
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise typer.BadParameter(f"{value!r} is not a calendar date") from None
 
 
 @app.command(epilog=_EXAMPLES)
 def brief(
-    paths: Annotated[list[str], typer.Argument(help="Article files, folders, globs, or - for stdin.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="How to write the brief.")] = Format.RICH,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH",
+            help="Articles (plain text, Markdown or HTML): files, folders (their *.txt, *.md, *.html, "
+            "*.htm files), glob patterns, or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="rich: a note for the terminal; or markdown, json, html.")
+    ] = Format.RICH,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="A file, or a folder for one file per article.")
+        str | None,  # not a Path: that would drop the trailing "/" that marks a folder
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE|DIR",
+            help="Write to this file (one article) or folder (one DIR/<name>.md|json|html|txt per "
+            "article) instead of stdout.",
+            show_default=False,
+        ),
     ] = None,
-    model: Annotated[str | None, typer.Option(help="Model name (SUMMARIZER_MODEL).")] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="Model name (default: SUMMARIZER_MODEL).", show_default=False),
+    ] = None,
     base_url: Annotated[
-        str | None, typer.Option(help="OpenAI-compatible endpoint (SUMMARIZER_BASE_URL); none: embedded.")
+        str | None,
+        typer.Option(
+            metavar="URL",
+            help="An OpenAI-compatible endpoint (default: SUMMARIZER_BASE_URL); without one the embedded "
+            "model runs.",
+            show_default=False,
+        ),
     ] = None,
     model_path: Annotated[
-        Path | None, typer.Option(help="A GGUF file for the embedded model (SUMMARIZER_MODEL_PATH).")
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            exists=True,
+            dir_okay=False,
+            help="A GGUF file for the embedded model (default: SUMMARIZER_MODEL_PATH).",
+            show_default=False,
+        ),
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the response cache.")
+    ] = False,
     dateline: Annotated[
-        str | None, typer.Option(help="Publication date YYYY-MM-DD, if the article lacks one.")
+        dt.date | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            parser=_parse_dateline,
+            help="Publication date, against which relative dates resolve (wins over the article's own).",
+            show_default=False,
+        ),
     ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Timings and warnings on stderr.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Per-pass timings, warnings and logs on stderr.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on stderr.")] = False,
 ) -> None:
-    """Write the brief of each article."""
-    from rich.console import Console
+    """Write the brief of each article: a note in the terminal, or Markdown, JSON or HTML."""
+    articles, several = _expand(paths)
+    targets = _targets(articles, output, fmt, several)
+    try:
+        _brief_all(articles, targets, fmt, dateline, base_url, model, model_path, no_cache, verbose, quiet)
+    except KeyboardInterrupt:
+        _say("summarizer: interrupted")
+        raise typer.Exit(_INTERRUPTED) from None
 
-    when = _dateline(dateline)
-    errors = Console(stderr=True, highlight=False)
-    inputs = _expand(paths)
-    if not inputs:
-        _fail("no articles found in " + ", ".join(paths))
-        raise typer.Exit(1)
-    to_folder = output is not None and (output.is_dir() or len(inputs) > 1 or str(output).endswith("/"))
-    settings = Settings.from_env(
-        base_url=base_url, model=model, model_path=model_path, cache=CacheMode.OFF if no_cache else None
-    )
-    from .pipeline import Summarizer
 
-    failed = 0
-    with Summarizer(settings) as summarizer:
-        progress = _Progress(errors, len(inputs), quiet=quiet)
-        with progress:
-            for name in inputs:
-                progress.start(name)
-                try:
-                    source = _read(name, when)
-                    result = summarizer.summarize(source, progress=progress.step)
-                    _write(result, source, fmt, output, to_folder, name)
-                except (SummarizerError, OSError) as exc:
-                    failed += 1
-                    _fail(str(exc), name)
-                else:
-                    if verbose:
-                        _report(result)
-                progress.done()
-    if failed:
+def _brief_all(
+    articles: list[_Article],
+    targets: dict[str, Path] | None,
+    fmt: Format,
+    dateline: dt.date | None,
+    base_url: str | None,
+    model: str | None,
+    model_path: Path | None,
+    no_cache: bool,
+    verbose: bool,
+    quiet: bool,
+) -> None:
+    try:
+        settings = Settings.from_env(
+            base_url=base_url,
+            model=model,
+            model_path=model_path,
+            cache=CacheMode.OFF if no_cache else None,
+        )
+        backend = identify(settings)
+    except ConfigError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+    if verbose:
+        _say(f"summarizer: {backend.label} model {backend.model}; cache {settings.cache.value}")
+    run = _Run(fmt=fmt, targets=targets, verbose=verbose)
+    display = _Display(len(articles), enabled=not quiet)
+    try:
+        with _logs(verbose), Summarizer(settings) as summarizer:
+            for article in articles:
+                if not run.one(summarizer, article, dateline, display):
+                    break
+    except KeyboardInterrupt:
+        display.stop()
+        _say(f"summarizer: interrupted; {run.written} of {len(articles)} briefs written")
+        raise typer.Exit(_INTERRUPTED) from None
+    finally:
+        display.stop()
+    if run.failed:
+        if len(articles) > 1 and not run.stdout_gone:
+            _say(f"summarizer: {run.failed} of {len(articles)} articles failed")
         raise typer.Exit(1)
 
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of a brief."""
-    sys.stdout.write(brief_schema_json())
+    """Print the JSON Schema of a brief (the shape of --format json)."""
+    _write_stdout(brief_schema_json())
 
 
 @app.command(name="eval")
@@ -162,103 +273,409 @@ def evaluate(
 ) -> None:
     """Measure brief quality against gold annotations, beside a rule-based baseline."""
     from .evaluate import run_eval
-    from .pipeline import Summarizer
 
-    with Summarizer(Settings.from_env(base_url=base_url, model=model)) as summarizer:
+    try:
+        settings = Settings.from_env(base_url=base_url, model=model)
+        identify(settings)
+    except ConfigError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+    with Summarizer(settings) as summarizer:
         raise typer.Exit(run_eval(gold, limit=limit, as_json=as_json, summarizer=summarizer))
 
 
-def _expand(paths: list[str]) -> list[str]:
-    """Files to read: globs expanded (for shells that don't), folders listed, ``-`` kept for stdin."""
-    found: list[str] = []
+# ---- inputs and outputs ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Article:
+    """One article to brief, or a PATH argument that named none (``problem`` says why)."""
+
+    name: str
+    """The path as given or found, or ``-`` for stdin."""
+    problem: str | None = None
+
+    @property
+    def origin(self) -> str:
+        return _STDIN_ORIGIN if self.name == _STDIN else self.name
+
+
+def _expand(paths: list[str]) -> tuple[list[_Article], bool]:
+    """The articles that ``paths`` name: globs expanded (for shells that don't, and on Windows), folders
+    listed, ``-`` kept for stdin; each file once. Also whether some argument named several articles."""
+    found: list[_Article] = []
+    several = False
     for path in paths:
-        if path == "-" or Path(path).is_file():
-            found.append(path)
+        if path == _STDIN:
+            found.append(_Article(_STDIN))
         elif Path(path).is_dir():
-            found += sorted(str(p) for p in Path(path).iterdir() if p.suffix.lower() in _ARTICLE_SUFFIXES)
-        elif any(c in path for c in "*?[") and (matches := sorted(glob.glob(path))):
-            found += matches
+            several = True
+            found += _folder(Path(path))
+        elif _GLOB_CHARS.search(path) and not os.path.lexists(path):
+            several = True
+            matches = sorted(glob.glob(path, recursive=True))
+            files = [_Article(m) for m in matches if not Path(m).is_dir()]
+            for folder in (Path(m) for m in matches if Path(m).is_dir()):
+                files += _folder(folder, quiet=True)
+            found += files or [_Article(path, "no file matches this pattern")]
         else:
-            found.append(path)  # reading it reports what is wrong
-    return found
+            found.append(_Article(path))  # reading it says what is wrong, if anything
+    seen: set[str] = set()
+    unique = []
+    for article in found:
+        key = article.name if article.name == _STDIN or article.problem else os.path.realpath(article.name)
+        if key not in seen or article.name == _STDIN:
+            seen.add(key)
+            unique.append(article)
+    return unique, several
 
 
-def _read(name: str, dateline: dt.date | None) -> Source:
-    if name == "-":
-        return source_from_bytes(sys.stdin.buffer.read(), origin="<stdin>", dateline=dateline)
-    return read_path(Path(name), dateline=dateline)
+def _folder(folder: Path, *, quiet: bool = False) -> list[_Article]:
+    files = sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in _ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()
+    )
+    if not files and not quiet:
+        kinds = ", ".join(f"*{s}" for s in _ARTICLE_SUFFIXES)
+        return [_Article(str(folder), f"no articles found in this folder (looked for {kinds})")]
+    return [_Article(str(p)) for p in files]
 
 
-def _write(
-    result: Brief, source: Source, fmt: Format, output: Path | None, to_folder: bool, name: str
-) -> None:
-    from .render import print_brief, render
+def _targets(
+    articles: list[_Article], given: str | None, fmt: Format, several: bool
+) -> dict[str, Path] | None:
+    """Where each article's brief goes: None for stdout, else a path per article name.
 
-    kind: Any = fmt.value  # one of render's formats, by construction of Format
-    if output is None:
-        if fmt is Format.RICH:
-            from rich.console import Console
+    A folder gets one ``<stem>.<ext>`` per article (``<stem>.brief.<ext>`` where that would overwrite an
+    input, ``<stem>-2.<ext>`` for a second article of the same name).
+    """
+    if given is None:
+        return None
+    output = Path(given)
+    inputs = {os.path.realpath(a.name) for a in articles if a.name != _STDIN and not a.problem}
+    to_folder = output.is_dir() or given.endswith(("/", os.sep)) or len(articles) > 1 or several
+    if not to_folder:
+        if os.path.realpath(output) in inputs:
+            raise typer.BadParameter(
+                f"{output} is the article itself: it would be overwritten", param_hint="--output"
+            )
+        return {articles[0].name: output} if articles else {}
+    if output.exists() and not output.is_dir():
+        raise typer.BadParameter(
+            f"{output} is a file, but {len(articles)} articles need a folder for their briefs",
+            param_hint="--output",
+        )
+    targets: dict[str, Path] = {}
+    taken: set[str] = set()
+    for article in articles:
+        stem = "stdin" if article.name == _STDIN else Path(article.name).stem
+        suffix = _SUFFIX[fmt]
+        numbered = (f"{stem}-{n}{suffix}" for n in itertools.count(2))
+        name = next(
+            name
+            for name in itertools.chain([f"{stem}{suffix}", f"{stem}.brief{suffix}"], numbered)
+            if name.lower() not in taken and os.path.realpath(output / name) not in inputs
+        )
+        taken.add(name.lower())
+        targets[article.name] = output / name
+    return targets
 
-            print_brief(result, source, Console())
-        else:
-            sys.stdout.write(render(result, source, kind))
-        return
-    target = output
-    if to_folder:
-        output.mkdir(parents=True, exist_ok=True)
-        target = output / ((Path(name).stem if name != "-" else "stdin") + _SUFFIX[fmt])
-    target.write_text(render(result, source, kind), encoding="utf-8")
+
+def _read(article: _Article, dateline: dt.date | None) -> Source:
+    if article.problem:
+        raise _Failure(article.problem)
+    if article.name == _STDIN:
+        if sys.stdin.isatty():
+            _say("summarizer: reading an article from stdin (end it with Ctrl-D)")
+        return source_from_bytes(sys.stdin.buffer.read(), origin=_STDIN_ORIGIN, dateline=dateline)
+    try:
+        return read_path(Path(article.name), dateline=dateline)
+    except OSError as exc:
+        raise _Failure(f"cannot read it: {exc.strerror or exc}") from None
 
 
-def _fail(message: str, name: str | None = None) -> None:
-    where = f"{name}: " if name and not message.startswith(name) else ""
-    print(f"summarizer: error: {where}{message}", file=sys.stderr)
+def _render(result: Brief, source: Source, fmt: Format) -> str:
+    from .render import render
+
+    return render(result, source, _RENDERER[fmt], width=80, color=False)
 
 
-def _report(result: Brief) -> None:
+def _to_stdout(result: Brief, source: Source, fmt: Format) -> None:
+    if fmt is Format.RICH:
+        from rich.console import Console
+
+        console = Console(highlight=False, emoji=False)
+        if console.is_terminal:
+            from .render import print_brief
+
+            print_brief(result, source, console)
+            return
+    _write_stdout(_render(result, source, fmt))  # plain text at 80 columns when stdout is not a terminal
+
+
+def _to_file(text: str, target: Path) -> None:
+    """Write ``text`` whole or not at all: a failed write never leaves half a brief behind."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        partial.write_bytes(text.encode("utf-8"))
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _write_stdout(text: str) -> None:
+    """UTF-8 bytes on stdout, whatever the console's code page, with no newline translation."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+# ---- one run over the articles -----------------------------------------------------------------------
+
+
+class _Failure(Exception):
+    """An article could not be briefed: the message says why (without the article's name)."""
+
+
+@dataclass
+class _Run:
+    fmt: Format
+    targets: dict[str, Path] | None
+    verbose: bool
+    written: int = 0
+    failed: int = 0
+    stdout_gone: bool = False
+    """The reader of stdout went away (``| head``): the batch stops, quietly."""
+
+    def one(
+        self, summarizer: Summarizer, article: _Article, dateline: dt.date | None, display: _Display
+    ) -> bool:
+        """Brief one article and write it; report a failure and go on. False: stop the batch."""
+        try:
+            return self._one(summarizer, article, dateline, display)
+        finally:
+            display.advance()
+
+    def _one(
+        self, summarizer: Summarizer, article: _Article, dateline: dt.date | None, display: _Display
+    ) -> bool:
+        started = time.perf_counter()
+        display.begin(article.name)
+        try:
+            source = _read(article, dateline)
+            display.step("starting")
+            result = summarizer.summarize(source, progress=display.step)
+        except ConfigError as exc:
+            # The backend, not the article: every other article would fail the same way.
+            display.pause()
+            self.failed += 1
+            _error(str(exc))
+            return False
+        except (SummarizerError, _Failure) as exc:
+            display.pause()
+            self.failed += 1
+            _error(str(exc), article.origin)
+            return True
+        except Exception as exc:  # a bug: say so, keep the other articles' briefs
+            display.pause()
+            self.failed += 1
+            _error(f"unexpected {type(exc).__name__}: {exc} (a bug; --verbose shows where)", article.origin)
+            if self.verbose:
+                traceback.print_exception(exc, file=sys.stderr)
+            return True
+        display.pause()
+        if not self._write(result, source, article):
+            return self.targets is not None  # stdout gone: nothing more can be written there
+        self.written += 1
+        if self.verbose:
+            _report(result, article.origin, time.perf_counter() - started)
+        return True
+
+    def _write(self, result: Brief, source: Source, article: _Article) -> bool:
+        try:
+            if self.targets is None:
+                _to_stdout(result, source, self.fmt)
+            else:
+                target = self.targets[article.name]
+                try:
+                    _to_file(_render(result, source, self.fmt), target)
+                except OSError as exc:
+                    raise _Failure(f"cannot write {target}: {exc.strerror or exc}") from None
+        except BrokenPipeError:
+            self.failed += 1
+            self.stdout_gone = True
+            _silence_stdout()
+            return False
+        except (_Failure, OSError) as exc:
+            self.failed += 1
+            text = str(exc) if isinstance(exc, _Failure) else f"cannot write to stdout: {exc.strerror or exc}"
+            _error(text, article.origin)
+            return False
+        return True
+
+
+def _silence_stdout() -> None:
+    """After the reader of stdout went away (``| head``), drop what is left instead of failing at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _error(message: str, origin: str | None = None) -> None:
+    """``summarizer: error: <origin>: <what is wrong>`` on one line of stderr."""
+    message = _one_line(message)
+    if origin and not message.startswith(f"{origin}:"):
+        message = f"{origin}: {message}"
+    _say(f"summarizer: error: {message}")
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _report(result: Brief, origin: str, seconds: float) -> None:
+    """--verbose: what answered, how long each pass took, and the brief's warnings."""
     run = result.run
-    timings = ", ".join(f"{k} {v:.1f}s" for k, v in run.seconds.items())
-    print(
-        f"summarizer: {run.model} ({run.backend}): {timings}; {run.usage.prompt_tokens}+"
-        f"{run.usage.completion_tokens} tokens, {run.reasks} re-asks, {run.cached} cached",
-        file=sys.stderr,
+    passes = ", ".join(f"{name} {s:.1f}s" for name, s in run.seconds.items()) or "no passes"
+    _say(
+        f"summarizer: {origin}: {passes}; {seconds:.1f}s in all; {run.model} ({run.backend}); "
+        f"{run.usage.prompt_tokens}+{run.usage.completion_tokens} tokens, {run.reasks} re-asks, "
+        f"{run.cached} cached"
     )
     for warning in run.warnings:
-        print(f"summarizer: warning: {warning}", file=sys.stderr)
+        _say(f"summarizer: warning: {origin}: {_one_line(warning)}")
 
 
-class _Progress:
-    """A spinner naming the current pass, and a bar across a batch; silent when quiet."""
+@contextmanager
+def _logs(verbose: bool) -> Iterator[None]:
+    """Log records on stderr while the command runs, one line each: this package's warnings always; with
+    --verbose also its INFO records and other libraries' warnings. Without it those are dropped: the
+    errors behind them reach the user once, as the article's one-line error."""
+    root = logging.getLogger()
+    ours = logging.getLogger("summarizer")
+    handler = _LogLines(verbose)
+    level = ours.level
+    root.addHandler(handler)  # the command owns the process: no "last resort" handler printing raw records
+    if verbose:
+        ours.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        ours.setLevel(level)
 
-    def __init__(self, console: Console, total: int, *, quiet: bool) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-        self._quiet = quiet or not console.is_terminal
+class _LogLines(logging.Handler):
+    """``summarizer: log: <logger>: <level>: <message>`` on whatever sys.stderr is at the time (above a live
+    display, which redirects it), never a traceback."""
+
+    def __init__(self, verbose: bool) -> None:
+        super().__init__()
+        self._verbose = verbose
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        ours = record.name == "summarizer" or record.name.startswith("summarizer.")
+        return ours or (self._verbose and record.levelno >= logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            text = _one_line(record.getMessage())
+            if record.exc_info and record.exc_info[1] is not None:
+                text += f" ({type(record.exc_info[1]).__name__}: {_one_line(str(record.exc_info[1]))})"
+            _say(f"summarizer: log: {record.name}: {record.levelname.lower()}: {text}")
+        except Exception:
+            self.handleError(record)
+
+
+def _stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+class _Display:
+    """While the model works, on stderr: a spinner naming the current pass for one article, a progress bar
+    across a batch. Nothing when disabled (--quiet) or when stderr is not a terminal.
+
+    It is paused whenever something is written (a brief on stdout, an error on stderr), so the live
+    display never captures or garbles other output.
+    """
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self._name = ""
+        self._status: Status | None = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+        if not enabled:
+            return
+        console = _stderr_console()
+        if not console.is_terminal:
+            return
+        if total == 1:
+            self._status = console.status("", spinner="dots")
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
         self._progress = Progress(
             SpinnerColumn(),
-            TextColumn("{task.description}"),
-            *([BarColumn(), MofNCompleteColumn()] if total > 1 else []),
+            TextColumn("{task.description}", markup=False),
+            BarColumn(bar_width=20),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
             console=console,
             transient=True,
+            redirect_stdout=False,  # paused before a brief goes to stdout
+            redirect_stderr=True,  # log lines print above the bar
         )
         self._task = self._progress.add_task("", total=total)
-        self._name = ""
 
-    def __enter__(self) -> _Progress:
-        if not self._quiet:
-            self._progress.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if not self._quiet:
-            self._progress.stop()
-
-    def start(self, name: str) -> None:
+    def begin(self, name: str) -> None:
         self._name = name
-        self._progress.update(self._task, description=f"{name}: reading")
+        self._show("reading")
+        if self._status is not None:
+            self._status.start()
+        elif self._progress is not None:
+            self._progress.start()
 
     def step(self, pass_name: str) -> None:
-        self._progress.update(self._task, description=f"{self._name}: {pass_name}")
+        self._show(pass_name)
 
-    def done(self) -> None:
-        self._progress.advance(self._task)
+    def _show(self, doing: str) -> None:
+        label = f"{self._name}: {doing}"
+        if self._status is not None:
+            from rich.text import Text
+
+            self._status.update(Text(label))
+        elif self._progress is not None and self._task is not None:
+            self._progress.update(self._task, description=label)
+
+    def advance(self) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.advance(self._task)
+
+    def pause(self) -> None:
+        if self._status is not None:
+            self._status.stop()
+        elif self._progress is not None:
+            self._progress.stop()
+
+    stop = pause

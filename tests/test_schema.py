@@ -61,3 +61,20 @@ def test_prompts_ship_in_the_package() -> None:
 
     assert prompts.render("system").strip()
     assert (Path(__file__).parent.parent / "prompts" / "VERSION").exists()
+
+
+def test_the_wheel_carries_the_prompts(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("summarizer-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    templates = {f"summarizer/_prompts/{p.name}" for p in (ROOT / "prompts").iterdir()}
+    assert templates <= names
+    assert "summarizer/py.typed" in names
