@@ -297,7 +297,8 @@ class _Article:
 
     @property
     def origin(self) -> str:
-        return _STDIN_ORIGIN if self.name == _STDIN else self.name
+        """The name in messages: as ``read_path`` reports it (``./a.txt`` is ``a.txt``)."""
+        return _STDIN_ORIGIN if self.name == _STDIN else str(Path(self.name))
 
 
 def _expand(paths: list[str]) -> tuple[list[_Article], bool]:
@@ -371,10 +372,12 @@ def _targets(
     for article in articles:
         stem = "stdin" if article.name == _STDIN else Path(article.name).stem
         suffix = _SUFFIX[fmt]
+        if os.path.realpath(output / f"{stem}{suffix}") in inputs:
+            stem += ".brief"
         numbered = (f"{stem}-{n}{suffix}" for n in itertools.count(2))
         name = next(
             name
-            for name in itertools.chain([f"{stem}{suffix}", f"{stem}.brief{suffix}"], numbered)
+            for name in itertools.chain([f"{stem}{suffix}"], numbered)
             if name.lower() not in taken and os.path.realpath(output / name) not in inputs
         )
         taken.add(name.lower())

@@ -15,6 +15,7 @@ from .attribution import rank_speakers
 from .backends import Backend, identify, open_backend
 from .candidates import QuotedPassage, find_names, find_quoted_passages, people, sentences
 from .config import CacheMode, Settings
+from .errors import InputError
 from .extract import (
     UNKNOWN,
     ActorAnswer,
@@ -45,6 +46,7 @@ from .timeline import find_dates
 __all__ = ["Summarizer", "asummarize", "summarize"]
 
 _MOST_EVENTS = 12
+_ROOM_FOR_PASSES = 1400
 _TITLES = re.compile(
     r"^(?:(?:former|then|late|U\.S\.|Russian|American|Vice|Deputy|Prime|Foreign|Defen[cs]e|State|"
     r"President|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Ambassador|Chancellor|King|Queen|"
@@ -93,10 +95,25 @@ class Summarizer:
                 return Brief.model_validate(entry["brief"])
             except (KeyError, ValueError):
                 pass  # a damaged entry is a miss
+        self._check_fits(source)
         brief = _brief(self.backend, source, self.settings.max_reasks, progress)
         if store is not None:
             store.put(key, {"brief": brief.model_dump(mode="json")})
         return brief
+
+    def _check_fits(self, source: Source) -> None:
+        """Refuse, before any model work, an article the embedded model's context cannot hold."""
+        if not self.settings.embedded:
+            return
+        # About four characters a token in English news; the passes need room for a question and answer.
+        tokens = len(source.text) // 4
+        room = self.settings.context_tokens - _ROOM_FOR_PASSES
+        if tokens > room:
+            raise InputError(
+                f"{source.origin}: about {tokens:,} tokens, more than the {room:,} the embedded model's "
+                f"{self.settings.context_tokens:,}-token context leaves for an article; shorten it or use "
+                "a server with a larger context (SUMMARIZER_BASE_URL / --base-url)"
+            )
 
     def _brief_store(self, source: Source) -> tuple[JsonStore | None, str]:
         if self.settings.cache is not CacheMode.USE:

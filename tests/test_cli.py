@@ -249,6 +249,7 @@ def test_glob_that_matches_nothing(tmp_path: Path) -> None:
         pytest.param(b"\x00\x01\x02binary\x00", "binary", id="binary"),
         pytest.param(b"caf\xe9 au lait, \xff\xfe", "not valid UTF-8", id="latin-1"),
         pytest.param(b"<html><body><nav>Home | About</nav></body></html>", "no article text", id="html"),
+        pytest.param(b"date 2021-03-18 " + b"Ten megabytes of news. " * 434_000, "context", id="10MB"),
     ],
 )
 def test_bad_articles_fail_cleanly(tmp_path: Path, content: bytes, message: str) -> None:
