@@ -1,0 +1,34 @@
+"""Scoring briefs against annotated articles, beside a rule-based baseline.
+
+``summarizer eval GOLD`` reads a gold file (:func:`load_gold`), makes the brief of every article with the
+configured backend and with :func:`baseline_brief`, scores both (:func:`score`) and reports per-article
+figures and totals (:class:`Report`), so that a change of model, prompt or strategy is judged by numbers.
+The metrics are defined in docs/evaluation.md; the definitions here and there must agree.
+"""
+
+from .baseline import baseline_brief
+from .gold import GoldActor, GoldArticle, GoldEvent, GoldQuote, GoldTimex, load_gold, same_date
+from .report import METRICS, Metric, ProgressCallback, Report, evaluate, print_report, run_eval, totals
+from .scoring import ArticleScore, Ratio, score
+
+__all__ = [
+    "METRICS",
+    "ArticleScore",
+    "GoldActor",
+    "GoldArticle",
+    "GoldEvent",
+    "GoldQuote",
+    "GoldTimex",
+    "Metric",
+    "ProgressCallback",
+    "Ratio",
+    "Report",
+    "baseline_brief",
+    "evaluate",
+    "load_gold",
+    "print_report",
+    "run_eval",
+    "same_date",
+    "score",
+    "totals",
+]
