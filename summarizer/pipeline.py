@@ -230,7 +230,7 @@ def _brief(
         dateline=source.dateline,
         actors=actors,
         quotes=_quotes(speakers_of, passages, ids),
-        events=_events(events, dated, actors),
+        events=_events(events, dated, actors, text),
         consequences=_consequences(consequences, ids, text, start),
         run=RunInfo(
             backend=backend.label,
@@ -384,17 +384,23 @@ def _dated_sentences(text: str, start: int, times: list[When]) -> list[tuple[Spa
 
 
 def _events(
-    answers: list[EventAnswer], dated: list[tuple[Span, list[When]]], actors: list[Actor]
+    answers: list[EventAnswer], dated: list[tuple[Span, list[When]]], actors: list[Actor], text: str
 ) -> list[Event]:
     events = []
     for answer, (sentence, times) in zip(answers, dated, strict=False):
         when = next((t for t in times if t.text == answer.when), None)
+        # A place is kept only where the sentence names it: small models fill it in from elsewhere.
+        where = (
+            answer.where
+            if answer.where and locate(answer.where, text[sentence.start : sentence.end], fuzzy=False)
+            else None
+        )
         events.append(
             Event(
                 what=answer.what,
                 actors=_named_in(sentence, actors),
                 when=when,
-                where=answer.where,
+                where=where,
                 spans=[sentence],
                 grounding=Grounding.EXACT,
             )

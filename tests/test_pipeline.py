@@ -46,6 +46,8 @@ def test_actor_ids_resolve_and_spans_point_at_names(brief: Brief) -> None:
         assert quote.speaker is None or quote.speaker in ids
     for event in brief.events:
         assert set(event.actors) <= ids
+        (evidence,) = event.spans
+        assert event.where is None or event.where.casefold() in text[evidence.start : evidence.end].casefold()
     for actor in brief.actors:
         for span in actor.spans:
             assert text[span.start : span.end] in {actor.name, *actor.aliases}
