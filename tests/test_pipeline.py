@@ -106,3 +106,10 @@ def test_unconstrained_answers_are_reasked_and_the_rest_dropped() -> None:
     for quote in brief.quotes:
         assert [text[s.start : s.end] for s in quote.spans] == [quote.text]
         assert quote.speaker is None or quote.speaker in ids
+
+
+def test_the_committed_example_brief_is_current(brief: Brief) -> None:
+    committed = Brief.model_validate_json(EXAMPLE.with_suffix(".brief.json").read_text())
+    assert committed.model_dump(exclude={"run"}) == brief.model_dump(exclude={"run"}), (
+        "regenerate: summarizer brief examples/russia-recalls-ambassador.txt -f json -o ..."
+    )
