@@ -513,3 +513,26 @@ def test_help_has_examples() -> None:
     code, out, _ = run("brief", "--help")
     for option in ("--format", "--output", "--model", "--base-url", "--no-cache", "--dateline", "--quiet"):
         assert option in out
+
+
+def test_a_rerun_skips_the_briefs_that_succeeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import summarizer.pipeline
+
+    cache = tmp_path / "cache"
+    shutil.copytree(RECORDINGS / "responses", cache / "responses")
+    monkeypatch.setenv("SUMMARIZER_CACHE", "use")
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(cache))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n")
+    args = ("brief", str(EXAMPLE), str(empty), "-f", "json", "-o", str(tmp_path / "out"))
+    assert run(*args)[0] == 1
+
+    def no_model_work(*_: object) -> Brief:
+        raise AssertionError("a brief that succeeded was made again")
+
+    monkeypatch.setattr(summarizer.pipeline, "_brief", no_model_work)
+    code, _, err = run(*args)
+    assert code == 1 and "empty" in err
+    assert (tmp_path / "out" / "russia-recalls-ambassador.json").exists()
