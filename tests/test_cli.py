@@ -536,3 +536,10 @@ def test_a_rerun_skips_the_briefs_that_succeeded(tmp_path: Path, monkeypatch: py
     code, _, err = run(*args)
     assert code == 1 and "empty" in err
     assert (tmp_path / "out" / "russia-recalls-ambassador.json").exists()
+
+
+@pytest.mark.parametrize("name", ["no-quotes.txt", "non-english.txt", "hostile.txt"])
+def test_unusual_articles_are_briefed(name: str) -> None:
+    code, out, err = run("brief", str(ROOT / "tests" / "articles" / name), "-f", "markdown")
+    assert code == 0, err
+    assert out.startswith("# ")
