@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import EXAMPLE
 
@@ -22,3 +24,40 @@ def test_the_embedded_model_briefs_the_example_article() -> None:
         assert quote.grounding is Grounding.EXACT
         assert [source.text[s.start : s.end] for s in quote.spans] == [quote.text]
     assert sum(q.speaker is not None for q in brief.quotes) >= 14
+
+
+@pytest.mark.embedded
+def test_grammar_first_sampling_picks_the_tokens_the_plain_sampler_picks() -> None:
+    pytest.importorskip("llama_cpp")
+    from summarizer.backends import open_backend
+    from summarizer.backends.embedded import grammar_for
+
+    schema = {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "enum": ["Anatoly Antonov", "Maria Zakharova"]},
+            "why": {"type": "string", "maxLength": 60},
+        },
+        "required": ["name", "why"],
+    }
+    messages = [
+        {"role": "user", "content": read_path(EXAMPLE).text[:1500] + "\n\nWho was recalled, and why?"}
+    ]
+    backend = open_backend(Settings.from_env(cache=CacheMode.OFF))
+    assert backend.embedded is not None
+    backend.count_tokens("load")
+    llm = backend.embedded._llm
+    answers = []
+    for grammar_first in (True, False):
+        llm.grammar_first = grammar_first
+        answer = llm.create_chat_completion(
+            messages=messages,
+            grammar=grammar_for(schema),
+            temperature=0.0,
+            repeat_penalty=1.0,
+            max_tokens=60,
+        )
+        answers.append(answer["choices"][0]["message"]["content"])
+    backend.close()
+    assert answers[0] == answers[1]
+    assert json.loads(answers[0])["name"] == "Anatoly Antonov"

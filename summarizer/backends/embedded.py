@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import httpx2
 
 from ..errors import ConfigError
+from .sampling import grammar_first_llama
 
 if TYPE_CHECKING:
     from llama_cpp import Llama
@@ -96,9 +97,7 @@ class LlamaTransport(httpx2.BaseTransport):
     def _load(self) -> Llama:
         if self._llm is None:
             started = time.perf_counter()
-            from llama_cpp import Llama
-
-            self._llm = Llama(
+            self._llm = grammar_first_llama(
                 model_path=str(self._locate()),
                 n_ctx=self._context_tokens,
                 # llama-cpp-python generates on half the cores by default; generation is the slow part.

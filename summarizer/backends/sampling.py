@@ -1,0 +1,71 @@
+"""Greedy decoding under a grammar, the model's own best token tried first.
+
+llama-cpp-python applies a grammar to every token of the vocabulary (151,936 for Qwen2.5) before each
+greedy pick, which more than halves generation speed on our schemas. Greedy decoding picks the best token
+the grammar allows, and the model's best token is allowed most of the time: so check that one token
+first, and run the grammar over the whole vocabulary only when it is refused. The tokens chosen are the
+same either way (llama.cpp's own command-line tools sample the same way); only the time differs.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from llama_cpp import Llama
+
+__all__ = ["grammar_first_llama"]
+
+
+def grammar_first_llama(**params: Any) -> Llama:
+    """A ``llama_cpp.Llama`` built with ``params`` whose greedy sampling under a grammar tries the best
+    token first."""
+    import numpy as np
+    from llama_cpp import Llama, _internals
+    from llama_cpp import llama_cpp as c
+
+    token_data = np.dtype([("id", np.int32), ("logit", np.float32), ("p", np.float32)], align=True)
+
+    def best_first(sampler: Any) -> Any:
+        def apply(candidates: Any) -> None:
+            array = candidates.contents
+            view = np.frombuffer(
+                (c.llama_token_data * array.size).from_address(ctypes.addressof(array.data.contents)),
+                dtype=token_data,
+            )
+            best = int(np.argmax(view["logit"]))
+            one = c.llama_token_data(id=int(view["id"][best]), logit=float(view["logit"][best]), p=0.0)
+            single = c.llama_token_data_array(data=ctypes.pointer(one), size=1, selected=-1, sorted=False)
+            # The grammar is the next sampler of the chain; applying it does not advance its state.
+            c.llama_sampler_apply(c.llama_sampler_chain_get(sampler.sampler, 1), ctypes.byref(single))
+            if not math.isinf(one.logit):
+                array.data[0] = one
+                array.size = 1
+                array.sorted = False
+
+        return apply
+
+    class GrammarFirstLlama(Llama):
+        grammar_first = True
+        """False: llama-cpp-python's own sampling (the tests compare the two)."""
+
+        def _init_sampler(self, **kwargs: Any) -> Any:  # type: ignore[override]  # called by keyword
+            grammar = kwargs.get("grammar")
+            plain_greedy = (
+                kwargs.get("temp") == 0.0
+                and kwargs.get("repeat_penalty", 1.0) == 1.0
+                and not kwargs.get("frequency_penalty")
+                and not kwargs.get("presence_penalty")
+                and not kwargs.get("logits_processor")
+            )
+            if grammar is None or not plain_greedy or not self.grammar_first:
+                return super()._init_sampler(**kwargs)
+            sampler: Any = _internals.LlamaSampler()  # type: ignore[no-untyped-call]
+            sampler.add_custom(best_first(sampler))
+            sampler.add_grammar(self._model, grammar)
+            sampler.add_greedy()
+            return sampler
+
+    return GrammarFirstLlama(**params)
