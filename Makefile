@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EXAMPLE := examples/russia-recalls-ambassador.txt
 
-.PHONY: install brief test lint record schema bench clean
+.PHONY: install brief test lint record schema bench bench-batch clean
 
 $(STAMP): pyproject.toml requirements/embedded-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,10 +42,16 @@ record: install
 	SUMMARIZER_RECORD=1 $(BIN)/python -m pytest -m "not embedded and not browser"
 
 schema: install
-	$(BIN)/summarizer schema > schemas/brief.schema.json
+	$(BIN)/summarizer schema brief > schemas/brief.schema.json
+	$(BIN)/summarizer schema story > schemas/story.schema.json
 
 bench: install
 	$(BIN)/python benchmarks/brief.py $(EXAMPLE)
+
+# Batches against llama-cpp-python's own server (its [server] extra) on 127.0.0.1.
+bench-batch: install
+	$(BIN)/pip install --quiet 'llama-cpp-python[server]==0.3.36'
+	$(BIN)/python benchmarks/batch.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts

@@ -30,6 +30,7 @@ from .models import (
     When,
 )
 from .pipeline import Summarizer, asummarize, summarize
+from .story import Disagreement, Story, StoryActor, StoryEvent, StoryQuote, merge_briefs
 
 __all__ = [
     "Actor",
@@ -40,6 +41,7 @@ __all__ = [
     "Certainty",
     "ConfigError",
     "Consequence",
+    "Disagreement",
     "Event",
     "ExtractionError",
     "Grounding",
@@ -52,10 +54,15 @@ __all__ = [
     "Settings",
     "Source",
     "Span",
+    "Story",
+    "StoryActor",
+    "StoryEvent",
+    "StoryQuote",
     "Summarizer",
     "SummarizerError",
     "When",
     "asummarize",
+    "merge_briefs",
     "read_path",
     "source_from_bytes",
     "source_from_html",

@@ -16,8 +16,10 @@ __all__ = [
     "QuotedPassage",
     "find_names",
     "find_quoted_passages",
+    "paragraphs",
     "people",
     "sentences",
+    "trimmed",
 ]
 
 # Articles mix straight and curly double quotes, even within one pair, so all count as one mark.
@@ -232,7 +234,7 @@ class QuotedPassage:
 def find_quoted_passages(text: str, start: int = 0) -> list[QuotedPassage]:
     """Every passage between a pair of double quotation marks, paragraph by paragraph, in order."""
     found: list[QuotedPassage] = []
-    for para in _paragraphs(text, start):
+    for para in paragraphs(text, start):
         # Quotation marks inside braces belong to JSON or code pasted into the article, not to speech.
         braces = _braced(text, para)
         marks = [
@@ -263,10 +265,10 @@ def sentences(text: str, start: int = 0) -> list[Span]:
     pos = start
     for match in _SENTENCE_END.finditer(text, start):
         if text[pos : match.start()].strip():
-            spans.append(_trimmed(text, pos, match.start()))
+            spans.append(trimmed(text, pos, match.start()))
         pos = match.end()
     if text[pos:].strip():
-        spans.append(_trimmed(text, pos, len(text)))
+        spans.append(trimmed(text, pos, len(text)))
     return spans
 
 
@@ -283,7 +285,8 @@ def _braced(text: str, para: Span) -> list[tuple[int, int]]:
     return regions
 
 
-def _paragraphs(text: str, start: int) -> list[Span]:
+def paragraphs(text: str, start: int = 0) -> list[Span]:
+    """Paragraph spans of ``text`` from ``start``, split at blank lines (blank ones included)."""
     spans, pos = [], start
     for match in _PARAGRAPH.finditer(text, start):
         spans.append(Span(start=pos, end=match.start()))
@@ -305,7 +308,8 @@ def _cue(text: str, quote: Span, para: Span) -> str | None:
     return before_cues[-1].group(0) if before_cues else None
 
 
-def _trimmed(text: str, start: int, end: int) -> Span:
+def trimmed(text: str, start: int, end: int) -> Span:
+    """The span of ``text[start:end]`` without its leading and trailing whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -9,6 +9,7 @@ errors), and the client stack (openai, instructor, llama_cpp) only when the pipe
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import glob
 import itertools
@@ -20,6 +21,7 @@ import sys
 import time
 import traceback
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
     from rich.status import Status
 
-__all__ = ["app", "brief_schema_json"]
+__all__ = ["app", "schema_json"]
 
 _EXAMPLES = """\
 Examples:
@@ -103,9 +105,19 @@ _RENDERER: dict[Format, Literal["rich", "markdown", "json", "html"]] = {
 _SUFFIX = {Format.RICH: ".txt", Format.MARKDOWN: ".md", Format.JSON: ".json", Format.HTML: ".html"}
 
 
-def brief_schema_json() -> str:
-    """The JSON Schema of a brief, exactly as committed in schemas/brief.schema.json."""
-    return json.dumps(Brief.model_json_schema(mode="serialization"), indent=2, ensure_ascii=False) + "\n"
+class Document(StrEnum):
+    """What a JSON output holds."""
+
+    BRIEF = "brief"
+    STORY = "story"
+
+
+def schema_json(document: Document = Document.BRIEF) -> str:
+    """The JSON Schema of a brief or a story, exactly as committed in schemas/<document>.schema.json."""
+    from .story import Story
+
+    model = Brief if document is Document.BRIEF else Story
+    return json.dumps(model.model_json_schema(mode="serialization"), indent=2, ensure_ascii=False) + "\n"
 
 
 # ---- the commands --------------------------------------------------------------------------------------
@@ -202,12 +214,44 @@ def brief(
         bool, typer.Option("--verbose", "-v", help="Per-pass timings, warnings and logs on stderr.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on stderr.")] = False,
+    concurrency: Annotated[
+        int,
+        typer.Option(
+            "--concurrency",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Articles briefed at once by a server (the embedded model takes one at a time).",
+        ),
+    ] = 1,
+    context_tokens: Annotated[
+        int | None,
+        typer.Option(
+            metavar="TOKENS",
+            help="The model's context window; longer articles are read in overlapping parts (default: "
+            "SUMMARIZER_CONTEXT_TOKENS, else 4096 for the embedded model, no limit for a server).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the brief of each article: a note in the terminal, or Markdown, JSON or HTML."""
     articles, several = _expand(paths)
     targets = _targets(articles, output, fmt, several)
+    settings = _settings(
+        base_url=base_url,
+        model=model,
+        model_path=model_path,
+        cache=CacheMode.OFF if no_cache else None,
+        context_tokens=context_tokens,
+    )
+    if verbose:
+        backend = identify(settings)
+        _say(f"summarizer: {backend.label} model {backend.model}; cache {settings.cache.value}")
+    if concurrency > 1 and settings.embedded:
+        _say("summarizer: the embedded model briefs one article at a time; --concurrency applies to servers")
+        concurrency = 1
     try:
-        _brief_all(articles, targets, fmt, dateline, base_url, model, model_path, no_cache, verbose, quiet)
+        _brief_all(articles, targets, fmt, dateline, settings, concurrency, verbose, quiet)
     except KeyboardInterrupt:
         _say("summarizer: interrupted")
         raise typer.Exit(_INTERRUPTED) from None
@@ -218,33 +262,21 @@ def _brief_all(
     targets: dict[str, Path] | None,
     fmt: Format,
     dateline: dt.date | None,
-    base_url: str | None,
-    model: str | None,
-    model_path: Path | None,
-    no_cache: bool,
+    settings: Settings,
+    concurrency: int,
     verbose: bool,
     quiet: bool,
 ) -> None:
-    try:
-        settings = Settings.from_env(
-            base_url=base_url,
-            model=model,
-            model_path=model_path,
-            cache=CacheMode.OFF if no_cache else None,
-        )
-        backend = identify(settings)
-    except ConfigError as exc:
-        _error(str(exc))
-        raise typer.Exit(2) from None
-    if verbose:
-        _say(f"summarizer: {backend.label} model {backend.model}; cache {settings.cache.value}")
     run = _Run(fmt=fmt, targets=targets, verbose=verbose)
     display = _Display(len(articles), enabled=not quiet)
     try:
         with _logs(verbose), Summarizer(settings) as summarizer:
-            for article in articles:
-                if not run.one(summarizer, article, dateline, display):
-                    break
+            if concurrency > 1 and len(articles) > 1:
+                asyncio.run(_brief_concurrently(run, summarizer, articles, dateline, display, concurrency))
+            else:
+                for article in articles:
+                    if not run.one(summarizer, article, dateline, display):
+                        break
     except KeyboardInterrupt:
         display.stop()
         _say(f"summarizer: interrupted; {run.written} of {len(articles)} briefs written")
@@ -257,10 +289,155 @@ def _brief_all(
         raise typer.Exit(1)
 
 
+async def _brief_concurrently(
+    run: _Run,
+    summarizer: Summarizer,
+    articles: list[_Article],
+    dateline: dt.date | None,
+    display: _Display,
+    concurrency: int,
+) -> None:
+    """Up to ``concurrency`` articles in flight at once, each brief written as soon as it is done."""
+    # The default executor has min(32, cores + 4) threads: on a small client machine that, and not the
+    # server, would bound the batch.
+    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=concurrency))
+    slots = asyncio.Semaphore(concurrency)
+    label = f"{len(articles)} articles, {concurrency} at a time"
+
+    async def one(article: _Article) -> tuple[Source, Brief, float]:
+        async with slots:
+            started = time.perf_counter()
+            source = _read(article, dateline)
+            result = await summarizer.asummarize(source)
+            return source, result, time.perf_counter() - started
+
+    _ = summarizer.backend  # opened once, before the workers share it
+    pending = {asyncio.ensure_future(one(article)): article for article in articles}
+    display.begin(label)
+    try:
+        while pending:
+            done, _ = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                article = pending.pop(task)
+                error = task.exception()
+                if isinstance(error, Exception):
+                    going = run.failure(error, article, display)
+                elif error is not None:
+                    raise error
+                else:
+                    source, result, seconds = task.result()
+                    going = run.success(result, source, article, seconds, display)
+                if not going:
+                    return
+            display.begin(label)
+    finally:
+        for task in pending:
+            task.cancel()
+
+
+class StoryFormat(StrEnum):
+    """How a story is written."""
+
+    RICH = "rich"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of a brief (the shape of --format json)."""
-    _write_stdout(brief_schema_json())
+def story(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH",
+            help="Two or more articles about one story (files, folders, globs).",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        StoryFormat, typer.Option("--format", "-f", help="rich: a note for the terminal; or markdown, json.")
+    ] = StoryFormat.RICH,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to this file instead of stdout.", show_default=False
+        ),
+    ] = None,
+    model: Annotated[str | None, typer.Option(metavar="NAME", help="Model name (SUMMARIZER_MODEL).")] = None,
+    base_url: Annotated[
+        str | None, typer.Option(metavar="URL", help="An OpenAI-compatible endpoint (SUMMARIZER_BASE_URL).")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the response cache.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Timings, warnings and logs on stderr.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on stderr.")] = False,
+) -> None:
+    """One brief of a story from several articles: actors unified, one timeline, every quote with its
+    article, and the points where the articles disagree."""
+    from .story import merge_briefs
+
+    articles, _ = _expand(paths)
+    if len(articles) < 2:
+        raise typer.BadParameter("a story needs at least two articles", param_hint="PATH")
+    settings = _settings(base_url=base_url, model=model, cache=CacheMode.OFF if no_cache else None)
+    run = _Run(fmt=Format.JSON, targets=None, verbose=verbose)
+    display = _Display(len(articles), enabled=not quiet)
+    briefs: list[tuple[str, Brief]] = []
+    try:
+        with _logs(verbose), Summarizer(settings) as summarizer:
+            for article in articles:
+                display.begin(article.name)
+                try:
+                    result = summarizer.summarize(_read(article, None), progress=display.step)
+                except Exception as exc:
+                    if not run.failure(exc, article, display):
+                        raise typer.Exit(1) from None
+                    continue
+                display.pause()
+                display.advance()
+                briefs.append((article.origin, result))
+    except KeyboardInterrupt:
+        _say("summarizer: interrupted")
+        raise typer.Exit(_INTERRUPTED) from None
+    finally:
+        display.stop()
+    if len(briefs) < 2:
+        _error(f"a story needs at least two briefs; {len(briefs)} of {len(articles)} articles were briefed")
+        raise typer.Exit(1)
+    merged = merge_briefs(briefs)
+    if fmt is StoryFormat.JSON:
+        text = merged.model_dump_json(indent=2) + "\n"
+    else:
+        from .render.story import story_markdown
+
+        text = story_markdown(merged)
+    if output is not None:
+        try:
+            _to_file(text, output)
+        except OSError as exc:
+            _error(f"cannot write {output}: {exc.strerror or exc}")
+            raise typer.Exit(1) from None
+    elif fmt is StoryFormat.RICH and (console := _stdout_console()).is_terminal:
+        from rich.markdown import Markdown
+
+        console.print(Markdown(text))
+    else:
+        _write_stdout(text)
+    if run.failed:
+        _say(f"summarizer: {run.failed} of {len(articles)} articles failed; the story has {len(briefs)}")
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    document: Annotated[
+        Document, typer.Argument(help="brief (--format json of brief) or story.")
+    ] = Document.BRIEF,
+) -> None:
+    """Print the JSON Schema of a brief (the shape of --format json), or of a story."""
+    _write_stdout(schema_json(document))
 
 
 @app.command(name="eval")
@@ -274,14 +451,19 @@ def evaluate(
     """Measure brief quality against gold annotations, beside a rule-based baseline."""
     from .evaluate import run_eval
 
+    with Summarizer(_settings(base_url=base_url, model=model)) as summarizer:
+        raise typer.Exit(run_eval(gold, limit=limit, as_json=as_json, summarizer=summarizer))
+
+
+def _settings(**overrides: object) -> Settings:
+    """Settings from the environment and the options, or exit 2 saying what is wrong with them."""
     try:
-        settings = Settings.from_env(base_url=base_url, model=model)
+        settings = Settings.from_env(**overrides)
         identify(settings)
     except ConfigError as exc:
         _error(str(exc))
         raise typer.Exit(2) from None
-    with Summarizer(settings) as summarizer:
-        raise typer.Exit(run_eval(gold, limit=limit, as_json=as_json, summarizer=summarizer))
+    return settings
 
 
 # ---- inputs and outputs ------------------------------------------------------------------------------
@@ -406,9 +588,7 @@ def _render(result: Brief, source: Source, fmt: Format) -> str:
 
 def _to_stdout(result: Brief, source: Source, fmt: Format) -> None:
     if fmt is Format.RICH:
-        from rich.console import Console
-
-        console = Console(highlight=False, emoji=False)
+        console = _stdout_console()
         if console.is_terminal:
             from .render import print_brief
 
@@ -460,44 +640,45 @@ class _Run:
         self, summarizer: Summarizer, article: _Article, dateline: dt.date | None, display: _Display
     ) -> bool:
         """Brief one article and write it; report a failure and go on. False: stop the batch."""
-        try:
-            return self._one(summarizer, article, dateline, display)
-        finally:
-            display.advance()
-
-    def _one(
-        self, summarizer: Summarizer, article: _Article, dateline: dt.date | None, display: _Display
-    ) -> bool:
         started = time.perf_counter()
         display.begin(article.name)
         try:
             source = _read(article, dateline)
             display.step("starting")
             result = summarizer.summarize(source, progress=display.step)
-        except ConfigError as exc:
+        except Exception as exc:
+            return self.failure(exc, article, display)
+        return self.success(result, source, article, time.perf_counter() - started, display)
+
+    def failure(self, exc: Exception, article: _Article, display: _Display) -> bool:
+        """Report why ``article`` has no brief. False: stop the batch."""
+        display.pause()
+        display.advance()
+        self.failed += 1
+        if isinstance(exc, ConfigError):
             # The backend, not the article: every other article would fail the same way.
-            display.pause()
-            self.failed += 1
             _error(str(exc))
             return False
-        except (SummarizerError, _Failure) as exc:
-            display.pause()
-            self.failed += 1
+        if isinstance(exc, SummarizerError | _Failure):
             _error(str(exc), article.origin)
             return True
-        except Exception as exc:  # a bug: say so, keep the other articles' briefs
-            display.pause()
-            self.failed += 1
-            _error(f"unexpected {type(exc).__name__}: {exc} (a bug; --verbose shows where)", article.origin)
-            if self.verbose:
-                traceback.print_exception(exc, file=sys.stderr)
-            return True
+        # A bug: say so, keep the other articles' briefs.
+        _error(f"unexpected {type(exc).__name__}: {exc} (a bug; --verbose shows where)", article.origin)
+        if self.verbose:
+            traceback.print_exception(exc, file=sys.stderr)
+        return True
+
+    def success(
+        self, result: Brief, source: Source, article: _Article, seconds: float, display: _Display
+    ) -> bool:
+        """Write the brief of ``article``. False: stop the batch (stdout is gone)."""
         display.pause()
+        display.advance()
         if not self._write(result, source, article):
             return self.targets is not None  # stdout gone: nothing more can be written there
         self.written += 1
         if self.verbose:
-            _report(result, article.origin, time.perf_counter() - started)
+            _report(result, article.origin, seconds)
         return True
 
     def _write(self, result: Brief, source: Source, article: _Article) -> bool:
@@ -600,6 +781,12 @@ class _LogLines(logging.Handler):
             _say(f"summarizer: log: {record.name}: {record.levelname.lower()}: {text}")
         except Exception:
             self.handleError(record)
+
+
+def _stdout_console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, emoji=False)
 
 
 def _stderr_console() -> Console:

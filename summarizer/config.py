@@ -13,9 +13,14 @@ from typing import TypeVar
 
 from .errors import ConfigError
 
-__all__ = ["CacheMode", "ResponseFormat", "Settings"]
+__all__ = ["EMBEDDED_CONTEXT_TOKENS", "MIN_CONTEXT_TOKENS", "CacheMode", "ResponseFormat", "Settings"]
 
 _E = TypeVar("_E", bound=StrEnum)
+
+EMBEDDED_CONTEXT_TOKENS = 4096
+"""The context window the embedded model is loaded with, unless set."""
+MIN_CONTEXT_TOKENS = 2048
+"""Room for the passes' questions and answers (about 1,400 tokens) and some article."""
 
 
 class CacheMode(StrEnum):
@@ -63,8 +68,9 @@ class Settings:
     max_reasks: int = 1
     """Re-asks per pass when an answer fails validation; the items still failing after it are dropped.
     One, because on a 1.5B model a re-ask costs as much as the pass itself."""
-    context_tokens: int = 4096
-    """Context window of the embedded model."""
+    context_tokens: int | None = None
+    """The model's context window: an article longer than it leaves room for is read in overlapping
+    parts. Default: 4096 for the embedded model, none (never split) for a server."""
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -72,7 +78,7 @@ class Settings:
 
         Variables: SUMMARIZER_BASE_URL (or OPENAI_BASE_URL), SUMMARIZER_API_KEY (or OPENAI_API_KEY),
         SUMMARIZER_MODEL, SUMMARIZER_MODEL_PATH, SUMMARIZER_RESPONSE_FORMAT, SUMMARIZER_CACHE
-        (use, off, replay, record), SUMMARIZER_CACHE_DIR, SUMMARIZER_TIMEOUT.
+        (use, off, replay, record), SUMMARIZER_CACHE_DIR, SUMMARIZER_TIMEOUT, SUMMARIZER_CONTEXT_TOKENS.
         """
         env = os.environ
         values: dict[str, object] = {
@@ -89,13 +95,33 @@ class Settings:
                 values["timeout"] = float(timeout)
             except ValueError:
                 raise ConfigError(f"SUMMARIZER_TIMEOUT={timeout!r} is not a number of seconds") from None
+        if context := env.get("SUMMARIZER_CONTEXT_TOKENS"):
+            try:
+                values["context_tokens"] = int(context)
+            except ValueError:
+                raise ConfigError(
+                    f"SUMMARIZER_CONTEXT_TOKENS={context!r} is not a number of tokens"
+                ) from None
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return replace(cls(), **values)  # type: ignore[arg-type]
+        settings = replace(cls(), **values)  # type: ignore[arg-type]
+        context_tokens = settings.context_tokens
+        if context_tokens is not None and context_tokens < MIN_CONTEXT_TOKENS:
+            raise ConfigError(
+                f"a context of {context_tokens} tokens is too small: the passes need at least "
+                f"{MIN_CONTEXT_TOKENS} (SUMMARIZER_CONTEXT_TOKENS / context_tokens=)"
+            )
+        return settings
 
     @property
     def embedded(self) -> bool:
         """True when the in-process model answers (no base URL configured)."""
         return self.base_url is None
+
+    def resolved_context_tokens(self) -> int | None:
+        """The setting, or the embedded model's own window; None: the article is never split."""
+        if self.context_tokens is not None:
+            return self.context_tokens
+        return EMBEDDED_CONTEXT_TOKENS if self.embedded else None
 
     def resolved_cache_dir(self) -> Path:
         """The cache's folder (responses/, briefs/): the setting, or the user's cache directory."""

@@ -402,7 +402,9 @@ class Session:
             return self._salvage(name, answer, exc)
         finally:
             _VALIDATION.reset(token)
-            self._record.seconds[name] = round(time.perf_counter() - started, 3)
+            # A long article's parts each run the pass: its time is their sum.
+            spent = self._record.seconds.get(name, 0.0) + time.perf_counter() - started
+            self._record.seconds[name] = round(spent, 3)
 
     def _salvage(self, name: str, answer: type[_Answer], exc: Exception) -> _Answer | None:
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from .candidates import QUOTE_MARKS, sentences
 from .models import Grounding, Span
 
-__all__ = ["Located", "locate", "mention_spans", "normalize"]
+__all__ = ["Located", "content_words", "locate", "mention_spans", "normalize"]
 
 _FOLD = {
     **dict.fromkeys(QUOTE_MARKS, '"'),
@@ -128,3 +128,51 @@ def _partial_ratio(needle: str, hay: str) -> float:
         window = hay[lo : lo + len(needle)]
         best = max(best, SequenceMatcher(None, needle, window, autojunk=False).ratio())
     return best
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "by",
+        "with",
+        "at",
+        "from",
+        "as",
+        "that",
+        "this",
+        "is",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+        "had",
+        "its",
+        "it",
+        "his",
+        "her",
+        "their",
+        "he",
+        "she",
+        "they",
+        "said",
+        "says",
+        "will",
+        "would",
+    ]
+)
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that carry its content: normalized, without the commonest function words."""
+    return {w for w in _WORD.findall(normalize(text)[0]) if w not in _STOP}

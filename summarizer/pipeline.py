@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
+import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -14,7 +15,9 @@ from . import prompts
 from .attribution import rank_speakers
 from .backends import Backend, identify, open_backend
 from .candidates import QuotedPassage, find_names, find_quoted_passages, people, sentences
+from .chunks import Window, estimate_tokens, windows
 from .config import CacheMode, Settings
+from .entities import abbreviations, bare, names_match, same_entity
 from .errors import InputError
 from .extract import (
     UNKNOWN,
@@ -25,7 +28,7 @@ from .extract import (
     Session,
     _unique,
 )
-from .ground import locate, mention_spans, normalize
+from .ground import content_words, locate, mention_spans, normalize
 from .ingest import Source, source_from_text
 from .models import (
     Actor,
@@ -47,11 +50,8 @@ __all__ = ["Summarizer", "asummarize", "summarize"]
 
 _MOST_EVENTS = 12
 _ROOM_FOR_PASSES = 1400
-_TITLES = re.compile(
-    r"^(?:(?:former|then|late|U\.S\.|Russian|American|Vice|Deputy|Prime|Foreign|Defen[cs]e|State|"
-    r"President|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Ambassador|Chancellor|King|Queen|"
-    r"Prince|Pope|Dr\.|Mr\.|Mrs\.|Ms\.|General|Gen\.|Chief|Leader|Spokesman|Spokeswoman|Spokesperson)\s+)+"
-)
+_MOST_PARTS = 40
+"""A 20,000-word article is about 10 parts of the embedded model's context; 40 is beyond any news."""
 
 
 class Summarizer:
@@ -67,15 +67,17 @@ class Summarizer:
         base = settings or Settings.from_env()
         self.settings = Settings.from_env(**{**base.__dict__, **overrides}) if overrides else base
         self._backend: Backend | None = None
+        self._opening = threading.Lock()
 
     @property
     def backend(self) -> Backend:
-        """The backend, opened on first use."""
-        if self._backend is None:
-            from .render.progress import weights_progress
+        """The backend, opened on first use (once, whichever thread asks first)."""
+        with self._opening:
+            if self._backend is None:
+                from .render.progress import weights_progress
 
-            self._backend = open_backend(self.settings, weights_progress=weights_progress())
-        return self._backend
+                self._backend = open_backend(self.settings, weights_progress=weights_progress())
+            return self._backend
 
     def summarize(
         self,
@@ -97,25 +99,10 @@ class Summarizer:
                 return Brief.model_validate(entry["brief"])
             except (KeyError, ValueError):
                 pass  # a damaged entry is a miss
-        self._check_fits(source)
-        brief = _brief(self.backend, source, self.settings.max_reasks, progress)
+        brief = _brief(self.backend, source, self.settings, progress)
         if store is not None:
             store.put(key, {"brief": brief.model_dump(mode="json")})
         return brief
-
-    def _check_fits(self, source: Source) -> None:
-        """Refuse, before any model work, an article the embedded model's context cannot hold."""
-        if not self.settings.embedded:
-            return
-        # About four characters a token in English news; the passes need room for a question and answer.
-        tokens = len(source.text) // 4
-        room = self.settings.context_tokens - _ROOM_FOR_PASSES
-        if tokens > room:
-            raise InputError(
-                f"{source.origin}: about {tokens:,} tokens, more than the {room:,} the embedded model's "
-                f"{self.settings.context_tokens:,}-token context leaves for an article; shorten it or use "
-                "a server with a larger context (SUMMARIZER_BASE_URL / --base-url)"
-            )
 
     def _brief_store(self, source: Source) -> tuple[JsonStore | None, str]:
         if self.settings.cache is not CacheMode.USE:
@@ -128,6 +115,7 @@ class Summarizer:
             identity.namespace,
             identity.model,
             self.settings.max_reasks,
+            self.settings.resolved_context_tokens(),
             source.text,
             source.dateline,
         )
@@ -173,7 +161,7 @@ async def asummarize(article: str | Source, *, dateline: dt.date | None = None, 
 
 
 def _brief(
-    backend: Backend, source: Source, max_reasks: int, progress: Callable[[str], None] | None
+    backend: Backend, source: Source, settings: Settings, progress: Callable[[str], None] | None
 ) -> Brief:
     text, start = source.text, source.body_start
     passages = find_quoted_passages(text, start)
@@ -185,45 +173,56 @@ def _brief(
         and t.span.start >= start
         and not any(m.start <= t.span.start < m.end for m in markers)
     ]
+    parts = _windows(backend, settings, source)
     record = Extraction()
     hits_before = backend.cache.stats.hits if backend.cache else 0
     client = backend.instructor()
     _count_usage(client, record)
-    session = Session(
-        client,
-        backend.model,
-        article=_shown(text[start:]),
-        dateline=source.dateline.strftime("%A %Y-%m-%d") if source.dateline else "date unknown",
-        max_reasks=max_reasks,
-        record=record,
-        progress=progress,
-    )
-    found = session.actors(find_names(text, start))
-    missing = [name for name in people(text, start) if not _covered(name, found)]
-    if missing:
-        found += session.describe(missing)
+    found: list[ActorAnswer] = []
+    speakers_of: dict[int, str | None] = {}
+    dated_parts: list[tuple[list[EventAnswer], list[tuple[Span, list[When]]]]] = []
+    consequences: list[ConsequenceAnswer] = []
+    overview = None
+    for n, window in enumerate(parts):
+        session = Session(
+            client,
+            backend.model,
+            article=_shown(text[window.shown.start : window.shown.end]),
+            dateline=source.dateline.strftime("%A %Y-%m-%d") if source.dateline else "date unknown",
+            max_reasks=settings.max_reasks,
+            record=record,
+            progress=_part_progress(progress, n, len(parts)),
+        )
+        # Slicing off the rest keeps every offset an offset into the whole article.
+        shown, shown_start = text[: window.shown.end], window.shown.start
+        here = session.actors(find_names(shown, shown_start))
+        missing = [name for name in people(shown, shown_start) if not _covered(name, here)]
+        if missing:
+            here += session.describe(missing)
+        actors_here, _ = _actors(here, shown, shown_start)
+        owned = [i for i, p in enumerate(passages) if window.owns(p.span.start)]
+        speakers_of.update(_speakers(session, [passages[i] for i in owned], owned, actors_here, text))
+        dated = _dated_sentences(
+            shown, shown_start, [t for t in times if t.span and window.owns(t.span.start)]
+        )
+        events = (
+            session.events([(text[s.start : s.end], _unique([t.text for t in ts])) for s, ts in dated])
+            if dated
+            else []
+        )
+        dated_parts.append((events, dated))
+        names = [a.name for a in actors_here]
+        consequences += session.consequences(names) if names else []
+        if n == 0:
+            # The lede: news puts what matters first, so the first part carries the headline.
+            overview = session.overview()
+        found += here
     actors, ids = _actors(found, text, start)
-    speakers = [a.name for a in actors]
-    rankings = rank_speakers(passages, actors, text)
-    unsure = [i for i, r in enumerate(rankings) if not r.sure]
-    judged = (
-        session.quotes([passages[i].text for i in unsure], [rankings[i].names for i in unsure])
-        if unsure
-        else []
-    )
-    # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
-    judged_by_text = {answer.text: answer.speaker for answer in judged}
-    speakers_of = [
-        r.names[0] if r.sure else judged_by_text.get(p.text) for r, p in zip(rankings, passages, strict=True)
-    ]
-    dated = _dated_sentences(text, start, times)
-    events = (
-        session.events([(text[s.start : s.end], _unique([t.text for t in ts])) for s, ts in dated])
-        if dated
-        else []
-    )
-    consequences = session.consequences(speakers) if speakers else []
-    overview = session.overview()
+    if len(parts) > 1:
+        record.warnings.append(
+            f"a long article: read in {len(parts)} overlapping parts of the model's "
+            f"{settings.resolved_context_tokens():,}-token context; headline and summary from the first"
+        )
     if source.dateline is None:
         record.warnings.append('no dateline: relative dates ("Wednesday", "last month") stay unresolved')
     return Brief(
@@ -231,9 +230,9 @@ def _brief(
         summary=overview.summary if overview else "",
         dateline=source.dateline,
         actors=actors,
-        quotes=_quotes(speakers_of, passages, ids),
-        events=_events(events, dated, actors, text),
-        consequences=_consequences(consequences, ids, text, start),
+        quotes=_quotes([speakers_of[i] for i in range(len(passages))], passages, ids),
+        events=_once([e for answers, dated in dated_parts for e in _events(answers, dated, actors, text)]),
+        consequences=_consequences(_unique_by_what(consequences), ids, text, start),
         run=RunInfo(
             backend=backend.label,
             model=backend.model,
@@ -245,6 +244,66 @@ def _brief(
             warnings=record.warnings,
         ),
     )
+
+
+def _windows(backend: Backend, settings: Settings, source: Source) -> list[Window]:
+    """The parts the article is read in: one, unless it overflows the model's context."""
+    text, start = source.text, source.body_start
+    context = settings.resolved_context_tokens()
+    if context is None:
+        return [Window(shown=Span(start=start, end=len(text)), own=Span(start=start, end=len(text)))]
+    budget = context - _ROOM_FOR_PASSES
+    estimate = estimate_tokens(text[start:])
+    if estimate > budget * _MOST_PARTS:
+        raise InputError(
+            f"{source.origin}: about {estimate:,} tokens, more than {_MOST_PARTS} parts of the model's "
+            f"{context:,}-token context (hours on the embedded model); split it, or use a server with a "
+            "larger context (--base-url, --context-tokens)"
+        )
+    # The estimate is within a quarter for news text; only a close call is worth the real tokenizer
+    # (which loads the embedded model).
+    close = estimate > budget * 3 // 4
+    return windows(text, start, budget, backend.count_tokens if close else estimate_tokens)
+
+
+def _part_progress(
+    progress: Callable[[str], None] | None, n: int, total: int
+) -> Callable[[str], None] | None:
+    if progress is None or total == 1:
+        return progress
+    return lambda name: progress(f"part {n + 1}/{total}: {name}")
+
+
+def _speakers(
+    session: Session, passages: list[QuotedPassage], indexes: list[int], actors: list[Actor], text: str
+) -> dict[int, str | None]:
+    """The speaker's name for each passage (by its index): the rules' when they are sure, else the
+    model's pick among the rules' candidates."""
+    rankings = rank_speakers(passages, actors, text)
+    unsure = [i for i, r in enumerate(rankings) if not r.sure]
+    judged = (
+        session.quotes([passages[i].text for i in unsure], [rankings[i].names for i in unsure])
+        if unsure
+        else []
+    )
+    # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
+    judged_by_text = {answer.text: answer.speaker for answer in judged}
+    return {
+        index: r.names[0] if r.sure else judged_by_text.get(p.text)
+        for index, r, p in zip(indexes, rankings, passages, strict=True)
+    }
+
+
+def _unique_by_what(answers: list[ConsequenceAnswer]) -> list[ConsequenceAnswer]:
+    """One of each consequence that overlapping parts of a long article both reported."""
+    seen: set[str] = set()
+    unique = []
+    for answer in answers:
+        key = normalize(answer.what)[0].strip(" .")
+        if key not in seen:
+            seen.add(key)
+            unique.append(answer)
+    return unique
 
 
 def _count_usage(client: Any, record: Extraction) -> None:
@@ -284,9 +343,12 @@ def _actors(found: list[ActorAnswer], text: str, start: int) -> tuple[list[Actor
     """Actors with one entry per entity: names that are parts of a longer name of the same kind merge
     into it ("Biden", "President Joe Biden" → "Joe Biden"). Returns them and a name → id map."""
     groups: list[tuple[ActorAnswer, list[str]]] = []
-    for actor in sorted(found, key=lambda a: len(_bare(a.name)), reverse=True):
-        bare = _bare(actor.name)
-        home = next((g for g in groups if _same_entity(bare, _bare(g[0].name), actor, g[0])), None)
+    defined = abbreviations(text[start:])
+    for actor in sorted(found, key=lambda a: len(bare(a.name)), reverse=True):
+        long = defined.get(actor.name, "")
+        home = next(
+            (g for g in groups if same_entity(actor, g[0]) or (long and long.endswith(g[0].name))), None
+        )
         if home is None:
             groups.append((actor, []))
         elif actor.name != home[0].name:
@@ -315,20 +377,6 @@ def _actors(found: list[ActorAnswer], text: str, start: int) -> tuple[list[Actor
             )
         )
     return actors, ids
-
-
-def _bare(name: str) -> list[str]:
-    return normalize(_TITLES.sub("", name.strip()))[0].split()
-
-
-def _same_entity(short: list[str], long: list[str], a: ActorAnswer, b: ActorAnswer) -> bool:
-    if not short or len(short) > len(long):
-        return False
-    if short == long:
-        return True
-    people = a.kind is ActorKind.PERSON and b.kind is ActorKind.PERSON
-    # A surname alone, or the name without a first name, is the same person.
-    return people and long[-len(short) :] == short
 
 
 def _implied_aliases(actor: ActorAnswer, text: str, start: int) -> list[str]:
@@ -410,6 +458,25 @@ def _events(
     return events
 
 
+def _once(events: list[Event]) -> list[Event]:
+    """Events the model described in the same words on the same date are one event told twice: kept
+    once, with the evidence of each telling."""
+    kept: dict[tuple[str, str | None], Event] = {}
+    for event in events:
+        key = (normalize(event.what)[0].strip(" ."), event.when.value if event.when else None)
+        if key in kept:
+            first = kept[key]
+            kept[key] = first.model_copy(
+                update={
+                    "spans": [*first.spans, *event.spans],
+                    "actors": _unique([*first.actors, *event.actors]),
+                }
+            )
+        else:
+            kept[key] = event
+    return list(kept.values())
+
+
 def _named_in(sentence: Span, actors: list[Actor], most: int = 3) -> list[str]:
     """Ids of the actors named in a sentence, people first, in the order they appear."""
     named = sorted(
@@ -426,10 +493,8 @@ def _named_in(sentence: Span, actors: list[Actor], most: int = 3) -> list[str]:
 
 def _covered(name: str, found: list[ActorAnswer]) -> bool:
     """Whether the actors already found include this person, under this or a longer or shorter name."""
-    words = _bare(name)
-    return any(
-        _same_entity(words, _bare(a.name), a, a) or _same_entity(_bare(a.name), words, a, a) for a in found
-    )
+    words = bare(name)
+    return any(names_match(words, bare(a.name), people=a.kind is ActorKind.PERSON) for a in found)
 
 
 def _consequences(
@@ -452,56 +517,9 @@ def _consequences(
     return out
 
 
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "and",
-        "or",
-        "by",
-        "with",
-        "at",
-        "from",
-        "as",
-        "that",
-        "this",
-        "is",
-        "was",
-        "were",
-        "be",
-        "has",
-        "have",
-        "had",
-        "its",
-        "it",
-        "his",
-        "her",
-        "their",
-        "he",
-        "she",
-        "they",
-        "said",
-        "says",
-        "will",
-        "would",
-    ]
-)
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(normalize(text)[0]) if w not in _STOP}
-
-
 def _overlap(what: str, sentence: str) -> float:
-    mine = _words(what)
-    return len(mine & _words(sentence)) / len(mine) if mine else 0.0
+    mine = content_words(what)
+    return len(mine & content_words(sentence)) / len(mine) if mine else 0.0
 
 
 def _evidence(what: str, text: str, start: int, within: Span | None = None) -> tuple[Span, float] | None:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .models import Precision, Span, When
 
-__all__ = ["find_dates", "resolve"]
+__all__ = ["find_dates", "first_day", "resolve"]
 
 _Resolved = tuple[str, Precision]
 # The date a relative expression is resolved against; for an absolute one it is ignored.
@@ -543,3 +543,26 @@ def resolve(expression: str, dateline: datetime.date | None) -> tuple[str | None
         return None, None
     best = max(hits, key=lambda h: (h.end - h.start, -h.start))
     return best.value, best.precision
+
+
+_ISO_WEEK = re.compile(r"\A(\d{4})-W(\d{2})\Z")
+
+
+def first_day(when: When | None) -> datetime.date | None:
+    """The first day a resolved value covers (2021-W11 → Monday 2021-03-15, 2021-03 → 2021-03-01): the
+    key that orders a timeline, where the ISO strings themselves would put a week after every day of its
+    year. None when unresolved or unreadable."""
+    if when is None or when.value is None:
+        return None
+    value = when.value.strip()
+    try:
+        week = _ISO_WEEK.match(value)
+        if week:
+            return datetime.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        if len(value) == 4:
+            return datetime.date(int(value), 1, 1)
+        if len(value) == 7:
+            return datetime.date(int(value[:4]), int(value[5:]), 1)
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

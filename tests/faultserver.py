@@ -39,6 +39,7 @@ __all__ = [
     "invalid_json",
     "ok",
     "rate_limited",
+    "replaying",
     "server_error",
     "status",
     "unavailable",
@@ -119,6 +120,35 @@ class _Drop(Behaviour):
             # SO_LINGER 0 and close() at once: a TCP RST, no FIN before it.
             handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             handler.connection.close()
+
+
+@dataclass(frozen=True)
+class _Replay(Behaviour):
+    store: Any  # a CacheTransport with no inner transport: recordings only
+    delay: float
+
+    def act(self, handler: _Handler) -> None:
+        import httpx2
+
+        received = handler.received
+        request = httpx2.Request(
+            "POST", f"http://replay{received.path}", headers=received.headers, content=received.body
+        )
+        try:
+            answer = self.store.handle_request(request)
+        except Exception as exc:  # MissingRecording: a test bug, told to the client plainly
+            status(418, f"fault server: {exc}").act(handler)
+            return
+        handler.server.stopping.wait(self.delay)  # a model takes its time: lets requests overlap
+        _Reply(200, answer.read()).act(handler)
+
+
+def replaying(directory: Any, *, namespace: str, delay: float = 0.05) -> Behaviour:
+    """Answers recorded from a real model (a response cache folder such as tests/recordings/responses),
+    found by the request as the client's own cache would find them; for :attr:`FaultServer.otherwise`."""
+    from summarizer.backends.cache import CacheTransport
+
+    return _Replay(CacheTransport(None, directory, namespace=namespace), delay)
 
 
 def completion(
@@ -215,6 +245,7 @@ def _seconds(value: float | str) -> str:
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
+    received: ReceivedRequest
     protocol_version = "HTTP/1.1"  # keep-alive, as real endpoints do: connections get reused
     timeout = 10  # an idle keep-alive connection ends its thread after this long
 
@@ -228,8 +259,17 @@ class _Handler(BaseHTTPRequestHandler):
             body=body,
             at=time.monotonic(),
         )
-        behaviour = self.server.owner._next(received)
-        behaviour.act(self)
+        self.received = received
+        owner = self.server.owner
+        behaviour = owner._next(received)
+        with owner._lock:
+            owner.in_flight += 1
+            owner.most_in_flight = max(owner.most_in_flight, owner.in_flight)
+        try:
+            behaviour.act(self)
+        finally:
+            with owner._lock:
+                owner.in_flight -= 1
 
     def do_GET(self) -> None:
         status(404, f"fault server: GET {self.path} is not served").act(self)
@@ -284,6 +324,11 @@ class FaultServer:
     requests: list[ReceivedRequest] = field(default_factory=list, init=False, repr=False)
     log: list[str] = field(default_factory=list, init=False, repr=False)
     """The server's access log and errors (not printed)."""
+    otherwise: Behaviour | None = None
+    """What answers a request once the script is used up (default: a 418 naming the reason)."""
+    in_flight: int = field(default=0, init=False)
+    most_in_flight: int = field(default=0, init=False)
+    """The most requests it was answering at once."""
 
     def __post_init__(self) -> None:
         self._script: deque[Behaviour] = deque()
@@ -323,7 +368,7 @@ class FaultServer:
             if received.path != CHAT_PATH:
                 return status(404, f"fault server: POST {received.path} is not served")
             if not self._script:
-                return status(418, "fault server: no behaviour scripted for this request")
+                return self.otherwise or status(418, "fault server: no behaviour scripted for this request")
             return self._script.popleft()
 
     def start(self) -> FaultServer:

@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 import summarizer.cli as cli
 from summarizer import Brief, Source, __version__
-from summarizer.cli import app, brief_schema_json
+from summarizer.cli import app, schema_json
 
 SCHEMA = ROOT / "schemas" / "brief.schema.json"
 EXAMPLE_BRIEF = ROOT / "examples" / "russia-recalls-ambassador.brief.json"
@@ -470,7 +470,7 @@ def test_the_live_display_never_takes_stdout(
 
 def test_schema_is_the_committed_file() -> None:
     code, out, _ = run("schema")
-    assert code == 0 and out == brief_schema_json()
+    assert code == 0 and out == schema_json()
     assert out.endswith("}\n")
     if SCHEMA.exists():
         assert SCHEMA.read_bytes() == out.encode("utf-8"), "run `make schema`"

@@ -10,13 +10,15 @@ import pytest
 from conftest import RECORDINGS, ROOT
 
 import summarizer
-from summarizer.cli import brief_schema_json
+from summarizer.cli import Document, schema_json
 
 SCHEMA = ROOT / "schemas" / "brief.schema.json"
 
 
-def test_exported_schema_is_in_sync() -> None:
-    assert SCHEMA.read_text() == brief_schema_json(), "run `make schema` to regenerate it"
+@pytest.mark.parametrize("document", list(Document))
+def test_exported_schemas_are_in_sync(document: Document) -> None:
+    exported = ROOT / "schemas" / f"{document.value}.schema.json"
+    assert exported.read_text() == schema_json(document), "run `make schema` to regenerate it"
 
 
 def test_a_brief_validates_against_the_exported_schema() -> None:

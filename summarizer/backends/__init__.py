@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 import httpx2
 
-from ..config import CacheMode, Settings
+from ..chunks import estimate_tokens
+from ..config import EMBEDDED_CONTEXT_TOKENS, CacheMode, Settings
 from ..errors import ConfigError
 from .cache import CacheTransport
 from .embedded import LlamaTransport
@@ -42,6 +43,12 @@ class Backend:
         import instructor
 
         return instructor.from_openai(self.openai, mode=instructor.Mode.JSON_SCHEMA)
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens in ``text``: by the embedded model's tokenizer, or an estimate for a server's model."""
+        if self.embedded is not None:
+            return self.embedded.tokens(text)
+        return estimate_tokens(text)
 
     def close(self) -> None:
         self.openai.close()
@@ -92,7 +99,7 @@ def open_backend(settings: Settings, *, weights_progress: Progress | None = None
         model_path = settings.model_path
         embedded = LlamaTransport(
             lambda: model_path or ensure_weights(DEFAULT_WEIGHTS, _models_dir(), weights_progress),
-            context_tokens=settings.context_tokens,
+            context_tokens=settings.resolved_context_tokens() or EMBEDDED_CONTEXT_TOKENS,
         )
         inner = embedded
     else:

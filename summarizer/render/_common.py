@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ..ingest import Source
-from ..models import Actor, Brief, Event, Grounding, Quote
+from ..models import Actor, Brief, Event, Grounding, Quote, When
+from ..timeline import first_day
 
 __all__ = [
     "actor_names",
@@ -19,15 +19,13 @@ __all__ = [
     "when_label",
 ]
 
-_WEEK = re.compile(r"\A(\d{4})-W(\d{2})\Z")
-
 
 def timeline(brief: Brief) -> list[tuple[int, Event]]:
     """Events with their 1-based position in the brief, by resolved date; undated last, in article order."""
     dated: list[tuple[dt.date, int, Event]] = []
     undated: list[tuple[int, Event]] = []
     for number, event in enumerate(brief.events, start=1):
-        start = _start_date(event)
+        start = first_day(event.when)
         if start is None:
             undated.append((number, event))
         else:
@@ -38,28 +36,8 @@ def timeline(brief: Brief) -> list[tuple[int, Event]]:
     return [(number, event) for _, number, event in dated] + undated
 
 
-def _start_date(event: Event) -> dt.date | None:
-    when = event.when
-    if when is None or when.value is None:
-        return None
-    value = when.value.strip()
-    try:
-        week = _WEEK.match(value)
-        if week:
-            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
-        if len(value) == 4:
-            return dt.date(int(value), 1, 1)
-        if len(value) == 7:
-            return dt.date(int(value[:4]), int(value[5:]), 1)
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        # A value the timeline step could not have produced; showing it undated beats failing the render.
-        return None
-
-
-def when_label(event: Event) -> str:
+def when_label(when: When | None) -> str:
     """The resolved date and its precision, e.g. ``2021-03 (month)``; else ``undated`` or ``unresolved``."""
-    when = event.when
     if when is None:
         return "undated"
     if when.value is None:

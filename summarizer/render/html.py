@@ -136,7 +136,7 @@ def _highlights(brief: Brief, source: Source) -> list[_Highlight]:
         when = event.when
         if when is None or when.span is None or not _valid(when.span, text):
             continue
-        title = f"{when_label(event)} · {event.what}"
+        title = f"{when_label(event.when)} · {event.what}"
         found.append(_Highlight(when.span.start, when.span.end, "date", f"t{number}", f"t{number}", title))
     return found
 
@@ -298,7 +298,7 @@ def _timeline(
             precision = when.precision.value if when.precision else ""
             date = _e(when.value) + (f' <span class="precision">{_e(precision)}</span>' if precision else "")
         else:
-            date = _e(when_label(event).capitalize())
+            date = _e(when_label(event.when).capitalize())
         details: list[str] = []
         if when is not None:
             targets = spans_of.get(f"t{number}", [])

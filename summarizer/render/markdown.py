@@ -15,7 +15,7 @@ from ._common import (
     when_label,
 )
 
-__all__ = ["to_markdown"]
+__all__ = ["inline", "to_markdown"]
 
 # Characters that start emphasis, links, code, raw HTML, strikethrough or table cells anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -30,9 +30,9 @@ _NONE = "—"
 def to_markdown(brief: Brief, source: Source) -> str:
     """Render the brief as a Markdown briefing note ending in a newline."""
     blocks = [
-        f"# {_text(brief.headline)}",
-        f"**Dateline:** {dateline_text(brief, source)} · **Source:** {_text(source.origin)}",
-        _text(brief.summary),
+        f"# {inline(brief.headline)}",
+        f"**Dateline:** {dateline_text(brief, source)} · **Source:** {inline(source.origin)}",
+        inline(brief.summary),
         *_actors(brief),
         *_timeline(brief),
         *_quotes(brief),
@@ -42,7 +42,7 @@ def to_markdown(brief: Brief, source: Source) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _text(value: str) -> str:
+def inline(value: str) -> str:
     """One line of article or model text, made inert: it shows as written and cannot break the layout."""
     line = " ".join(value.split())
     line = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", line))
@@ -74,11 +74,11 @@ def _actors(brief: Brief) -> list[str]:
     rows = ["| Name | Kind | Role | Affiliation | Aliases |", "| --- | --- | --- | --- | --- |"]
     for actor in brief.actors:
         cells = [
-            _text(actor.name) + _flag(actor.grounding),
+            inline(actor.name) + _flag(actor.grounding),
             actor.kind.value,
-            _text(actor.role) if actor.role else _NONE,
-            _text(actor.affiliation) if actor.affiliation else _NONE,
-            ", ".join(_text(alias) for alias in actor.aliases) or _NONE,
+            inline(actor.role) if actor.role else _NONE,
+            inline(actor.affiliation) if actor.affiliation else _NONE,
+            ", ".join(inline(alias) for alias in actor.aliases) or _NONE,
         ]
         rows.append("| " + " | ".join(cells) + " |")
     return ["## Actors", "\n".join(rows)]
@@ -91,15 +91,15 @@ def _timeline(brief: Brief) -> list[str]:
 
 
 def _event(brief: Brief, event: Event) -> str:
-    label = when_label(event)
-    line = f"- **{_text(label[:1].upper() + label[1:])}** — {_text(event.what)}{_flag(event.grounding)}"
+    label = when_label(event.when)
+    line = f"- **{inline(label[:1].upper() + label[1:])}** — {inline(event.what)}{_flag(event.grounding)}"
     details: list[str] = []
     if event.when is not None:
-        details.append(f"dated by “{_text(event.when.text)}”")
+        details.append(f"dated by “{inline(event.when.text)}”")
     if event.actors:
-        details.append("who: " + ", ".join(_text(name) for name in actor_names(brief, event.actors)))
+        details.append("who: " + ", ".join(inline(name) for name in actor_names(brief, event.actors)))
     if event.where:
-        details.append(f"where: {_text(event.where)}")
+        details.append(f"where: {inline(event.where)}")
     if details:
         line += "\n  *" + "; ".join(details) + "*"
     return line
@@ -112,11 +112,11 @@ def _quotes(brief: Brief) -> list[str]:
 
 
 def _quote(brief: Brief, quote: Quote) -> str:
-    speaker = _text(speaker_name(brief, quote))
+    speaker = inline(speaker_name(brief, quote))
     attribution = [f"**{speaker}**", "full quote" if quote.full else "partial quote"]
     if quote.cue:
-        attribution.append(f"“{_text(quote.cue)}”")
-    return f"> {_text(quote.text)}\n>\n> — {', '.join(attribution)}{_flag(quote.grounding)}"
+        attribution.append(f"“{inline(quote.cue)}”")
+    return f"> {inline(quote.text)}\n>\n> — {', '.join(attribution)}{_flag(quote.grounding)}"
 
 
 def _consequences(brief: Brief) -> list[str]:
@@ -127,10 +127,10 @@ def _consequences(brief: Brief) -> list[str]:
 
 def _consequence(brief: Brief, item: Consequence) -> str:
     claimed = actor_names(brief, [item.claimed_by])[0] if item.claimed_by else "the article"
-    line = f"- **{item.certainty.value.capitalize()}:** {_text(item.what)}{_flag(item.grounding)}"
-    details = [f"claimed by {_text(claimed)}"]
+    line = f"- **{item.certainty.value.capitalize()}:** {inline(item.what)}{_flag(item.grounding)}"
+    details = [f"claimed by {inline(claimed)}"]
     if item.affected:
-        details.append("affects " + ", ".join(_text(name) for name in actor_names(brief, item.affected)))
+        details.append("affects " + ", ".join(inline(name) for name in actor_names(brief, item.affected)))
     return line + "\n  *" + "; ".join(details) + "*"
 
 
@@ -146,11 +146,11 @@ def _provenance(brief: Brief) -> list[str]:
         f"- **Tokens:** {run.usage.prompt_tokens:,} prompt + {run.usage.completion_tokens:,} completion",
     ]
     if run.seconds:
-        passes = ", ".join(f"{_text(name)} {secs:.1f} s" for name, secs in run.seconds.items())
+        passes = ", ".join(f"{inline(name)} {secs:.1f} s" for name, secs in run.seconds.items())
         lines.append(f"- **Time:** {sum(run.seconds.values()):.1f} s ({passes})")
     if run.warnings:
         lines.append("- **Warnings:**")
-        lines.extend(f"  - {_text(warning)}" for warning in run.warnings)
+        lines.extend(f"  - {inline(warning)}" for warning in run.warnings)
     else:
         lines.append("- **Warnings:** none")
     return ["## Provenance", "\n".join(lines)]

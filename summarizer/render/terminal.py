@@ -154,7 +154,9 @@ def _timeline(brief: Brief) -> Table:
             details.append(event.where)
         if details:
             what.append("\n" + " · ".join(details), style="dim")
-        when = Text(when_label(event), style="dim" if event.when is None or event.when.value is None else "")
+        when = Text(
+            when_label(event.when), style="dim" if event.when is None or event.when.value is None else ""
+        )
         table.add_row(_mark(event.grounding, event.score), when, what)
     return table
 

@@ -1,0 +1,97 @@
+"""Batches against a real HTTP server with several articles in flight at once.
+
+The server is the fault-injection server on 127.0.0.1 answering with the embedded model's recorded
+answers (tests/recordings), each after a short delay, so requests overlap as they would on a real server.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, RECORDINGS, ROOT
+from faultserver import FaultServer, rate_limited, replaying
+from typer.testing import CliRunner
+
+from summarizer import Brief, Summarizer, read_path
+from summarizer.backends.weights import DEFAULT_WEIGHTS
+from summarizer.cli import app
+
+ARTICLES = [EXAMPLE, *sorted((ROOT / "tests" / "articles").glob("*.txt"))]
+
+
+@pytest.fixture
+def server() -> FaultServer:
+    recorded = replaying(RECORDINGS / "responses", namespace=f"gguf:{DEFAULT_WEIGHTS.sha256}", delay=0.2)
+    with FaultServer(otherwise=recorded, max_requests=200) as server:
+        yield server
+
+
+def brief_all(server: FaultServer, out: Path, *extra: str) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        app,
+        [
+            "brief",
+            *map(str, ARTICLES),
+            "-f",
+            "json",
+            "-o",
+            f"{out}/",
+            "--base-url",
+            server.base_url,
+            "--model",
+            DEFAULT_WEIGHTS.name,
+            "--no-cache",
+            *extra,
+        ],
+        env={"SUMMARIZER_RESPONSE_FORMAT": "json_object"},
+    )
+    assert "Traceback" not in result.stderr
+    return result.exit_code, result.stderr
+
+
+def test_concurrent_briefs_overlap_and_equal_the_sequential_ones(
+    server: FaultServer, recorded: Summarizer, tmp_path: Path
+) -> None:
+    code, err = brief_all(server, tmp_path, "--concurrency", "4")
+    assert code == 0, err
+    assert server.most_in_flight >= 2, "the articles were briefed one after another"
+    assert sorted(p.name for p in tmp_path.glob("*.json")) == sorted(f"{a.stem}.json" for a in ARTICLES)
+    for article in ARTICLES:
+        written = Brief.model_validate_json((tmp_path / f"{article.stem}.json").read_text())
+        alone = recorded.summarize(read_path(article))
+        assert written.quotes == alone.quotes
+        assert written.actors == alone.actors
+        assert written.events == alone.events
+
+
+def test_rate_limits_under_concurrency_are_waited_out(server: FaultServer, tmp_path: Path) -> None:
+    server.script(*[rate_limited(retry_after=0.1) for _ in range(4)])
+    code, err = brief_all(server, tmp_path, "--concurrency", "4")
+    assert code == 0, err
+    assert len(list(tmp_path.glob("*.json"))) == len(ARTICLES)
+    assert sum(1 for r in server.requests if r.path.endswith("/chat/completions")) > 4
+
+
+def test_a_failing_article_does_not_stop_the_others(server: FaultServer, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    ARTICLES.append(missing)
+    try:
+        code, err = brief_all(server, tmp_path / "out", "--concurrency", "3")
+    finally:
+        ARTICLES.remove(missing)
+    assert code == 1
+    assert "missing.txt" in err
+    assert len(list((tmp_path / "out").glob("*.json"))) == len(ARTICLES)
+
+
+def test_the_embedded_model_takes_one_article_at_a_time(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["brief", str(EXAMPLE), str(EXAMPLE), "-f", "json", "--concurrency", "2", "-o", f"{tmp_path}/"],
+        env={"SUMMARIZER_CACHE": "replay", "SUMMARIZER_CACHE_DIR": str(RECORDINGS)},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "one article at a time" in result.stderr
+    assert json.loads((tmp_path / "russia-recalls-ambassador.json").read_text())["quotes"]
