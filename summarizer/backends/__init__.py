@@ -1,6 +1,7 @@
 """Backends: where a chat completion request goes. One openai client, one chain of HTTP transports:
 
 openai client → response format adapter → response cache → retries → HTTP server | embedded model
+(with llama-cpp-python's server, the embedded model's sampling is pinned after the cache)
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from typing import TYPE_CHECKING
 import httpx2
 
 from ..chunks import estimate_tokens
-from ..config import EMBEDDED_CONTEXT_TOKENS, CacheMode, Settings
+from ..config import EMBEDDED_CONTEXT_TOKENS, CacheMode, ResponseFormat, Settings
 from ..errors import ConfigError
 from .cache import CacheTransport
 from .embedded import LlamaTransport
-from .transports import ResponseFormatTransport, RetryTransport
+from .transports import RetryTransport, RewriteTransport, adapt_response_format, pin_sampling
 from .weights import DEFAULT_WEIGHTS, Progress, ensure_weights
 
 if TYPE_CHECKING:
@@ -106,6 +107,9 @@ def open_backend(settings: Settings, *, weights_progress: Progress | None = None
         inner = RetryTransport(
             httpx2.HTTPTransport(), attempts=settings.max_attempts, base_url=identity.base_url
         )
+        if settings.resolved_response_format() is ResponseFormat.JSON_OBJECT:
+            # After the cache: a server's answers are stored under the same keys as the embedded model's.
+            inner = RewriteTransport(inner, pin_sampling)
 
     cache: CacheTransport | None = None
     if settings.cache is not CacheMode.OFF:
@@ -115,7 +119,8 @@ def open_backend(settings: Settings, *, weights_progress: Progress | None = None
             namespace=identity.namespace,
         )
         inner = cache
-    transport = ResponseFormatTransport(inner, settings.resolved_response_format())
+    fmt = settings.resolved_response_format()
+    transport = RewriteTransport(inner, lambda body: adapt_response_format(body, fmt))
     client = openai.OpenAI(
         base_url=identity.base_url,
         api_key=settings.api_key or "not-needed",

@@ -10,6 +10,7 @@ import email.utils
 import json
 import math
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx2
@@ -25,7 +26,7 @@ from tenacity import (
 from ..config import ResponseFormat
 from ..errors import BackendError
 
-__all__ = ["ResponseFormatTransport", "RetryTransport", "adapt_response_format"]
+__all__ = ["RetryTransport", "RewriteTransport", "adapt_response_format", "pin_sampling"]
 
 _RETRYABLE_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
 _MAX_RETRY_AFTER = 60.0
@@ -45,22 +46,36 @@ def adapt_response_format(body: dict[str, Any], fmt: ResponseFormat) -> dict[str
     return adapted
 
 
-class ResponseFormatTransport(httpx2.BaseTransport):
-    """Send each chat completion with its response format adapted to the backend."""
+def pin_sampling(body: dict[str, Any]) -> dict[str, Any]:
+    """For llama-cpp-python's server (the ``json_object`` form is its own): the embedded model's
+    repeat penalty, 1.0, where the server's default is 1.1, so that both give the same answers."""
+    response_format = body.get("response_format")
+    if not isinstance(response_format, dict) or response_format.get("type") != "json_object":
+        return body
+    if "repeat_penalty" in body:
+        return body
+    return {**body, "repeat_penalty": 1.0}
 
-    def __init__(self, inner: httpx2.BaseTransport, fmt: ResponseFormat) -> None:
+
+class RewriteTransport(httpx2.BaseTransport):
+    """Send each request with its JSON body rewritten by ``rewrite`` (which returns the same dict when it
+    changes nothing)."""
+
+    def __init__(
+        self, inner: httpx2.BaseTransport, rewrite: Callable[[dict[str, Any]], dict[str, Any]]
+    ) -> None:
         self._inner = inner
-        self._fmt = fmt
+        self._rewrite = rewrite
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         body = json.loads(request.read() or b"{}")
-        adapted = adapt_response_format(body, self._fmt)
-        if adapted is not body:
+        rewritten = self._rewrite(body)
+        if rewritten is not body:
             request = httpx2.Request(
                 request.method,
                 request.url,
                 headers=[(k, v) for k, v in request.headers.items() if k.lower() != "content-length"],
-                json=adapted,
+                json=rewritten,
                 extensions=request.extensions,
             )
         return self._inner.handle_request(request)
