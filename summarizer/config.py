@@ -108,7 +108,7 @@ class Settings:
         if context_tokens is not None and context_tokens < MIN_CONTEXT_TOKENS:
             raise ConfigError(
                 f"a context of {context_tokens} tokens is too small: the passes need at least "
-                f"{MIN_CONTEXT_TOKENS} (SUMMARIZER_CONTEXT_TOKENS / context_tokens=)"
+                f"{MIN_CONTEXT_TOKENS} (--context-tokens, SUMMARIZER_CONTEXT_TOKENS or context_tokens=)"
             )
         return settings
 

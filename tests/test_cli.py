@@ -394,14 +394,24 @@ def test_options_reach_the_settings_and_one_summarizer_serves_a_batch(
         "--no-cache",
         "--dateline",
         "2020-01-02",
+        "--context-tokens",
+        "3000",
     )
     assert code == 0, err
     assert out == ""
     assert len(fake.built) == 1 and fake.closed == 1
     settings = fake.built[0]
     assert (settings.model, settings.model_path, settings.cache.value) == ("tiny", weights, "off")
+    assert settings.context_tokens == 3000
     assert [c["source"].dateline.isoformat() for c in fake.calls] == ["2020-01-02"] * 2
     assert all(callable(c["progress"]) for c in fake.calls)
+
+
+def test_a_context_too_small_for_the_passes_is_a_usage_error(fake: type[FakeSummarizer]) -> None:
+    code, out, err = run("brief", str(EXAMPLE), "--context-tokens", "1000")
+    assert code == 2 and out == ""
+    one_error(err, "1000 tokens is too small", "--context-tokens")
+    assert fake.built == []
 
 
 def test_base_url_and_model(fake: type[FakeSummarizer]) -> None:
