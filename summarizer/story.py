@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .entities import same_entity
 from .ground import content_words, normalize
-from .models import Actor, ActorKind, Brief, Certainty, Span, When
+from .models import Actor, ActorKind, Brief, Certainty, Event, Span, When
 from .timeline import first_day
 
 __all__ = ["Disagreement", "Story", "StoryActor", "StoryEvent", "StoryQuote", "merge_briefs"]
@@ -198,74 +198,52 @@ def _same(one: Actor, other: Actor) -> bool:
 def _timeline(
     by_source: dict[str, Brief], ids: dict[tuple[str, str], str]
 ) -> tuple[list[StoryEvent], list[Disagreement]]:
-    entries: list[tuple[StoryEvent, list[When | None], list[str]]] = []
+    # Each group holds the tellings of one event: (source id, event), at most one per source, since two
+    # events of one brief are two events.
+    groups: list[list[tuple[str, Event]]] = []
     for source, brief in by_source.items():
         for event in brief.events:
-            actors = [ids[(source, a)] for a in event.actors if (source, a) in ids]
-            mention = Mention(source=source, spans=event.spans)
-            # Two events of one brief are two events: only another source's can be the same.
-            match = next(
+            home = next(
                 (
-                    n
-                    for n, (entry, _, _) in enumerate(entries)
-                    if source not in {m.source for m in entry.sources} and _same_event(entry.what, event.what)
+                    g
+                    for g in groups
+                    if all(s != source for s, _ in g) and _same_event(g[0][1].what, event.what)
                 ),
                 None,
             )
-            if match is None:
-                entries.append(
-                    (
-                        StoryEvent(what=event.what, when=event.when, actors=actors, sources=[mention]),
-                        [event.when],
-                        [event.what],
-                    )
-                )
-                continue
-            entry, whens, whats = entries[match]
-            entries[match] = (
-                entry.model_copy(
-                    update={
-                        "when": entry.when or event.when,
-                        "actors": list(dict.fromkeys([*entry.actors, *actors])),
-                        "sources": [*entry.sources, mention],
-                    }
-                ),
-                [*whens, event.when],
-                [*whats, event.what],
-            )
-    disagreements: list[Disagreement] = []
-    for entry, whens, whats in entries:
-        sources = [m.source for m in entry.sources]
-        dates = [w.value for w in whens if w is not None and w.value]
-        if any(_dates_conflict(a, b) for a in dates for b in dates):
-            disagreements.append(
-                Disagreement(
-                    about="date",
-                    subject=entry.what,
-                    claims=[
-                        Claim(source=s, says=f"{w.value} ({w.text})")
-                        for s, w in zip(sources, whens, strict=True)
-                        if w is not None and w.value
-                    ],
-                )
-            )
-        numbers = [frozenset(_NUMBER.findall(what)) for what in whats]
-        if len({n for n in numbers if n}) > 1:
-            disagreements.append(
-                Disagreement(
-                    about="number",
-                    subject=entry.what,
-                    claims=[
-                        Claim(source=s, says=w) for s, w, n in zip(sources, whats, numbers, strict=True) if n
-                    ],
-                )
-            )
+            if home is None:
+                groups.append([(source, event)])
+            else:
+                home.append((source, event))
+    entries = [
+        StoryEvent(
+            what=group[0][1].what,
+            when=next((e.when for _, e in group if e.when is not None), None),
+            actors=list(dict.fromkeys(ids[(s, a)] for s, e in group for a in e.actors if (s, a) in ids)),
+            sources=[Mention(source=s, spans=e.spans) for s, e in group],
+        )
+        for group in groups
+    ]
+    disagreements = [d for group in groups for d in _tellings_differ(group)]
     # Undated entries last; sorted() is stable, so entries of one day keep the sources' order.
-    timeline = sorted(
-        (entry for entry, _, _ in entries),
-        key=lambda e: (first_day(e.when) is None, first_day(e.when) or dt.date.min),
-    )
+    timeline = sorted(entries, key=lambda e: (first_day(e.when) is None, first_day(e.when) or dt.date.min))
     return timeline, disagreements
+
+
+def _tellings_differ(group: list[tuple[str, Event]]) -> list[Disagreement]:
+    """Where the sources telling one event give it different dates or different numbers."""
+    subject = group[0][1].what
+    found = []
+    dated = [(s, e.when) for s, e in group if e.when is not None and e.when.value]
+    values = [w.value for _, w in dated if w.value]
+    if any(_dates_conflict(a, b) for a in values for b in values):
+        claims = [Claim(source=s, says=f"{w.value} ({w.text})") for s, w in dated]
+        found.append(Disagreement(about="date", subject=subject, claims=claims))
+    numbered = [(s, e.what, frozenset(_NUMBER.findall(e.what))) for s, e in group]
+    if len({n for _, _, n in numbered if n}) > 1:
+        claims = [Claim(source=s, says=what) for s, what, n in numbered if n]
+        found.append(Disagreement(about="number", subject=subject, claims=claims))
+    return found
 
 
 def _dates_conflict(one: str, other: str) -> bool:
