@@ -90,6 +90,9 @@ def _pieces(text: str, start: int, budget: int, count: Callable[[str], int]) -> 
                 cut = min(at + step, sentence.end)
                 while cut < sentence.end and not text[cut].isspace():
                     cut += 1
+                # The step is an average: give back words while the slice is still over the budget.
+                while count(text[at:cut]) > budget and (back := text.rfind(" ", at, cut - 1)) > at:
+                    cut = back
                 out.append(trimmed(text, at, cut))
                 at = cut
     return out

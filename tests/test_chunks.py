@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summarizer.chunks import estimate_tokens, windows
@@ -40,6 +40,7 @@ def test_an_article_that_fits_is_one_window() -> None:
     paragraphs=st.lists(st.integers(min_value=1, max_value=80), min_size=1, max_size=30),
     budget=st.integers(min_value=20, max_value=200),
 )
+@example(paragraphs=[73, 47], budget=22)  # a sentence sliced by its average word length ran over
 def test_windows_tile_the_article_within_budget(paragraphs: list[int], budget: int) -> None:
     text = article(paragraphs)
     start = text.index("w1")
