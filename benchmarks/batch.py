@@ -97,6 +97,8 @@ def _run(folder: Path, out: Path, base_url: str, concurrency: int) -> dict[str, 
         **os.environ,
         "SUMMARIZER_RESPONSE_FORMAT": "json_object",
         "SUMMARIZER_CONTEXT_TOKENS": "4096",
+        # The server answers one request at a time: at concurrency 4 a request waits behind three others.
+        "SUMMARIZER_TIMEOUT": "900",
     }
     command = [
         str(Path(sys.executable).parent / "summarizer"),
