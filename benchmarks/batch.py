@@ -73,6 +73,8 @@ def main() -> None:
             ready = _wait_ready(base_url, server)
             runs = [_run(folder, Path(tmp) / f"out-{n}", base_url, n) for n in args.concurrency]
             server_peak = _peak_rss_mb(server.pid)
+            # Read before the server is reaped: from then on it counts among the children too.
+            client_peak = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -84,7 +86,7 @@ def main() -> None:
                 "articles": args.articles,
                 "server_ready_seconds": round(ready, 2),
                 "server_peak_rss_mb": server_peak,
-                "client_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+                "client_peak_rss_mb": client_peak,
                 "runs": runs,
             },
             indent=2,

@@ -157,8 +157,7 @@ class QuoteAnswer(_Answer):
 
 class EventAnswer(EventFields, _Answer):
     model_config = ConfigDict(extra="ignore", frozen=False)
-    when: str | None = Field(description="The sentence's words that say when it happened.")
-    where: str | None = Field(default=None, description="Where it happened, if the sentence says; else null.")
+    when: str = Field(description="The time, as listed.")
 
     @model_validator(mode="before")
     @classmethod
@@ -322,11 +321,11 @@ class Session:
         answer = self._ask("quotes", QuotesAnswer, prompts.render("quotes", passages=listed), budget)
         return list(getattr(answer, "quotes", []))
 
-    def events(self, dated: list[tuple[str, list[str]]]) -> list[EventAnswer]:
-        """One event per dated sentence: what happened, where, and which of the sentence's time
-        expressions dates it. ``dated`` holds each sentence and its time expressions. (Who took part is
-        read off the sentence by code: the model's picks were worse.)"""
-        self._context.update(times=_unique([t for _, times in dated for t in times]))
+    def events(self, dated: list[tuple[str, str]]) -> list[EventAnswer]:
+        """One event per time expression: what happened then. ``dated`` holds each expression with the
+        sentence it stands in; a sentence with three expressions is asked about three times. (Who took
+        part is read off the sentence by code: the model's picks were worse.)"""
+        self._context.update(times=_unique([when for _, when in dated]))
 
         class EventsAnswer(_Answer):
             events: list[EventAnswer] = Field(min_length=1)
@@ -335,24 +334,16 @@ class Session:
             def constrain(cls, schema: dict[str, Any]) -> None:
                 item = schema["$defs"]["EventAnswer"]
                 props = item["properties"]
-                props["what"].update(minLength=15, maxLength=100)
-                props["where"]["anyOf"][0]["maxLength"] = 40
-                # The sentence's number first keeps the model's answers aligned with the sentences.
-                item["properties"] = {"sentence": {}, **props}
-                item["required"] = ["sentence", *item["required"]]
+                props["what"].update(minLength=15, maxLength=80)
+                # The time first: the model then says what happened at that time, not in the sentence.
+                item["properties"] = {"when": props.pop("when"), **props}
                 schema["properties"]["events"] = _one_each(
-                    item,
-                    [
-                        {"sentence": {"const": n}, "when": {"type": "string", "enum": times}}
-                        for n, (_, times) in enumerate(dated, start=1)
-                    ],
+                    item, [{"when": {"const": when}} for _, when in dated]
                 )
 
-        listed = "\n".join(
-            f"{i}. ({' / '.join(times)}) {sentence}" for i, (sentence, times) in enumerate(dated, start=1)
-        )
+        listed = "\n".join(f"{i}. [{when}] {sentence}" for i, (sentence, when) in enumerate(dated, start=1))
         task = prompts.render("events", sentences=listed, fields=prompts.field_guide(EventsAnswer))
-        return list(getattr(self._ask("events", EventsAnswer, task, 60 * len(dated) + 20), "events", []))
+        return list(getattr(self._ask("events", EventsAnswer, task, 40 * len(dated) + 20), "events", []))
 
     def consequences(self, speakers: list[str]) -> list[ConsequenceAnswer]:
         """What follows from the news, for whom, on whose word, and how certain."""

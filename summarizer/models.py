@@ -138,7 +138,6 @@ class Event(EventFields, _Grounded):
 
     actors: list[str] = Field(default_factory=list, description="Ids of the actors who took part.")
     when: When | None = Field(default=None, description="When it happened, if the article says.")
-    where: str | None = Field(default=None, description="Where it happened, if the article says.")
 
 
 class QuoteFields(_Model):

@@ -48,7 +48,7 @@ from .timeline import find_dates
 
 __all__ = ["Summarizer", "asummarize", "summarize"]
 
-_MOST_EVENTS = 12
+_MOST_EVENTS = 16
 _ROOM_FOR_PASSES = 1400
 _MOST_PARTS = 40
 """A 20,000-word article is about 10 parts of the embedded model's context; 40 is beyond any news."""
@@ -180,7 +180,7 @@ def _brief(
     _count_usage(client, record)
     found: list[ActorAnswer] = []
     speakers_of: dict[int, str | None] = {}
-    dated_parts: list[tuple[list[EventAnswer], list[tuple[Span, list[When]]]]] = []
+    dated_parts: list[tuple[list[EventAnswer], list[tuple[Span, When]]]] = []
     consequences: list[ConsequenceAnswer] = []
     overview = None
     for n, window in enumerate(parts):
@@ -202,14 +202,8 @@ def _brief(
         actors_here, _ = _actors(here, shown, shown_start)
         owned = [i for i, p in enumerate(passages) if window.owns(p.span.start)]
         speakers_of.update(_speakers(session, [passages[i] for i in owned], owned, actors_here, text))
-        dated = _dated_sentences(
-            shown, shown_start, [t for t in times if t.span and window.owns(t.span.start)]
-        )
-        events = (
-            session.events([(text[s.start : s.end], _unique([t.text for t in ts])) for s, ts in dated])
-            if dated
-            else []
-        )
+        dated = _dated(shown, shown_start, [t for t in times if t.span and window.owns(t.span.start)])
+        events = session.events([(text[s.start : s.end], t.text) for s, t in dated]) if dated else []
         dated_parts.append((events, dated))
         names = [a.name for a in actors_here]
         consequences += session.consequences(names) if names else []
@@ -231,7 +225,7 @@ def _brief(
         dateline=source.dateline,
         actors=actors,
         quotes=_quotes([speakers_of[i] for i in range(len(passages))], passages, ids),
-        events=_once([e for answers, dated in dated_parts for e in _events(answers, dated, actors, text)]),
+        events=_once([e for answers, dated in dated_parts for e in _events(answers, dated, actors)]),
         consequences=_consequences(_unique_by_what(consequences), ids, text, start),
         run=RunInfo(
             backend=backend.label,
@@ -420,42 +414,30 @@ def _quotes(speakers: list[str | None], passages: list[QuotedPassage], ids: dict
     ]
 
 
-def _dated_sentences(text: str, start: int, times: list[When]) -> list[tuple[Span, list[When]]]:
-    """The sentences that hold time expressions, each with its expressions, in article order."""
-    dated: dict[Span, list[When]] = {}
+def _dated(text: str, start: int, times: list[When]) -> list[tuple[Span, When]]:
+    """Each time expression with the sentence it stands in, in article order; the same words twice in
+    one sentence are one."""
+    dated: dict[tuple[Span, str], When] = {}
     spans = sentences(text, start)
     for when in times:
-        if when.span is None:
-            continue
-        home = next((s for s in spans if s.start <= when.span.start < s.end), None)
+        home = next((s for s in spans if when.span and s.start <= when.span.start < s.end), None)
         if home is not None:
-            dated.setdefault(home, []).append(when)
-    return list(dated.items())[:_MOST_EVENTS]
+            dated.setdefault((home, when.text), when)
+    return [(sentence, when) for (sentence, _), when in dated.items()][:_MOST_EVENTS]
 
 
-def _events(
-    answers: list[EventAnswer], dated: list[tuple[Span, list[When]]], actors: list[Actor], text: str
-) -> list[Event]:
-    events = []
-    for answer, (sentence, times) in zip(answers, dated, strict=False):
-        when = next((t for t in times if t.text == answer.when), None)
-        # A place is kept only where the sentence names it: small models fill it in from elsewhere.
-        where = (
-            answer.where
-            if answer.where and locate(answer.where, text[sentence.start : sentence.end], fuzzy=False)
-            else None
+def _events(answers: list[EventAnswer], dated: list[tuple[Span, When]], actors: list[Actor]) -> list[Event]:
+    return [
+        Event(
+            what=answer.what,
+            actors=_named_in(sentence, actors),
+            # A server that ignores the schema's fixed times may answer about another time: undated then.
+            when=when if answer.when == when.text else None,
+            spans=[sentence],
+            grounding=Grounding.EXACT,
         )
-        events.append(
-            Event(
-                what=answer.what,
-                actors=_named_in(sentence, actors),
-                when=when,
-                where=where,
-                spans=[sentence],
-                grounding=Grounding.EXACT,
-            )
-        )
-    return events
+        for answer, (sentence, when) in zip(answers, dated, strict=False)
+    ]
 
 
 def _once(events: list[Event]) -> list[Event]:

@@ -73,7 +73,7 @@ _SET_WORDS = frozenset({"every", "each", "per"})
 # A weekday or month alone is relative, so the tense of its clause decides its direction; only cues in
 # the few words just before it count, because "said Wednesday that it will" is past.
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|won[’']?t|wo\s+n[’']t|(?-i:may|might)|going\s+to|as\s+(?:early|soon)\s+as|upcoming|"
+    r"\b(?:will|shall|won[’']?t|wo\s+n[’']t|(?-i:may|might|could|would)|going\s+to|as\s+(?:early|soon)\s+as|upcoming|"
     r"(?:set|scheduled|slated|expected|poised|planned|planning|plans?|intends?|aims?)\s+(?:to|for|in|on)|"
     r"due\s+(?:for|in|on|until)|(?:is|are)\s+due\s+to)\b|[’']ll\b",
     re.IGNORECASE,

@@ -501,6 +501,8 @@ def test_report_json_shape() -> None:
     assert (model["reasks_per_brief"], model["tokens_per_brief"], model["seconds_per_brief"]) == (1, 100, 2)
     assert baseline["actor_recall"] == 1.0 and baseline["tokens_per_brief"] == 0
     assert delta["actor_recall"] == round(model["actor_recall"] - baseline["actor_recall"], 4)
+    precision, recall = model["actor_precision"], model["actor_recall"]
+    assert model["actor_f1"] == round(2 * precision * recall / (precision + recall), 4)
     # Article two has no gold quotes, so the baseline's quote there is wrong; the model made no brief.
     assert (model["quote_precision"], baseline["quote_precision"], delta["quote_precision"]) == (
         1.0,

@@ -161,7 +161,6 @@ def russia_brief(text: str) -> Brief:
             what="Biden told Putin he doesn't have a soul during a visit to the Kremlin.",
             actors=["a1", "a2"],
             when=_when(text, "2011", "2011", Precision.YEAR),
-            where="the Kremlin",
             spans=[_at(text, "during a visit to the Kremlin as vice president in 2011")],
             grounding=fuzzy,
             score=0.88,

@@ -229,6 +229,8 @@ def test_find_takes_future_cue_for_weekdays_and_months() -> None:
         ("June", "2006-06"),
     ]
     assert resolve("Wednesday", dateline) == ("2006-03-22", D)
+    could = find_dates("The lanes could open by September if funding arrives.", datetime.date(2024, 5, 2))
+    assert [(w.text, w.value) for w in could] == [("September", "2024-09")]
 
 
 def test_find_prefers_the_longest_expression() -> None:

@@ -41,6 +41,7 @@ class Metric:
 METRICS: tuple[Metric, ...] = (
     Metric("actor_precision", "Actor precision", "extraction"),
     Metric("actor_recall", "Actor recall", "extraction"),
+    Metric("actor_f1", "Actor F1", "extraction"),
     Metric("key_actor_recall", "Key-actor recall", "extraction"),
     Metric("quote_precision", "Quote precision", "extraction"),
     Metric("quote_recall", "Quote recall", "extraction"),
@@ -70,13 +71,21 @@ def _mean(values: Sequence[float]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
+def _f1(precision: float | None, recall: float | None) -> float | None:
+    if precision is None or recall is None or precision + recall == 0:
+        return None
+    return round(2 * precision * recall / (precision + recall), 4)
+
+
 def totals(scores: Sequence[ArticleScore]) -> dict[str, float | None]:
-    """Totals over articles: shares are micro-averaged (the counts summed, then divided); grounding rate
-    and the costs are means per brief made; schema-valid rates are shares of all articles."""
+    """Totals over articles: shares are micro-averaged (the counts summed, then divided), actor F1 is the
+    harmonic mean of those actor precision and recall; grounding rate and the costs are means per brief
+    made; schema-valid rates are shares of all articles."""
     out: dict[str, float | None] = {}
     for name in _RATIOS:
         summed = sum((getattr(s, name) for s in scores), Ratio())
         out[name] = summed.value
+    out["actor_f1"] = _f1(out["actor_precision"], out["actor_recall"])
     made = [s for s in scores if s.error is None]
     out["grounding_rate"] = _mean([s.grounding_rate for s in made if s.grounding_rate is not None])
     out["schema_valid_first"] = _mean([float(s.schema_valid_first) for s in scores])
@@ -84,7 +93,7 @@ def totals(scores: Sequence[ArticleScore]) -> dict[str, float | None]:
     out["reasks_per_brief"] = _mean([float(s.reasks) for s in made])
     out["tokens_per_brief"] = _mean([float(s.tokens) for s in made])
     out["seconds_per_brief"] = _mean([s.seconds for s in made])
-    return out
+    return {m.name: out[m.name] for m in METRICS}
 
 
 def _counts(scores: Sequence[ArticleScore]) -> dict[str, list[int]]:

@@ -305,8 +305,6 @@ def _timeline(
             details.append(_link(targets[0] if targets else None, f"“{_e(when.text)}”"))
         if event.actors:
             details.append(_e(", ".join(actor_names(brief, event.actors))))
-        if event.where:
-            details.append(_e(event.where))
         if button := passage(event.spans, event.grounding):
             details.append(button)
         entries.append(

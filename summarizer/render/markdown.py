@@ -98,8 +98,6 @@ def _event(brief: Brief, event: Event) -> str:
         details.append(f"dated by “{inline(event.when.text)}”")
     if event.actors:
         details.append("who: " + ", ".join(inline(name) for name in actor_names(brief, event.actors)))
-    if event.where:
-        details.append(f"where: {inline(event.where)}")
     if details:
         line += "\n  *" + "; ".join(details) + "*"
     return line

@@ -150,8 +150,6 @@ def _timeline(brief: Brief) -> Table:
             details.append(f"“{event.when.text}”")
         if event.actors:
             details.append(", ".join(actor_names(brief, event.actors)))
-        if event.where:
-            details.append(event.where)
         if details:
             what.append("\n" + " · ".join(details), style="dim")
         when = Text(
