@@ -274,7 +274,7 @@ def _meantime_quotes(
 
 def _meantime_events(events: list[dict[str, Any]], timexes: list[dict[str, Any]]) -> list[GoldEvent]:
     """One dated event per time expression that some event is linked into: a brief makes one event per
-    dated sentence, so two gold events on one expression would ask it for a split it never makes."""
+    time expression, so two gold events on one expression would ask it for a split it never makes."""
     by_text = {str(t["text"]): t for t in timexes if t.get("function") != "CREATION_TIME"}
     dated: dict[tuple[int, int], GoldEvent] = {}
     for event in events:
