@@ -184,9 +184,11 @@ def people(text: str, start: int = 0) -> list[str]:
             continue
         surname = name.split()[-1]
         alone = len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[start:])) > text.count(name)
-        at = text.find(name, start)
-        beside_role = bool(_ROLE_BEFORE.search(text[max(start, at - 60) : at])) or bool(
-            _ROLE_AFTER.match(text[at + len(name) : at + len(name) + 30])
+        # Any mention may carry the role: "help Donald Trump" first, "former President Donald Trump" later.
+        beside_role = any(
+            _ROLE_BEFORE.search(text[max(start, m.start() - 60) : m.start()])
+            or _ROLE_AFTER.match(text[m.end() : m.end() + 30])
+            for m in re.compile(re.escape(name)).finditer(text, start)
         )
         if alone or beside_role:
             found.setdefault(name, None)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from .errors import InputError
-from .models import Span
+from .models import Precision, Span
+from .timeline import find_dates
 
 __all__ = ["Source", "read_path", "source_from_bytes", "source_from_html", "source_from_text"]
 
@@ -20,6 +22,9 @@ __all__ = ["Source", "read_path", "source_from_bytes", "source_from_html", "sour
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*\n?")
 # The same marker on a later line is not the dateline: it is text, and not the article's own prose.
 _DATE_LINE = re.compile(r"^[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]*$", re.MULTILINE)
+# News sites print the publication date alone on a line under the title ("Title\nMarch 01, 2008\n\n…").
+_LINE = re.compile(r"^[ \t]*(\S.*?)[ \t]*$", re.MULTILINE)
+_HEADING_LINES = 3
 _HTML_SNIFF = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<article|<\?xml)", re.IGNORECASE)
 _MAX_BYTES = 10 * 1024 * 1024
 _MIN_ARTICLE_WORDS = 25
@@ -44,9 +49,11 @@ class Source:
         return self.dateline_span.end if self.dateline_span else 0
 
     def markers(self) -> list[Span]:
-        """Later lines that look like a dateline (``date YYYY-MM-DD`` alone on a line): not prose, and
-        never a source of dates."""
-        return [Span(start=m.start(), end=m.end()) for m in _DATE_LINE.finditer(self.text, self.body_start)]
+        """Lines that state a date rather than tell of an event, never a source of event times: a date
+        printed alone under the title, and later ``date YYYY-MM-DD`` lines."""
+        later = [Span(start=m.start(), end=m.end()) for m in _DATE_LINE.finditer(self.text, self.body_start)]
+        heading = _heading_date(self.text, self.body_start)
+        return [heading[0], *later] if heading else later
 
 
 def source_from_text(text: str, *, dateline: dt.date | None = None, origin: str = "<text>") -> Source:
@@ -54,6 +61,8 @@ def source_from_text(text: str, *, dateline: dt.date | None = None, origin: str 
     if not text.strip():
         raise InputError(f"{origin}: the article is empty")
     found, span = _dateline_prefix(text, origin)
+    if found is None and (heading := _heading_date(text, 0)):
+        found = heading[1]
     return Source(text=text, dateline=dateline or found, origin=origin, dateline_span=span)
 
 
@@ -70,6 +79,8 @@ def source_from_html(html: str, *, dateline: dt.date | None = None, origin: str 
         meta = trafilatura.extract_metadata(html)
         if meta is not None and meta.date:
             dateline = _parse_iso_date(meta.date[:10])
+    if dateline is None and (heading := _heading_date(text, 0)):
+        dateline = heading[1]
     return Source(text=text, dateline=dateline, origin=origin)
 
 
@@ -109,6 +120,16 @@ def _dateline_prefix(text: str, origin: str) -> tuple[dt.date | None, Span | Non
     if found is None:
         raise InputError(f"{origin}: the dateline {match.group(0).strip()!r} is not a calendar date")
     return found, Span(start=match.start(), end=match.end())
+
+
+def _heading_date(text: str, start: int) -> tuple[Span, dt.date] | None:
+    """A full date alone on one of the first lines from ``start``, and where it stands."""
+    for line in islice(_LINE.finditer(text, start), _HEADING_LINES):
+        found = find_dates(line.group(1), None)
+        if len(found) == 1 and found[0].precision is Precision.DAY and found[0].text == line.group(1):
+            at = line.start(1)
+            return Span(start=at, end=line.end(1)), dt.date.fromisoformat(str(found[0].value))
+    return None
 
 
 def _parse_iso_date(value: str) -> dt.date | None:

@@ -32,6 +32,8 @@ def test_names_and_people() -> None:
     assert {"Joe Biden", "Maria Zakharova", "Russian Foreign Ministry", "White House"} <= set(names)
     assert "Russian" not in names and "Thursday" not in names
     assert {"Jen Psaki", "Konstantin Kosachev", "Dmitry Peskov"} <= set(people(text))
+    # Named bare first ("help Donald Trump"), with the role only later ("former President Donald Trump").
+    assert "Donald Trump" in people(text)
 
 
 @pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/eval")

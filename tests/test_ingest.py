@@ -27,6 +27,16 @@ def test_explicit_dateline_wins_and_no_dateline_is_none() -> None:
     assert source_from_text("Just text.").dateline is None
 
 
+def test_a_date_alone_under_the_title_is_the_dateline_and_no_event_time() -> None:
+    text = "Airbus wins tanker deal\nMarch 01, 2008\n\nAirbus said today it won the contract."
+    source = source_from_text(text)
+    assert source.dateline == dt.date(2008, 3, 1)
+    assert [text[m.start : m.end] for m in source.markers()] == ["March 01, 2008"]
+    # An explicit dateline still wins; a date inside a sentence is prose, not a dateline.
+    assert source_from_text(text, dateline=dt.date(2008, 3, 2)).dateline == dt.date(2008, 3, 2)
+    assert source_from_text("Airbus wins\nAirbus said on March 01, 2008 it won.").dateline is None
+
+
 def test_html_is_reduced_to_its_article_with_the_date_from_metadata() -> None:
     body = "<p>" + "Officials said the talks would resume on Monday after a long pause. " * 8 + "</p>"
     html = (
