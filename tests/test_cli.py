@@ -21,6 +21,7 @@ from conftest import EXAMPLE, RECORDINGS, ROOT
 from typer.testing import CliRunner
 
 import summarizer.cli as cli
+import summarizer.render.progress
 from summarizer import Brief, Source, __version__
 from summarizer.cli import app, schema_json
 
@@ -462,7 +463,11 @@ def test_the_live_display_never_takes_stdout(
     from rich.console import Console
 
     screen = io.StringIO()
-    monkeypatch.setattr(cli, "_stderr_console", lambda: Console(file=screen, force_terminal=True, width=80))
+    monkeypatch.setattr(
+        summarizer.render.progress,
+        "rich_console",
+        lambda **_: Console(file=screen, force_terminal=True, width=80),
+    )
     for paths in ([str(EXAMPLE)], [str(EXAMPLE), str(EXAMPLE.with_suffix(".brief.md"))]):
         code, out, err = run("brief", *paths, "-f", "markdown")
         assert code == 0, err

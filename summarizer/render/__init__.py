@@ -1,6 +1,6 @@
 """Showing a brief: a Markdown briefing note, JSON, a self-contained HTML page, or a rich terminal view.
 
-This package is the only place that imports rich; it is imported only when the terminal view is asked for.
+rich is imported only when something is shown on a terminal.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from ..models import Brief
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["print_brief", "render"]
+__all__ = ["print_brief", "render", "rich_console"]
 
 
 def render(
@@ -53,3 +53,10 @@ def print_brief(brief: Brief, source: Source, console: Console) -> None:
     from .terminal import print_brief as _print
 
     _print(brief, source, console)
+
+
+def rich_console(*, stderr: bool = False) -> Console:
+    """A rich console on stdout (briefs) or stderr (progress) that adds no colors or emoji of its own."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, emoji=False)

@@ -1,16 +1,20 @@
-"""Progress shown on stderr while the embedded model's weights are checked or assembled."""
+"""Progress on stderr: a bar while the embedded model's weights are checked or assembled, and a live display
+while the model works on articles."""
 
 from __future__ import annotations
 
 import sys
 from typing import TYPE_CHECKING
 
+from . import rich_console
+
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
+    from rich.status import Status
 
     from ..backends.weights import Progress as WeightsProgress
 
-__all__ = ["weights_progress"]
+__all__ = ["Display", "weights_progress"]
 
 
 def weights_progress() -> WeightsProgress:
@@ -47,3 +51,79 @@ def weights_progress() -> WeightsProgress:
                 bar = task = None
 
     return update
+
+
+class Display:
+    """While the model works, on stderr: a spinner naming the current pass for one article, a progress bar
+    across a batch. Nothing when disabled (--quiet) or when stderr is not a terminal.
+
+    It is paused whenever something is written (a brief on stdout, an error on stderr), so the live
+    display never captures or garbles other output.
+    """
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self._name = ""
+        self._status: Status | None = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+        if not enabled:
+            return
+        console = rich_console(stderr=True)
+        if not console.is_terminal:
+            return
+        if total == 1:
+            self._status = console.status("", spinner="dots")
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}", markup=False),
+            BarColumn(bar_width=20),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            redirect_stdout=False,  # paused before a brief goes to stdout
+            redirect_stderr=True,  # log lines print above the bar
+        )
+        self._task = self._progress.add_task("", total=total)
+
+    def begin(self, name: str) -> None:
+        self._name = name
+        self._show("reading")
+        if self._status is not None:
+            self._status.start()
+        elif self._progress is not None:
+            self._progress.start()
+
+    def step(self, pass_name: str) -> None:
+        self._show(pass_name)
+
+    def _show(self, doing: str) -> None:
+        label = f"{self._name}: {doing}"
+        if self._status is not None:
+            from rich.text import Text
+
+            self._status.update(Text(label))
+        elif self._progress is not None and self._task is not None:
+            self._progress.update(self._task, description=label)
+
+    def advance(self) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.advance(self._task)
+
+    def pause(self) -> None:
+        if self._status is not None:
+            self._status.stop()
+        elif self._progress is not None:
+            self._progress.stop()
+
+    stop = pause
