@@ -12,7 +12,7 @@ import re
 import sys
 import time
 import traceback
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -219,6 +219,8 @@ class Run:
     failed: int = 0
     stdout_gone: bool = False
     """The reader of stdout went away (``| head``): the batch stops, quietly."""
+    abandoned: bool = False
+    """Interrupted with requests still in flight in worker threads, which nothing can stop."""
 
     def one(
         self, summarizer: Summarizer, article: Article, dateline: dt.date | None, display: Display
@@ -306,9 +308,10 @@ async def brief_concurrently(
     concurrency: int,
 ) -> None:
     """Up to ``concurrency`` articles in flight at once, each brief written as soon as it is done."""
-    # The default executor has min(32, cores + 4) threads: on a small client machine that, and not the
-    # server, would bound the batch.
-    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=concurrency))
+    # Its own threads: the default executor has min(32, cores + 4), which on a small client machine, and
+    # not the server, would bound the batch; and its running work must be known when interrupted.
+    pool = ThreadPoolExecutor(max_workers=concurrency)
+    submitted: list[Future[Brief]] = []
     slots = asyncio.Semaphore(concurrency)
     label = f"{len(articles)} articles, {concurrency} at a time"
 
@@ -316,7 +319,8 @@ async def brief_concurrently(
         async with slots:
             started = time.perf_counter()
             source = read_article(article, dateline)
-            result = await summarizer.asummarize(source)
+            submitted.append(pool.submit(summarizer.summarize, source))
+            result = await asyncio.wrap_future(submitted[-1])
             return source, result, time.perf_counter() - started
 
     _ = summarizer.backend  # opened once, before the workers share it
@@ -341,3 +345,5 @@ async def brief_concurrently(
     finally:
         for task in pending:
             task.cancel()
+        pool.shutdown(wait=False, cancel_futures=True)
+        run.abandoned = any(future.running() for future in submitted)

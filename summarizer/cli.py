@@ -10,9 +10,12 @@ errors), and the client stack (openai, instructor, llama_cpp) only when the pipe
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
+import os
 import re
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -255,6 +258,12 @@ def _brief_all(
     except KeyboardInterrupt:
         display.stop()
         say(f"summarizer: interrupted; {run.written} of {len(articles)} briefs written")
+        if run.abandoned:
+            # The interpreter would wait at exit for the worker threads, which wait on the server and then
+            # retry. Every brief written is whole and every cache entry atomic: nothing is lost by leaving.
+            with contextlib.suppress(OSError, ValueError):
+                sys.stdout.flush()
+            os._exit(_INTERRUPTED)
         raise typer.Exit(_INTERRUPTED) from None
     finally:
         display.stop()

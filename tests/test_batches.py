@@ -7,11 +7,16 @@ answers (tests/recordings), each after a short delay, so requests overlap as the
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, RECORDINGS, ROOT
-from faultserver import FaultServer, rate_limited, replaying
+from faultserver import FaultServer, hang, rate_limited, replaying
 from typer.testing import CliRunner
 
 from summarizer import Brief, Summarizer, read_path
@@ -97,3 +102,24 @@ def test_the_embedded_model_takes_one_article_at_a_time(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "one article at a time" in result.stderr
     assert json.loads((tmp_path / "russia-recalls-ambassador.json").read_text())["quotes"]
+
+
+@pytest.mark.parametrize("concurrency", ["1", "2"])
+def test_ctrl_c_ends_the_batch_at_once_with_requests_in_flight(concurrency: str, tmp_path: Path) -> None:
+    """Requests still waiting on a server that hangs do not keep an interrupted batch alive."""
+    with FaultServer(otherwise=hang(60), lifetime=90) as server:
+        command = [sys.executable, "-m", "summarizer", "brief", *map(str, ARTICLES[:3]), "-o", f"{tmp_path}/"]
+        command += ["--base-url", server.base_url, "--model", "m", "--no-cache", "-j", concurrency]
+        batch = subprocess.Popen(
+            command, stderr=subprocess.PIPE, text=True, env={**os.environ, "NO_COLOR": "1"}
+        )
+        while len(server.requests) < int(concurrency):
+            assert batch.poll() is None, batch.communicate()[1]
+            time.sleep(0.05)
+        batch.send_signal(signal.SIGINT)
+        try:
+            _, err = batch.communicate(timeout=20)  # the server would hang for 60 s
+        finally:
+            batch.kill()
+    assert batch.returncode == 130
+    assert "interrupted; 0 of 3 briefs written" in err and "Traceback" not in err
