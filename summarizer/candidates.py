@@ -19,6 +19,7 @@ __all__ = [
     "paragraphs",
     "people",
     "sentences",
+    "speaking_organizations",
     "trimmed",
 ]
 
@@ -192,6 +193,42 @@ def people(text: str, start: int = 0) -> list[str]:
         )
         if alone or beside_role:
             found.setdefault(name, None)
+    return list(found)
+
+
+_STAFF = r"(?:spokes(?:wo)?man|spokesperson|officials?)"
+# An institution named by its country, as news names them: "Russia's embassy in the U.S.".
+_INSTITUTION = re.compile(
+    r"(?<![\w-])[A-Z][\w.]*['’]s (?:embassy|consulate|foreign ministry|defen[cs]e ministry|"
+    r"ministry of [a-z]+|government|military|parliament|central bank|army|navy|cabinet)"
+    r"(?: in (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*)?"
+)
+_THEN_SPEAKS = re.compile(rf"(?:\s+[^\s.!?]+){{0,6}}\s+{_CUE.pattern}")
+
+
+def speaking_organizations(text: str, start: int = 0) -> list[str]:
+    """Names the article shows speaking as a body ("the State Department said", "Russia's embassy in the
+    U.S. released its own comment … blaming") or through its staff ("White House spokesperson"): actors,
+    even when named only once. People's names and words inside quotations are left out."""
+    persons = people(text, start)
+    surnames = {name.split()[-1] for name in persons}
+    quoted = [p.span for p in find_quoted_passages(text, start)]
+
+    def said(at: int) -> bool:
+        return not any(q.start <= at < q.end for q in quoted)
+
+    found: dict[str, None] = {}
+    for name in find_names(text, start):
+        if name in persons or name.split()[-1] in surnames:
+            continue
+        words = re.escape(name)
+        shown = re.compile(rf"\b[Tt]he {words}(?: \w+){{0,2}} {_CUE.pattern}|(?<![\w-]){words} {_STAFF}\b")
+        if any(said(m.start()) for m in shown.finditer(text, start)):
+            found.setdefault(name, None)
+    for m in _INSTITUTION.finditer(text, start):
+        if said(m.start()) and _THEN_SPEAKS.match(text, m.end()):
+            name, last = m.group(0), m.group(0).split()[-1]
+            found.setdefault(name if _ABBREVIATION.fullmatch(last) else name.rstrip("."), None)
     return list(found)
 
 

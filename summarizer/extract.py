@@ -30,7 +30,7 @@ from . import prompts
 from .backends.cache import PROMPT_VERSION_HEADER
 from .errors import BackendError, ExtractionError, SummarizerError
 from .ground import locate, normalize
-from .models import ActorFields, ConsequenceFields, EventFields
+from .models import ActorFields, ActorKind, ConsequenceFields, EventFields
 
 if TYPE_CHECKING:
     import instructor
@@ -273,8 +273,9 @@ class Session:
         answer = self._ask("actors", ActorsAnswer, task, 700)
         return _unique_by_name(getattr(answer, "actors", []))
 
-    def describe(self, names: list[str]) -> list[ActorAnswer]:
-        """Kind and role of each of ``names``: people found by code that the actors pass left out."""
+    def describe(self, people: list[str], organizations: list[str]) -> list[ActorAnswer]:
+        """Kind and role of actors found by code that the actors pass left out: ``people`` by their names,
+        ``organizations`` by the article showing them speak."""
 
         class MoreActorsAnswer(_Answer):
             actors: list[ActorAnswer] = Field(min_length=1)
@@ -283,11 +284,15 @@ class Session:
             def constrain(cls, schema: dict[str, Any]) -> None:
                 item = schema["$defs"]["ActorAnswer"]
                 _bound_actor(item["properties"])
-                # Code found them as people's names; the model only says what role they have.
+                # Code found them and knows people from bodies; the model only says what role they have.
+                bodies = [kind.value for kind in ActorKind if kind is not ActorKind.PERSON]
                 schema["properties"]["actors"] = _one_each(
-                    item, [{"name": {"const": name}, "kind": {"const": "person"}} for name in names]
+                    item,
+                    [{"name": {"const": name}, "kind": {"const": "person"}} for name in people]
+                    + [{"name": {"const": name}, "kind": {"enum": bodies}} for name in organizations],
                 )
 
+        names = [*people, *organizations]
         task = prompts.render("describe", names=", ".join(names), fields="")
         answer = self._ask("describe", MoreActorsAnswer, task, 30 * len(names) + 20)
         return _unique_by_name(getattr(answer, "actors", []))

@@ -14,7 +14,14 @@ from typing import Any
 from . import prompts
 from .attribution import rank_speakers
 from .backends import Backend, identify, open_backend
-from .candidates import QuotedPassage, find_names, find_quoted_passages, people, sentences
+from .candidates import (
+    QuotedPassage,
+    find_names,
+    find_quoted_passages,
+    people,
+    sentences,
+    speaking_organizations,
+)
 from .chunks import Window, estimate_tokens, windows
 from .config import CacheMode, Settings
 from .entities import abbreviations, bare, names_match, same_entity
@@ -197,8 +204,9 @@ def _brief(
         shown, shown_start = text[: window.shown.end], window.shown.start
         here = session.actors(find_names(shown, shown_start))
         missing = [name for name in people(shown, shown_start) if not _covered(name, here)]
-        if missing:
-            here += session.describe(missing)
+        bodies = [name for name in speaking_organizations(shown, shown_start) if not _covered(name, here)]
+        if missing or bodies:
+            here += session.describe(missing, bodies)
         actors_here, _ = _actors(here, shown, shown_start)
         owned = [i for i, p in enumerate(passages) if window.owns(p.span.start)]
         speakers_of.update(_speakers(session, [passages[i] for i in owned], owned, actors_here, text))

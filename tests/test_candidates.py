@@ -8,7 +8,7 @@ import pytest
 from conftest import EXAMPLE, SHARED
 
 from summarizer.attribution import rank_speakers
-from summarizer.candidates import find_names, find_quoted_passages, people
+from summarizer.candidates import find_names, find_quoted_passages, people, speaking_organizations
 from summarizer.ground import mention_spans
 from summarizer.models import Actor, Grounding
 
@@ -34,6 +34,23 @@ def test_names_and_people() -> None:
     assert {"Jen Psaki", "Konstantin Kosachev", "Dmitry Peskov"} <= set(people(text))
     # Named bare first ("help Donald Trump"), with the role only later ("former President Donald Trump").
     assert "Donald Trump" in people(text)
+
+
+def test_organizations_shown_speaking() -> None:
+    # "The State Department said", "White House spokesperson Jen Psaki", "Kremlin spokesperson".
+    text = EXAMPLE.read_text()
+    assert speaking_organizations(text) == [
+        "Kremlin",
+        "State Department",
+        "White House",
+        "Russia’s embassy in the U.S.",  # "… released its own comment early Thursday blaming"
+    ]
+    assert speaking_organizations("China's foreign ministry said it would respond.") == [
+        "China's foreign ministry"
+    ]
+    # Not inside a quotation, and not a person's name.
+    quoted = 'He said: "The Board said no." Acme spokesman John Doe agreed. The Doe said so. Doe left.'
+    assert speaking_organizations(quoted) == ["Acme"]
 
 
 @pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/eval")
