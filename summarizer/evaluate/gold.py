@@ -184,7 +184,7 @@ def _meantime(item: dict[str, Any]) -> GoldArticle:
         else:
             non_actors += names
     dct = item.get("dct")
-    timexes = [t for t in gold.get("timex", []) if t.get("type") == "DATE"]
+    timexes = [_creation_on_dateline(t, text) for t in gold.get("timex", []) if t.get("type") == "DATE"]
     return GoldArticle(
         id=str(item["id"]),
         text=text,
@@ -203,6 +203,17 @@ def _meantime(item: dict[str, Any]) -> GoldArticle:
         quotes_complete=False,
         non_actors=non_actors,
     )
+
+
+def _creation_on_dateline(timex: dict[str, Any], text: str) -> dict[str, Any]:
+    """The timex, marked as the creation time if it stands on the dateline line (the text is title line,
+    dateline line, body): two articles lack the mark there, and their ``dct`` was read from that line."""
+    title_end = text.find("\n")
+    line_end = text.find("\n", title_end + 1)
+    span = _span(timex.get("span"))
+    if span is not None and title_end < span.start and span.end <= line_end:
+        return {**timex, "function": "CREATION_TIME"}
+    return timex
 
 
 def _entity_names(entity: dict[str, Any]) -> list[str]:
