@@ -16,7 +16,7 @@ from typing import Any
 _ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(_ROOT))
 
-from summarizer.evaluate import METRICS, Ratio, baseline_brief, load_gold, score, totals  # noqa: E402
+from summarizer.evaluate import baseline_brief, counts, load_gold, score, totals  # noqa: E402
 
 _DEFAULTS = [
     _ROOT.parent / "shared" / "eval" / "seed-gold.json",
@@ -28,11 +28,7 @@ def baseline_figures(path: Path) -> dict[str, Any]:
     """Totals and counts of the baseline over every article of ``path``."""
     articles = load_gold(path)
     scores = [score(baseline_brief(a.text, a.dateline), a) for a in articles]
-    counts: dict[str, list[int]] = {}
-    for name in (m.name for m in METRICS if m.kind == "extraction"):
-        summed = sum((getattr(s, name) for s in scores), Ratio())
-        counts[name] = [summed.hits, summed.total]
-    return {"gold": path.name, "articles": len(articles), "totals": totals(scores), "counts": counts}
+    return {"gold": path.name, "articles": len(articles), "totals": totals(scores), "counts": counts(scores)}
 
 
 def main(argv: list[str]) -> int:

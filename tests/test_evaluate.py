@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -417,6 +419,16 @@ def test_baseline_attributes_quotes_to_the_nearest_name() -> None:
     assert whens == [("last year", "2023"), ("Monday", "2024-04-29")]
     assert (brief.run.backend, brief.run.model, brief.run.prompt_version) == ("baseline", "rules", "-")
     assert brief.grounding_rate == 1.0
+
+
+@needs_seed
+def test_the_baseline_table_script_prints_its_figures() -> None:
+    # scripts/eval_baseline.py makes the baseline table of docs/evaluation.md.
+    script = Path(__file__).parent.parent / "scripts" / "eval_baseline.py"
+    command = [sys.executable, str(script), str(SEED)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    [seed] = json.loads(done.stdout)["baseline"]
+    assert seed["counts"]["speaker_accuracy"] == [4, 18] and seed["totals"]["actor_f1"] is not None
 
 
 @needs_seed

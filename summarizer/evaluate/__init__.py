@@ -8,7 +8,17 @@ The metrics are defined in docs/evaluation.md; the definitions here and there mu
 
 from .baseline import baseline_brief
 from .gold import GoldActor, GoldArticle, GoldEvent, GoldQuote, GoldTimex, load_gold, same_date
-from .report import METRICS, Metric, ProgressCallback, Report, evaluate, print_report, run_eval, totals
+from .report import (
+    METRICS,
+    Metric,
+    ProgressCallback,
+    Report,
+    counts,
+    evaluate,
+    print_report,
+    run_eval,
+    totals,
+)
 from .scoring import ArticleScore, Ratio, score
 
 __all__ = [
@@ -24,6 +34,7 @@ __all__ = [
     "Ratio",
     "Report",
     "baseline_brief",
+    "counts",
     "evaluate",
     "load_gold",
     "print_report",

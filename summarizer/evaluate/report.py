@@ -96,7 +96,8 @@ def totals(scores: Sequence[ArticleScore]) -> dict[str, float | None]:
     return {m.name: out[m.name] for m in METRICS}
 
 
-def _counts(scores: Sequence[ArticleScore]) -> dict[str, list[int]]:
+def counts(scores: Sequence[ArticleScore]) -> dict[str, list[int]]:
+    """Hits and totals of each share over articles, summed."""
     return {name: [(r := sum((getattr(s, name) for s in scores), Ratio())).hits, r.total] for name in _RATIOS}
 
 
@@ -162,7 +163,7 @@ class Report:
             "metrics": {m.name: {"label": m.label, "kind": m.kind} for m in METRICS},
             "beats_baseline": {"metrics": won, "of": of},
             "totals": self.totals(),
-            "counts": {"model": _counts(self.model), "baseline": _counts(self.baseline)},
+            "counts": {"model": counts(self.model), "baseline": counts(self.baseline)},
             "per_article": [
                 {"id": m.id, "model": _row(m), "baseline": _row(b)}
                 for m, b in zip(self.model, self.baseline, strict=True)
