@@ -3,7 +3,6 @@ reported on one line while the batch goes on."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import glob
 import itertools
@@ -308,6 +307,8 @@ async def brief_concurrently(
     concurrency: int,
 ) -> None:
     """Up to ``concurrency`` articles in flight at once, each brief written as soon as it is done."""
+    import asyncio  # not at import: the start of every command would pay for it
+
     # Its own threads: the default executor has min(32, cores + 4), which on a small client machine, and
     # not the server, would bound the batch; and its running work must be known when interrupted.
     pool = ThreadPoolExecutor(max_workers=concurrency)

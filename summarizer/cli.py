@@ -9,7 +9,6 @@ errors), and the client stack (openai, instructor, llama_cpp) only when the pipe
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import datetime as dt
 import json
@@ -250,6 +249,8 @@ def _brief_all(
     try:
         with logs(verbose), Summarizer(settings) as summarizer:
             if concurrency > 1 and len(articles) > 1:
+                import asyncio
+
                 asyncio.run(brief_concurrently(run, summarizer, articles, dateline, display, concurrency))
             else:
                 for article in articles:

@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from . import prompts
-from .backends.cache import PROMPT_VERSION_HEADER
+from .backends import PROMPT_VERSION_HEADER
 from .errors import BackendError, ExtractionError, SummarizerError
 from .ground import locate, normalize
 from .models import ActorFields, ActorKind, ConsequenceFields, EventFields

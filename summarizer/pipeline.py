@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import re
 import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import prompts
 from .attribution import rank_speakers
-from .backends import Backend, identify, open_backend
+from .backends import identify
 from .candidates import (
     QuotedPassage,
     find_names,
@@ -53,6 +52,9 @@ from .models import (
 from .store import JsonStore, digest
 from .timeline import find_dates
 
+if TYPE_CHECKING:
+    from .backends.client import Backend
+
 __all__ = ["Summarizer", "asummarize", "summarize"]
 
 _MOST_EVENTS = 16
@@ -81,6 +83,7 @@ class Summarizer:
         """The backend, opened on first use (once, whichever thread asks first)."""
         with self._opening:
             if self._backend is None:
+                from .backends.client import open_backend
                 from .render.progress import weights_progress
 
                 self._backend = open_backend(self.settings, weights_progress=weights_progress())
@@ -130,6 +133,8 @@ class Summarizer:
 
     async def asummarize(self, article: str | Source, *, dateline: dt.date | None = None) -> Brief:
         """:meth:`summarize` in a worker thread, so an event loop stays free while the model works."""
+        import asyncio  # not at import: a cached brief needs no event loop
+
         return await asyncio.to_thread(self.summarize, article, dateline=dateline)
 
     def close(self) -> None:
@@ -164,6 +169,8 @@ def summarize(article: str | Source, *, dateline: dt.date | None = None, **setti
 
 async def asummarize(article: str | Source, *, dateline: dt.date | None = None, **settings: Any) -> Brief:
     """The async twin of :func:`summarize`."""
+    import asyncio
+
     return await asyncio.to_thread(summarize, article, dateline=dateline, **settings)
 
 

@@ -29,7 +29,7 @@ def test_the_embedded_model_briefs_the_example_article() -> None:
 @pytest.mark.embedded
 def test_grammar_first_sampling_picks_the_tokens_the_plain_sampler_picks() -> None:
     pytest.importorskip("llama_cpp")
-    from summarizer.backends import open_backend
+    from summarizer.backends.client import open_backend
     from summarizer.backends.embedded import grammar_for
 
     schema = {

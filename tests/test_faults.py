@@ -37,7 +37,8 @@ from faultserver import (
 from tenacity import RetryCallState
 
 from summarizer import BackendError, CacheMode, ResponseFormat, Settings, SummarizerError
-from summarizer.backends import Backend, open_backend, transports
+from summarizer.backends import transports
+from summarizer.backends.client import Backend, open_backend
 from summarizer.extract import Extraction, OverviewAnswer, Session
 
 SECRET = "sk-test-SECRET123"

@@ -16,10 +16,9 @@ import httpx2
 
 from ..errors import MissingRecording
 from ..store import JsonStore, digest
+from . import PROMPT_VERSION_HEADER
 
 __all__ = ["PROMPT_VERSION_HEADER", "CacheStats", "CacheTransport"]
-
-PROMPT_VERSION_HEADER = "x-summarizer-prompt-version"
 
 
 class CacheStats:
