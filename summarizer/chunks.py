@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .candidates import paragraphs, sentences, trimmed
+from .analysis.text import paragraphs, sentences, trimmed
 from .models import Span
 
 __all__ = ["Window", "estimate_tokens", "windows"]

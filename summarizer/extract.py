@@ -27,17 +27,22 @@ from pydantic import (
 )
 
 from . import prompts
+from .assemble.checks import unsupported
 from .backends import PROMPT_VERSION_HEADER
 from .errors import BackendError, ExtractionError, SummarizerError
-from .ground import locate, normalize
-from .models import ActorFields, ActorKind, ConsequenceFields, EventFields
+from .ground import normalize
+from .models import Certainty, EventFields
 
 if TYPE_CHECKING:
     import instructor
 
-__all__ = ["UNKNOWN", "ActorAnswer", "ConsequenceAnswer", "EventAnswer", "Extraction", "Session"]
+__all__ = ["UNKNOWN", "ConsequenceAnswer", "EventAnswer", "Extraction", "RoleAnswer", "Session"]
 
 UNKNOWN = "unknown"
+_MOST_ROLE_WORDS = 10
+_MOST_WHAT_WORDS = 20
+_MOST_HEADLINE_WORDS = 16
+_MOST_SUMMARY_WORDS = 90
 _INITIALS = re.compile(r"(?<=\b[A-Z])\. (?=[A-Z]\.)")
 
 # The validation context travels in a context variable, not through instructor's ``context=``: instructor
@@ -125,20 +130,18 @@ def _choice(value: Any, info: ValidationInfo, key: str, what: str) -> Any:
 # ---- the answers' shapes ------------------------------------------------------------------------
 
 
-class ActorAnswer(ActorFields, _Answer):
-    model_config = ConfigDict(extra="ignore", frozen=False)
+class RoleAnswer(_Answer):
+    name: str = Field(description="The person's name, as listed.")
+    role: str | None = Field(
+        description="Their role or title in a few words; null if the article gives none."
+    )
 
-    @field_validator("name", mode="before")
+    @field_validator("role")
     @classmethod
-    def _join_initials(cls, name: Any) -> Any:
-        # Small models tokenize "U.S." as "U. S.".
-        return _INITIALS.sub(".", name) if isinstance(name, str) else name
-
-    @model_validator(mode="after")
-    def _named_in_article(self, info: ValidationInfo) -> ActorAnswer:
-        if locate(self.name, _context(info)["source"], fuzzy=False) is None:
-            raise ValueError(f"the name {self.name!r} does not appear in the article; copy names exactly")
-        return self
+    def _short(cls, role: str | None) -> str | None:
+        if role is not None and len(role.split()) > _MOST_ROLE_WORDS:
+            raise ValueError(f"a role of at most {_MOST_ROLE_WORDS} words, please")
+        return role
 
 
 class QuoteAnswer(_Answer):
@@ -167,51 +170,56 @@ class EventAnswer(EventFields, _Answer):
             data["when"] = _choice(data.get("when"), info, "times", "a time expression of the article")
         return data
 
-
-class ConsequenceAnswer(ConsequenceFields, _Answer):
-    model_config = ConfigDict(extra="ignore", frozen=False)
-    affected: list[str] = Field(description="Names of the actors it falls on.")
-    claimed_by: str | None = Field(description="Name of the actor who claims it; null if the article does.")
-
-    @model_validator(mode="before")
+    @field_validator("what")
     @classmethod
-    def _known(cls, data: Any, info: ValidationInfo) -> Any:
-        if isinstance(data, dict):
-            data = dict(data)
-            data["affected"] = [_choice(a, info, "speakers", "an actor") for a in data.get("affected") or []]
-            data["claimed_by"] = _choice(data.get("claimed_by"), info, "speakers", "an actor")
-        return data
+    def _short(cls, what: str) -> str:
+        # Asked for, and checked here: a grammar's length limit would cut the text mid-word.
+        if len(what.split()) > _MOST_WHAT_WORDS:
+            raise ValueError(f"say what happened in at most {_MOST_WHAT_WORDS} words")
+        return what
+
+
+class ConsequenceAnswer(_Answer):
+    sentence: int = Field(description="The number of the listed sentence that states it.")
+    certainty: Certainty = Field(
+        description="happened, announced, threatened, expected, conditional (only if something else "
+        "happens), or speculated."
+    )
 
 
 class OverviewAnswer(_Answer):
     headline: str = Field(description="A headline of at most 15 words, in your own words.")
     summary: str = Field(description="Two or three sentences: what happened, who did it, why it matters.")
 
+    @field_validator("headline")
+    @classmethod
+    def _headline_short(cls, headline: str) -> str:
+        if len(headline.split()) > _MOST_HEADLINE_WORDS:
+            raise ValueError(f"a headline of at most {_MOST_HEADLINE_WORDS} words, please")
+        return _INITIALS.sub(".", headline)
+
+    @field_validator("summary")
+    @classmethod
+    def _summary_short(cls, summary: str) -> str:
+        if len(summary.split()) > _MOST_SUMMARY_WORDS:
+            raise ValueError(f"a summary of at most {_MOST_SUMMARY_WORDS} words, please")
+        return _INITIALS.sub(".", summary)
+
+    @model_validator(mode="after")
+    def _from_the_article(self, info: ValidationInfo) -> OverviewAnswer:
+        unknown = unsupported(f"{self.headline}\n{self.summary}", _context(info)["source"])
+        if unknown:
+            raise ValueError(
+                f"{', '.join(map(repr, unknown))} not in the article: write only names, numbers and dates "
+                "the article gives"
+            )
+        return self
+
     @classmethod
     def constrain(cls, schema: dict[str, Any]) -> None:
         # A minimum length keeps a small model from ending the string at its first straight quote.
-        schema["properties"]["headline"].update(minLength=20, maxLength=110)
-        schema["properties"]["summary"].update(minLength=150, maxLength=600)
-
-
-def _enum(node: dict[str, Any], values: list[str], *, nullable: bool = False) -> None:
-    description = node.get("description")
-    node.clear()
-    if nullable:
-        node["anyOf"] = [{"type": "string", "enum": values}, {"type": "null"}]
-    else:
-        node.update({"type": "string", "enum": values})
-    if description:
-        node["description"] = description
-
-
-def _bounded_list(node: dict[str, Any], most: int) -> None:
-    node.update(minItems=1, maxItems=most)
-
-
-def _bound_actor(props: dict[str, Any]) -> None:
-    props["role"]["anyOf"][0]["maxLength"] = 80
-    props["affiliation"]["anyOf"][0]["maxLength"] = 60
+        schema["properties"]["headline"].update(minLength=20)
+        schema["properties"]["summary"].update(minLength=150)
 
 
 def _one_each(item: dict[str, Any], fixed: list[dict[str, Any]]) -> dict[str, Any]:
@@ -256,46 +264,22 @@ class Session:
         self._progress = progress
         self._record = record
 
-    def actors(self, names: list[str]) -> list[ActorAnswer]:
-        """The actors, the model reminded of ``names`` (capitalized runs found by code)."""
+    def roles(self, people: list[str]) -> dict[str, str]:
+        """The role of each of ``people`` (named in the article, no role stated beside the name) that the
+        model can tell from the article."""
 
-        class ActorsAnswer(_Answer):
-            actors: list[ActorAnswer] = Field(min_length=1)
-
-            @classmethod
-            def constrain(cls, schema: dict[str, Any]) -> None:
-                _bounded_list(schema["properties"]["actors"], 12)
-                _bound_actor(schema["$defs"]["ActorAnswer"]["properties"])
-
-        task = prompts.render(
-            "actors", names=", ".join(names) or "(none found)", fields=prompts.field_guide(ActorsAnswer)
-        )
-        answer = self._ask("actors", ActorsAnswer, task, 700)
-        return _unique_by_name(getattr(answer, "actors", []))
-
-    def describe(self, people: list[str], organizations: list[str]) -> list[ActorAnswer]:
-        """Kind and role of actors found by code that the actors pass left out: ``people`` by their names,
-        ``organizations`` by the article showing them speak."""
-
-        class MoreActorsAnswer(_Answer):
-            actors: list[ActorAnswer] = Field(min_length=1)
+        class RolesAnswer(_Answer):
+            roles: list[RoleAnswer] = Field(min_length=1)
 
             @classmethod
             def constrain(cls, schema: dict[str, Any]) -> None:
-                item = schema["$defs"]["ActorAnswer"]
-                _bound_actor(item["properties"])
-                # Code found them and knows people from bodies; the model only says what role they have.
-                bodies = [kind.value for kind in ActorKind if kind is not ActorKind.PERSON]
-                schema["properties"]["actors"] = _one_each(
-                    item,
-                    [{"name": {"const": name}, "kind": {"const": "person"}} for name in people]
-                    + [{"name": {"const": name}, "kind": {"enum": bodies}} for name in organizations],
+                schema["properties"]["roles"] = _one_each(
+                    schema["$defs"]["RoleAnswer"], [{"name": {"const": name}} for name in people]
                 )
 
-        names = [*people, *organizations]
-        task = prompts.render("describe", names=", ".join(names), fields="")
-        answer = self._ask("describe", MoreActorsAnswer, task, 30 * len(names) + 20)
-        return _unique_by_name(getattr(answer, "actors", []))
+        task = prompts.render("roles", names=", ".join(people))
+        answer = self._ask("roles", RolesAnswer, task, 24 * len(people) + 20)
+        return {r.name: r.role for r in getattr(answer, "roles", []) if r.role}
 
     def quotes(self, passages: list[str], options: list[list[str]]) -> list[QuoteAnswer]:
         """The speaker of each passage, chosen among its ``options`` (the actors named near it)."""
@@ -339,7 +323,7 @@ class Session:
             def constrain(cls, schema: dict[str, Any]) -> None:
                 item = schema["$defs"]["EventAnswer"]
                 props = item["properties"]
-                props["what"].update(minLength=15, maxLength=80)
+                props["what"].update(minLength=15)
                 # The time first: the model then says what happened at that time, not in the sentence.
                 item["properties"] = {"when": props.pop("when"), **props}
                 schema["properties"]["events"] = _one_each(
@@ -350,29 +334,28 @@ class Session:
         task = prompts.render("events", sentences=listed, fields=prompts.field_guide(EventsAnswer))
         return list(getattr(self._ask("events", EventsAnswer, task, 40 * len(dated) + 20), "events", []))
 
-    def consequences(self, speakers: list[str]) -> list[ConsequenceAnswer]:
-        """What follows from the news, for whom, on whose word, and how certain."""
-        self._context.update(speakers=speakers)
+    def consequences(self, clauses: list[str]) -> list[ConsequenceAnswer]:
+        """Which of ``clauses`` (sentences with future, conditional or threat words) state what follows
+        or may follow from the news, and how certain each is."""
 
         class ConsequencesAnswer(_Answer):
-            consequences: list[ConsequenceAnswer] = Field(min_length=1)
+            consequences: list[ConsequenceAnswer]
 
             @classmethod
             def constrain(cls, schema: dict[str, Any]) -> None:
-                _bounded_list(schema["properties"]["consequences"], 4)
-                props = schema["$defs"]["ConsequenceAnswer"]["properties"]
-                props["what"].update(minLength=15, maxLength=120)
-                _enum(props["affected"].setdefault("items", {}), speakers)
-                _bounded_list(props["affected"], 3)
-                _enum(props["claimed_by"], speakers, nullable=True)
+                schema["properties"]["consequences"]["maxItems"] = len(clauses)
+                item = schema["$defs"]["ConsequenceAnswer"]["properties"]
+                item["sentence"].update(enum=list(range(1, len(clauses) + 1)))
 
-        task = prompts.render("consequences", fields=prompts.field_guide(ConsequencesAnswer))
-        return list(getattr(self._ask("consequences", ConsequencesAnswer, task, 450), "consequences", []))
+        listed = "\n".join(f"{i}. {clause}" for i, clause in enumerate(clauses, start=1))
+        task = prompts.render("consequences", sentences=listed)
+        answer = self._ask("consequences", ConsequencesAnswer, task, 16 * len(clauses) + 20)
+        return list(getattr(answer, "consequences", []))
 
-    def overview(self) -> OverviewAnswer | None:
-        """A headline and a summary."""
-        task = prompts.render("overview", fields=prompts.field_guide(OverviewAnswer))
-        return cast(OverviewAnswer | None, self._ask("overview", OverviewAnswer, task, 260))
+    def overview(self, facts: str) -> OverviewAnswer | None:
+        """A headline and a summary, written from the article and the ``facts`` code found in it."""
+        task = prompts.render("overview", facts=facts)
+        return cast(OverviewAnswer | None, self._ask("overview", OverviewAnswer, task, 220))
 
     def _ask(self, name: str, answer: type[_Answer], task: str, max_tokens: int) -> _Answer | None:
         """One pass; None (with a warning) when its answers never validated."""
@@ -447,14 +430,3 @@ def _backend_error(exc: BaseException) -> SummarizerError:
 
 def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
-
-
-def _unique_by_name(actors: list[ActorAnswer]) -> list[ActorAnswer]:
-    seen: set[str] = set()
-    unique = []
-    for actor in actors:
-        key = normalize(actor.name)[0]
-        if key not in seen:
-            seen.add(key)
-            unique.append(actor)
-    return unique

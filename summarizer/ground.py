@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .candidates import QUOTE_MARKS, sentences
+from .analysis.lexicon import QUOTE_MARKS
+from .analysis.text import sentences
 from .models import Grounding, Span
 
 __all__ = ["Located", "content_words", "locate", "mention_spans", "normalize"]

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validat
 __all__ = [
     "Actor",
     "ActorKind",
+    "Basis",
     "Brief",
     "Certainty",
     "Consequence",
@@ -51,6 +52,17 @@ class Grounding(StrEnum):
     """A close but not equal match; the item carries its score."""
     UNGROUNDED = "ungrounded"
     """Not found in the source; such an item is kept only when marked so."""
+
+
+class Basis(StrEnum):
+    """How a fact about an item is known, so that a reader can weigh it."""
+
+    STATED = "stated"
+    """The article's own words say it; the item carries their span."""
+    ANALYSIS = "analysis"
+    """Found by parsing the article (a speech verb and its subject, say); the cue's span is evidence."""
+    MODEL = "model"
+    """Judged by the language model among the candidates the analysis left open."""
 
 
 class ActorKind(StrEnum):
@@ -114,6 +126,10 @@ class Actor(ActorFields, _Grounded):
     aliases: list[str] = Field(
         default_factory=list, description="The other names the article uses for the same actor."
     )
+    role_basis: Basis | None = Field(
+        default=None, description="stated (the article's words at role_span) or model; null without a role."
+    )
+    role_span: Span | None = Field(default=None, description="Where the article states the role.")
 
 
 class When(_Model):
@@ -155,7 +171,13 @@ class Quote(QuoteFields, _Grounded):
         "own sentence."
     )
     cue: str | None = Field(
-        default=None, description='The attribution words ("said", "told ABC News"), if any.'
+        default=None, description='The speech verb ("said", "told"), if the parse found one.'
+    )
+    cue_span: Span | None = Field(default=None, description="Where the speech verb stands in the source.")
+    speaker_basis: Basis | None = Field(
+        default=None,
+        description="analysis (the speech verb's subject in the parse) or model (the model's choice among "
+        "the names near the quote); null when the speaker is unknown.",
     )
 
 
@@ -173,6 +195,10 @@ class Consequence(ConsequenceFields, _Grounded):
     affected: list[str] = Field(default_factory=list, description="Ids of the actors it falls on.")
     claimed_by: str | None = Field(
         default=None, description="Id of the actor who claims it; null when the article itself does."
+    )
+    claim_basis: Basis | None = Field(
+        default=None,
+        description="analysis (the speaker of its sentence in the parse); null without a claimant.",
     )
 
 

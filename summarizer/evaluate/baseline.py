@@ -3,13 +3,151 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 
-from ..candidates import find_names, find_quoted_passages, people, sentences
+from ..analysis.lexicon import TITLES
+from ..analysis.text import find_quoted_passages, sentences
 from ..ground import mention_spans
 from ..ingest import source_from_text
 from ..models import Actor, ActorKind, Brief, Event, Grounding, Quote, RunInfo
 from ..timeline import find_dates
+
+# ---- the baseline's name rules: capitalized runs ----
+
+# A run of capitalized words (initials and "U.S." included) on one line, allowing "of"/"the" between them.
+_NAME = re.compile(
+    r"(?<![\w.])(?:[A-Z][\w'’.-]*[\w.]|[A-Z])(?:[ \t]+(?:(?:of|the|for|de|van|von|al)[ \t]+)?"
+    r"(?:[A-Z][\w'’.-]*[\w.]|[A-Z]))*"
+)
+# "Russian", "American", "Taliban-linked": words that describe rather than name.
+_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|can|-linked|-based|-led)")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.")
+_NOT_NAMES = frozenset(
+    [
+        "A",
+        "An",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "After",
+        "Before",
+        "While",
+        "When",
+        "Meanwhile",
+        "Since",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "As",
+        "Also",
+        "Still",
+        "Yet",
+        "So",
+        "Then",
+        "There",
+        "Here",
+        "Some",
+        "Any",
+        "No",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+def find_names(text: str, start: int = 0) -> list[str]:
+    """Capitalized word runs that may name actors, titles and sentence-initial words stripped, in order
+    of first appearance. A list to choose from, not a verdict: the model decides which are actors."""
+    found: dict[str, None] = {}
+    for match in _NAME.finditer(text, start):
+        for words in _split_at_sentence_ends(match.group(0).split()):
+            name = " ".join(_strip_titles(words)).strip(".")
+            if len(name) > 1 and name not in _NOT_NAMES and not _ADJECTIVE.fullmatch(name):
+                found.setdefault(name, None)
+    return list(found)
+
+
+_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}")
+
+
+def people(text: str, start: int = 0) -> list[str]:
+    """Names that look like people's: two or three capitalized words whose surname recurs alone."""
+    found: dict[str, None] = {}
+    for name in find_names(text, start):
+        if not _PERSON_NAME.fullmatch(name):
+            continue
+        surname = name.split()[-1]
+        alone = len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[start:])) > text.count(name)
+        if alone:
+            found.setdefault(name, None)
+    return list(found)
+
+
+def _split_at_sentence_ends(words: list[str]) -> list[list[str]]:
+    runs: list[list[str]] = [[]]
+    for word in words:
+        runs[-1].append(word)
+        if word.endswith(".") and not _ABBREVIATION.fullmatch(word):
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    words = list(words)
+    # Possessives name the owner: "Russia's Ambassador" mentions Russia.
+    for i, word in enumerate(words):
+        if word.endswith(("'s", "’s")):
+            words = [*words[:i], word[:-2]]
+            break
+    while words and (
+        words[0] in _NOT_NAMES
+        or words[0].lower() in TITLES
+        # A nationality before a title: "Russian President Vladimir Putin".
+        or (len(words) > 1 and words[1].lower() in TITLES and words[0].endswith(("an", "ese", "ish")))
+    ):
+        words.pop(0)
+    return words
+
 
 # ---- the baseline --------------------------------------------------------------------------------
 
@@ -69,7 +207,6 @@ def baseline_brief(text: str, dateline: dt.date | None) -> Brief:
                 text=passage.text,
                 speaker=speaker,
                 full=passage.full,
-                cue=passage.cue,
                 spans=[q],
                 grounding=Grounding.EXACT,
             )

@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from ..ingest import Source
-from ..models import Actor, Brief, Event, Grounding, Quote, When
+from ..models import Actor, Basis, Brief, Event, Grounding, Quote, When
 from ..timeline import first_day
 
 __all__ = [
+    "BASIS_LABEL",
     "actor_names",
     "dateline_text",
     "grounding_label",
     "grounding_symbol",
     "percent",
+    "role_text",
     "speaker_name",
     "timeline",
     "when_label",
@@ -54,6 +56,21 @@ def speaker_name(brief: Brief, quote: Quote) -> str:
     actor = brief.actor(quote.speaker)
     # An id that points nowhere is a pipeline bug, but the reader still deserves to see what was claimed.
     return actor.name if actor is not None else f"unknown speaker ({quote.speaker})"
+
+
+BASIS_LABEL = {
+    Basis.STATED: "stated in the article",
+    Basis.ANALYSIS: "found by analysis",
+    Basis.MODEL: "the model's judgement",
+}
+"""How a speaker, role or claimant is known, in the words every format shows."""
+
+
+def role_text(actor: Actor) -> str | None:
+    """The actor's role; one the model gave (the article states none) says so."""
+    if actor.role is None:
+        return None
+    return f"{actor.role} (the model's judgement)" if actor.role_basis is Basis.MODEL else actor.role
 
 
 def actor_names(brief: Brief, ids: list[str]) -> list[str]:

@@ -17,13 +17,15 @@ from functools import cache
 from importlib import resources
 
 from ..ingest import Source
-from ..models import Brief, Grounding, Span
+from ..models import Basis, Brief, Grounding, Span
 from ._common import (
+    BASIS_LABEL,
     actor_names,
     dateline_text,
     grounding_label,
     grounding_symbol,
     percent,
+    role_text,
     speaker_name,
     timeline,
     when_label,
@@ -272,7 +274,7 @@ def _actors(brief: Brief, spans_of: dict[str, list[str]]) -> str:
             + _link(mentions[0] if mentions else None, _e(actor.name), "name")
             + f'<span class="tag">{_e(actor.kind.value)}</span></div>',
         ]
-        role = " · ".join(_e(part) for part in (actor.role, actor.affiliation) if part)
+        role = " · ".join(_e(part) for part in (role_text(actor), actor.affiliation) if part)
         if role:
             lines.append(f'<div class="meta">{role}</div>')
         if actor.aliases:
@@ -324,8 +326,10 @@ def _quotes(brief: Brief, spans_of: dict[str, list[str]]) -> str:
     for number, quote in enumerate(brief.quotes, start=1):
         targets = spans_of.get(f"q{number}", [])
         speaker = _e(speaker_name(brief, quote))
-        who = f"<b>{speaker}</b>" if quote.speaker is not None else f"<i>{speaker}</i>"
+        who = f"<b>{speaker}</b>" if quote.speaker_basis is Basis.ANALYSIS else f"<i>{speaker}</i>"
         attribution = [who, "full" if quote.full else "partial"]
+        if quote.speaker_basis is not None:
+            attribution.append(f'<span class="basis">{_e(BASIS_LABEL[quote.speaker_basis])}</span>')
         if quote.cue:
             attribution.append(f"“{_e(quote.cue)}”")
         status = " ungrounded" if quote.grounding is Grounding.UNGROUNDED else ""

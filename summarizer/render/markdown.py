@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from ..ingest import Source
-from ..models import Brief, Consequence, Event, Grounding, Quote
+from ..models import Basis, Brief, Consequence, Event, Grounding, Quote
 from ._common import (
+    BASIS_LABEL,
     actor_names,
     dateline_text,
     percent,
+    role_text,
     speaker_name,
     timeline,
     when_label,
@@ -76,7 +78,7 @@ def _actors(brief: Brief) -> list[str]:
         cells = [
             inline(actor.name) + _flag(actor.grounding),
             actor.kind.value,
-            inline(actor.role) if actor.role else _NONE,
+            inline(role) if (role := role_text(actor)) else _NONE,
             inline(actor.affiliation) if actor.affiliation else _NONE,
             ", ".join(inline(alias) for alias in actor.aliases) or _NONE,
         ]
@@ -111,7 +113,11 @@ def _quotes(brief: Brief) -> list[str]:
 
 def _quote(brief: Brief, quote: Quote) -> str:
     speaker = inline(speaker_name(brief, quote))
-    attribution = [f"**{speaker}**", "full quote" if quote.full else "partial quote"]
+    # Only a speaker the parse found is set in bold: the model's pick reads as the guess it is.
+    shown = f"**{speaker}**" if quote.speaker_basis is Basis.ANALYSIS else f"*{speaker}*"
+    attribution = [shown, "full quote" if quote.full else "partial quote"]
+    if quote.speaker_basis is not None:
+        attribution.append(BASIS_LABEL[quote.speaker_basis])
     if quote.cue:
         attribution.append(f"“{inline(quote.cue)}”")
     return f"> {inline(quote.text)}\n>\n> — {', '.join(attribution)}{_flag(quote.grounding)}"

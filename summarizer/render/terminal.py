@@ -16,8 +16,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..ingest import Source
-from ..models import Brief, Certainty, Grounding
+from ..models import Basis, Brief, Certainty, Grounding
 from ._common import (
+    BASIS_LABEL,
     actor_names,
     dateline_text,
     grounding_symbol,
@@ -128,6 +129,8 @@ def _actors(brief: Brief) -> Table:
     table = _table(("Name", 3), ("Kind", None), ("Role", 4), ("Aliases", 2))
     for actor in brief.actors:
         role = Text(actor.role or "—")
+        if actor.role_basis is Basis.MODEL:
+            role.append(" (the model's judgement)", style="dim italic")
         if actor.affiliation:
             role.append(f" · {actor.affiliation}", style="dim")
         table.add_row(
@@ -166,12 +169,15 @@ def _quotes(brief: Brief) -> Table:
     grid.add_column(overflow="fold", ratio=1)
     for quote in brief.quotes:
         body = Text(f"“{quote.text}”", style="italic")
-        attribution = [speaker_name(brief, quote), "full" if quote.full else "partial"]
+        attribution = ["full" if quote.full else "partial"]
+        if quote.speaker_basis is not None:
+            attribution.append(BASIS_LABEL[quote.speaker_basis])
         if quote.cue:
-            attribution.append(quote.cue)
+            attribution.append(f"“{quote.cue}”")
         body.append("\n— ", style="dim")
-        body.append(attribution[0], style="bold" if quote.speaker is not None else "dim")
-        body.append(", " + ", ".join(attribution[1:]), style="dim")
+        sure = quote.speaker_basis is Basis.ANALYSIS
+        body.append(speaker_name(brief, quote), style="bold" if sure else "italic")
+        body.append(", " + ", ".join(attribution), style="dim")
         grid.add_row(_mark(quote.grounding, quote.score), body)
     return grid
 

@@ -1,0 +1,115 @@
+"""The analysis stage: everything code and the trained pipeline find in an article, computed once.
+
+One :class:`Analysis` per article, read by every later stage: sentences, named entities grouped into
+actors with the roles the article states, quoted passages with the speaker the parse gives, time
+expressions resolved against the dateline, and the sentences that may state consequences. Nothing
+later re-tokenizes or re-parses; the model is asked only what this leaves open.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import Span, When
+from ..timeline import find_dates
+from .entities import Entity, find_entities
+from .lexicon import CONSEQUENCE_CUES
+from .speakers import Attribution, attribute, clause_at, speaker_of
+from .text import QuotedPassage, find_quoted_passages, trimmed
+
+if TYPE_CHECKING:
+    from ..ingest import Source
+
+__all__ = ["Analysis", "Candidate", "Entity", "Passage", "analyze"]
+
+_CONSEQUENCE = re.compile(CONSEQUENCE_CUES, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A quoted passage and what the parse says of who spoke it."""
+
+    quoted: QuotedPassage
+    said: Attribution
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may state a consequence: the clause around its cue word, and who says it."""
+
+    sentence: Span
+    clause: Span
+    claimed_by: Entity | None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What an article holds, found by code: offsets are into the whole text."""
+
+    text: str
+    start: int
+    sentences: list[Span]
+    entities: list[Entity]
+    passages: list[Passage]
+    times: list[When]
+    candidates: list[Candidate]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence holding ``offset``."""
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+
+    def sentences_in(self, part: Span) -> list[Span]:
+        """The sentences that start inside ``part``."""
+        return [s for s in self.sentences if part.start <= s.start < part.end]
+
+
+def analyze(source: Source) -> Analysis:
+    """The analysis of one article."""
+    from .nlp import parse
+
+    text, start = source.text, source.body_start
+    markers = source.markers()
+    # Blanking the lines before the body keeps every offset an offset into the whole text.
+    doc = parse(re.sub(r"\S", " ", text[:start]) + text[start:])
+    sentences = [
+        span
+        for s in doc.sents
+        if s.end_char > start
+        and (span := trimmed(text, max(s.start_char, start), s.end_char)).end > span.start
+    ]
+    entities = find_entities(doc, start)
+    quoted = find_quoted_passages(text, start)
+    said = attribute(doc, [q.span for q in quoted], entities)
+    times = [
+        t
+        for t in find_dates(text, source.dateline)
+        if t.span is not None
+        and t.span.start >= start
+        and not any(m.start <= t.span.start < m.end for m in markers)
+    ]
+    quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
+    candidates = []
+    for sentence in sentences:
+        words = text[sentence.start : sentence.end]
+        cue = _CONSEQUENCE.search(words)
+        if cue is None or any(m.start <= sentence.start < m.end for m in markers):
+            continue
+        at = sentence.start + cue.start()
+        candidates.append(
+            Candidate(
+                sentence=sentence,
+                clause=clause_at(doc, at, sentence) or sentence,
+                claimed_by=speaker_of(doc, sentence, entities, quote_spans, said),
+            )
+        )
+    return Analysis(
+        text=text,
+        start=start,
+        sentences=sentences,
+        entities=entities,
+        passages=[Passage(q, a) for q, a in zip(quoted, said, strict=True)],
+        times=times,
+        candidates=candidates,
+    )

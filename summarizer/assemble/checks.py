@@ -1,0 +1,32 @@
+"""Checks of the model's own words (headline, summary) against the article they claim to summarize."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["unsupported"]
+
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z.]|[A-Za-z]")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\W*$")
+
+
+def unsupported(written: str, article: str) -> list[str]:
+    """Names and numbers in ``written`` that the article does not give. A capitalized word counts as a
+    name unless it begins a sentence; it is supported when the article has it, or a word of the same
+    stem ("Recalls" in a title-case headline, "recalled" in the article)."""
+    words = {w.lower().rstrip(".") for w in _WORD.findall(article)}
+    stems = {w[:5] for w in words if len(w) >= 5}
+    numbers = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(article)}
+    missing: list[str] = []
+    for m in _WORD.finditer(written):
+        word = m.group(0).rstrip(".").lower()
+        if not m.group(0)[0].isupper() or _SENTENCE_START.search(written[: m.start()]):
+            continue
+        if word in words or word.replace("’", "'") in words or (len(word) >= 5 and word[:5] in stems):
+            continue
+        if word.removesuffix("'s").removesuffix("’s") in words:
+            continue
+        missing.append(m.group(0).rstrip("."))
+    missing += [n for n in _NUMBER.findall(written) if n.replace(",", "").rstrip(".") not in numbers]
+    return list(dict.fromkeys(missing))

@@ -1,0 +1,133 @@
+"""The analysis stage: quoted passages, entities grouped into actors, roles in the article's words,
+speakers from the parse, consequence candidates. No model runs here."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import pytest
+from conftest import EXAMPLE, SHARED
+
+from summarizer import source_from_text
+from summarizer.analysis import Analysis, analyze
+from summarizer.analysis.text import find_quoted_passages
+from summarizer.ground import normalize
+from summarizer.models import ActorKind
+
+GOLD = SHARED / "eval" / "seed-gold.json"
+
+
+@cache
+def example() -> Analysis:
+    return analyze(source_from_text(EXAMPLE.read_text()))
+
+
+def _fold(name: str) -> str:
+    return normalize(name)[0]
+
+
+def _analysis(text: str) -> Analysis:
+    return analyze(source_from_text(text))
+
+
+def test_quoted_passages_treat_all_quotation_marks_alike() -> None:
+    text = EXAMPLE.read_text()
+    passages = find_quoted_passages(text)
+    assert len(passages) == 18
+    for p in passages:
+        assert text[p.span.start : p.span.end] == p.text
+    mixed = next(p for p in passages if p.text.startswith("We understand"))  # opens " and closes ”
+    assert mixed.full and mixed.text == "We understand each other."
+    assert not passages[0].full
+
+
+def test_entities_are_actors_one_per_entity() -> None:
+    entities = {e.name: e for e in example().entities}
+    assert {"Joe Biden", "Vladimir Putin", "Anatoly Antonov", "Maria Zakharova", "Dmitry Peskov"} <= set(
+        entities
+    )
+    assert {"Jen Psaki", "Konstantin Kosachev", "Alexei Navalny", "Donald Trump"} <= set(entities)
+    # "U.S." and "United States" are one country; the capitals standing for governments are aliases.
+    assert entities["United States"].kind is ActorKind.COUNTRY
+    assert {"U.S.", "Washington"} <= set(entities["United States"].aliases)
+    assert "Moscow" in entities["Russia"].aliases
+    assert not {"U.S.", "Moscow", "Washington", "Russian"} & set(entities)
+    # A surname the NER called an organization ("Biden administration") is still the person's.
+    assert "Biden" in entities["Joe Biden"].aliases
+    # A name met only in a photo credit is not an actor.
+    assert "Valery Sharifulin" not in entities
+
+
+def test_roles_are_the_articles_words_with_their_span() -> None:
+    analysis = example()
+    roles = {e.name: e for e in analysis.entities if e.role is not None}
+    assert roles["Dmitry Peskov"].role == "Kremlin spokesperson"
+    assert roles["Jen Psaki"].role == "White House spokesperson"
+    assert roles["Maria Zakharova"].role == "Russian Foreign Ministry spokeswoman"
+    kosachev = roles["Konstantin Kosachev"]
+    assert kosachev.role is not None and kosachev.role.startswith("head of the Russian upper house")
+    for entity in roles.values():
+        assert entity.role_span is not None
+        assert analysis.text[entity.role_span.start : entity.role_span.end] == entity.role
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/eval")
+def test_the_parse_names_the_gold_speaker_of_every_seed_quote() -> None:
+    gold = json.loads(GOLD.read_text())
+    aliases = {a["name"]: {_fold(n) for n in [a["name"], *a["aliases"]]} for a in gold["actors"]}
+    passages = example().passages
+    assert [p.quoted.text for p in passages] == [q["text"] for q in gold["quotes"]]
+    right = sum(
+        p.said.speaker is not None
+        and bool({_fold(n) for n in p.said.speaker.names()} & aliases[q["speaker"]])
+        for p, q in zip(passages, gold["quotes"], strict=True)
+    )
+    assert right == 18
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will appeal," said Acme chief executive Jane Doe on Monday.', "Jane Doe"),
+        ('Jane Doe was asked whether she would resign and said "No."', "Jane Doe"),
+        ('The plan is "dead on arrival," according to Senator John Smith.', "John Smith"),
+        ('John Smith spoke first. "We are ready," he told reporters.', "John Smith"),
+        (
+            '"This is a milestone," said Airbus President and Chief Executive Officer, Tom Enders.',
+            "Tom Enders",
+        ),
+    ],
+)
+def test_speakers_from_the_parse(text: str, speaker: str) -> None:
+    passage = _analysis(text).passages[0]
+    assert passage.said.speaker is not None and passage.said.speaker.name == speaker
+    assert passage.said.cue is not None
+
+
+def test_a_verbless_quotation_continues_the_previous_speaker() -> None:
+    text = '"I won\'t be wordy," Jane Doe said. "I will only say this is bad."\n\n"He is wrong," she added.'
+    said = [p.said for p in _analysis(text).passages]
+    assert [s.speaker.name if s.speaker else None for s in said] == ["Jane Doe"] * 3
+
+
+def test_scare_quotes_are_terms_not_speech() -> None:
+    text = "The first flight will take off for a “special charity-flight” from Singapore on October 25."
+    said = _analysis(text).passages[0].said
+    assert said.term and said.speaker is None
+
+
+def test_consequence_candidates_carry_their_clause_and_claimant() -> None:
+    analysis = example()
+    found = {analysis.text[c.clause.start : c.clause.end]: c for c in analysis.candidates}
+    price = next(c for clause, c in found.items() if "will pay a price" in clause)
+    assert price.claimed_by is not None and price.claimed_by.name == "Joe Biden"
+    unless = next(c for clause, c in found.items() if "unless there is an explanation" in clause)
+    assert unless.claimed_by is not None and unless.claimed_by.name == "Konstantin Kosachev"
+    for candidate in analysis.candidates:
+        assert (
+            candidate.sentence.start
+            <= candidate.clause.start
+            < candidate.clause.end
+            <= candidate.sentence.end
+        )
