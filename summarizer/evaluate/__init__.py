@@ -7,7 +7,16 @@ The metrics are defined in docs/evaluation.md; the definitions here and there mu
 """
 
 from .baseline import baseline_brief
-from .gold import GoldActor, GoldArticle, GoldEvent, GoldQuote, GoldTimex, load_gold, same_date
+from .gold import (
+    GoldActor,
+    GoldArticle,
+    GoldConsequence,
+    GoldEvent,
+    GoldQuote,
+    GoldTimex,
+    load_gold,
+    same_date,
+)
 from .report import (
     METRICS,
     Metric,
@@ -19,13 +28,14 @@ from .report import (
     run_eval,
     totals,
 )
-from .scoring import ArticleScore, Ratio, score
+from .scoring import ArticleScore, Ratio, consequence_matches, content_words, score
 
 __all__ = [
     "METRICS",
     "ArticleScore",
     "GoldActor",
     "GoldArticle",
+    "GoldConsequence",
     "GoldEvent",
     "GoldQuote",
     "GoldTimex",
@@ -34,6 +44,8 @@ __all__ = [
     "Ratio",
     "Report",
     "baseline_brief",
+    "consequence_matches",
+    "content_words",
     "counts",
     "evaluate",
     "load_gold",

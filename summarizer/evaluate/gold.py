@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +34,14 @@ class GoldQuote:
     text: str
     speaker: str | None
     speaker_aliases: list[str] = field(default_factory=list)
-    """More names that count as the speaker: the speaker's other names, and in MEANTIME the speakers of
-    the other speech events around the same passage ("Detik.com quoted Djamal as saying “…”")."""
+    """More names that count as the speaker: the speaker's other names, and in MEANTIME's own quote gold
+    the speakers of the other speech events around the same passage ("Detik.com quoted Djamal as saying
+    “…”")."""
+    term: bool = False
+    """A term, not speech: scare quotes, a title, a nickname, a product's name, a word mentioned as a
+    word. It has no speaker; a brief need not list it, and must not give it a speaker."""
+    span: Span | None = None
+    """Where the passage stands in the article, when the gold says."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,23 @@ class GoldEvent:
     """ISO value; its form gives the precision: 2021-03-17, 2021-W11, 2021-03 or 2011."""
     evidence: str
     evidence_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class GoldConsequence:
+    """Something that follows or may follow from the news, with the article's words that state it."""
+
+    description: str
+    kind: str = ""
+    """E.g. "stated plan", "expected outcome", "threatened action", "conditional", "stated risk"."""
+    certainty: str | None = None
+    """A :class:`~summarizer.models.Certainty` value, when the gold gives one."""
+    claimed_by: str | None = None
+    """Who claims it (a name from the article); None when the article itself states it."""
+    evidence: list[str] = field(default_factory=list)
+    """The article's words that state it: the main ones first, then restatements elsewhere."""
+    evidence_spans: list[Span] = field(default_factory=list)
+    """Where ``evidence`` stands in the article (a brief consequence matches by overlapping one)."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +94,7 @@ class GoldArticle:
     quotes: list[GoldQuote] = field(default_factory=list)
     events: list[GoldEvent] = field(default_factory=list)
     timex: list[GoldTimex] = field(default_factory=list)
-    consequences: list[str] = field(default_factory=list)
+    consequences: list[GoldConsequence] = field(default_factory=list)
     summary: str | None = None
     quotes_complete: bool = True
     """Whether ``quotes`` holds every quoted passage; quote precision is only scored when it does."""
@@ -80,10 +103,28 @@ class GoldArticle:
     brief actor with one of these names is neither right nor wrong, and is left out of actor precision."""
 
 
-def load_gold(path: Path) -> list[GoldArticle]:
+EVAL_DIR = Path(__file__).resolve().parents[2] / "eval"
+"""This project's own gold data (``eval/`` at the project root; eval/README.md)."""
+MEANTIME_SPEAKERS = EVAL_DIR / "meantime-speakers.jsonl"
+"""Every quoted passage of the 60 MEANTIME dev articles with its speaker, written by hand."""
+MEANTIME_CONSEQUENCES = EVAL_DIR / "meantime-consequences.jsonl"
+"""The consequences that 14 MEANTIME dev articles state, written by hand."""
+
+
+def load_gold(
+    path: Path,
+    *,
+    speakers: Path | None = MEANTIME_SPEAKERS,
+    consequences: Path | None = MEANTIME_CONSEQUENCES,
+) -> list[GoldArticle]:
     """The articles of a gold file: ``.json`` in this project's format (one article, a list of them, or
     ``{"articles": [...]}``; docs/evaluation.md), ``.jsonl`` in the MEANTIME export's format
-    (``../shared/eval/README.md``) or one article of this project's format a line."""
+    (``../shared/eval/README.md``) or one article of this project's format a line.
+
+    MEANTIME articles get this project's gold merged in by id: ``speakers`` (every quoted passage and its
+    speaker) replaces the corpus-derived quotes of every article, and ``consequences`` gives the listed
+    articles their consequences. A file that is None or absent is not merged (MEANTIME's own quotes
+    stay)."""
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -108,7 +149,86 @@ def load_gold(path: Path) -> list[GoldArticle]:
             raise InputError(
                 f"{path}: item {n} ({item.get('id', '?')}): bad or missing field: {exc}"
             ) from None
-    return articles
+    meantime = ["gold" in item for item in items]
+    if not any(meantime):
+        return articles
+    try:
+        return _merged(articles, meantime, speakers, consequences)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"{speakers} or {consequences}: bad or missing field: {exc}") from None
+
+
+def _lines(path: Path | None) -> dict[str, dict[str, Any]] | None:
+    """The objects of a JSON-lines file by their ``id``; None when there is no such file."""
+    if path is None or not path.is_file():
+        return None
+    try:
+        objects = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: cannot read this project's gold ({exc})") from None
+    return {str(o["id"]): o for o in objects}
+
+
+def _merged(
+    articles: list[GoldArticle], meantime: list[bool], speakers: Path | None, consequences: Path | None
+) -> list[GoldArticle]:
+    """MEANTIME articles with this project's speaker and consequence gold put in (by article id)."""
+    quotes_by_id, consequences_by_id = _lines(speakers), _lines(consequences)
+    out = []
+    for article, is_meantime in zip(articles, meantime, strict=True):
+        if not is_meantime:
+            out.append(article)
+            continue
+        if quotes_by_id is not None:
+            # The file lists every quoted passage: an article it leaves out has none.
+            listed = quotes_by_id.get(article.id, {}).get("quotes", [])
+            article = replace(article, quotes=[_quote(q) for q in listed], quotes_complete=True)
+        if consequences_by_id is not None and article.id in consequences_by_id:
+            items = consequences_by_id[article.id].get("consequences", [])
+            article = replace(article, consequences=[_consequence(c, article.text) for c in items])
+        out.append(article)
+    return out
+
+
+def _quote(item: dict[str, Any]) -> GoldQuote:
+    term = item.get("kind") == "term"
+    speaker = None if term else item.get("speaker")
+    return GoldQuote(
+        str(item["text"]),
+        str(speaker) if speaker else None,
+        [str(a) for a in item.get("speaker_aliases", [])],
+        term=term,
+        span=_span(item.get("span")),
+    )
+
+
+def _consequence(item: Any, text: str) -> GoldConsequence:
+    """A gold consequence: a string (its description), or ``{description, kind, certainty, claimed_by,
+    evidence, span, more_evidence: [{text, span}]}``; evidence without a span is looked up in ``text``."""
+    if not isinstance(item, dict):
+        return GoldConsequence(str(item))
+    pieces: list[tuple[str, Any]] = []
+    if item.get("evidence"):
+        pieces.append((str(item["evidence"]), item.get("span")))
+    pieces += [(str(m["text"]), m.get("span")) for m in item.get("more_evidence", [])]
+    evidence, spans = [], []
+    for words, where in pieces:
+        span = _span(where)
+        if span is None and words in text:
+            at = text.find(words)
+            span = Span(start=at, end=at + len(words))
+        evidence.append(words)
+        if span is not None:
+            spans.append(span)
+    claimed = item.get("claimed_by")
+    return GoldConsequence(
+        description=str(item["description"]),
+        kind=str(item.get("kind", "")),
+        certainty=str(item["certainty"]) if item.get("certainty") else None,
+        claimed_by=str(claimed) if claimed else None,
+        evidence=evidence,
+        evidence_spans=spans,
+    )
 
 
 def _seed(item: dict[str, Any], path: Path) -> GoldArticle:
@@ -128,9 +248,15 @@ def _seed(item: dict[str, Any], path: Path) -> GoldArticle:
     ]
     quotes = []
     for q in item.get("quotes", []):
-        speaker = q.get("speaker")
+        term = q.get("kind") == "term"
+        speaker = None if term else q.get("speaker")
         actor = _actor_named(speaker, actors) if speaker else None
-        quotes.append(GoldQuote(str(q["text"]), speaker, list(actor.aliases) if actor else []))
+        aliases = [str(a) for a in q.get("speaker_aliases", [])] + (list(actor.aliases) if actor else [])
+        quotes.append(
+            GoldQuote(
+                str(q["text"]), speaker, list(dict.fromkeys(aliases)), term=term, span=_span(q.get("span"))
+            )
+        )
     return GoldArticle(
         id=str(item.get("id") or Path(str(item.get("file", "article"))).stem),
         text=text,
@@ -146,9 +272,7 @@ def _seed(item: dict[str, Any], path: Path) -> GoldArticle:
         timex=[
             GoldTimex(str(t["text"]), str(t["value"]), _span(t.get("span"))) for t in item.get("timex", [])
         ],
-        consequences=[
-            str(c["description"]) if isinstance(c, dict) else str(c) for c in item.get("consequences", [])
-        ],
+        consequences=[_consequence(c, text) for c in item.get("consequences", [])],
         summary=item.get("summary"),
         quotes_complete=bool(item.get("quotes_complete", True)),
     )

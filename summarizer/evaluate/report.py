@@ -48,6 +48,8 @@ METRICS: tuple[Metric, ...] = (
     Metric("speaker_accuracy", "Speaker accuracy", "extraction"),
     Metric("date_accuracy", "Date accuracy", "extraction"),
     Metric("date_recall", "Date recall", "extraction"),
+    Metric("consequence_precision", "Consequence precision", "extraction"),
+    Metric("consequence_recall", "Consequence recall", "extraction"),
     Metric("grounding_rate", "Grounding rate", "validity"),
     Metric("schema_valid_first", "Schema-valid, 1st attempt", "validity"),
     Metric("schema_valid_final", "Schema-valid, after re-asks", "validity"),
@@ -64,6 +66,8 @@ _RATIOS = (
     "speaker_accuracy",
     "date_accuracy",
     "date_recall",
+    "consequence_precision",
+    "consequence_recall",
 )
 
 
@@ -232,6 +236,8 @@ _ARTICLE_COLUMNS = (
     ("speaker_accuracy", "Spea-\nker"),
     ("date_accuracy", "Date\nacc"),
     ("date_recall", "Date\nR"),
+    ("consequence_precision", "Cons\nP"),
+    ("consequence_recall", "Cons\nR"),
 )
 
 
@@ -244,20 +250,20 @@ def print_report(report: Report, console: Console | None = None) -> None:
     from rich.text import Text
 
     console = console or Console()
-    # Narrow enough for 80 columns; tokens and seconds per article are in the JSON.
+    # Narrow enough for 80 columns (ids up to 18 characters); tokens and seconds per article are in the JSON.
     rows = Table(
         title=f"Per article: {report.gold}",
         caption="each cell: model, baseline below (dim); – nothing to score; valid: ✓ first time, "
-        "↻ after re-asks, ~ items dropped, ✗ failed",
+        "↻ after re-asks (with their count), ~ items dropped, ✗ failed",
         box=box.SIMPLE_HEAD,
-        collapse_padding=True,
+        padding=(0, 0),
         pad_edge=False,
     )
-    rows.add_column("Article", no_wrap=True, overflow="ellipsis", max_width=24)
+    # The box's column separator is the only space between columns.
+    rows.add_column("Article", no_wrap=True, overflow="ellipsis", max_width=18)
     for _, label in _ARTICLE_COLUMNS:
         rows.add_column(label, justify="right", no_wrap=True, min_width=5)
     rows.add_column("Val-\nid", justify="center", no_wrap=True, min_width=4)
-    rows.add_column("Re-\nasks", justify="right", no_wrap=True, min_width=4)
     for m, b in zip(report.model, report.baseline, strict=True):
         cells: list[Text] = [Text(m.id)]
         for name, _ in _ARTICLE_COLUMNS:
@@ -270,7 +276,9 @@ def print_report(report: Report, console: Console | None = None) -> None:
             valid = Text("~", style="yellow")
         else:
             valid = Text("✓" if m.schema_valid_first else "↻", style="green")
-        cells += [valid, Text(str(m.reasks))]
+        if m.reasks:
+            valid.append(str(m.reasks))
+        cells.append(valid)
         rows.add_row(*cells)
     console.print(rows)
 

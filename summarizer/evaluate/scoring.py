@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ..models import Brief, Event, Quote
+from ..ground import normalize
+from ..models import Brief, Consequence, Event, Quote
 from .gold import (
     _CALENDAR,
     GoldArticle,
+    GoldConsequence,
     GoldEvent,
     GoldQuote,
     _actor_named,
@@ -51,6 +54,8 @@ class ArticleScore:
     speaker_accuracy: Ratio
     date_accuracy: Ratio
     date_recall: Ratio
+    consequence_precision: Ratio
+    consequence_recall: Ratio
     grounding_rate: float | None
     """None when no brief was made."""
     schema_valid_first: bool
@@ -62,7 +67,7 @@ class ArticleScore:
     """Why no brief was made (the model's answers kept failing validation)."""
     notes: dict[str, list[str]] = field(default_factory=dict)
     """What went wrong, item by item: missed_actors, extra_actors, missed_quotes, extra_quotes,
-    wrong_speakers, missed_dates, wrong_dates."""
+    wrong_speakers, missed_dates, wrong_dates, missed_consequences, extra_consequences."""
 
 
 # Warnings that extract.py records when a pass ends without a fully valid answer (items dropped, no
@@ -94,19 +99,24 @@ def score(brief: Brief, gold: GoldArticle) -> ArticleScore:
         keys = _gold_keys(known) if known else _keys([name])
         key_found += any(keys & b for b in found_keys)
 
-    quotes, speakers = _match_quotes(brief, gold, notes)
+    quotes, speakers, terms = _match_quotes(brief, gold, notes)
     dates, dated = _match_dates(brief, gold, notes)
+    consequence_precision, consequence_recall = _match_consequences(brief, gold, notes)
+    speech = [q for q in gold.quotes if not q.term]
     failed = any(mark in warning for warning in brief.run.warnings for mark in _FAILED_PASS)
     return ArticleScore(
         id=gold.id,
         actor_precision=Ratio(hits, counted),
         actor_recall=Ratio(sum(found), len(gold.actors)),
         key_actor_recall=Ratio(key_found, len(gold.key_actors)),
-        quote_precision=Ratio(quotes, len(brief.quotes)) if gold.quotes_complete else Ratio(),
-        quote_recall=Ratio(quotes, len(gold.quotes)),
+        # A brief quote on a term passage is neither right nor wrong as a quote.
+        quote_precision=Ratio(quotes, len(brief.quotes) - terms) if gold.quotes_complete else Ratio(),
+        quote_recall=Ratio(quotes, len(speech)),
         speaker_accuracy=speakers,
         date_accuracy=dates,
         date_recall=Ratio(dates.hits, dated),
+        consequence_precision=consequence_precision,
+        consequence_recall=consequence_recall,
         grounding_rate=brief.grounding_rate,
         schema_valid_first=not failed and brief.run.reasks == 0,
         schema_valid_final=not failed,
@@ -125,10 +135,12 @@ def _failure(gold: GoldArticle, error: str) -> ArticleScore:
         actor_recall=Ratio(0, len(gold.actors)),
         key_actor_recall=Ratio(0, len(gold.key_actors)),
         quote_precision=Ratio(),
-        quote_recall=Ratio(0, len(gold.quotes)),
+        quote_recall=Ratio(0, sum(not q.term for q in gold.quotes)),
         speaker_accuracy=Ratio(),
         date_accuracy=Ratio(),
         date_recall=Ratio(0, sum(_dated(e) for e in gold.events)),
+        consequence_precision=Ratio(),
+        consequence_recall=Ratio(0, len(gold.consequences)),
         grounding_rate=None,
         schema_valid_first=False,
         schema_valid_final=False,
@@ -139,9 +151,10 @@ def _failure(gold: GoldArticle, error: str) -> ArticleScore:
     )
 
 
-def _match_quotes(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> tuple[int, Ratio]:
-    """Gold and brief quotes paired one to one by text, in gold order; returns the pairs' count and the
-    speaker accuracy over the pairs whose gold speaker is known."""
+def _match_quotes(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> tuple[int, Ratio, int]:
+    """Gold and brief quotes paired one to one by text, in gold order. Returns the speech pairs' count,
+    the speaker accuracy (over speech pairs whose gold speaker is known, and term pairs the brief gave a
+    speaker: those are wrong), and the count of brief quotes paired with a term (left out of precision)."""
     free: dict[str, list[Quote]] = {}
     for quote in brief.quotes:
         free.setdefault(_quote_key(quote.text), []).append(quote)
@@ -150,7 +163,7 @@ def _match_quotes(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) 
         waiting = free.get(_quote_key(want.text))
         if waiting:
             pairs.append((want, waiting.pop(0)))
-        else:
+        elif not want.term:
             notes.setdefault("missed_quotes", []).append(want.text)
     if gold.quotes_complete:
         extra = [q.text for left in free.values() for q in left]
@@ -158,18 +171,24 @@ def _match_quotes(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) 
             notes["extra_quotes"] = extra
     right = judged = 0
     for want, got in pairs:
+        speaker = brief.actor(got.speaker)
+        said = speaker.name if speaker else None
+        if want.term:
+            if got.speaker is not None:
+                judged += 1
+                notes.setdefault("wrong_speakers", []).append(f"{want.text!r}: {said} (gold: a term)")
+            continue
         if want.speaker is None:
             continue
         judged += 1
         actor = _actor_named(want.speaker, gold.actors)
         wanted = _keys([want.speaker, *want.speaker_aliases]) | (_gold_keys(actor) if actor else set())
-        speaker = brief.actor(got.speaker)
         if speaker is not None and _brief_keys(speaker) & wanted:
             right += 1
         else:
-            said = speaker.name if speaker else None
             notes.setdefault("wrong_speakers", []).append(f"{want.text!r}: {said} (gold: {want.speaker})")
-    return len(pairs), Ratio(right, judged)
+    terms = sum(want.term for want, _ in pairs)
+    return len(pairs) - terms, Ratio(right, judged), terms
 
 
 def _dated(event: GoldEvent) -> bool:
@@ -202,3 +221,84 @@ def _match_dates(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -
 
 def _value(event: Event) -> str | None:
     return event.when.value if event.when else None
+
+
+# ---- consequences --------------------------------------------------------------------------------
+
+WORDS_NEEDED = 0.5
+"""Share of a gold description's content words that a brief consequence must hold, when the gold has no
+evidence to match by span."""
+_STOP = frozenset(
+    {
+        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "from",
+        "with", "as", "into", "over", "under", "about", "after", "before", "than", "then", "that", "this",
+        "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+        "had", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "not", "no",
+        "do", "does", "did", "so", "such", "their", "there", "they", "them", "he", "she", "his", "her",
+        "we", "our", "you", "your", "who", "whom", "which", "what", "when", "where", "while", "also",
+        "says", "said", "say", "according",
+    }
+)  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    """A word as compared: its first five letters, so that inflections meet (collapse, collapsing)."""
+    return word[:5]
+
+
+def content_words(text: str) -> set[str]:
+    """The content words of ``text``, stemmed: words of letters or digits, lowercased, not in a short
+    list of function words, at least three characters long unless they are numbers."""
+    words = re.findall(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*", normalize(text)[0].lower())
+    return {_stem(w) for w in words if w not in _STOP and (len(w) >= 3 or w.isdigit())}
+
+
+def consequence_matches(got: Consequence, want: GoldConsequence, text: str) -> bool:
+    """Whether a brief consequence is the gold one: its evidence spans overlap the gold evidence's
+    (when the gold has evidence spans), else at least half the gold description's content words are
+    in the brief consequence's ``what`` and its evidence words."""
+    if want.evidence_spans:
+        return any(a.start < b.end and b.start < a.end for a in got.spans for b in want.evidence_spans)
+    wanted = content_words(want.description)
+    if not wanted:
+        return False
+    said = " ".join([got.what, *(text[s.start : s.end] for s in got.spans)])
+    return len(wanted & content_words(said)) >= WORDS_NEEDED * len(wanted)
+
+
+def _match_consequences(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> tuple[Ratio, Ratio]:
+    """Consequence precision and recall: gold and brief consequences paired one to one, as many pairs as
+    possible (recall: paired gold ÷ gold); a brief consequence is right when it matches some gold one
+    (precision). Nothing is scored on an article without gold consequences."""
+    if not gold.consequences:
+        return Ratio(), Ratio()
+    found = brief.consequences
+    fits = [[consequence_matches(got, want, gold.text) for got in found] for want in gold.consequences]
+    paired = _pairs(fits)
+    for n, want in enumerate(gold.consequences):
+        if n not in paired:
+            notes.setdefault("missed_consequences", []).append(want.description)
+    right = [any(row[m] for row in fits) for m in range(len(found))]
+    extra = [got.what for got, ok in zip(found, right, strict=True) if not ok]
+    if extra:
+        notes["extra_consequences"] = extra
+    return Ratio(sum(right), len(found)), Ratio(len(paired), len(gold.consequences))
+
+
+def _pairs(fits: list[list[bool]]) -> dict[int, int]:
+    """A maximum one-to-one pairing of rows (gold) to columns (brief) where ``fits[row][column]``, by
+    augmenting paths; returns {row: column}."""
+    owner: dict[int, int] = {}  # column -> row
+
+    def place(row: int, seen: set[int]) -> bool:
+        for column, fit in enumerate(fits[row]):
+            if fit and column not in seen:
+                seen.add(column)
+                if column not in owner or place(owner[column], seen):
+                    owner[column] = row
+                    return True
+        return False
+
+    for row in range(len(fits)):
+        place(row, set())
+    return {row: column for column, row in owner.items()}
