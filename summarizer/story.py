@@ -371,7 +371,7 @@ def _date_of(group: list[_Telling]) -> When | None:
         return next(t.event.when for t in group if t.event.when is not None)
     if dated:
         # The shortest span of days; min() keeps the first source's of equal ones.
-        return min(dated, key=lambda w: _span_length(w))
+        return min(dated, key=_span_length)
     return next((t.event.when for t in group if t.event.when is not None), None)
 
 
