@@ -24,12 +24,13 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .models import Precision, Span, When
 
-__all__ = ["find_dates", "first_day", "resolve"]
+__all__ = ["find_dates", "first_day", "in_date_order", "resolve"]
 
 _Resolved = tuple[str, Precision]
 # The date a relative expression is resolved against; for an absolute one it is ignored.
@@ -566,3 +567,18 @@ def first_day(when: When | None) -> datetime.date | None:
         return datetime.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+_T = TypeVar("_T")
+
+
+def in_date_order(items: Iterable[_T], when: Callable[[_T], When | None]) -> list[_T]:
+    """``items`` in timeline order, the one order of every timeline (a brief's, a story's): by the first
+    day their date covers (``first_day``), undated and unresolved ones last; items of the same first day,
+    and the undated ones, keep the order they were given in."""
+
+    def key(item: _T) -> tuple[bool, datetime.date]:
+        start = first_day(when(item))
+        return start is None, start or datetime.date.min
+
+    return sorted(items, key=key)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ..ingest import Source
 from ..models import Actor, Basis, Brief, Event, Grounding, Quote, When
-from ..timeline import first_day
+from ..timeline import in_date_order
 
 __all__ = [
     "BASIS_LABEL",
@@ -23,19 +21,9 @@ __all__ = [
 
 
 def timeline(brief: Brief) -> list[tuple[int, Event]]:
-    """Events with their 1-based position in the brief, by resolved date; undated last, in article order."""
-    dated: list[tuple[dt.date, int, Event]] = []
-    undated: list[tuple[int, Event]] = []
-    for number, event in enumerate(brief.events, start=1):
-        start = first_day(event.when)
-        if start is None:
-            undated.append((number, event))
-        else:
-            dated.append((start, number, event))
-    # Sort on the first day each value covers: as strings, "2021-W11" would sort after every day of 2021.
-    # The item number keeps events of the same start in the order the model gave them.
-    dated.sort(key=lambda item: (item[0], item[1]))
-    return [(number, event) for _, number, event in dated] + undated
+    """Events with their 1-based position in the brief, in ``in_date_order`` (the story's order too): by
+    resolved date, undated last, events of one date in the order the model gave them."""
+    return in_date_order(enumerate(brief.events, start=1), lambda item: item[1].when)
 
 
 def when_label(when: When | None) -> str:
