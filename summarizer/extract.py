@@ -203,12 +203,21 @@ class OverviewAnswer(_Answer):
     def _summary_short(cls, summary: str) -> str:
         if len(summary.split()) > _MOST_SUMMARY_WORDS:
             raise ValueError(f"a summary of at most {_MOST_SUMMARY_WORDS} words, please")
+        # A straight quotation mark ends a small model's JSON string early, mid-sentence.
+        if not summary.rstrip().rstrip("'’)").endswith((".", "!", "?")):
+            raise ValueError("end the summary with a full stop; quote words with single quotation marks")
         return _INITIALS.sub(".", summary)
 
     @model_validator(mode="after")
     def _from_the_article(self, info: ValidationInfo) -> OverviewAnswer:
-        unknown = unsupported(f"{self.headline}\n{self.summary}", _context(info)["source"])
-        if unknown:
+        ctx = _context(info)
+        unknown = unsupported(f"{self.headline}\n{self.summary}", ctx["source"])
+        if unknown and ctx.get("lenient"):
+            # Re-asks ran out: keep the text, and tell the reader what it says that the article does not.
+            ctx["warnings"].append(
+                f"headline and summary name what the article does not: {', '.join(unknown)}"
+            )
+        elif unknown:
             raise ValueError(
                 f"{', '.join(map(repr, unknown))} not in the article: write only names, numbers and dates "
                 "the article gives"
@@ -331,7 +340,7 @@ class Session:
                 )
 
         listed = "\n".join(f"{i}. [{when}] {sentence}" for i, (sentence, when) in enumerate(dated, start=1))
-        task = prompts.render("events", sentences=listed, fields=prompts.field_guide(EventsAnswer))
+        task = prompts.render("events", sentences=listed)
         return list(getattr(self._ask("events", EventsAnswer, task, 40 * len(dated) + 20), "events", []))
 
     def consequences(self, clauses: list[str]) -> list[ConsequenceAnswer]:
@@ -348,8 +357,10 @@ class Session:
                 item["sentence"].update(enum=list(range(1, len(clauses) + 1)))
 
         listed = "\n".join(f"{i}. {clause}" for i, clause in enumerate(clauses, start=1))
-        task = prompts.render("consequences", sentences=listed)
-        answer = self._ask("consequences", ConsequencesAnswer, task, 16 * len(clauses) + 20)
+        task = prompts.render(
+            "consequences", sentences=listed, fields=prompts.field_guide(ConsequencesAnswer)
+        )
+        answer = self._ask("consequences", ConsequencesAnswer, task, 24 * len(clauses) + 40)
         return list(getattr(answer, "consequences", []))
 
     def overview(self, facts: str) -> OverviewAnswer | None:

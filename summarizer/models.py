@@ -26,6 +26,7 @@ __all__ = [
     "Quote",
     "RunInfo",
     "Span",
+    "Support",
     "When",
 ]
 
@@ -222,6 +223,14 @@ class RunInfo(_Model):
     )
 
 
+class Support(_Model):
+    """One sentence of the summary and the article's sentences that support it."""
+
+    sentence: str = Field(description="The summary's sentence.")
+    spans: list[Span] = Field(description="The article's sentences that hold most of its content words.")
+    score: float = Field(ge=0, le=1, description="Share of its content words found in those sentences.")
+
+
 class Brief(_Model):
     """A validated, grounded brief of one news article."""
 
@@ -229,6 +238,9 @@ class Brief(_Model):
     summary: str = Field(description="Two or three sentences: what happened, who did it, why it matters.")
     dateline: dt.date | None = Field(
         description="The article's publication date; relative dates are resolved against it."
+    )
+    summary_support: list[Support] = Field(
+        default_factory=list, description="Each summary sentence with the article's words behind it."
     )
     actors: list[Actor] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)

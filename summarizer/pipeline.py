@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import prompts
 from .analysis import Analysis, analyze
-from .assemble import Answers, assemble, dated_sentences
+from .assemble import Answers, assemble, dated_in
 from .backends import identify
 from .chunks import Window, estimate_tokens, windows
 from .config import CacheMode, Settings
@@ -177,10 +177,10 @@ def _brief(
             # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
             by_text = {answer.text: answer.speaker for answer in judged}
             answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
-        dated = dated_sentences(analysis, window.owns)
+        dated = dated_in(analysis, window.owns)
         if dated:
-            told = session.events([(text[s.start : s.end], t.text) for s, t in dated])
-            answers.events += [(e, s, t) for e, (s, t) in zip(told, dated, strict=False)]
+            told = session.events([(text[d.clause.start : d.clause.end], d.when.text) for d in dated])
+            answers.events += list(zip(told, dated, strict=False))
         candidates = [c for c in analysis.candidates if window.owns(c.sentence.start)]
         if candidates:
             chosen = session.consequences([text[c.clause.start : c.clause.end] for c in candidates])

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from summarizer.candidates import find_quoted_passages
+from summarizer.analysis.text import find_quoted_passages
 from summarizer.errors import ExtractionError, InputError
 from summarizer.evaluate import (
     METRICS,

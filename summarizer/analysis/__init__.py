@@ -22,7 +22,7 @@ from .text import QuotedPassage, find_quoted_passages, trimmed
 if TYPE_CHECKING:
     from ..ingest import Source
 
-__all__ = ["Analysis", "Candidate", "Entity", "Passage", "analyze"]
+__all__ = ["Analysis", "Candidate", "Dated", "Entity", "Passage", "analyze"]
 
 _CONSEQUENCE = re.compile(CONSEQUENCE_CUES, re.IGNORECASE)
 
@@ -45,6 +45,17 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Dated:
+    """A time expression with the sentence it stands in and the clause it dates: in "Biden said Russia
+    would face consequences for meddling in last year's election after a report found earlier this
+    week that …", "last year" dates the meddling and "earlier this week" the finding."""
+
+    when: When
+    sentence: Span
+    clause: Span
+
+
+@dataclass(frozen=True)
 class Analysis:
     """What an article holds, found by code: offsets are into the whole text."""
 
@@ -53,7 +64,7 @@ class Analysis:
     sentences: list[Span]
     entities: list[Entity]
     passages: list[Passage]
-    times: list[When]
+    dated: list[Dated]
     candidates: list[Candidate]
 
     def sentence_at(self, offset: int) -> Span | None:
@@ -82,13 +93,16 @@ def analyze(source: Source) -> Analysis:
     entities = find_entities(doc, start)
     quoted = find_quoted_passages(text, start)
     said = attribute(doc, [q.span for q in quoted], entities)
-    times = [
-        t
-        for t in find_dates(text, source.dateline)
-        if t.span is not None
-        and t.span.start >= start
-        and not any(m.start <= t.span.start < m.end for m in markers)
-    ]
+    dated: dict[tuple[Span, str], Dated] = {}
+    for when in find_dates(text, source.dateline):
+        at = when.span.start if when.span is not None else -1
+        if at < start or any(m.start <= at < m.end for m in markers):
+            continue
+        sentence = next((s for s in sentences if s.start <= at < s.end), None)
+        if sentence is not None:
+            # The same words twice in one sentence are one time.
+            clause = clause_at(doc, at, sentence) or sentence
+            dated.setdefault((sentence, when.text), Dated(when, sentence, clause))
     quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
     candidates = []
     for sentence in sentences:
@@ -110,6 +124,6 @@ def analyze(source: Source) -> Analysis:
         sentences=sentences,
         entities=entities,
         passages=[Passage(q, a) for q, a in zip(quoted, said, strict=True)],
-        times=times,
+        dated=list(dated.values()),
         candidates=candidates,
     )

@@ -141,7 +141,9 @@ def _home(name: str, people: list[str]) -> str | None:
             return person
         if len(words) > len(full) and words[-len(full) :] == full:
             return person
-    return None
+    # A first name alone ("Steve") is the one person of that first name.
+    named = [p for p in people if len(words) == 1 and p.split()[0] == words[0]]
+    return named[0] if len(named) == 1 else None
 
 
 def _label(ms: list[_Mention]) -> str:

@@ -10,6 +10,7 @@ __all__ = [
     "CONSEQUENCE_CUES",
     "COUNTRY_ALIASES",
     "INSTITUTIONS",
+    "NAMING_VERBS",
     "PRONOUNS",
     "QUOTE_MARKS",
     "ROLE_NOUNS",
@@ -22,181 +23,32 @@ QUOTE_MARKS = '"“”„‟«»'
 """Articles mix straight and curly double quotes, even within one pair, so all count as one mark."""
 
 SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "note",
-        "write",
-        "ask",
-        "state",
-        "declare",
-        "explain",
-        "insist",
-        "warn",
-        "blame",
-        "confirm",
-        "respond",
-        "reply",
-        "indicate",
-        "tweet",
-        "post",
-        "argue",
-        "claim",
-        "announce",
-        "acknowledge",
-        "admit",
-        "concede",
-        "stress",
-        "continue",
-        "describe",
-        "comment",
-        "suggest",
-        "report",
-        "predict",
-        "promise",
-        "vow",
-        "urge",
-        "deny",
-        "remark",
-        "observe",
-        "agree",
-        "accord",
-        "quip",
-        "joke",
-        "complain",
-        "emphasize",
-        "emphasise",
-        "caution",
-        "estimate",
-        "testify",
-    ]
+    """say tell add note write ask state declare explain insist warn blame confirm respond reply
+    indicate tweet post argue claim announce acknowledge admit concede stress continue describe
+    comment suggest report predict promise vow urge deny remark observe agree accord quip joke
+    complain emphasize emphasise caution estimate testify call praise dub term label hail enthuse""".split()
 )
 """Lemmas of verbs that report speech or writing ("accord" is "according to X")."""
 
+NAMING_VERBS = frozenset("call dub term label hail praise describe".split())
+"""Speech verbs that report words only when the quotation is what they name ("called it “…”")."""
+
 ROLE_NOUNS = frozenset(
-    [
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "leader",
-        "ambassador",
-        "minister",
-        "president",
-        "head",
-        "chief",
-        "director",
-        "official",
-        "secretary",
-        "senator",
-        "analyst",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "executive",
-        "ceo",
-        "founder",
-        "commander",
-        "governor",
-        "mayor",
-        "judge",
-        "lawyer",
-        "professor",
-        "expert",
-        "correspondent",
-        "reporter",
-        "editor",
-        "adviser",
-        "advisor",
-        "aide",
-        "envoy",
-        "general",
-        "prime",
-        "vice",
-        "deputy",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "pope",
-        "sen.",
-        "rep.",
-        "gov.",
-        "gen.",
-        "dr.",
-        "representative",
-        "candidate",
-        "nominee",
-        "manager",
-        "officer",
-        "member",
-        "founder",
-        "owner",
-        "economist",
-        "researcher",
-        "scientist",
-        "spokesmen",
-        "premier",
-        "diplomat",
-        "negotiator",
-        "attorney",
-        "prosecutor",
-        "counsel",
-        "coach",
-        "captain",
-        "pilot",
-        "engineer",
-        "designer",
-        "consultant",
-        "strategist",
-        "partner",
-        "administrator",
-        "commissioner",
-        "inspector",
-        "justice",
-        "speaker",
-    ]
+    """spokesman spokeswoman spokesperson leader ambassador minister president head chief director
+    official secretary senator analyst chairman chairwoman chair executive ceo founder commander
+    governor mayor judge lawyer professor expert correspondent reporter editor adviser advisor aide
+    envoy general prime vice deputy chancellor king queen prince pope sen. rep. gov. gen. dr.
+    representative candidate nominee manager officer member founder owner economist researcher
+    scientist spokesmen premier diplomat negotiator attorney prosecutor counsel coach captain pilot
+    engineer designer consultant strategist partner administrator commissioner inspector justice
+    speaker""".split()
 )
 """Nouns that make the words around a person's name a role ("Kremlin spokesperson Dmitry Peskov")."""
 
 TITLES = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "secretary",
-        "senator",
-        "sen.",
-        "rep.",
-        "gov.",
-        "governor",
-        "ambassador",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "pope",
-        "dr.",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "general",
-        "gen.",
-        "chief",
-        "leader",
-        "former",
-        "deputy",
-        "mayor",
-        "judge",
-        "justice",
-        "spokeswoman",
-        "spokesman",
-        "spokesperson",
-        "sir",
-        "lord",
-        "lady",
-    ]
+    """president vice prime minister secretary senator sen. rep. gov. governor ambassador chancellor
+    king queen prince pope dr. mr. mrs. ms. general gen. chief leader former deputy mayor judge
+    justice spokeswoman spokesman spokesperson sir lord lady""".split()
 )
 """Words that may stand before a person's name without being part of it ("President Joe Biden")."""
 
@@ -206,32 +58,9 @@ STAFF = frozenset(
 """People who speak for an organization: an unnamed one's words are the organization's."""
 
 INSTITUTIONS = frozenset(
-    [
-        "embassy",
-        "consulate",
-        "ministry",
-        "government",
-        "military",
-        "parliament",
-        "bank",
-        "army",
-        "navy",
-        "cabinet",
-        "department",
-        "agency",
-        "office",
-        "company",
-        "firm",
-        "council",
-        "committee",
-        "court",
-        "police",
-        "commission",
-        "administration",
-        "party",
-        "union",
-        "airline",
-    ]
+    """embassy consulate ministry government military parliament bank army navy cabinet department
+    agency office company firm council committee court police commission administration party union
+    airline""".split()
 )
 """Head nouns of bodies that speak as one ("Russia's embassy in the U.S. said")."""
 

@@ -16,15 +16,19 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
 from .entities import Entity
-from .lexicon import INSTITUTIONS, PRONOUNS, QUOTE_MARKS, ROLE_NOUNS, SPEECH_VERBS, STAFF
+from .lexicon import INSTITUTIONS, NAMING_VERBS, PRONOUNS, QUOTE_MARKS, SPEECH_VERBS, STAFF
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Attribution", "attribute", "clause_at", "speaker_of"]
+__all__ = ["Attribution", "attribute", "clause_at", "is_full", "speaker_of"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
-_CONTINUES = ("conj", "advcl", "xcomp", "acl", "pcomp", "relcl", "ccomp", "dep")
+_NAMING = ("compound", "appos", "flat", "nmod", "amod", "poss", "conj", "cc", "punct", "prep", "pobj")
+"""Dependents that are part of naming a subject, not a clause about it."""
+_CLIMB = 8
+"""Heads climbed from a speech verb to the clause whose subject speaks ("Jobs resigned in a letter to
+the board stating, “…”")."""
 _SHORTEST_CLAUSE = 6
 """Words in the shortest clause worth showing alone; a shorter one is shown with its sentence."""
 _TURN = 600
@@ -57,8 +61,12 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
             verb = _nearest_verb(words, quoted)
         previous = out[-1] if out else None
         near_previous = n > 0 and passage.start - passages[n - 1].end < _TURN
+        if verb is None and (labelled := _labelled(doc.text, passage, entities)) is not None:
+            # A transcript's "Name: “…”".
+            out.append(Attribution(labelled, None, term=False))
+            continue
         if verb is None:
-            full = doc.text[passage.start : passage.end].lstrip("(")[:1].isupper()
+            full = is_full(doc.text[passage.start : passage.end])
             if full and previous is not None and near_previous and not previous.term:
                 out.append(Attribution(previous.speaker, previous.cue, term=False, unnamed=previous.unnamed))
             else:
@@ -70,13 +78,25 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
             out.append(Attribution(None, cue, term=False))
             continue
         if subject.lower_ in PRONOUNS:
-            last = previous.speaker if previous is not None and near_previous else None
-            speaker = last or _last_person(entities, subject.idx)
-            out.append(Attribution(speaker, cue, term=False))
+            out.append(Attribution(_pronoun(subject, entities, previous, near_previous), cue, term=False))
             continue
         speaker = _entity_at(subject, entities) or _body(subject, entities)
         out.append(Attribution(speaker, cue, term=False, unnamed=speaker is None))
     return out
+
+
+def _labelled(text: str, passage: Span, entities: list[Entity]) -> Entity | None:
+    """The entity named right before a colon that introduces the passage."""
+    colon = text.rfind(":", max(0, passage.start - 4), passage.start)
+    if colon < 0:
+        return None
+    before = text[:colon].rstrip()
+    return next((e for e in entities if any(s.end == len(before) for s in e.mentions)), None)
+
+
+def is_full(words: str) -> bool:
+    """Whether quoted words are a whole utterance (they start with a capital), not a fragment."""
+    return words.lstrip("( \n")[:1].isupper()
 
 
 def _inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -100,11 +120,13 @@ def _governing_verb(words: object, quoted: list[tuple[int, int]]) -> Token | Non
         if token.head.i in range(words.start, words.end) and token.head.i != token.i:
             continue  # not a root of the passage's words
         head = token
-        for _ in range(12):
+        for step in range(12):
             if head.head.i == head.i:
                 break
             head = head.head
-            if _is_cue(head, quoted):
+            # "called it “…”" reports words; "calling Putin a killer was a “watershed” moment" does not.
+            naming = head.lemma_.lower() in NAMING_VERBS
+            if _is_cue(head, quoted) and (not naming or step < 2):
                 return head
     return None
 
@@ -125,37 +147,75 @@ def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     Quoted words are the speaker's, not the sentence's: a participle hung on them takes the subject of
     the clause around the quotation."""
     head = verb
-    for _ in range(6):
+    for _ in range(_CLIMB):
         if head is not verb and _inside(head, quoted):
             head = head.head
             continue
         if head.lemma_.lower() == "accord":
             to = next((c for c in head.children if c.lower_ == "to"), None)
             return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if head is not verb and head.lemma_.lower() == "quote":
+            # "Detik.com quoted Djamal as saying": the one quoted speaks.
+            quoted_one = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if quoted_one is not None:
+                return quoted_one
         subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
         if subject is not None:
             return subject
         agent = next((c for c in head.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if head.dep_ not in _CONTINUES or head.head.i == head.i:
+        if head.head.i == head.i:
             return None
         head = head.head
     return None
 
 
-def _entity_at(token: Token, entities: list[Entity]) -> Entity | None:
-    """The entity one of whose mentions holds the token, or (for "the country's foreign ministry",
-    "a spokesman for Airbus") the organization those words name."""
-    for entity in entities:
-        if any(s.start <= token.idx < s.end for s in entity.mentions):
+def _pronoun(
+    subject: Token, entities: list[Entity], previous: Attribution | None, near_previous: bool
+) -> Entity | None:
+    """Who a pronoun subject stands for: "we", "they" and "it" continue the previous speaker's turn;
+    "he" and "she" are the person named last before them."""
+    if subject.lower_ in ("we", "they", "it", "i"):
+        if previous is None or not near_previous or previous.speaker is None:
+            return None
+        # "It said" is a body's word, never a person's.
+        person = previous.speaker.kind is ActorKind.PERSON
+        return None if subject.lower_ == "it" and person else previous.speaker
+    # The last person who was a subject ("Richard Doherty attributes Steve Jobs' success … He states"),
+    # else the last person named.
+    doc = subject.doc
+    named = [(s.start, e) for e in entities if e.kind is ActorKind.PERSON for s in e.mentions]
+    people = sorted(((at, e) for at, e in named if at < subject.idx), key=lambda m: m[0], reverse=True)
+    for start, entity in people:
+        token = doc.char_span(start, start + 1, alignment_mode="expand")
+        head = token[0] if token is not None else None
+        while head is not None and head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head
+        if head is not None and head.dep_ in _SUBJECTS:
             return entity
-    if token.lower_ in ROLE_NOUNS:
-        # "said Airbus President and Chief Executive Officer, Tom Enders": the person in apposition.
-        for other in token.subtree:
-            found = _entity_at(other, entities) if other.dep_ == "appos" else None
-            if found is not None and found.kind is ActorKind.PERSON:
-                return found
+        if head is not None and head.sent.start < subject.sent.start - 60:
+            break
+    return people[0][1] if people else None
+
+
+def _mentioned(token: Token, entities: list[Entity]) -> Entity | None:
+    return next((e for e in entities if any(s.start <= token.idx < s.end for s in e.mentions)), None)
+
+
+def _entity_at(token: Token, entities: list[Entity]) -> Entity | None:
+    """The entity a subject names: the person its noun phrase names ("Ryanair CEO, Michael O' Leary";
+    "USAF's chief of staff General Duncan McNab"; "said Airbus President and Chief Executive Officer,
+    Tom Enders"), the entity one of whose mentions holds it, or (for "the country's foreign ministry",
+    "a spokesman for Airbus") the organization those words name."""
+    phrase = [t for t in token.subtree if t.i == token.i or t.dep_ in _NAMING]
+    people = [e for t in phrase if (e := _mentioned(t, entities)) is not None and e.kind is ActorKind.PERSON]
+    if people:
+        return people[0]
+    if (found := _mentioned(token, entities)) is not None:
+        return found
+    if token.text[:1].isupper() and (person := _person_named(token.text, entities)) is not None:
+        return person  # "Jobs said", where the tagger read "Jobs" as a common noun
     if token.lower_ in STAFF:
         # An unnamed spokesperson speaks for the organization: "Airbus spokesman", "a spokesman for Airbus".
         for child in token.children:
@@ -171,6 +231,16 @@ def _entity_at(token: Token, entities: list[Entity]) -> Entity | None:
             names = [n.lower().split() for n in entity.names()]
             if any(name[-len(words) :] == words for name in names):
                 return entity
+    return None
+
+
+def _person_named(word: str, entities: list[Entity]) -> Entity | None:
+    """The one person whose surname, or first name, is ``word``."""
+    people = [e for e in entities if e.kind is ActorKind.PERSON]
+    for part in (-1, 0):
+        named = [e for e in people if len(e.name.split()) > 1 and e.name.split()[part] == word]
+        if len(named) == 1:
+            return named[0]
     return None
 
 
@@ -191,13 +261,6 @@ def _body(token: Token, entities: list[Entity]) -> Entity | None:
     return entity
 
 
-def _last_person(entities: list[Entity], before: int) -> Entity | None:
-    mentions = [
-        (s.start, e) for e in entities if e.kind is ActorKind.PERSON for s in e.mentions if s.start < before
-    ]
-    return max(mentions, key=lambda m: m[0])[1] if mentions else None
-
-
 def speaker_of(
     doc: Doc,
     sentence: Span,
@@ -216,7 +279,7 @@ def speaker_of(
     if subject is None:
         return None
     if subject.lower_ in PRONOUNS:
-        return _last_person(entities, subject.idx)
+        return _pronoun(subject, entities, None, near_previous=False)
     return _entity_at(subject, entities)
 
 
@@ -233,6 +296,8 @@ def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:
         if token.head.i == token.i:
             break
         token = token.head
+    if token.dep_ in ("acl", "relcl"):
+        token = token.head  # "a report … found that": the finding with what found it
     tokens = [t for t in token.subtree if not t.is_space]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc")):
         tokens.pop(0)

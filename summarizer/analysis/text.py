@@ -14,7 +14,10 @@ from .lexicon import QUOTE_MARKS
 
 __all__ = ["QuotedPassage", "find_quoted_passages", "paragraphs", "sentences", "trimmed"]
 
-_QUOTE = re.compile(f"[{QUOTE_MARKS}]")
+# Two apostrophes stand for a double mark in some typed text.
+_QUOTE = re.compile(f"''|[{QUOTE_MARKS}]")
+_OPENING = "“„«''"
+_CLOSING = "”»"
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
 
@@ -36,18 +39,37 @@ def find_quoted_passages(text: str, start: int = 0) -> list[QuotedPassage]:
         # Quotation marks inside braces belong to JSON or code pasted into the article, not to speech.
         braces = _braced(text, para)
         marks = [
-            m.start()
+            m
             for m in _QUOTE.finditer(text, para.start, para.end)
             if not any(lo <= m.start() < hi for lo, hi in braces)
         ]
-        # An unpaired mark (a quote running on into the next paragraph) leaves the last one unmatched.
-        for open_at, close_at in zip(marks[0::2], marks[1::2], strict=False):
-            inner = Span(start=open_at + 1, end=close_at)
+        for inner in _pairs(text, marks):
             words = text[inner.start : inner.end]
             if not words.strip():
                 continue
-            found.append(QuotedPassage(text=words, span=inner, full=words.lstrip("(")[:1].isupper()))
+            found.append(QuotedPassage(text=words, span=inner, full=words.lstrip("( \n")[:1].isupper()))
     return found
+
+
+def _pairs(text: str, marks: list[re.Match[str]]) -> list[Span]:
+    """The words between paired marks. Curly marks say which way they face, so one odd mark (an opening
+    mark never closed, a closing one never opened) spoils no other pair; straight marks alternate. A
+    mark left open at the paragraph's end (a quotation running on into the next one) pairs with none."""
+    pairs: list[Span] = []
+    opened: int | None = None
+    for mark in marks:
+        kind, before = mark.group(0), text[mark.start() - 1] if mark.start() else " "
+        after = text[mark.end()] if mark.end() < len(text) else " "
+        if opened is None:
+            if kind in _CLOSING and not before.isspace():
+                continue  # closes nothing
+            opened = mark.end()
+        elif kind in _OPENING and (before.isspace() or after.isalnum()):
+            opened = mark.end()  # the one before never closed: the quotation starts again here
+        else:
+            pairs.append(Span(start=opened, end=mark.start()))
+            opened = None
+    return pairs
 
 
 def sentences(text: str, start: int = 0) -> list[Span]:

@@ -7,12 +7,13 @@ Every item points at the article's words; every speaker, role and claimant says 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..analysis import Analysis, Candidate, Entity
+from ..analysis import Analysis, Candidate, Dated, Entity
 from ..extract import UNKNOWN, EventAnswer, OverviewAnswer
-from ..ground import normalize
+from ..ground import content_words, normalize
 from ..models import (
     Actor,
     ActorKind,
@@ -25,12 +26,16 @@ from ..models import (
     Quote,
     RunInfo,
     Span,
-    When,
+    Support,
 )
 
-__all__ = ["Answers", "assemble", "dated_sentences"]
+__all__ = ["Answers", "assemble", "dated_in", "support"]
 
 _MOST_EVENTS = 16
+_SUMMARY_SENTENCE = re.compile(r"(?<=[.!?])['’\"”)]*\s+(?=[A-Z'‘\"“(])")
+_SUPPORTED = 0.5
+"""Share of a summary sentence's content words its best article sentences must hold to be shown as its
+support; below it the sentence is listed with no support, for the reader to check."""
 
 
 @dataclass
@@ -40,7 +45,7 @@ class Answers:
     roles: dict[str, str] = field(default_factory=dict)
     speakers: dict[int, str | None] = field(default_factory=dict)
     """Passage index → the speaker's name the model chose (passages the parse left open)."""
-    events: list[tuple[EventAnswer, Span, When]] = field(default_factory=list)
+    events: list[tuple[EventAnswer, Dated]] = field(default_factory=list)
     consequences: list[tuple[Candidate, Certainty]] = field(default_factory=list)
     overview: OverviewAnswer | None = None
 
@@ -51,27 +56,20 @@ def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.da
     return Brief(
         headline=answers.overview.headline if answers.overview else "",
         summary=answers.overview.summary if answers.overview else "",
+        summary_support=support(answers.overview.summary, analysis) if answers.overview else [],
         dateline=dateline,
         actors=actors,
         quotes=_quotes(analysis, answers.speakers, ids),
-        events=_once([_event(answer, sentence, when, actors) for answer, sentence, when in answers.events]),
+        events=_once([_event(answer, dated, actors) for answer, dated in answers.events]),
         consequences=_consequences(analysis, answers.consequences, ids, actors),
         run=run,
     )
 
 
-def dated_sentences(analysis: Analysis, owns: Callable[[int], bool]) -> list[tuple[Span, When]]:
-    """Each time expression a part owns with the sentence it stands in, in article order; the same words
-    twice in one sentence are one."""
-    dated: dict[tuple[Span, str], When] = {}
-    for when in analysis.times:
-        assert when.span is not None
-        if not owns(when.span.start):
-            continue
-        home = analysis.sentence_at(when.span.start)
-        if home is not None:
-            dated.setdefault((home, when.text), when)
-    return [(sentence, when) for (sentence, _), when in dated.items()][:_MOST_EVENTS]
+def dated_in(analysis: Analysis, owns: Callable[[int], bool]) -> list[Dated]:
+    """The time expressions a part of the article owns, in article order, at most as many as the events
+    pass asks about."""
+    return [d for d in analysis.dated if owns(d.sentence.start)][:_MOST_EVENTS]
 
 
 def _actors(entities: list[Entity], roles: dict[str, str]) -> tuple[list[Actor], dict[str, str]]:
@@ -134,13 +132,14 @@ def _quotes(analysis: Analysis, judged: dict[int, str | None], ids: dict[str, st
     return quotes
 
 
-def _event(answer: EventAnswer, sentence: Span, when: When, actors: list[Actor]) -> Event:
+def _event(answer: EventAnswer, dated: Dated, actors: list[Actor]) -> Event:
+    when = dated.when
     return Event(
         what=answer.what,
-        actors=_named_in(sentence, actors),
+        actors=_named_in(dated.clause, actors) or _named_in(dated.sentence, actors),
         # A server that ignores the schema's fixed times may answer about another time: undated then.
         when=when if answer.when == when.text else None,
-        spans=[sentence],
+        spans=[dated.sentence],
         grounding=Grounding.EXACT,
     )
 
@@ -201,4 +200,24 @@ def _consequences(
                 grounding=Grounding.EXACT,
             )
         )
+    return out
+
+
+def support(summary: str, analysis: Analysis) -> list[Support]:
+    """Each sentence of the summary with the one or two article sentences that hold most of its content
+    words: a reader checks a summary sentence against them."""
+    out = []
+    bodies = [(s, content_words(analysis.text[s.start : s.end])) for s in analysis.sentences]
+    for sentence in _SUMMARY_SENTENCE.split(summary.strip()):
+        words = content_words(sentence)
+        if not words:
+            continue
+        ranked = sorted(bodies, key=lambda b: len(words & b[1]), reverse=True)
+        best = ranked[:1]
+        if len(ranked) > 1 and words & ranked[1][1] - ranked[0][1]:
+            best.append(ranked[1])  # a second sentence that adds words the first lacks
+        covered = set().union(*(b[1] for b in best)) & words if best else set()
+        score = round(len(covered) / len(words), 3)
+        spans = sorted((b[0] for b in best), key=lambda s: s.start) if score >= _SUPPORTED else []
+        out.append(Support(sentence=sentence, spans=spans, score=score))
     return out

@@ -249,11 +249,30 @@ def _header(brief: Brief, source: Source) -> str:
         "<header>\n"
         f'<p class="eyebrow">Brief · {_e(dateline_text(brief, source))}</p>\n'
         f"<h1>{_e(brief.headline)}</h1>\n"
-        f'<p class="summary">{_e(brief.summary)}</p>\n'
+        f'<p class="summary">{_summary(brief, source)}</p>\n'
         f'<p class="stats"><span class="badge" title="Share of items found in the article">'
         f"grounded {percent(brief.grounding_rate)}</span>{tally}</p>\n"
         "</header>"
     )
+
+
+def _summary(brief: Brief, source: Source) -> str:
+    """The summary, each sentence showing on hover the article's sentences behind it."""
+    if not brief.summary_support:
+        return _e(brief.summary)
+    parts = []
+    for item in brief.summary_support:
+        if item.spans:
+            behind = " … ".join(source.text[s.start : s.end] for s in item.spans)
+            parts.append(
+                f'<span class="supported" title="From the article: {_e(behind)}">{_e(item.sentence)}</span>'
+            )
+        else:
+            parts.append(
+                f'<span class="unsupported" title="No sentence of the article holds most of its words: '
+                f'check it">{_e(item.sentence)}</span>'
+            )
+    return " ".join(parts)
 
 
 def _section(name: str, title: str, body: str, tag: str = "ul") -> str:

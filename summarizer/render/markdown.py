@@ -35,6 +35,7 @@ def to_markdown(brief: Brief, source: Source) -> str:
         f"# {inline(brief.headline)}",
         f"**Dateline:** {dateline_text(brief, source)} · **Source:** {inline(source.origin)}",
         inline(brief.summary),
+        *_support(brief),
         *_actors(brief),
         *_timeline(brief),
         *_quotes(brief),
@@ -68,6 +69,17 @@ def _code(value: str) -> str:
 def _flag(grounding: Grounding) -> str:
     # A note is pasted without its tooltips, so only the items a reader must not trust are flagged in words.
     return " *(not found in the article)*" if grounding is Grounding.UNGROUNDED else ""
+
+
+def _support(brief: Brief) -> list[str]:
+    """Where each summary sentence comes from, as character offsets into the article."""
+    if not brief.summary_support:
+        return []
+    notes = []
+    for n, item in enumerate(brief.summary_support, start=1):
+        where = ", ".join(f"{s.start}–{s.end}" for s in item.spans) or "no sentence of the article (check it)"
+        notes.append(f"[{n}] {where}")
+    return ["*Summary evidence, by sentence (article characters): " + "; ".join(notes) + "*"]
 
 
 def _actors(brief: Brief) -> list[str]:

@@ -1,0 +1,90 @@
+"""What the brief checks of the model's own words: the headline and summary against the article, the
+support of each summary sentence, and that no grammar can cut a string mid-word."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import RECORDINGS
+
+from summarizer import source_from_text
+from summarizer.analysis import analyze
+from summarizer.assemble import support
+from summarizer.assemble.checks import unsupported
+from summarizer.extract import OverviewAnswer
+
+ARTICLE = (
+    "date 2024-05-02 Acme Corp will close its plant in Springfield, chief executive Jane Doe said on "
+    "Tuesday. The closure puts 1,200 jobs at risk, the union warned.\n\nDoe said the decision was final."
+)
+
+
+def test_names_and_numbers_the_article_does_not_give_are_flagged() -> None:
+    assert unsupported("Acme Corp to close Springfield plant, putting 1,200 jobs at risk.", ARTICLE) == []
+    # A title-case headline's verbs are not names; invented names and numbers are.
+    assert unsupported("Acme Closes Plant As Union Warns", ARTICLE) == []
+    assert unsupported("Acme to close plant, says John Smith", ARTICLE) == ["John", "Smith"]
+    assert unsupported("Acme cuts 2,000 jobs.", ARTICLE) == ["2,000"]
+
+
+def _overview(headline: str, summary: str, **context: Any) -> OverviewAnswer:
+    return OverviewAnswer.model_validate(
+        {"headline": headline, "summary": summary}, context={"source": ARTICLE, "warnings": [], **context}
+    )
+
+
+def test_the_overview_is_reasked_when_it_names_what_the_article_does_not() -> None:
+    good = "Acme Corp will close its Springfield plant, putting 1,200 jobs at risk, Jane Doe said."
+    assert _overview("Acme Corp to close Springfield plant", good).headline
+    with pytest.raises(ValueError, match="not in the article"):
+        _overview("Acme to close plant, says John Smith", good)
+    # After the last re-ask the text is kept, and the brief's warnings say what it invented.
+    warnings: list[str] = []
+    _overview("Acme to close plant, says John Smith", good, lenient=True, warnings=warnings)
+    assert warnings == ["headline and summary name what the article does not: John, Smith"]
+
+
+def test_a_summary_cut_mid_sentence_is_reasked() -> None:
+    with pytest.raises(ValueError, match="full stop"):
+        _overview("Acme Corp to close Springfield plant", "Acme Corp will close its plant, calling it ")
+
+
+def test_each_summary_sentence_carries_the_article_sentences_behind_it() -> None:
+    analysis = analyze(source_from_text(ARTICLE))
+    items = support("Acme Corp will close its Springfield plant. Doe said the decision was final.", analysis)
+    assert [i.sentence for i in items] == [
+        "Acme Corp will close its Springfield plant.",
+        "Doe said the decision was final.",
+    ]
+    for item in items:
+        assert item.spans and item.score >= 0.5
+    assert analysis.text[items[1].spans[0].start : items[1].spans[0].end] == "Doe said the decision was final."
+    # A sentence the article does not hold is listed with no support, for the reader to check.
+    (alone,) = support("Mars colonists rejoiced.", analysis)
+    assert alone.spans == [] and alone.score < 0.5
+
+
+def _strings_with_max_length(node: Any) -> list[str]:
+    found = []
+    if isinstance(node, dict):
+        if "maxLength" in node:
+            found.append(json.dumps(node)[:80])
+        for value in node.values():
+            found += _strings_with_max_length(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _strings_with_max_length(value)
+    return found
+
+
+def test_no_grammar_limits_a_strings_length() -> None:
+    """A length limit in a grammar stops the model wherever it falls, mid-word; limits are asked for in
+    the prompt and checked by validators that re-ask instead. Every recorded request says so."""
+    recorded = list(Path(RECORDINGS / "responses").rglob("*.json"))
+    assert recorded, "no recordings"
+    for path in recorded:
+        request = json.loads(path.read_text())["request"]
+        assert _strings_with_max_length(request.get("response_format")) == [], path
