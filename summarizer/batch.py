@@ -81,7 +81,7 @@ def expand(paths: list[str]) -> tuple[list[Article], bool]:
         elif _GLOB_CHARS.search(path) and not os.path.lexists(path):
             several = True
             matches = sorted(glob.glob(path, recursive=True))
-            files = [Article(m) for m in matches if not Path(m).is_dir()]
+            files = [Article(m) for m in matches if _is_article(Path(m))]
             for folder in (Path(m) for m in matches if Path(m).is_dir()):
                 files += _folder(folder, quiet=True)
             found += files or [Article(path, "no file matches this pattern")]
@@ -98,15 +98,21 @@ def expand(paths: list[str]) -> tuple[list[Article], bool]:
 
 
 def _folder(folder: Path, *, quiet: bool = False) -> list[Article]:
-    files = sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix.lower() in _ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()
-    )
+    files = sorted(p for p in folder.iterdir() if _is_article(p))
     if not files and not quiet:
         kinds = ", ".join(f"*{s}" for s in _ARTICLE_SUFFIXES)
         return [Article(str(folder), f"no articles found in this folder (looked for {kinds})")]
     return [Article(str(p)) for p in files]
+
+
+def _is_article(path: Path) -> bool:
+    """An article file of a folder or a pattern: a README there tells about the articles, it is not one."""
+    return (
+        path.suffix.lower() in _ARTICLE_SUFFIXES
+        and not path.name.startswith(".")
+        and path.stem.lower() != "readme"
+        and path.is_file()
+    )
 
 
 def output_paths(
@@ -220,6 +226,8 @@ class Run:
     """The reader of stdout went away (``| head``): the batch stops, quietly."""
     abandoned: bool = False
     """Interrupted with requests still in flight in worker threads, which nothing can stop."""
+    unconfigured: bool = False
+    """Stopped by a configuration error (exit 2): every article would have failed the same way."""
 
     def one(
         self, summarizer: Summarizer, article: Article, dateline: dt.date | None, display: Display
@@ -243,6 +251,7 @@ class Run:
         if isinstance(exc, ConfigError):
             # The backend, not the article: every other article would fail the same way.
             error(str(exc))
+            self.unconfigured = True
             return False
         if isinstance(exc, SummarizerError | Failure):
             error(str(exc), article.origin)

@@ -13,11 +13,10 @@ import contextlib
 import datetime as dt
 import json
 import os
-import re
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Unpack
 
 import typer
 
@@ -34,46 +33,23 @@ from .batch import (
     to_file,
     write_stdout,
 )
-from .config import CacheMode, Settings
+from .config import CacheMode, Options, Settings, parse_dateline
 from .errors import ConfigError
 from .messages import error, logs, say
 from .models import Brief
 from .pipeline import Summarizer
 from .render import rich_console
 from .render.progress import Display
+from .usage import BRIEF_EXAMPLES, EVAL_EXAMPLES, STORY_EXAMPLES, TIMEOUT_HELP
 
 __all__ = ["app", "schema_json"]
 
-_EXAMPLES = """\
-Examples:
-
-  # a briefing note to read in the terminal
-  summarizer brief article.txt
-
-  # every article in a folder, one Markdown note each
-  summarizer brief news/ --format markdown --output notes/
-
-  # a page for the browser, every quote and name highlighted in the article
-  summarizer brief page.html --format html --output brief.html
-
-  # JSON for a pipeline, from stdin, with the publication date given
-  cat article.txt | summarizer brief - --format json --dateline 2021-03-18
-
-  # a glob (quoted: expanded here), JSON briefs into a folder
-  summarizer brief 'news/*.txt' -f json -o briefs/
-
-  # any OpenAI-compatible server instead of the embedded model
-  summarizer brief article.txt --base-url http://gpu:8000/v1 --model qwen2.5
-
-Exit status: 0 every brief written, 1 some article failed, 2 usage error, 130 interrupted.
-"""
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INTERRUPTED = 130
+_CONFIGURATION = 2
 
 app = typer.Typer(
     help="Grounded, structured briefs of news articles, from a language model.",
-    epilog=_EXAMPLES,
+    epilog=BRIEF_EXAMPLES,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
@@ -118,16 +94,14 @@ def _main(
     """
 
 
-def _parse_dateline(value: str) -> dt.date:
-    if not _ISO_DATE.fullmatch(value.strip()):
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+def _parse_dateline(value: str) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a calendar date") from None
+        return parse_dateline(value)
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
-@app.command(epilog=_EXAMPLES)
+@app.command(epilog=BRIEF_EXAMPLES)
 def brief(
     paths: Annotated[
         list[str],
@@ -210,6 +184,9 @@ def brief(
             show_default=False,
         ),
     ] = None,
+    timeout: Annotated[
+        float | None, typer.Option(metavar="SECONDS", help=TIMEOUT_HELP, show_default=False)
+    ] = None,
 ) -> None:
     """Write the brief of each article: a note in the terminal, or Markdown, JSON or HTML."""
     articles, several = expand(paths)
@@ -220,6 +197,7 @@ def brief(
         model_path=model_path,
         cache=CacheMode.OFF if no_cache else None,
         context_tokens=context_tokens,
+        timeout=timeout,
     )
     if verbose:
         backend = identify(settings)
@@ -268,6 +246,8 @@ def _brief_all(
         raise typer.Exit(_INTERRUPTED) from None
     finally:
         display.stop()
+    if run.unconfigured:
+        raise typer.Exit(_CONFIGURATION)
     if run.failed:
         if len(articles) > 1 and not run.stdout_gone:
             say(f"summarizer: {run.failed} of {len(articles)} articles failed")
@@ -282,7 +262,7 @@ class StoryFormat(StrEnum):
     JSON = "json"
 
 
-@app.command()
+@app.command(epilog=STORY_EXAMPLES)
 def story(
     paths: Annotated[
         list[str],
@@ -312,6 +292,9 @@ def story(
         bool, typer.Option("--verbose", "-v", help="Timings, warnings and logs on stderr.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on stderr.")] = False,
+    timeout: Annotated[
+        float | None, typer.Option(metavar="SECONDS", help=TIMEOUT_HELP, show_default=False)
+    ] = None,
 ) -> None:
     """One brief of a story from several articles: actors unified, one timeline, every quote with its
     article, and the points where the articles disagree."""
@@ -320,7 +303,9 @@ def story(
     articles, _ = expand(paths)
     if len(articles) < 2:
         raise typer.BadParameter("a story needs at least two articles", param_hint="PATH")
-    settings = _settings(base_url=base_url, model=model, cache=CacheMode.OFF if no_cache else None)
+    settings = _settings(
+        base_url=base_url, model=model, cache=CacheMode.OFF if no_cache else None, timeout=timeout
+    )
     run = Run(fmt=Format.JSON, targets=None, verbose=verbose)
     display = Display(len(articles), enabled=not quiet)
     briefs: list[tuple[str, Brief]] = []
@@ -332,7 +317,7 @@ def story(
                     result = summarizer.summarize(read_article(article, None), progress=display.step)
                 except Exception as exc:
                     if not run.failure(exc, article, display):
-                        raise typer.Exit(1) from None
+                        raise typer.Exit(_CONFIGURATION if run.unconfigured else 1) from None
                     continue
                 display.pause()
                 display.advance()
@@ -347,7 +332,9 @@ def story(
         raise typer.Exit(1)
     merged = merge_briefs(briefs)
     if fmt is StoryFormat.JSON:
-        text = merged.model_dump_json(indent=2) + "\n"
+        from .render.safe import json_safe
+
+        text = json_safe(merged.model_dump_json(indent=2)) + "\n"
     else:
         from .render.story import story_markdown
 
@@ -379,7 +366,7 @@ def schema(
     write_stdout(schema_json(document))
 
 
-@app.command(name="eval")
+@app.command(name="eval", epilog=EVAL_EXAMPLES)
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold annotations: a .json or .jsonl file.")],
     limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
@@ -394,12 +381,13 @@ def evaluate(
         raise typer.Exit(run_eval(gold, limit=limit, as_json=as_json, summarizer=summarizer))
 
 
-def _settings(**overrides: object) -> Settings:
-    """Settings from the environment and the options, or exit 2 saying what is wrong with them."""
+def _settings(**options: Unpack[Options]) -> Settings:
+    """Settings from the environment and the options, or exit 2 saying what is wrong with them, before
+    any article is read."""
     try:
-        settings = Settings.from_env(**overrides)
+        settings = Settings.from_env(**options)
         identify(settings)
     except ConfigError as exc:
         error(str(exc))
-        raise typer.Exit(2) from None
+        raise typer.Exit(_CONFIGURATION) from None
     return settings

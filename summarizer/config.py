@@ -1,26 +1,43 @@
-"""Settings: the one module that reads the environment.
+"""Settings: the one module that reads the environment, and the one place settings are checked.
 
-Precedence: an explicit argument, then the environment variable, then the default.
+Precedence: an explicit argument, then the environment variable, then the default. Every value, whether
+an argument or a variable's text, goes through the :class:`Settings` model, so ``cache="off"``,
+``SUMMARIZER_CACHE=off`` and ``CacheMode.OFF`` are the same setting, and a wrong value is a ConfigError
+naming the argument, the option and the variable before anything else happens.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from dataclasses import dataclass, field, replace
+import re
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypedDict, Unpack
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
 
-__all__ = ["EMBEDDED_CONTEXT_TOKENS", "MIN_CONTEXT_TOKENS", "CacheMode", "ResponseFormat", "Settings"]
-
-_E = TypeVar("_E", bound=StrEnum)
+__all__ = [
+    "EMBEDDED_CONTEXT_TOKENS",
+    "MIN_CONTEXT_TOKENS",
+    "CacheMode",
+    "Options",
+    "ResponseFormat",
+    "Settings",
+    "parse_dateline",
+    "redact_url",
+]
 
 EMBEDDED_CONTEXT_TOKENS = 4096
 """The context window the embedded model is loaded with, unless set."""
+
 MIN_CONTEXT_TOKENS = 2048
 """Room for the passes' questions and answers (about 1,400 tokens) and some article."""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class CacheMode(StrEnum):
@@ -48,74 +65,122 @@ class ResponseFormat(StrEnum):
     """No constraint: the schema is only described in the prompt; validation and re-asks do the rest."""
 
 
-@dataclass(frozen=True)
-class Settings:
+class Options(TypedDict, total=False):
+    """The keyword arguments that configure a Summarizer (``summarize(text, cache="off")``): each is a
+    :class:`Settings` field, given as its value or as text; None leaves the environment's or the default."""
+
+    base_url: str | None
+    api_key: str | None
+    model: str | None
+    model_path: Path | str | None
+    response_format: ResponseFormat | str | None
+    cache: CacheMode | str | None
+    cache_dir: Path | str | None
+    timeout: float | str | None
+    max_attempts: int | None
+    max_reasks: int | None
+    context_tokens: int | str | None
+    max_request_bytes: int | str | None
+
+
+# Where each setting comes from, for error messages: the command-line option, the variable.
+_SOURCES: dict[str, tuple[str | None, str | None]] = {
+    "base_url": ("--base-url", "SUMMARIZER_BASE_URL"),
+    "api_key": (None, "SUMMARIZER_API_KEY"),
+    "model": ("--model", "SUMMARIZER_MODEL"),
+    "model_path": ("--model-path", "SUMMARIZER_MODEL_PATH"),
+    "response_format": (None, "SUMMARIZER_RESPONSE_FORMAT"),
+    "cache": ("--no-cache", "SUMMARIZER_CACHE"),
+    "cache_dir": (None, "SUMMARIZER_CACHE_DIR"),
+    "timeout": ("--timeout", "SUMMARIZER_TIMEOUT"),
+    "max_attempts": (None, None),
+    "max_reasks": (None, None),
+    "context_tokens": ("--context-tokens", "SUMMARIZER_CONTEXT_TOKENS"),
+    "max_request_bytes": (None, "SUMMARIZER_MAX_REQUEST_BYTES"),
+}
+
+
+class Settings(BaseModel):
     """Everything that configures a Summarizer. Build it with :meth:`from_env`.
 
     With no ``base_url`` the embedded model runs in-process.
     """
 
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
     base_url: str | None = None
-    api_key: str | None = field(default=None, repr=False)
+    api_key: str | None = Field(default=None, repr=False)
     model: str | None = None
     model_path: Path | None = None
     response_format: ResponseFormat | None = None
     cache: CacheMode = CacheMode.USE
     cache_dir: Path | None = None
-    timeout: float = 120.0
-    max_attempts: int = 3
+    timeout: float = Field(default=120.0, gt=0, allow_inf_nan=False)
+    """Seconds one attempt at a request may take, from sending it to the answer's last byte."""
+    max_attempts: int = Field(default=3, ge=1)
     """Attempts per request on transient errors (429, 5xx, dropped connections)."""
-    max_reasks: int = 1
+    max_reasks: int = Field(default=1, ge=0)
     """Re-asks per pass when an answer fails validation; the items still failing after it are dropped.
     One, because on a 1.5B model a re-ask costs as much as the pass itself."""
-    context_tokens: int | None = None
+    context_tokens: int | None = Field(default=None, ge=MIN_CONTEXT_TOKENS)
     """The model's context window: an article longer than it leaves room for is read in overlapping
     parts. Default: 4096 for the embedded model, none (never split) for a server."""
+    max_request_bytes: int = Field(default=2_000_000, gt=0)
+    """The largest request sent to a server: a bigger one is refused before it leaves the machine."""
+
+    @field_validator("base_url", "api_key", "model", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        return value.strip() or None if isinstance(value, str) else value
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("not an http:// or https:// URL with a host, such as http://localhost:8000/v1")
+        return value
+
+    @field_validator("model_path", "cache_dir")
+    @classmethod
+    def _home(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None else None
 
     @classmethod
-    def from_env(cls, **overrides: object) -> Settings:
-        """Settings from the environment, with ``overrides`` (keyword arguments that are not None) on top.
+    def from_env(cls, **options: Unpack[Options]) -> Settings:
+        """Settings from the environment, with ``options`` (those that are not None) on top.
 
         Variables: SUMMARIZER_BASE_URL (or OPENAI_BASE_URL), SUMMARIZER_API_KEY (or OPENAI_API_KEY),
         SUMMARIZER_MODEL, SUMMARIZER_MODEL_PATH, SUMMARIZER_RESPONSE_FORMAT, SUMMARIZER_CACHE
-        (use, off, replay, record), SUMMARIZER_CACHE_DIR, SUMMARIZER_TIMEOUT, SUMMARIZER_CONTEXT_TOKENS.
+        (use, off, replay, record), SUMMARIZER_CACHE_DIR, SUMMARIZER_TIMEOUT, SUMMARIZER_CONTEXT_TOKENS,
+        SUMMARIZER_MAX_REQUEST_BYTES.
         """
         env = os.environ
         values: dict[str, object] = {
-            "base_url": env.get("SUMMARIZER_BASE_URL") or env.get("OPENAI_BASE_URL") or None,
-            "api_key": env.get("SUMMARIZER_API_KEY") or env.get("OPENAI_API_KEY") or None,
-            "model": env.get("SUMMARIZER_MODEL") or None,
-            "model_path": _path(env.get("SUMMARIZER_MODEL_PATH")),
-            "response_format": _enum(ResponseFormat, "SUMMARIZER_RESPONSE_FORMAT", "response_format"),
-            "cache": _enum(CacheMode, "SUMMARIZER_CACHE", "cache") or CacheMode.USE,
-            "cache_dir": _path(env.get("SUMMARIZER_CACHE_DIR")),
+            name: env.get(variable)
+            for name, (_, variable) in _SOURCES.items()
+            if variable and env.get(variable)
         }
-        if timeout := env.get("SUMMARIZER_TIMEOUT"):
-            try:
-                values["timeout"] = float(timeout)
-            except ValueError:
-                raise ConfigError(f"SUMMARIZER_TIMEOUT={timeout!r} is not a number of seconds") from None
-        if context := env.get("SUMMARIZER_CONTEXT_TOKENS"):
-            try:
-                values["context_tokens"] = int(context)
-            except ValueError:
-                raise ConfigError(
-                    f"SUMMARIZER_CONTEXT_TOKENS={context!r} is not a number of tokens"
-                ) from None
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        settings = replace(cls(), **values)  # type: ignore[arg-type]
-        context_tokens = settings.context_tokens
-        if context_tokens is not None and context_tokens < MIN_CONTEXT_TOKENS:
-            raise ConfigError(
-                f"a context of {context_tokens} tokens is too small: the passes need at least "
-                f"{MIN_CONTEXT_TOKENS} (--context-tokens, SUMMARIZER_CONTEXT_TOKENS or context_tokens=)"
-            )
-        return settings
+        values.setdefault("base_url", env.get("OPENAI_BASE_URL") or None)
+        values.setdefault("api_key", env.get("OPENAI_API_KEY") or None)
+        return _validated({**values, **_given(options)})
+
+    def updated(self, **options: Unpack[Options]) -> Settings:
+        """These settings with ``options`` (those that are not None) on top, checked again."""
+        given = _given(options)
+        return _validated({**dict(self), **given}) if given else self
 
     @property
     def embedded(self) -> bool:
         """True when the in-process model answers (no base URL configured)."""
         return self.base_url is None
+
+    @property
+    def shown_base_url(self) -> str | None:
+        """The base URL as it may be shown or stored: any credentials in it redacted."""
+        return redact_url(self.base_url) if self.base_url is not None else None
 
     def resolved_context_tokens(self) -> int | None:
         """The setting, or the embedded model's own window; None: the article is never split."""
@@ -138,16 +203,57 @@ class Settings:
         return ResponseFormat.JSON_OBJECT if self.embedded else ResponseFormat.JSON_SCHEMA
 
 
-def _path(value: str | None) -> Path | None:
-    return Path(value).expanduser() if value else None
+def _given(options: Options) -> dict[str, object]:
+    return {name: value for name, value in options.items() if value is not None}
 
 
-def _enum(kind: type[_E], variable: str, argument: str) -> _E | None:
-    value = os.environ.get(variable)
-    if not value:
-        return None
+def _validated(values: dict[str, object]) -> Settings:
     try:
-        return kind(value)
-    except ValueError:
-        choices = ", ".join(m.value for m in kind)
-        raise ConfigError(f"{variable}={value!r} is not one of: {choices} (or pass {argument}=)") from None
+        return Settings.model_validate(values)
+    except ValidationError as exc:
+        raise ConfigError("; ".join(_problem(error, values) for error in exc.errors())) from None
+
+
+def _problem(error: Any, values: dict[str, object]) -> str:
+    """One setting's problem: its name and value (never a secret), what is wrong, and where it is set."""
+    name = str(error["loc"][0]) if error["loc"] else "?"
+    if error["type"] == "extra_forbidden":
+        return f"{name}= is not a setting; the settings are {', '.join(_SOURCES)}"
+    value = values.get(name)
+    shown = "<hidden>" if name == "api_key" else redact_url(value) if name == "base_url" else value
+    what = str(error["msg"]).removeprefix("Value error, ")
+    if name == "context_tokens" and error["type"] == "greater_than_equal":
+        what = f"a context of {value} tokens is too small: the passes need at least {MIN_CONTEXT_TOKENS}"
+    option, variable = _SOURCES.get(name, (None, None))
+    where = ", ".join(w for w in (option, variable, f"{name}=") if w)
+    return f"{name}={shown!r}: {what} (set by {where})"
+
+
+def redact_url(url: object) -> str:
+    """``url`` with its user, password and query values replaced by ``***``: safe to show and store."""
+    text = str(url)
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+        host = f"[{host}]" if ":" in host else host
+        port = f":{parts.port}" if parts.port is not None else ""
+    except ValueError:  # not a URL at all: nothing in it can be told apart from a secret
+        return "***"
+    netloc = f"***@{host}{port}" if "@" in parts.netloc else parts.netloc
+    query = urlencode([(k, "***") for k, _ in parse_qsl(parts.query, keep_blank_values=True)], safe="*")
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def parse_dateline(value: dt.date | str | None) -> dt.date | None:
+    """A publication date from a date or an ISO ``YYYY-MM-DD`` string; ConfigError for anything else."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    text = value.strip() if isinstance(value, str) else ""
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ConfigError(f"dateline={value!r} is not a calendar date (--dateline, dateline=)") from None
+    raise ConfigError(f"dateline={value!r} is not a date in the form YYYY-MM-DD (--dateline, dateline=)")

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from .models import Brief
+from .render.safe import printable
 
 
 def one_line(text: str) -> str:
@@ -23,7 +24,9 @@ def error(message: str, origin: str | None = None) -> None:
 
 
 def say(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
+    """A line on stderr; control characters in it (from an article's name, a server's message) shown
+    as symbols, never acted on by the terminal."""
+    print(printable(line), file=sys.stderr, flush=True)
 
 
 def report(result: Brief, origin: str, seconds: float) -> None:

@@ -7,14 +7,15 @@ import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from . import prompts
 from .analysis import Analysis, analyze
 from .assemble import Answers, assemble, dated_in
+from .assemble.checks import require_content
 from .backends import identify
 from .chunks import Window, estimate_tokens, windows
-from .config import CacheMode, Settings
+from .config import CacheMode, Options, Settings, parse_dateline
 from .errors import InputError
 from .extract import Extraction, Session
 from .ingest import Source, source_from_text
@@ -38,11 +39,10 @@ class Summarizer:
     ...     brief = s.summarize(text, dateline=datetime.date(2021, 3, 18))
     """
 
-    def __init__(self, settings: Settings | None = None, **overrides: Any) -> None:
-        """``settings`` (default: from the environment) with keyword overrides such as ``base_url=``,
-        ``model=``, ``api_key=``, ``cache="off"``, ``cache_dir=``."""
-        base = settings or Settings.from_env()
-        self.settings = Settings.from_env(**{**base.__dict__, **overrides}) if overrides else base
+    def __init__(self, settings: Settings | None = None, **options: Unpack[Options]) -> None:
+        """``settings`` (default: from the environment) with ``options`` on top, such as ``base_url=``,
+        ``model=``, ``api_key=``, ``cache="off"``, ``cache_dir=``: checked, or ConfigError."""
+        self.settings = settings.updated(**options) if settings is not None else Settings.from_env(**options)
         self._backend: Backend | None = None
         self._opening = threading.Lock()
 
@@ -61,11 +61,13 @@ class Summarizer:
         self,
         article: str | Source,
         *,
-        dateline: dt.date | None = None,
+        dateline: dt.date | str | None = None,
         progress: Callable[[str], None] | None = None,
     ) -> Brief:
         """The brief of ``article``: its text (a ``date YYYY-MM-DD`` first line is read as the dateline)
-        or a :class:`Source` from :func:`summarizer.read_path`. ``progress`` is told each pass's name."""
+        or a :class:`Source` from :func:`summarizer.read_path`. ``progress`` is told each pass's name.
+        A brief the model gave nothing to is an ExtractionError, and is not cached."""
+        dateline = parse_dateline(dateline)
         source = article if isinstance(article, Source) else source_from_text(article, dateline=dateline)
         if dateline is not None and isinstance(article, Source):
             source = Source(source.text, dateline, source.origin, source.dateline_span)
@@ -78,12 +80,13 @@ class Summarizer:
             except (KeyError, ValueError):
                 pass  # a damaged entry is a miss
         brief = _brief(self.backend, source, self.settings, progress)
+        require_content(brief)
         if store is not None:
             store.put(key, {"brief": brief.model_dump(mode="json")})
         return brief
 
     def _brief_store(self, source: Source) -> tuple[JsonStore | None, str]:
-        if self.settings.cache is not CacheMode.USE:
+        if self.settings.cache != CacheMode.USE:
             return None, ""
         identity = identify(self.settings)
         key = digest(
@@ -99,7 +102,7 @@ class Summarizer:
         )
         return JsonStore(self.settings.resolved_cache_dir() / "briefs"), key
 
-    async def asummarize(self, article: str | Source, *, dateline: dt.date | None = None) -> Brief:
+    async def asummarize(self, article: str | Source, *, dateline: dt.date | str | None = None) -> Brief:
         """:meth:`summarize` in a worker thread, so an event loop stays free while the model works."""
         import asyncio  # not at import: a cached brief needs no event loop
 
@@ -125,21 +128,25 @@ def _code_version() -> str:
     return digest(*[(str(p.relative_to(root)), p.read_bytes().hex()) for p in sorted(root.rglob("*.py"))])
 
 
-def summarize(article: str | Source, *, dateline: dt.date | None = None, **settings: Any) -> Brief:
-    """The brief of one article, with a backend configured from the environment and ``settings``.
+def summarize(
+    article: str | Source, *, dateline: dt.date | str | None = None, **options: Unpack[Options]
+) -> Brief:
+    """The brief of one article, with a backend configured from the environment and ``options``.
 
     ``article`` is the article's text or a :class:`Source`; to read a file, pass
     ``summarizer.read_path(Path(...))``.
     """
-    with Summarizer(**settings) as summarizer:
+    with Summarizer(**options) as summarizer:
         return summarizer.summarize(article, dateline=dateline)
 
 
-async def asummarize(article: str | Source, *, dateline: dt.date | None = None, **settings: Any) -> Brief:
+async def asummarize(
+    article: str | Source, *, dateline: dt.date | str | None = None, **options: Unpack[Options]
+) -> Brief:
     """The async twin of :func:`summarize`."""
     import asyncio
 
-    return await asyncio.to_thread(summarize, article, dateline=dateline, **settings)
+    return await asyncio.to_thread(summarize, article, dateline=dateline, **options)
 
 
 def _brief(

@@ -51,6 +51,10 @@ class JsonStore:
             return None
         return entry
 
+    def delete(self, key: str) -> None:
+        """Remove the entry, if there is one."""
+        self.path(key).unlink(missing_ok=True)
+
     def put(self, key: str, entry: dict[str, Any]) -> None:
         """Write the entry atomically."""
         path = self.path(key)

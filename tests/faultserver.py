@@ -42,6 +42,8 @@ __all__ = [
     "replaying",
     "server_error",
     "status",
+    "trickle",
+    "truncated",
     "unavailable",
 ]
 
@@ -98,6 +100,38 @@ class _Reply(Behaviour):
         handler.end_headers()
         handler.wfile.write(self.body)
         handler.wfile.flush()
+
+
+@dataclass(frozen=True)
+class _Trickle(Behaviour):
+    body: bytes
+    every: float
+
+    def act(self, handler: _Handler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(self.body)))
+        handler.end_headers()
+        for byte in self.body:
+            if handler.server.stopping.wait(self.every):
+                break
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+        handler.close_connection = True
+
+
+@dataclass(frozen=True)
+class _Truncated(Behaviour):
+    body: bytes
+
+    def act(self, handler: _Handler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(self.body) * 2))
+        handler.end_headers()
+        handler.wfile.write(self.body)
+        handler.wfile.flush()
+        handler.close_connection = True  # closed with half the promised body sent
 
 
 @dataclass(frozen=True)
@@ -224,6 +258,18 @@ def unavailable(retry_after: float | str | None = None) -> Behaviour:
 def hang(seconds: float = 5.0) -> Behaviour:
     """Read the request, answer nothing for ``seconds`` (longer than the client's timeout), then close."""
     return _Hang(seconds)
+
+
+def trickle(content: Any, *, every: float = 1.0) -> Behaviour:
+    """A normal answer sent one byte every ``every`` seconds: each read is quick, the answer never is."""
+    text = content if isinstance(content, str) else json.dumps(content)
+    return _Trickle(json.dumps(completion(text)).encode(), every)
+
+
+def truncated(content: Any) -> Behaviour:
+    """200 and a Content-Length twice the body sent, then the connection closed."""
+    text = content if isinstance(content, str) else json.dumps(content)
+    return _Truncated(json.dumps(completion(text)).encode())
 
 
 def drop(*, reset: bool = False) -> Behaviour:

@@ -1,10 +1,14 @@
-"""Checks of the model's own words (headline, summary) against the article they claim to summarize."""
+"""Checks of a brief: the model's own words (headline, summary) against the article they claim to
+summarize, and that the model gave the brief anything at all."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["unsupported"]
+from ..errors import ExtractionError
+from ..models import Brief
+
+__all__ = ["require_content", "unsupported"]
 
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z.]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -30,3 +34,16 @@ def unsupported(written: str, article: str) -> list[str]:
         missing.append(m.group(0).rstrip("."))
     missing += [n for n in _NUMBER.findall(written) if n.replace(",", "").rstrip(".") not in numbers]
     return list(dict.fromkeys(missing))
+
+
+def require_content(brief: Brief) -> None:
+    """ExtractionError, with the passes' warnings as its cause, when every pass of the model failed: no
+    headline, no events, no consequences (actors and quotes come from the analysis, not the model)."""
+    if brief.headline or brief.events or brief.consequences:
+        return
+    causes = "; ".join(brief.run.warnings) or "the model's answers held nothing"
+    raise ExtractionError(
+        f"an empty brief (every pass failed): {causes}. Nothing was cached; check that the model can "
+        "follow the passes' JSON schemas (--model / SUMMARIZER_MODEL, --base-url / SUMMARIZER_BASE_URL), "
+        "or try again for a model that answers differently each time"
+    )

@@ -9,7 +9,7 @@ stack, so that a brief already cached prints without it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..config import Settings
 from ..errors import ConfigError
@@ -27,9 +27,11 @@ class Identity:
     """What names a backend in briefs and cache keys, known without loading anything heavy."""
 
     label: str
+    """The endpoint as shown and stored: credentials in its URL redacted."""
     model: str
     namespace: str
-    base_url: str
+    base_url: str = field(repr=False)
+    """The endpoint to connect to, credentials and all: never shown."""
 
 
 def identify(settings: Settings) -> Identity:
@@ -50,7 +52,9 @@ def identify(settings: Settings) -> Identity:
         return Identity(
             "embedded", settings.model or path.stem, f"gguf:{path.name}:{path.stat().st_size}", _EMBEDDED_URL
         )
-    assert settings.base_url is not None
+    assert settings.base_url is not None and settings.shown_base_url is not None
     if not settings.model:
         raise ConfigError("a base URL is set but no model: set SUMMARIZER_MODEL or pass model= / --model")
-    return Identity(settings.base_url, settings.model, settings.base_url, settings.base_url)
+    # The cache keys do without the credentials: a new API key in the URL keeps the answers.
+    shown = settings.shown_base_url
+    return Identity(shown, settings.model, shown, settings.base_url)

@@ -4,21 +4,30 @@ Entries are keyed by a hash of everything that determines an answer (the backend
 version and the whole request body: model, messages, schema, generation parameters) and kept in a
 JsonStore. Only the request body is stored, never headers, so API keys stay out of the cache.
 Recordings for the tests are such a cache, replayed.
+
+An entry that is not a chat completion (hand-edited, or written by something else) is a miss, with a
+warning. An answer that then fails validation is forgotten, unless ``keep_invalid``: otherwise a rerun
+would be served the same bad answer however healthy the server is by then.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from pathlib import Path
 
 import httpx2
+from openai.types.chat import ChatCompletion
+from pydantic import ValidationError
 
 from ..errors import MissingRecording
 from ..store import JsonStore, digest
 from . import PROMPT_VERSION_HEADER
 
 __all__ = ["PROMPT_VERSION_HEADER", "CacheStats", "CacheTransport"]
+
+_log = logging.getLogger(__name__)
 
 
 class CacheStats:
@@ -40,18 +49,28 @@ class CacheStats:
 class CacheTransport(httpx2.BaseTransport):
     """Serve chat completions from ``directory``; ask ``inner`` on a miss, or fail if there is none."""
 
-    def __init__(self, inner: httpx2.BaseTransport | None, directory: Path, *, namespace: str) -> None:
+    def __init__(
+        self,
+        inner: httpx2.BaseTransport | None,
+        directory: Path,
+        *,
+        namespace: str,
+        keep_invalid: bool = True,
+    ) -> None:
         self._inner = inner
         self._store = JsonStore(directory)
         self._namespace = namespace
+        self._keep_invalid = keep_invalid
+        # The entry each thread's last answer came from: instructor validates it in the same thread.
+        self._last = threading.local()
         self.stats = CacheStats()
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         body = json.loads(request.read() or b"{}")
         key = digest(self._namespace, request.headers.get(PROMPT_VERSION_HEADER, ""), request.url.path, body)
-        entry = self._store.get(key)
-        response = entry.get("response") if entry else None
-        if isinstance(response, dict) and response.get("choices"):
+        self._last.key = key
+        response = self._completion(key)
+        if response is not None:
             self.stats.count(hit=True)
             return httpx2.Response(200, json=response, headers={"x-summarizer-cache": "hit"})
         self.stats.count(hit=False)
@@ -65,6 +84,30 @@ class CacheTransport(httpx2.BaseTransport):
             answer.read()
             self._store.put(key, {"request": body, "response": json.loads(answer.content)})
         return answer
+
+    def _completion(self, key: str) -> dict[str, object] | None:
+        """The stored chat completion for ``key``; None when there is none, or the entry is not one."""
+        entry = self._store.get(key)
+        if entry is None:
+            return None
+        response = entry.get("response")
+        try:
+            problem = "" if ChatCompletion.model_validate(response).choices else "it has no choices"
+        except ValidationError as exc:
+            problem = " ".join(str(exc).split())[:200]
+        if problem or not isinstance(response, dict):
+            _log.warning(
+                "ignoring cache entry %s: not a chat completion (%s)", self._store.path(key), problem
+            )
+            return None
+        return response
+
+    def invalid(self, error: Exception, **attempt: object) -> None:
+        """Instructor's ``parse:error`` hook: the answer this thread was just given failed validation,
+        so it is no answer to keep."""
+        key = getattr(self._last, "key", None)
+        if key is not None and not self._keep_invalid:
+            self._store.delete(key)
 
     def close(self) -> None:
         if self._inner is not None:

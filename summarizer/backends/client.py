@@ -37,7 +37,10 @@ class Backend:
         """A fresh instructor client (hooks and all) over the shared openai client."""
         import instructor
 
-        return instructor.from_openai(self.openai, mode=instructor.Mode.JSON_SCHEMA)
+        client = instructor.from_openai(self.openai, mode=instructor.Mode.JSON_SCHEMA)
+        if self.cache is not None:
+            client.on("parse:error", self.cache.invalid)
+        return client
 
     def count_tokens(self, text: str) -> int:
         """Tokens in ``text``: by the embedded model's tokenizer, or an estimate for a server's model."""
@@ -65,18 +68,24 @@ def open_backend(settings: Settings, *, weights_progress: Progress | None = None
         inner = embedded
     else:
         inner = RetryTransport(
-            httpx2.HTTPTransport(), attempts=settings.max_attempts, base_url=identity.base_url
+            httpx2.HTTPTransport(),
+            attempts=settings.max_attempts,
+            base_url=identity.label,
+            timeout=settings.timeout,
+            max_bytes=settings.max_request_bytes,
         )
-        if settings.resolved_response_format() is ResponseFormat.JSON_OBJECT:
+        if settings.resolved_response_format() == ResponseFormat.JSON_OBJECT:
             # After the cache: a server's answers are stored under the same keys as the embedded model's.
             inner = RewriteTransport(inner, pin_sampling)
 
     cache: CacheTransport | None = None
-    if settings.cache is not CacheMode.OFF:
+    if settings.cache != CacheMode.OFF:
         cache = CacheTransport(
-            None if settings.cache is CacheMode.REPLAY else inner,
+            None if settings.cache == CacheMode.REPLAY else inner,
             settings.resolved_cache_dir() / "responses",
             namespace=identity.namespace,
+            # Recordings keep the answers that failed, so that a replay re-asks as the model did.
+            keep_invalid=settings.cache != CacheMode.USE,
         )
         inner = cache
     fmt = settings.resolved_response_format()

@@ -24,7 +24,7 @@ from tenacity import (
 )
 
 from ..config import ResponseFormat
-from ..errors import BackendError
+from ..errors import BackendError, InputError
 
 __all__ = ["RetryTransport", "RewriteTransport", "adapt_response_format", "pin_sampling"]
 
@@ -35,12 +35,12 @@ _MAX_RETRY_AFTER = 60.0
 def adapt_response_format(body: dict[str, Any], fmt: ResponseFormat) -> dict[str, Any]:
     """Rewrite instructor's ``json_schema`` response format into the form the backend understands."""
     requested = body.get("response_format")
-    if fmt is ResponseFormat.JSON_SCHEMA or not isinstance(requested, dict):
+    if fmt == ResponseFormat.JSON_SCHEMA or not isinstance(requested, dict):
         return body
     if requested.get("type") != "json_schema":
         return body
     adapted = {k: v for k, v in body.items() if k != "response_format"}
-    if fmt is ResponseFormat.JSON_OBJECT:
+    if fmt == ResponseFormat.JSON_OBJECT:
         # llama-cpp-python ignores (in-process) or rejects (server) the json_schema form.
         adapted["response_format"] = {"type": "json_object", "schema": requested["json_schema"]["schema"]}
     return adapted
@@ -85,19 +85,33 @@ class RewriteTransport(httpx2.BaseTransport):
 
 
 class RetryTransport(httpx2.BaseTransport):
-    """Retry what is worth retrying (429, 5xx, timeouts, dropped connections) with backoff and jitter.
+    """Retry what is worth retrying (429, 5xx, timeouts, dropped connections, cut-short bodies) with
+    backoff and jitter.
 
     This is the one retry layer for transient faults: the openai client's own retries are turned off.
-    A Retry-After header, when the server sends one, sets the wait.
+    A Retry-After header, when the server sends one, sets the wait. Each attempt reads the whole answer
+    within ``timeout`` seconds: httpx's timeouts bound each read, which a server sending a byte now and
+    then never reaches. A request over ``max_bytes`` is refused before it is sent.
     """
 
-    def __init__(self, inner: httpx2.BaseTransport, *, attempts: int, base_url: str) -> None:
+    def __init__(
+        self, inner: httpx2.BaseTransport, *, attempts: int, base_url: str, timeout: float, max_bytes: int
+    ) -> None:
         self._inner = inner
         self._attempts = attempts
         self._base_url = base_url
+        self._timeout = timeout
+        self._max_bytes = max_bytes
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        request.read()
+        size = len(request.read())
+        if size > self._max_bytes:
+            raise InputError(
+                f"the request to {self._base_url} would be {size / 1e6:.1f} MB, over the limit of "
+                f"{self._max_bytes / 1e6:.1f} MB: shorten the article, have it read in parts "
+                "(--context-tokens, SUMMARIZER_CONTEXT_TOKENS), or raise the limit "
+                "(SUMMARIZER_MAX_REQUEST_BYTES, max_request_bytes=)"
+            )
         retrying = Retrying(
             stop=stop_after_attempt(self._attempts),
             retry=retry_if_exception_type(httpx2.TransportError) | retry_if_result(_retryable),
@@ -109,7 +123,6 @@ class RetryTransport(httpx2.BaseTransport):
         if response.status_code == 200:
             # A broken body is the endpoint's fault, not the model's: say so instead of letting it
             # pass for an answer that failed validation (which would be re-asked).
-            response.read()
             try:
                 json.loads(response.content)
             except ValueError as exc:
@@ -119,10 +132,27 @@ class RetryTransport(httpx2.BaseTransport):
         return response
 
     def _send(self, request: httpx2.Request) -> httpx2.Response:
+        """One attempt, its answer read whole: a body cut short or too slow raises a TransportError here,
+        where it is retried."""
+        deadline = time.monotonic() + self._timeout
         response = self._inner.handle_request(request)
-        if _retryable(response):
-            response.read()  # free the connection before waiting
-        return response
+        body = bytearray()
+        try:
+            for chunk in response.iter_raw():
+                body += chunk
+                if time.monotonic() > deadline:
+                    raise httpx2.ReadTimeout(
+                        f"the answer took longer than {self._timeout:g} s", request=request
+                    )
+        finally:
+            response.close()  # frees the connection, before any wait
+        return httpx2.Response(
+            response.status_code,
+            headers=response.headers,
+            content=bytes(body),
+            request=request,
+            extensions=response.extensions,
+        )
 
     def _give_up(self, state: RetryCallState) -> httpx2.Response:
         outcome = state.outcome
@@ -130,7 +160,9 @@ class RetryTransport(httpx2.BaseTransport):
         if outcome.failed:
             exc = outcome.exception()
             hint = (
-                " (raise SUMMARIZER_TIMEOUT / timeout=)" if isinstance(exc, httpx2.TimeoutException) else ""
+                " (raise --timeout, SUMMARIZER_TIMEOUT or timeout=)"
+                if isinstance(exc, httpx2.TimeoutException)
+                else ""
             )
             raise BackendError(
                 f"{self._base_url}: {type(exc).__name__}: {exc or 'no answer'} "

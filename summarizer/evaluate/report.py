@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ExtractionError, InputError, SummarizerError
 from ..ingest import source_from_text
+from ..messages import error
 from ..models import Brief
 
 if TYPE_CHECKING:
@@ -324,7 +325,7 @@ def run_eval(gold: Path, *, limit: int | None, as_json: bool, summarizer: Summar
     try:
         articles = load_gold(gold)
     except InputError as exc:
-        errors.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        error(str(exc))
         return 2
     articles = articles[:limit] if limit is not None else articles
     bar = Progress(
@@ -352,7 +353,7 @@ def run_eval(gold: Path, *, limit: int | None, as_json: bool, summarizer: Summar
         with bar:
             report = evaluate(articles, summarize, told, gold=str(gold))
     except SummarizerError as exc:
-        errors.print(f"error: {exc}", markup=False, highlight=False)
+        error(str(exc))
         return 1
     if as_json:
         sys.stdout.write(report.to_json() + "\n")

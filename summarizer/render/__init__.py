@@ -30,9 +30,14 @@ def render(
     - ``json``: the brief as indented JSON, fields in the model's order, ending in a newline.
     - ``html``: one self-contained page with the brief beside the article, every grounded span highlighted.
     - ``rich``: the terminal view ``width`` columns wide; plain text, or with ANSI colors if ``color``.
+
+    No control character of the article's or the model's reaches the text: see :mod:`.safe`.
     """
+    from .safe import json_safe, printable_brief
+
     if fmt == "json":
-        return brief.model_dump_json(indent=2) + "\n"
+        return json_safe(brief.model_dump_json(indent=2)) + "\n"
+    brief, source = printable_brief(brief, source)
     if fmt == "markdown":
         from .markdown import to_markdown
 
@@ -50,9 +55,10 @@ def render(
 
 def print_brief(brief: Brief, source: Source, console: Console) -> None:
     """Print the brief on a rich console, grounding status and warnings included, at the console's width."""
+    from .safe import printable_brief
     from .terminal import print_brief as _print
 
-    _print(brief, source, console)
+    _print(*printable_brief(brief, source), console)
 
 
 def rich_console(*, stderr: bool = False) -> Console:

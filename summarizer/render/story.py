@@ -5,12 +5,14 @@ from __future__ import annotations
 from ..story import Story
 from ._common import when_label
 from .markdown import inline
+from .safe import printable
 
 __all__ = ["story_markdown"]
 
 
 def story_markdown(story: Story) -> str:
-    """The story as a Markdown note ending in a newline: where the sources disagree comes first."""
+    """The story as a Markdown note ending in a newline: where the sources disagree comes first; no
+    control character of the articles' or the model's in it."""
     blocks = [
         f"# {inline(story.headline)}",
         f"**A story from {len(story.sources)} articles** · the headline and summary are the latest one's",
@@ -60,4 +62,4 @@ def story_markdown(story: Story) -> str:
                 for c in story.consequences
             ),
         ]
-    return "\n\n".join(blocks) + "\n"
+    return printable("\n\n".join(blocks) + "\n")
