@@ -1,8 +1,9 @@
-"""Figures of the rule-based baseline (summarizer.evaluate.baseline_brief) on gold files, as JSON.
+"""Figures of the rule-based baseline (summarizer.evaluate.baseline_brief) and of the analysis stage
+alone (summarizer.evaluate.analysis_brief: spaCy, no model) on gold files, as JSON.
 
 Usage: .venv/bin/python scripts/eval_baseline.py [GOLD ...]   (default: ../shared/eval/seed-gold.json and
 ../shared/eval/meantime-dev.jsonl relative to the repository root). No model runs: this is how the
-baseline table of docs/evaluation.md is made.
+baseline and analysis tables of docs/evaluation.md are made.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 import datetime
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 _ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(_ROOT))
 
-from summarizer.evaluate import baseline_brief, counts, load_gold, score, totals  # noqa: E402
+from summarizer import Brief  # noqa: E402
+from summarizer.evaluate import analysis_brief, baseline_brief, counts, load_gold, score, totals  # noqa: E402
 
 _DEFAULTS = [
     _ROOT.parent / "shared" / "eval" / "seed-gold.json",
@@ -24,10 +27,10 @@ _DEFAULTS = [
 ]
 
 
-def baseline_figures(path: Path) -> dict[str, Any]:
-    """Totals and counts of the baseline over every article of ``path``."""
+def figures(path: Path, make: Callable[[str, datetime.date | None], Brief]) -> dict[str, Any]:
+    """Totals and counts of the briefs ``make`` makes of every article of ``path``."""
     articles = load_gold(path)
-    scores = [score(baseline_brief(a.text, a.dateline), a) for a in articles]
+    scores = [score(make(a.text, a.dateline), a) for a in articles]
     return {"gold": path.name, "articles": len(articles), "totals": totals(scores), "counts": counts(scores)}
 
 
@@ -35,7 +38,8 @@ def main(argv: list[str]) -> int:
     paths = [Path(p) for p in argv] or _DEFAULTS
     report = {
         "date": datetime.date.today().isoformat(),
-        "baseline": [baseline_figures(p) for p in paths],
+        "baseline": [figures(p, baseline_brief) for p in paths],
+        "analysis": [figures(p, analysis_brief) for p in paths],
     }
     print(json.dumps(report, indent=2))
     return 0

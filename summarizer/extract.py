@@ -43,6 +43,7 @@ _MOST_ROLE_WORDS = 10
 _MOST_WHAT_WORDS = 20
 _MOST_HEADLINE_WORDS = 16
 _MOST_SUMMARY_WORDS = 90
+_MOST_SUMMARY_SENTENCES = 3
 _INITIALS = re.compile(r"(?<=\b[A-Z])\. (?=[A-Z]\.)")
 
 # The validation context travels in a context variable, not through instructor's ``context=``: instructor
@@ -200,13 +201,19 @@ class OverviewAnswer(_Answer):
 
     @field_validator("summary")
     @classmethod
-    def _summary_short(cls, summary: str) -> str:
-        if len(summary.split()) > _MOST_SUMMARY_WORDS:
-            raise ValueError(f"a summary of at most {_MOST_SUMMARY_WORDS} words, please")
+    def _whole_sentences(cls, summary: str, info: ValidationInfo) -> str:
         # A straight quotation mark ends a small model's JSON string early, mid-sentence.
         if not summary.rstrip().rstrip("'’)").endswith((".", "!", "?")):
             raise ValueError("end the summary with a full stop; quote words with single quotation marks")
-        return _INITIALS.sub(".", summary)
+        sentences = whole_sentences(_INITIALS.sub(".", summary))
+        kept = _first_sentences(sentences)
+        if len(kept) < len(sentences):
+            # Asking again gives the same answer at temperature 0: code keeps the first whole sentences.
+            _context(info).get("warnings", []).append(
+                f"summary: kept its first {len(kept)} of {len(sentences)} sentences ({_MOST_SUMMARY_WORDS} "
+                "words at most)"
+            )
+        return " ".join(kept)
 
     @model_validator(mode="after")
     def _from_the_article(self, info: ValidationInfo) -> OverviewAnswer:
@@ -225,10 +232,47 @@ class OverviewAnswer(_Answer):
         return self
 
     @classmethod
+    def from_cut(cls, content: str, context: dict[str, Any]) -> OverviewAnswer | None:
+        """The answer of a model stopped at the token limit mid-summary: its headline and the whole
+        sentences it had written; None when not even one sentence was whole."""
+        found = _CUT_OVERVIEW.search(content)
+        if found is None:
+            return None
+        summary = " ".join(whole_sentences(found["summary"]))
+        if not summary:
+            return None
+        data = {"headline": found["headline"], "summary": summary}
+        return cls.model_validate(data, context={**context, "lenient": True})
+
+    @classmethod
     def constrain(cls, schema: dict[str, Any]) -> None:
-        # A minimum length keeps a small model from ending the string at its first straight quote.
-        schema["properties"]["headline"].update(minLength=20)
-        schema["properties"]["summary"].update(minLength=150)
+        # A small model ends a string at the first straight quotation mark it means to quote with
+        # ("remarks were "very bad""), mid-sentence: the grammar allows none inside, and lets the summary
+        # end only after a full stop. Lengths are the validators' to check, never the grammar's.
+        schema["properties"]["headline"].update(pattern=r'^[^"\\]{20,}$')
+        schema["properties"]["summary"].update(pattern=r'^[^"\\]+[.!?]$')
+
+
+_CUT_OVERVIEW = re.compile(
+    r'"headline"\s*:\s*"(?P<headline>[^"]+)"\s*,\s*"summary"\s*:\s*"(?P<summary>[^"]*)'
+)
+_SENTENCE = re.compile(r"(?<=[.!?])['’)]*\s+(?=[A-Z'‘(])")
+
+
+def whole_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` that end with their full stop (a cut-off last one is left out)."""
+    parts = [p.strip() for p in _SENTENCE.split(text.strip()) if p.strip()]
+    return [p for p in parts if p.rstrip("'’)").endswith((".", "!", "?"))]
+
+
+def _first_sentences(sentences: list[str]) -> list[str]:
+    kept: list[str] = []
+    for sentence in sentences:
+        words = sum(len(s.split()) for s in [*kept, sentence])
+        if kept and (len(kept) == _MOST_SUMMARY_SENTENCES or words > _MOST_SUMMARY_WORDS):
+            break
+        kept.append(sentence)
+    return kept
 
 
 def _one_each(item: dict[str, Any], fixed: list[dict[str, Any]]) -> dict[str, Any]:
@@ -366,7 +410,7 @@ class Session:
     def overview(self, facts: str) -> OverviewAnswer | None:
         """A headline and a summary, written from the article and the ``facts`` code found in it."""
         task = prompts.render("overview", facts=facts)
-        return cast(OverviewAnswer | None, self._ask("overview", OverviewAnswer, task, 220))
+        return cast(OverviewAnswer | None, self._ask("overview", OverviewAnswer, task, 200))
 
     def _ask(self, name: str, answer: type[_Answer], task: str, max_tokens: int) -> _Answer | None:
         """One pass; None (with a warning) when its answers never validated."""
@@ -403,6 +447,12 @@ class Session:
         if ours := _our_error(exc):
             raise ours from None
         if isinstance(exc, IncompleteOutputException) or isinstance(cause, IncompleteOutputException):
+            cut = exc if isinstance(exc, IncompleteOutputException) else cause
+            completion = getattr(cut, "last_completion", None)
+            content = completion.choices[0].message.content or "" if completion is not None else ""
+            if answer is OverviewAnswer and (kept := OverviewAnswer.from_cut(content, self._context)):
+                self._record.warnings.append("overview: cut off at the token limit; its whole sentences kept")
+                return kept
             self._record.warnings.append(f"{name}: the answer was cut off at the token limit and dropped")
             return None
         if isinstance(exc, InstructorRetryException) and exc.last_completion is not None:

@@ -37,7 +37,7 @@ def _overview(headline: str, summary: str, **context: Any) -> OverviewAnswer:
 
 
 def test_the_overview_is_reasked_when_it_names_what_the_article_does_not() -> None:
-    good = "Acme Corp will close its Springfield plant, putting 1,200 jobs at risk, Jane Doe said."
+    good = "Acme Corp will close its Springfield plant, Jane Doe said. It puts 1,200 jobs at risk."
     assert _overview("Acme Corp to close Springfield plant", good).headline
     with pytest.raises(ValueError, match="not in the article"):
         _overview("Acme to close plant, says John Smith", good)
@@ -49,7 +49,23 @@ def test_the_overview_is_reasked_when_it_names_what_the_article_does_not() -> No
 
 def test_a_summary_cut_mid_sentence_is_reasked() -> None:
     with pytest.raises(ValueError, match="full stop"):
-        _overview("Acme Corp to close Springfield plant", "Acme Corp will close its plant, calling it ")
+        _overview("Acme Corp to close Springfield plant", "Acme Corp will close its plant. Doe calls it ")
+
+
+def test_a_long_summary_keeps_its_first_whole_sentences() -> None:
+    warnings: list[str] = []
+    parts = ["first", "second", "third", "fourth", "fifth"]
+    long = " ".join(f"Acme Corp said the {n} part of the plan was final." for n in parts)
+    answer = _overview("Acme Corp to close Springfield plant", long, warnings=warnings)
+    assert answer.summary == long[: long.index(" Acme Corp said the fourth")]
+    assert warnings == ["summary: kept its first 3 of 5 sentences (90 words at most)"]
+
+
+def test_a_summary_cut_at_the_token_limit_keeps_its_whole_sentences() -> None:
+    cut = '{"headline": "Acme Corp to close its plant", "summary": "Acme Corp will close its plant. It puts'
+    answer = OverviewAnswer.from_cut(cut, {"source": ARTICLE, "warnings": []})
+    assert answer is not None and answer.summary == "Acme Corp will close its plant."
+    assert OverviewAnswer.from_cut('{"headline": "Acme Corp to close", "summary": "Acme Co', {}) is None
 
 
 def test_each_summary_sentence_carries_the_article_sentences_behind_it() -> None:
@@ -61,7 +77,9 @@ def test_each_summary_sentence_carries_the_article_sentences_behind_it() -> None
     ]
     for item in items:
         assert item.spans and item.score >= 0.5
-    assert analysis.text[items[1].spans[0].start : items[1].spans[0].end] == "Doe said the decision was final."
+    assert (
+        analysis.text[items[1].spans[0].start : items[1].spans[0].end] == "Doe said the decision was final."
+    )
     # A sentence the article does not hold is listed with no support, for the reader to check.
     (alone,) = support("Mars colonists rejoiced.", analysis)
     assert alone.spans == [] and alone.score < 0.5

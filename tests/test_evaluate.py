@@ -736,6 +736,9 @@ def test_the_baseline_table_script_prints_its_figures() -> None:
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     [seed] = json.loads(done.stdout)["baseline"]
     assert seed["counts"]["speaker_accuracy"] == [4, 18] and seed["totals"]["actor_f1"] is not None
+    # The analysis alone, no model: the parse names every seed speaker.
+    [analysed] = json.loads(done.stdout)["analysis"]
+    assert analysed["counts"]["speaker_accuracy"] == [18, 18]
 
 
 @needs_seed

@@ -58,8 +58,9 @@ def test_actor_ids_resolve_and_spans_point_at_names(brief: Brief) -> None:
         if event.when is not None:
             assert event.when.span is not None and evidence.start <= event.when.span.start < evidence.end
     for actor in brief.actors:
+        names = {n.casefold() for n in (actor.name, *actor.aliases)}
         for span in actor.spans:
-            assert text[span.start : span.end] in {actor.name, *actor.aliases}
+            assert text[span.start : span.end].casefold() in names
 
 
 @pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/eval")
@@ -73,7 +74,7 @@ def test_quality_on_the_example_against_gold(brief: Brief) -> None:
         (a := brief.actor(q.speaker)) is not None and a.name == g["speaker"]
         for q, g in zip(brief.quotes, gold["quotes"], strict=True)
     )
-    assert right >= 14
+    assert right >= 17
     gold_dates = {e["date"] for e in gold["events"]}
     dated = [e.when.value for e in brief.events if e.when and e.when.value]
     assert len(set(dated)) > 2, "dates must not all be the dateline"
@@ -110,7 +111,7 @@ def test_unconstrained_answers_are_reasked_and_the_rest_dropped() -> None:
         pytest.raises(ExtractionError, match="every pass failed") as caught,
     ):
         free.summarize(read_path(EXAMPLE))
-    assert "quotes: no valid answer after 2 attempts" in str(caught.value)
+    assert "no valid answer after 2 attempts" in str(caught.value)
 
 
 def test_the_committed_example_brief_is_current(brief: Brief) -> None:

@@ -88,7 +88,16 @@ def russia_brief(text: str) -> Brief:
         )
 
     actors = [
-        actor("a1", "Joe Biden", ActorKind.PERSON, "Biden", role="President", affiliation="United States"),
+        actor(
+            "a1",
+            "Joe Biden",
+            ActorKind.PERSON,
+            "Biden",
+            role="President",
+            role_basis="stated",
+            role_span=_at(text, "President", after="comments from"),
+            affiliation="United States",
+        ),
         actor(
             "a2", "Vladimir Putin", ActorKind.PERSON, "Putin", role="Russian President", affiliation="Russia"
         ),
@@ -200,6 +209,7 @@ def russia_brief(text: str) -> Brief:
             {
                 "text": words,
                 "speaker": speaker,
+                "speaker_basis": fields.pop("basis", "analysis" if speaker else None),
                 "full": full,
                 "cue": cue,
                 "spans": [_at(text, str(fields.pop("at", words)))],
@@ -213,7 +223,7 @@ def russia_brief(text: str) -> Brief:
         quote("have been going through hard times", "a3", False, "indicated"),
         quote("to a blind alley.", "a3", False, "blaming"),
         quote("certain ill-considered statements of high-ranking U.S. officials", None, False, "blaming"),
-        quote("I do.", "a1", True, "said"),
+        quote("I do.", "a1", True, None, basis="model"),
         quote("(Putin) will pay a price,", "a1", True, "told ABC News"),
         quote("I won't be wordy in reaction to this,", "a5", True, "said"),
         quote("He definitely does not want to improve relations with our country,", "a5", True, "added"),
@@ -355,6 +365,21 @@ def test_markdown_quotes_name_their_speakers(brief: Brief, source: Source) -> No
     )
     assert "— **unknown speaker**, partial quote" in note
     assert "*(not found in the article)*" in note
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "rich"])
+def test_every_format_tells_a_parsed_speaker_from_the_models_pick(
+    brief: Brief, source: Source, fmt: Literal["markdown", "html", "rich"]
+) -> None:
+    shown = render(brief, source, fmt)
+    assert "found by analysis" in shown
+    assert "the model's judgement" in shown
+    if fmt == "markdown":
+        assert "— **Maria Zakharova**, partial quote, found by analysis" in shown
+        assert "— *Joe Biden*, full quote, the model's judgement" in shown
+        assert "| Russian President (the model's judgement) |" in shown
+    if fmt == "html":
+        assert '<i>Joe Biden</i> · full · <span class="basis">the model&#x27;s judgement</span>' in shown
 
 
 def test_markdown_provenance_shows_rate_and_warnings(brief: Brief, source: Source) -> None:

@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
-from .lexicon import COUNTRY_ALIASES, ROLE_NOUNS, TITLES
+from .lexicon import COUNTRY_ALIASES, PLACE_PREPOSITIONS, ROLE_NOUNS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -59,7 +59,7 @@ def find_entities(doc: Doc, start: int) -> list[Entity]:
     groups = [g for g in _group(mentions) if any(_in_prose(m.ent) for m in g)]
     entities = [e for e in (_entity(g, mentions) for g in groups) if e is not None]
     _join_capitals(entities, mentions)
-    entities = [e for e in entities if e.kind is not ActorKind.OTHER]
+    entities = [e for e in entities if e.kind is not ActorKind.OTHER and not _only_a_place(e, mentions)]
     for entity in entities:
         if entity.kind is ActorKind.PERSON:
             entity.role, entity.role_span = _role(doc, entity)
@@ -97,12 +97,22 @@ def _mention(ent: SpacySpan) -> _Mention | None:
         before = ent.doc[ent.start - 1]
         if before.ent_type_ == "NORP" and before.dep_ in ("amod", "compound"):
             begin, name = before.idx, ent.doc.text[before.idx : end]  # "Russian" + "Foreign Ministry"
-    if not any(ch.isupper() for ch in name) or len(name) < 2 or tokens[-1].like_num:
-        return None  # "Terminal 3", "Trent 900": things, not actors
+    if not any(ch.isupper() for ch in name) or len(name) < 2 or any(ch.isdigit() for ch in tokens[-1].text):
+        return None  # "Terminal 3", "Trent 900", "First Airbus A380": things, not actors
     after = ent.doc[ent.end : ent.end + 2]
     if label == "PERSON" and len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE":
         label = "GPE"  # "Toulouse, France": a place the NER took for a person
     return _Mention(name, Span(start=begin, end=end), label, ent)
+
+
+def _only_a_place(entity: Entity, mentions: list[_Mention]) -> bool:
+    """An organization named once, as where something happened ("a flight from Airbus' Delivery
+    Center", "at 10:00 GMT"): the NER's organization is a place or a time there."""
+    if entity.kind is not ActorKind.ORGANIZATION or len(entity.mentions) != 1:
+        return False
+    ent = next(m.ent for m in mentions if m.span == entity.mentions[0])
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 
 def _in_prose(ent: SpacySpan) -> bool:
@@ -173,7 +183,8 @@ def _entity(group: list[_Mention], mentions: list[_Mention]) -> Entity | None:
         main = country or max(names, key=lambda n: (len(n.split()), names[n]))
     else:
         main = max(names, key=lambda n: (len(n.split()) if label == "PERSON" else names[n], len(n)))
-    aliases = sorted({n for n in names if n != main}, key=lambda n: -names[n])
+    # "TASS" beside "Tass" is the same name, not another one.
+    aliases = sorted({n for n in names if n.lower() != main.lower()}, key=lambda n: -names[n])
     return Entity(
         name=main,
         kind=kind,

@@ -11,6 +11,7 @@ __all__ = [
     "COUNTRY_ALIASES",
     "INSTITUTIONS",
     "NAMING_VERBS",
+    "PLACE_PREPOSITIONS",
     "PRONOUNS",
     "QUOTE_MARKS",
     "ROLE_NOUNS",
@@ -63,6 +64,9 @@ INSTITUTIONS = frozenset(
     airline""".split()
 )
 """Head nouns of bodies that speak as one ("Russia's embassy in the U.S. said")."""
+
+PLACE_PREPOSITIONS = frozenset("from at in into inside outside near across through via".split())
+"""Prepositions that make the name after them a place ("flew from Airbus' Delivery Center")."""
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "hers"])
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
 from .entities import Entity
-from .lexicon import INSTITUTIONS, NAMING_VERBS, PRONOUNS, QUOTE_MARKS, SPEECH_VERBS, STAFF
+from .lexicon import INSTITUTIONS, NAMING_VERBS, PRONOUNS, QUOTE_MARKS, SPEECH_VERBS, STAFF, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -80,7 +80,7 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
         if subject.lower_ in PRONOUNS:
             out.append(Attribution(_pronoun(subject, entities, previous, near_previous), cue, term=False))
             continue
-        speaker = _entity_at(subject, entities) or _body(subject, entities)
+        speaker = _entity_at(subject, entities) or _body(subject, entities) or _named(subject, entities)
         out.append(Attribution(speaker, cue, term=False, unnamed=speaker is None))
     return out
 
@@ -232,6 +232,31 @@ def _entity_at(token: Token, entities: list[Entity]) -> Entity | None:
             if any(name[-len(words) :] == words for name in names):
                 return entity
     return None
+
+
+def _named(token: Token, entities: list[Entity]) -> Entity | None:
+    """A speaker the NER missed but the parse shows by name: "said Mayor Ana Ruiz" is a person, with the
+    title before the name as the role the article gives."""
+    if token.pos_ != "PROPN":
+        return None
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i]
+    words = [*words, token]
+    titles = [t for t in words if t.lower_ in TITLES]
+    names = [t for t in words if t.lower_ not in TITLES]
+    if not names or any(not t.text[:1].isupper() for t in names):
+        return None
+    doc, first, last = token.doc, names[0], names[-1]
+    span = Span(start=first.idx, end=last.idx + len(last.text))
+    role = Span(start=titles[0].idx, end=titles[-1].idx + len(titles[-1].text)) if titles else None
+    entity = Entity(
+        name=doc.text[span.start : span.end],
+        kind=ActorKind.PERSON if len(names) > 1 or titles else ActorKind.ORGANIZATION,
+        mentions=[span],
+        role=doc.text[role.start : role.end] if role else None,
+        role_span=role,
+    )
+    entities.append(entity)
+    return entity
 
 
 def _person_named(word: str, entities: list[Entity]) -> Entity | None:

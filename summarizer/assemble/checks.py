@@ -23,7 +23,19 @@ def unsupported(written: str, article: str) -> list[str]:
     stems = {w[:5] for w in words if len(w) >= 5}
     numbers = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(article)}
     missing: list[str] = []
-    for m in _WORD.finditer(written):
+    for line in written.splitlines():
+        missing += _names(line, words, stems)
+    missing += [n for n in _NUMBER.findall(written) if n.replace(",", "").rstrip(".") not in numbers]
+    return list(dict.fromkeys(missing))
+
+
+def _names(written: str, words: set[str], stems: set[str]) -> list[str]:
+    found = list(_WORD.finditer(written))
+    long = [m.group(0) for m in found if len(m.group(0)) > 3]
+    if long and sum(w[0].isupper() for w in long) > 0.6 * len(long):
+        return []  # a title-case headline: every word is capitalized, names and verbs alike
+    missing = []
+    for m in found:
         word = m.group(0).rstrip(".").lower()
         if not m.group(0)[0].isupper() or _SENTENCE_START.search(written[: m.start()]):
             continue
@@ -32,8 +44,7 @@ def unsupported(written: str, article: str) -> list[str]:
         if word.removesuffix("'s").removesuffix("’s") in words:
             continue
         missing.append(m.group(0).rstrip("."))
-    missing += [n for n in _NUMBER.findall(written) if n.replace(",", "").rstrip(".") not in numbers]
-    return list(dict.fromkeys(missing))
+    return missing
 
 
 def require_content(brief: Brief) -> None:

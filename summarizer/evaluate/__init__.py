@@ -6,7 +6,7 @@ figures and totals (:class:`Report`), so that a change of model, prompt or strat
 The metrics are defined in docs/evaluation.md; the definitions here and there must agree.
 """
 
-from .baseline import baseline_brief
+from .baseline import analysis_brief, baseline_brief
 from .gold import (
     GoldActor,
     GoldArticle,
@@ -43,6 +43,7 @@ __all__ = [
     "ProgressCallback",
     "Ratio",
     "Report",
+    "analysis_brief",
     "baseline_brief",
     "consequence_matches",
     "content_words",
