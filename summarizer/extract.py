@@ -40,7 +40,6 @@ __all__ = ["UNKNOWN", "ConsequenceAnswer", "EventAnswer", "Extraction", "RoleAns
 
 UNKNOWN = "unknown"
 _MOST_ROLE_WORDS = 10
-_MOST_WHAT_WORDS = 20
 _MOST_HEADLINE_WORDS = 16
 _MOST_SUMMARY_WORDS = 90
 _MOST_SUMMARY_SENTENCES = 3
@@ -170,14 +169,6 @@ class EventAnswer(EventFields, _Answer):
             data = dict(data)
             data["when"] = _choice(data.get("when"), info, "times", "a time expression of the article")
         return data
-
-    @field_validator("what")
-    @classmethod
-    def _short(cls, what: str) -> str:
-        # Asked for, and checked here: a grammar's length limit would cut the text mid-word.
-        if len(what.split()) > _MOST_WHAT_WORDS:
-            raise ValueError(f"say what happened in at most {_MOST_WHAT_WORDS} words")
-        return what
 
 
 class ConsequenceAnswer(_Answer):

@@ -152,9 +152,10 @@ async def asummarize(
 def _brief(
     backend: Backend, source: Source, settings: Settings, progress: Callable[[str], None] | None
 ) -> Brief:
+    # The size check first: an article too long to read is refused before it is parsed.
+    parts = _windows(backend, settings, source)
     analysis = analyze(source)
     text = source.text
-    parts = _windows(backend, settings, source)
     record = Extraction()
     hits_before = backend.cache.stats.hits if backend.cache else 0
     client = backend.instructor()

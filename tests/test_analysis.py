@@ -131,3 +131,27 @@ def test_consequence_candidates_carry_their_clause_and_claimant() -> None:
             < candidate.clause.end
             <= candidate.sentence.end
         )
+
+
+MEANTIME = SHARED / "eval" / "meantime-dev.jsonl"
+
+
+@pytest.mark.skipif(not MEANTIME.exists(), reason="needs ../shared/eval")
+def test_no_actor_name_starts_with_an_adverb_or_a_party_or_nationality_word() -> None:
+    """Over the 60 MEANTIME dev articles: "Now Brazile", "Republican Donald Trump", "Russian Foreign
+    Ministry" is a name, but "Russian Vladimir Putin" is not."""
+    from summarizer.analysis.nlp import parse
+
+    found = []
+    for line in MEANTIME.read_text().splitlines():
+        article = json.loads(line)
+        analysis = analyze(source_from_text(article["text"]))
+        doc = parse(article["text"])
+        for entity in analysis.entities:
+            first = doc.char_span(entity.mentions[0].start, entity.mentions[0].end, alignment_mode="expand")
+            word = first[0] if first is not None else None
+            if word is None or (entity.kind is not ActorKind.PERSON and word.ent_type_ == "NORP"):
+                continue  # an organization may be named by its nation: "Russian Foreign Ministry"
+            if word.pos_ in ("ADV", "ADJ") or word.ent_type_ == "NORP":
+                found.append(f"{article['id']}: {entity.name}")
+    assert found == []

@@ -327,7 +327,12 @@ def test_the_recordings_are_all_chat_completions() -> None:
 
 def test_story_folders_hold_only_articles() -> None:
     articles, _ = expand([str(ROOT / "tests" / "articles" / "story")])
-    assert [Path(a.name).name for a in articles] == ["a380-delivered.txt", "a380-in-service.txt"]
+    assert [Path(a.name).name for a in articles] == [
+        "a380-delivered.txt",
+        "a380-in-service.txt",
+        "iphone4-executive-leaves.txt",
+        "iphone4-free-cases.txt",
+    ]
 
 
 @pytest.mark.parametrize("command", ["brief", "story", "eval"])

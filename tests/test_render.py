@@ -99,7 +99,13 @@ def russia_brief(text: str) -> Brief:
             affiliation="United States",
         ),
         actor(
-            "a2", "Vladimir Putin", ActorKind.PERSON, "Putin", role="Russian President", affiliation="Russia"
+            "a2",
+            "Vladimir Putin",
+            ActorKind.PERSON,
+            "Putin",
+            role="Russian President",
+            role_basis="model",
+            affiliation="Russia",
         ),
         actor(
             "a3",
@@ -361,9 +367,10 @@ def test_markdown_timeline_is_in_date_order_with_undated_last(brief: Brief, sour
 def test_markdown_quotes_name_their_speakers(brief: Brief, source: Source) -> None:
     note = render(brief, source, "markdown")
     assert (
-        "> have been going through hard times\n>\n> — **Maria Zakharova**, partial quote, “indicated”" in note
+        "> have been going through hard times\n>\n> — **Maria Zakharova**, partial quote, found by analysis, "
+        "“indicated”" in note
     )
-    assert "— **unknown speaker**, partial quote" in note
+    assert "— *unknown speaker*, partial quote" in note
     assert "*(not found in the article)*" in note
 
 
@@ -373,7 +380,7 @@ def test_every_format_tells_a_parsed_speaker_from_the_models_pick(
 ) -> None:
     shown = render(brief, source, fmt)
     assert "found by analysis" in shown
-    assert "the model's judgement" in shown
+    assert ("the model&#x27;s judgement" if fmt == "html" else "the model's judgement") in shown
     if fmt == "markdown":
         assert "— **Maria Zakharova**, partial quote, found by analysis" in shown
         assert "— *Joe Biden*, full quote, the model's judgement" in shown

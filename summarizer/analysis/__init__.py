@@ -16,7 +16,7 @@ from ..models import Span, When
 from ..timeline import find_dates
 from .entities import Entity, find_entities
 from .lexicon import CONSEQUENCE_CUES
-from .speakers import Attribution, attribute, clause_at, speaker_of
+from .speakers import Attribution, attribute, clause_at, reports_speech, speaker_of
 from .text import QuotedPassage, find_quoted_passages, trimmed
 
 if TYPE_CHECKING:
@@ -111,6 +111,8 @@ def analyze(source: Source) -> Analysis:
         if cue is None or any(m.start <= sentence.start < m.end for m in markers):
             continue
         at = sentence.start + cue.start()
+        if reports_speech(doc, at):
+            continue  # "I will only say …", "he could not tell whether …": speech, not what follows
         candidates.append(
             Candidate(
                 sentence=sentence,

@@ -97,7 +97,7 @@ COUNTRY_ALIASES = {
 CONSEQUENCE_CUES = (
     r"\b(?:will|won['’]t|would|could|might|may|shall|unless|if|threat(?:en(?:s|ed)?)? (?:of|to)|"
     r"expect(?:s|ed)? to|is expected|are expected|plans? to|planned|vows?|vowed|warns?|warned|"
-    r"pay a price|sanctions?|risk(?:s)?|likely to|set to|going to|aims? to|intends? to|"
+    r"pay a price|risk(?:s)?|likely to|set to|going to|aims? to|intends? to|"
     r"promis(?:e|es|ed) to|threatens|consequences?|lead to|result in|as long as|until|expectations?)\b"
 )
 """Words that mark a sentence as saying what follows or may follow (a regular expression)."""

@@ -21,7 +21,7 @@ from .lexicon import INSTITUTIONS, NAMING_VERBS, PRONOUNS, QUOTE_MARKS, SPEECH_V
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Attribution", "attribute", "clause_at", "is_full", "speaker_of"]
+__all__ = ["Attribution", "attribute", "clause_at", "is_full", "reports_speech", "speaker_of"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NAMING = ("compound", "appos", "flat", "nmod", "amod", "poss", "conj", "cc", "punct", "prep", "pobj")
@@ -340,3 +340,13 @@ def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:
         end = min(closing) + 1 if closing else end
     span = Span(start=begin, end=end)
     return None if span == sentence else span
+
+
+def reports_speech(doc: Doc, offset: int) -> bool:
+    """Whether the word at ``offset`` (a modal, say) governs a verb of speech: "I will only say …"."""
+    words = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if words is None:
+        return False
+    token = words[0]
+    verb = token.head if token.dep_ in ("aux", "auxpass") else token
+    return verb.lemma_.lower() in SPEECH_VERBS
