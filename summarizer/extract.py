@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import (
     BaseModel,
@@ -27,22 +27,26 @@ from pydantic import (
 )
 
 from . import prompts
-from .assemble.checks import unsupported
+from .assemble.checks import miscast, unsupported
 from .backends import PROMPT_VERSION_HEADER
 from .errors import BackendError, ExtractionError, SummarizerError
 from .ground import normalize
-from .models import Certainty, EventFields
+from .models import EventFields
 
 if TYPE_CHECKING:
     import instructor
 
-__all__ = ["UNKNOWN", "ConsequenceAnswer", "EventAnswer", "Extraction", "RoleAnswer", "Session"]
+__all__ = ["UNKNOWN", "EventAnswer", "Extraction", "RoleAnswer", "Session"]
 
 UNKNOWN = "unknown"
+_T = TypeVar("_T")
 _MOST_ROLE_WORDS = 10
 _MOST_HEADLINE_WORDS = 16
 _MOST_SUMMARY_WORDS = 90
 _MOST_SUMMARY_SENTENCES = 3
+MOST_CLAUSE_WORDS = 20
+"""A dated clause this short is shown as what happened, in the article's words; a longer one the model
+sums up."""
 _INITIALS = re.compile(r"(?<=\b[A-Z])\. (?=[A-Z]\.)")
 
 # The validation context travels in a context variable, not through instructor's ``context=``: instructor
@@ -171,14 +175,6 @@ class EventAnswer(EventFields, _Answer):
         return data
 
 
-class ConsequenceAnswer(_Answer):
-    sentence: int = Field(description="The number of the listed sentence that states it.")
-    certainty: Certainty = Field(
-        description="happened, announced, threatened, expected, conditional (only if something else "
-        "happens), or speculated."
-    )
-
-
 class OverviewAnswer(_Answer):
     headline: str = Field(description="A headline of at most 15 words, in your own words.")
     summary: str = Field(description="Two or three sentences: what happened, who did it, why it matters.")
@@ -209,17 +205,23 @@ class OverviewAnswer(_Answer):
     @model_validator(mode="after")
     def _from_the_article(self, info: ValidationInfo) -> OverviewAnswer:
         ctx = _context(info)
-        unknown = unsupported(f"{self.headline}\n{self.summary}", ctx["source"])
-        if unknown and ctx.get("lenient"):
+        written = f"{self.headline}\n{self.summary}"
+        unknown = unsupported(written, ctx["source"])
+        wrong = miscast(written, ctx.get("roles", {}), ctx["source"])
+        if (unknown or wrong) and ctx.get("lenient"):
             # Re-asks ran out: keep the text, and tell the reader what it says that the article does not.
-            ctx["warnings"].append(
-                f"headline and summary name what the article does not: {', '.join(unknown)}"
-            )
+            if unknown:
+                ctx["warnings"].append(
+                    f"headline and summary name what the article does not: {', '.join(unknown)}"
+                )
+            ctx["warnings"] += [f"headline and summary: {w}" for w in wrong]
         elif unknown:
             raise ValueError(
                 f"{', '.join(map(repr, unknown))} not in the article: write only names, numbers and dates "
                 "the article gives"
             )
+        elif wrong:
+            raise ValueError(f"{'; '.join(wrong)}: give people the roles the article gives them")
         return self
 
     @classmethod
@@ -354,10 +356,16 @@ class Session:
         answer = self._ask("quotes", QuotesAnswer, prompts.render("quotes", passages=listed), budget)
         return list(getattr(answer, "quotes", []))
 
-    def events(self, dated: list[tuple[str, str]]) -> list[EventAnswer]:
-        """One event per time expression: what happened then. ``dated`` holds each expression with the
-        sentence it stands in; a sentence with three expressions is asked about three times. (Who took
-        part is read off the sentence by code: the model's picks were worse.)"""
+    def events(self, dated: list[tuple[str, str]]) -> list[EventAnswer | None]:
+        """What happened at each time expression. ``dated`` holds each expression with the clause it
+        dates; a clause short enough to show is what happened, in the article's words (None here), and
+        the model is asked only about the longer ones. (Who took part is read off the sentence by code:
+        the model's picks were worse.)"""
+        asked = [(clause, when) for clause, when in dated if len(clause.split()) > MOST_CLAUSE_WORDS]
+        told = iter(self._events(asked) if asked else [])
+        return [next(told, None) if len(clause.split()) > MOST_CLAUSE_WORDS else None for clause, _ in dated]
+
+    def _events(self, dated: list[tuple[str, str]]) -> list[EventAnswer]:
         self._context.update(times=_unique([when for _, when in dated]))
 
         class EventsAnswer(_Answer):
@@ -374,33 +382,35 @@ class Session:
                     item, [{"when": {"const": when}} for _, when in dated]
                 )
 
-        listed = "\n".join(f"{i}. [{when}] {sentence}" for i, (sentence, when) in enumerate(dated, start=1))
+        listed = "\n".join(f"{i}. [{when}] {clause}" for i, (clause, when) in enumerate(dated, start=1))
         task = prompts.render("events", sentences=listed)
         return list(getattr(self._ask("events", EventsAnswer, task, 40 * len(dated) + 20), "events", []))
 
-    def consequences(self, clauses: list[str]) -> list[ConsequenceAnswer]:
-        """Which of ``clauses`` (sentences with future, conditional or threat words) state what follows
-        or may follow from the news, and how certain each is."""
+    def consequences(self, clauses: list[str]) -> list[int]:
+        """The numbers (from 1) of the ``clauses`` (sentences with future, conditional or threat words)
+        that state what follows or may follow from the news. How certain each is, the code reads from
+        its words (analysis.certainty)."""
 
         class ConsequencesAnswer(_Answer):
-            consequences: list[ConsequenceAnswer]
+            consequences: list[int]
 
             @classmethod
             def constrain(cls, schema: dict[str, Any]) -> None:
-                schema["properties"]["consequences"]["maxItems"] = len(clauses)
-                item = schema["$defs"]["ConsequenceAnswer"]["properties"]
-                item["sentence"].update(enum=list(range(1, len(clauses) + 1)))
+                numbers = schema["properties"]["consequences"]
+                numbers.update(maxItems=len(clauses))
+                numbers["items"].update(enum=list(range(1, len(clauses) + 1)))
 
         listed = "\n".join(f"{i}. {clause}" for i, clause in enumerate(clauses, start=1))
-        task = prompts.render(
-            "consequences", sentences=listed, fields=prompts.field_guide(ConsequencesAnswer)
-        )
-        answer = self._ask("consequences", ConsequencesAnswer, task, 24 * len(clauses) + 40)
-        return list(getattr(answer, "consequences", []))
+        task = prompts.render("consequences", sentences=listed)
+        answer = self._ask("consequences", ConsequencesAnswer, task, 4 * len(clauses) + 16)
+        return _unique(getattr(answer, "consequences", []))
 
-    def overview(self, facts: str) -> OverviewAnswer | None:
-        """A headline and a summary, written from the article and the ``facts`` code found in it."""
-        task = prompts.render("overview", facts=facts)
+    def overview(self, facts: str, lede: str, roles: dict[str, str]) -> OverviewAnswer | None:
+        """A headline and a summary, written from the article, the ``facts`` code found in it and its
+        ``lede`` (its first sentence, where news puts what happened); names given another role than the
+        article's (``roles``: name → role stated beside it) are re-asked."""
+        self._context.update(roles=roles)
+        task = prompts.render("overview", facts=facts, lede=lede)
         return cast(OverviewAnswer | None, self._ask("overview", OverviewAnswer, task, 200))
 
     def _ask(self, name: str, answer: type[_Answer], task: str, max_tokens: int) -> _Answer | None:
@@ -480,5 +490,5 @@ def _backend_error(exc: BaseException) -> SummarizerError:
     return ExtractionError(f"{type(exc).__name__}: {exc}")
 
 
-def _unique(values: list[str]) -> list[str]:
+def _unique(values: list[_T]) -> list[_T]:
     return list(dict.fromkeys(values))

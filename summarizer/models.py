@@ -155,6 +155,11 @@ class Event(EventFields, _Grounded):
 
     actors: list[str] = Field(default_factory=list, description="Ids of the actors who took part.")
     when: When | None = Field(default=None, description="When it happened, if the article says.")
+    what_basis: Basis = Field(
+        default=Basis.MODEL,
+        description="stated (what is the article's own clause that the time dates) or model (the model's "
+        "words for a clause too long to show).",
+    )
 
 
 class QuoteFields(_Model):
@@ -183,10 +188,10 @@ class Quote(QuoteFields, _Grounded):
 
 
 class ConsequenceFields(_Model):
-    what: str = Field(description="What follows or may follow, in one short sentence of your own.")
+    what: str = Field(description="What follows or may follow: the article's clause that states it.")
     certainty: Certainty = Field(
-        description="How sure the article makes it: happened, announced, threatened, expected, "
-        "conditional (only if something else happens), or speculated."
+        description="How sure the article makes it, read from the words of its sentence: happened, "
+        "announced, threatened, expected, conditional (only if something else happens), or speculated."
     )
 
 

@@ -188,14 +188,16 @@ def _brief(
         dated = dated_in(analysis, window.owns)
         if dated:
             told = session.events([(text[d.clause.start : d.clause.end], d.when.text) for d in dated])
-            answers.events += list(zip(told, dated, strict=False))
+            answers.events += list(zip(told, dated, strict=True))
         candidates = [c for c in analysis.candidates if window.owns(c.sentence.start)]
         if candidates:
             chosen = session.consequences([text[c.clause.start : c.clause.end] for c in candidates])
-            answers.consequences += [(candidates[c.sentence - 1], c.certainty) for c in chosen]
+            answers.consequences += [candidates[n - 1] for n in chosen]
         if n == 0:
             # The lede: news puts what matters first, so the first part carries the headline.
-            answers.overview = session.overview(_facts(analysis, answers.roles))
+            lede = " ".join(text[s.start : s.end] for s in analysis.sentences[:1])
+            stated = {e.name: e.role for e in analysis.entities if e.role is not None}
+            answers.overview = session.overview(_facts(analysis, answers.roles), lede, stated)
     if len(parts) > 1:
         record.warnings.append(
             f"a long article: read in {len(parts)} overlapping parts of the model's "

@@ -13,7 +13,7 @@ from conftest import RECORDINGS
 from summarizer import source_from_text
 from summarizer.analysis import analyze
 from summarizer.assemble import support
-from summarizer.assemble.checks import unsupported
+from summarizer.assemble.checks import miscast, unsupported
 from summarizer.extract import OverviewAnswer
 
 ARTICLE = (
@@ -106,3 +106,14 @@ def test_no_grammar_limits_a_strings_length() -> None:
     for path in recorded:
         request = json.loads(path.read_text())["request"]
         assert _strings_with_max_length(request.get("response_format")) == [], path
+
+
+def test_a_role_the_article_does_not_give_is_miscast() -> None:
+    article = "Kremlin spokesperson Dmitry Peskov spoke. Russian President Vladimir Putin did not."
+    roles = {"Dmitry Peskov": "Kremlin spokesperson", "Vladimir Putin": "Russian leader"}
+    assert miscast("Foreign Minister Dmitry Peskov called it bad.", roles, article) == [
+        "Dmitry Peskov is 'Kremlin spokesperson' in the article, not 'minister'"
+    ]
+    # The surname alone counts as the name; the article's own words before a name are never wrong.
+    assert miscast("The minister Peskov agreed.", roles, article)
+    assert miscast("Kremlin spokesperson Peskov and President Putin spoke.", roles, article) == []

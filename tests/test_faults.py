@@ -215,7 +215,7 @@ def test_client_errors_are_not_retried(
 ) -> None:
     server.script(status(code), ok(VALID))
     with pytest.raises(BackendError, match=f"HTTP {code}"):
-        session(backend).overview("")
+        session(backend).overview("", "", {})
     assert len(server.requests) == 1
     assert server.pending == 1
     assert backoff == []
@@ -224,7 +224,7 @@ def test_client_errors_are_not_retried(
 def test_persistent_503_gives_up_after_max_attempts(server: FaultServer, backend: Backend) -> None:
     server.script(*[unavailable()] * ATTEMPTS, ok(VALID))
     with pytest.raises(BackendError, match="503") as caught:
-        session(backend).overview("")
+        session(backend).overview("", "", {})
     assert "HTTP 503" in str(caught.value) and "overloaded" in str(caught.value)
     assert len(server.requests) == ATTEMPTS
     assert server.pending == 1, "no request after the last attempt"
@@ -244,7 +244,7 @@ def test_hang_times_out_with_bounded_attempts(server: FaultServer, backend: Back
     server.script(*[hang(10)] * ATTEMPTS, ok(VALID))
     started = time.monotonic()
     with pytest.raises(BackendError, match=r"(?i)time") as caught:
-        session(backend).overview("")
+        session(backend).overview("", "", {})
     elapsed = time.monotonic() - started
     message = str(caught.value)
     assert "ReadTimeout" in message and f"after {ATTEMPTS} attempts" in message
@@ -267,7 +267,7 @@ def test_dropped_connection_then_ok(
 def test_persistent_drop_gives_up(server: FaultServer, backend: Backend) -> None:
     server.script(*[drop()] * ATTEMPTS, ok(VALID))
     with pytest.raises(BackendError, match=f"after {ATTEMPTS} attempts") as caught:
-        session(backend).overview("")
+        session(backend).overview("", "", {})
     assert "RemoteProtocolError" in str(caught.value)
     assert len(server.requests) == ATTEMPTS
     assert server.pending == 1
@@ -309,7 +309,7 @@ def test_invalid_json_body_is_a_backend_error_naming_the_endpoint(
 ) -> None:
     server.script(invalid_json(), ok("hello"))
     with pytest.raises(BackendError, match=r"127\.0\.0\.1.*not JSON"):
-        session(backend).overview("")
+        session(backend).overview("", "", {})
     assert len(server.requests) == 1, "a broken body is not re-asked"
     assert server.pending == 1
 
@@ -317,7 +317,7 @@ def test_invalid_json_body_is_a_backend_error_naming_the_endpoint(
 def test_schema_failure_then_valid_is_reasked(server: FaultServer, backend: Backend) -> None:
     server.script(ok(FAILS_SCHEMA), ok(VALID))
     record = Extraction()
-    answer = session(backend, record).overview("")
+    answer = session(backend, record).overview("", "", {})
     assert isinstance(answer, OverviewAnswer)
     assert answer.headline == VALID["headline"] and answer.summary == VALID["summary"]
     assert record.warnings == []
@@ -331,7 +331,7 @@ def test_schema_failure_then_valid_is_reasked(server: FaultServer, backend: Back
 def test_schema_failure_twice_drops_the_pass(server: FaultServer, backend: Backend) -> None:
     server.script(ok(FAILS_SCHEMA), ok(FAILS_SCHEMA), ok(FAILS_SCHEMA), ok(VALID))
     record = Extraction()
-    assert session(backend, record, max_reasks=1).overview("") is None
+    assert session(backend, record, max_reasks=1).overview("", "", {}) is None
     assert record.warnings == ["overview: no valid answer after 2 attempts"]
     assert len(server.requests) == 2
     assert server.pending == 2, "no re-ask beyond max_reasks"
@@ -340,7 +340,7 @@ def test_schema_failure_twice_drops_the_pass(server: FaultServer, backend: Backe
 def test_cut_off_answer_is_dropped_with_a_warning(server: FaultServer, backend: Backend) -> None:
     server.script(cut_off(VALID), ok(VALID))
     record = Extraction()
-    assert session(backend, record).overview("") is None
+    assert session(backend, record).overview("", "", {}) is None
     assert record.warnings == ["overview: the answer was cut off at the token limit and dropped"]
     assert len(server.requests) == 1, "a cut-off answer is not re-asked"
 
@@ -366,12 +366,12 @@ def test_api_key_only_in_the_authorization_header(
     for script in faults:
         server.script(*script)
         with pytest.raises(SummarizerError) as caught:
-            session(backend).overview("")
+            session(backend).overview("", "", {})
         errors.append(caught.value)
     quick = open_client(timeout=0.3, max_attempts=2)
     server.script(hang(5), hang(5))
     with pytest.raises(BackendError) as timed_out:
-        session(quick).overview("")
+        session(quick).overview("", "", {})
     errors.append(timed_out.value)
     server.script(*[unavailable()] * ATTEMPTS)
     with pytest.raises(openai.APIError) as raw:
@@ -395,7 +395,7 @@ def test_api_key_only_in_the_authorization_header(
 
 def test_response_format_is_json_schema_by_default(server: FaultServer, backend: Backend) -> None:
     server.script(ok(VALID))
-    assert session(backend).overview("") is not None
+    assert session(backend).overview("", "", {}) is not None
     sent = server.requests[0].json["response_format"]
     assert sent["type"] == "json_schema"
     schema = sent["json_schema"]["schema"]
@@ -406,7 +406,7 @@ def test_response_format_is_json_schema_by_default(server: FaultServer, backend:
 def test_response_format_json_object(server: FaultServer, open_client: OpenBackend) -> None:
     backend = open_client(response_format=ResponseFormat.JSON_OBJECT)
     server.script(ok(VALID))
-    assert session(backend).overview("") is not None
+    assert session(backend).overview("", "", {}) is not None
     sent = server.requests[0].json["response_format"]
     assert set(sent) == {"type", "schema"}
     assert sent["type"] == "json_object"
