@@ -345,7 +345,7 @@ class FakeSummarizer:
     closed = 0
     fail: BaseException | None = None
 
-    def __init__(self, settings: Any) -> None:
+    def __init__(self, settings: Any, *, weights_progress: Any = None) -> None:
         FakeSummarizer.built.append(settings)
 
     def summarize(self, article: Source, *, progress: Any = None) -> Brief:
