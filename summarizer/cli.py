@@ -39,7 +39,7 @@ from .messages import error, logs, say
 from .models import Brief
 from .pipeline import Summarizer
 from .render import rich_console
-from .render.progress import Display
+from .render.progress import Display, weights_progress
 from .usage import BRIEF_EXAMPLES, EVAL_EXAMPLES, STORY_EXAMPLES, TIMEOUT_HELP
 
 __all__ = ["app", "schema_json"]
@@ -225,7 +225,7 @@ def _brief_all(
     run = Run(fmt=fmt, targets=targets, verbose=verbose)
     display = Display(len(articles), enabled=not quiet)
     try:
-        with logs(verbose), Summarizer(settings) as summarizer:
+        with logs(verbose), Summarizer(settings, weights_progress=weights_progress()) as summarizer:
             if concurrency > 1 and len(articles) > 1:
                 import asyncio
 
@@ -310,7 +310,7 @@ def story(
     display = Display(len(articles), enabled=not quiet)
     briefs: list[tuple[str, Brief]] = []
     try:
-        with logs(verbose), Summarizer(settings) as summarizer:
+        with logs(verbose), Summarizer(settings, weights_progress=weights_progress()) as summarizer:
             for article in articles:
                 display.begin(article.name)
                 try:
@@ -377,7 +377,9 @@ def evaluate(
     """Measure brief quality against gold annotations, beside a rule-based baseline."""
     from .evaluate import run_eval
 
-    with Summarizer(_settings(base_url=base_url, model=model)) as summarizer:
+    with Summarizer(
+        _settings(base_url=base_url, model=model), weights_progress=weights_progress()
+    ) as summarizer:
         raise typer.Exit(run_eval(gold, limit=limit, as_json=as_json, summarizer=summarizer))
 
 

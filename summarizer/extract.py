@@ -29,9 +29,9 @@ from pydantic import (
 from . import prompts
 from .assemble.checks import miscast, unsupported
 from .backends import PROMPT_VERSION_HEADER
-from .errors import BackendError, ExtractionError, SummarizerError
+from .backends.errors import backend_error, our_error
 from .ground import normalize
-from .models import EventFields
+from .models import EventFields, RunWarning, WarningKind
 
 if TYPE_CHECKING:
     import instructor
@@ -66,7 +66,7 @@ class Extraction:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     reasks: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[RunWarning] = field(default_factory=list)
 
 
 class _Answer(BaseModel):
@@ -102,7 +102,8 @@ class _Answer(BaseModel):
                     item_type.model_validate(raw, context=ctx)
                     items.append(raw)
                 except ValidationError as exc:
-                    ctx["warnings"].append(f"dropped from {name}: {_first_error(exc)}")
+                    text = f"dropped from {name}: {_first_error(exc)}"
+                    ctx["warnings"].append(RunWarning(WarningKind.DROPPED, name, text))
             kept[name] = items
         return kept
 
@@ -196,10 +197,11 @@ class OverviewAnswer(_Answer):
         kept = _first_sentences(sentences)
         if len(kept) < len(sentences):
             # Asking again gives the same answer at temperature 0: code keeps the first whole sentences.
-            _context(info).get("warnings", []).append(
+            text = (
                 f"summary: kept its first {len(kept)} of {len(sentences)} sentences ({_MOST_SUMMARY_WORDS} "
                 "words at most)"
             )
+            _context(info).get("warnings", []).append(RunWarning(WarningKind.SHORTENED, "overview", text))
         return " ".join(kept)
 
     @model_validator(mode="after")
@@ -210,11 +212,10 @@ class OverviewAnswer(_Answer):
         wrong = miscast(written, ctx.get("roles", {}), ctx["source"])
         if (unknown or wrong) and ctx.get("lenient"):
             # Re-asks ran out: keep the text, and tell the reader what it says that the article does not.
+            said = [f"headline and summary: {w}" for w in wrong]
             if unknown:
-                ctx["warnings"].append(
-                    f"headline and summary name what the article does not: {', '.join(unknown)}"
-                )
-            ctx["warnings"] += [f"headline and summary: {w}" for w in wrong]
+                said.insert(0, f"headline and summary name what the article does not: {', '.join(unknown)}")
+            ctx["warnings"] += [RunWarning(WarningKind.UNSUPPORTED, "overview", text) for text in said]
         elif unknown:
             raise ValueError(
                 f"{', '.join(map(repr, unknown))} not in the article: write only names, numbers and dates "
@@ -445,16 +446,18 @@ class Session:
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
         cause = exc.__cause__ or exc.__context__
-        if ours := _our_error(exc):
+        if ours := our_error(exc):
             raise ours from None
         if isinstance(exc, IncompleteOutputException) or isinstance(cause, IncompleteOutputException):
             cut = exc if isinstance(exc, IncompleteOutputException) else cause
             completion = getattr(cut, "last_completion", None)
             content = completion.choices[0].message.content or "" if completion is not None else ""
             if answer is OverviewAnswer and (kept := OverviewAnswer.from_cut(content, self._context)):
-                self._record.warnings.append("overview: cut off at the token limit; its whole sentences kept")
+                text = "overview: cut off at the token limit; its whole sentences kept"
+                self._record.warnings.append(RunWarning(WarningKind.CUT_OFF, name, text))
                 return kept
-            self._record.warnings.append(f"{name}: the answer was cut off at the token limit and dropped")
+            text = f"{name}: the answer was cut off at the token limit and dropped"
+            self._record.warnings.append(RunWarning(WarningKind.CUT_OFF, name, text))
             return None
         if isinstance(exc, InstructorRetryException) and exc.last_completion is not None:
             # Re-asks ran out: keep the items of the last answer that do validate, drop the rest.
@@ -462,32 +465,10 @@ class Session:
             try:
                 return answer.model_validate(json.loads(content), context={**self._context, "lenient": True})
             except (ValueError, ValidationError):
-                self._record.warnings.append(f"{name}: no valid answer after {exc.n_attempts} attempts")
+                text = f"{name}: no valid answer after {exc.n_attempts} attempts"
+                self._record.warnings.append(RunWarning(WarningKind.NO_ANSWER, name, text))
                 return None
-        raise _backend_error(cause or exc) from exc
-
-
-def _our_error(exc: BaseException | None) -> SummarizerError | None:
-    """Our own error (raised in a transport, say), however deep the libraries wrapped it."""
-    while exc is not None:
-        if isinstance(exc, SummarizerError):
-            return exc
-        exc = exc.__cause__ or exc.__context__
-    return None
-
-
-def _backend_error(exc: BaseException) -> SummarizerError:
-    if isinstance(exc, SummarizerError):
-        return exc
-    import openai
-
-    if isinstance(exc, openai.APIStatusError):
-        return BackendError(f"the model endpoint answered HTTP {exc.status_code}: {exc.message}")
-    if isinstance(exc, openai.APITimeoutError):
-        return BackendError("the model endpoint did not answer in time (SUMMARIZER_TIMEOUT / timeout=)")
-    if isinstance(exc, openai.APIError):
-        return BackendError(f"the model endpoint failed: {exc.message}")
-    return ExtractionError(f"{type(exc).__name__}: {exc}")
+        raise backend_error(cause or exc) from exc
 
 
 def _unique(values: list[_T]) -> list[_T]:

@@ -8,6 +8,7 @@ character spans into the source, grounding status and resolved dates.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -25,8 +26,10 @@ __all__ = [
     "Precision",
     "Quote",
     "RunInfo",
+    "RunWarning",
     "Span",
     "Support",
+    "WarningKind",
     "When",
 ]
 
@@ -208,6 +211,38 @@ class Consequence(ConsequenceFields, _Grounded):
     )
 
 
+class WarningKind(StrEnum):
+    """What a warning of a brief is about."""
+
+    DROPPED = "dropped"
+    """Items of a pass's answer failed validation after the last re-ask and were dropped."""
+    NO_ANSWER = "no_answer"
+    """No answer of a pass validated: the pass gave nothing."""
+    CUT_OFF = "cut_off"
+    """A pass's answer was cut off at the token limit (dropped, or its whole sentences kept)."""
+    SHORTENED = "shortened"
+    """Code shortened a valid answer (a summary over its length)."""
+    UNSUPPORTED = "unsupported"
+    """The model's own words say what the article does not (a name, a number, a role)."""
+    LONG_ARTICLE = "long_article"
+    NO_DATELINE = "no_dateline"
+
+    @property
+    def failed(self) -> bool:
+        """Whether a pass with this warning ended without a fully valid answer."""
+        return self in (WarningKind.DROPPED, WarningKind.NO_ANSWER, WarningKind.CUT_OFF)
+
+
+@dataclass(frozen=True)
+class RunWarning:
+    """One warning, as the code that raised it knows it; a brief shows its ``text``."""
+
+    kind: WarningKind
+    pass_name: str | None
+    """The pass it concerns; None for the whole brief."""
+    text: str
+
+
 class Usage(_Model):
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -225,6 +260,11 @@ class RunInfo(_Model):
     cached: int = Field(default=0, ge=0, description="Requests answered from the response cache.")
     warnings: list[str] = Field(
         default_factory=list, description="Items dropped or marked, and anything else a reader should know."
+    )
+    failed_passes: list[str] = Field(
+        default_factory=list,
+        description="Passes that ended without a fully valid answer: items dropped, no answer, or an answer "
+        "cut off at the token limit.",
     )
 
 
