@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Unpack
 
 from . import chunks
 from .accounting import count_usage, run_info
 from .analysis import analyze
-from .assemble import assemble
+from .assemble import assemble, preliminary
 from .assemble.checks import require_content
 from .briefcache import BriefCache
 from .config import Options, Settings, parse_dateline
@@ -64,10 +65,12 @@ class Summarizer:
         *,
         dateline: dt.date | str | None = None,
         progress: Progress | None = None,
+        preview: Callable[[Brief], None] | None = None,
     ) -> Brief:
         """The brief of ``article``: its text (a ``date YYYY-MM-DD`` first line is read as the dateline)
-        or a :class:`Source` from :func:`summarizer.read_path`. ``progress`` is told each pass's name.
-        A brief the model gave nothing to is an ExtractionError, and is not cached."""
+        or a :class:`Source` from :func:`summarizer.read_path`. ``progress`` is told each pass's name;
+        ``preview`` is given the analysis alone's brief before the model's first pass. A brief the model
+        gave nothing to is an ExtractionError, and is not cached."""
         dateline = parse_dateline(dateline)
         source = article if isinstance(article, Source) else source_from_text(article, dateline=dateline)
         if dateline is not None and isinstance(article, Source):
@@ -75,7 +78,7 @@ class Summarizer:
         cache = BriefCache.of(self.settings)
         if cache is not None and (cached := cache.get(source)) is not None:
             return cached
-        brief = _brief(self.backend, source, self.settings, progress)
+        brief = _brief(self.backend, source, self.settings, progress, preview)
         require_content(brief)
         if cache is not None:
             cache.put(source, brief)
@@ -121,11 +124,19 @@ async def asummarize(
     return await asyncio.to_thread(summarize, article, dateline=dateline, **options)
 
 
-def _brief(backend: Backend, source: Source, settings: Settings, progress: Progress | None) -> Brief:
+def _brief(
+    backend: Backend,
+    source: Source,
+    settings: Settings,
+    progress: Progress | None,
+    preview: Callable[[Brief], None] | None,
+) -> Brief:
     context = settings.resolved_context_tokens()
     # The size check first: an article too long to read is refused before it is parsed.
     parts = chunks.parts(source, context, backend.count_tokens)
     analysis = analyze(source)
+    if preview is not None:
+        preview(preliminary(analysis, source.dateline))
     record = Extraction()
     client = backend.instructor()
     count_usage(client, record)

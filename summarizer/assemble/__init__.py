@@ -30,7 +30,7 @@ from ..models import (
     Support,
 )
 
-__all__ = ["Answers", "assemble", "dated_in", "support"]
+__all__ = ["Answers", "assemble", "dated_in", "preliminary", "support"]
 
 _MOST_EVENTS = 16
 _SUMMARY_SENTENCE = re.compile(r"(?<=[.!?])['’\"”)]*\s+(?=[A-Z'‘\"“(])")
@@ -66,6 +66,14 @@ def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.da
         consequences=_consequences(analysis, answers.consequences, ids, actors),
         run=run,
     )
+
+
+def preliminary(analysis: Analysis, dateline: dt.date | None) -> Brief:
+    """The brief of the analysis alone, before any model answer: actors, quotes with the speakers the
+    parse names, each time expression with the clause it dates."""
+    events: list[tuple[EventAnswer | None, Dated]] = [(None, d) for d in dated_in(analysis, lambda _: True)]
+    run = RunInfo(backend="analysis", model="spacy", prompt_version="-")
+    return assemble(analysis, Answers(events=events), run, dateline)
 
 
 def dated_in(analysis: Analysis, owns: Callable[[int], bool]) -> list[Dated]:
