@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from summarizer import Story, Summarizer, merge_briefs, read_path
 from summarizer.cli import app
 from summarizer.models import Actor, ActorKind, Brief, Event, Grounding, Precision, RunInfo, When
+from summarizer.render.story_html import story_html
 from summarizer.story import StoryEvent
 from summarizer.timeline import in_date_order
 
@@ -402,3 +403,16 @@ def test_an_event_joins_the_telling_it_is_closest_to() -> None:
         assert len(story.timeline) == 2
         other = next(e for e in story.timeline if len(e.sources) == 1)
         assert other.what == toulouse[0]
+
+
+def test_the_story_page_escapes_everything_and_runs_no_script() -> None:
+    hostile = '<script>alert(1)</script> & "quoted" \x1b[31m'
+    one = hand_brief("2007-10-15", (f"Airbus delivers {hostile}", "2007-10-15", ["Airbus"]))
+    other = hand_brief("2007-10-17", (f"Airbus delivers the A380 {hostile}", "2007-10-15", ["Airbus"]))
+    story = merge_briefs([(f"one{hostile}", one), ("other", other)])
+    story = story.model_copy(update={"headline": hostile, "summary": hostile})
+    page = story_html(story)
+    assert "<script" not in page and "alert(1)" in page
+    assert "&lt;script&gt;" in page and "&quot;quoted&quot;" in page
+    assert "\x1b" not in page, "no control character reaches the page"
+    assert "script-src 'none'" in page

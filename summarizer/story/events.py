@@ -8,8 +8,8 @@ same day and name a common story actor, since an article may tell its main happe
 its lede and again in its details ("Apple Inc. announced Friday that it will give … a free case", then
 "Jobs said yesterday that Apple will offer a free case"). The words cannot tell such a retelling from a
 second happening of that day that is about the first one ("the State Department says it is aware of
-Russia's decision to recall the ambassador" joins "Russia recalls its ambassador"); two happenings of
-one day that share only their day and a word stay apart. For a pair:
+Russia's decision to recall the ambassador" would join "Russia recalls its ambassador"); two happenings
+of one day that share only their day and a word stay apart. For a pair:
 
 - **Dates**: the days each resolved date covers (a day, an ISO week, a month, a year) are compared.
   They are the *same day* when both are that one day; *overlapping* when they share a day (2007-10-25
@@ -30,10 +30,12 @@ day, 0.5 overlapping, 0.6 unknown, 0.75 conflicting, never when apart; naming a 
 the bar by 0.1. A date alone never merges anything: two happenings of one day need words in common.
 
 Pairs are joined best first (highest overlap). An entry holds several events of one source only when
-they all fall on the same day, so that a telling dated by a month ("in October") never joins two
-happenings of one article on different days. A merged entry takes the words of its first event (in the
-order of the sources and of each brief) and the most precise of the dates given, or the first source's
-date where they conflict; it lists each source once, with the spans of each of its tellings.
+each two of them are one happening by themselves: a telling of another source that passes for two
+events of one article (a month, "in October", covers both of its flights; "a July 16 press conference,
+Jobs said … a free case" fits both the conference and its announcement) joins one of them, not both.
+A merged entry takes the words of its first event (in the order of the sources and of each brief) and
+the most precise of the dates given, or the first source's date where they conflict; it lists each
+source once, with the spans of each of its tellings.
 
 Where the tellings of one entry give conflicting dates, the story lists a date disagreement; where two
 sources both give numbers for it (outside the dates: "400 guests", not "October 25") and neither's
@@ -89,16 +91,23 @@ def story_timeline(
         for (i, one), (j, other) in combinations(enumerate(tellings), 2)
         if (overlap := _one_happening(one, other, weigh)) is not None
     )
+    # Two events of one source share an entry only as a pair that is one happening by itself: a telling of
+    # another source that passes for each of them does not make them one.
+    retold = {(i, j) for _, i, j in pairs if tellings[i].source == tellings[j].source}
     group_of = list(range(len(tellings)))
     members: dict[int, list[int]] = {n: [n] for n in group_of}
     for _, i, j in pairs:
         mine, theirs = group_of[i], group_of[j]
-        if mine == theirs or not _may_join([tellings[n] for n in members[mine] + members[theirs]]):
+        together = sorted(members[mine] + members[theirs])
+        if mine == theirs or not all(
+            (m, n) in retold for m, n in combinations(together, 2) if tellings[m].source == tellings[n].source
+        ):
             continue
         home, away = sorted((mine, theirs))
         for n in members[away]:
             group_of[n] = home
-        members[home] = sorted(members[home] + members.pop(away))
+        members[home] = together
+        del members[away]
     groups = [[tellings[n] for n in members[g]] for g in sorted(members)]
     entries = [
         StoryEvent(
@@ -118,15 +127,6 @@ def story_timeline(
     ]
     disagreements = [d for group in groups for d in _tellings_differ(group)]
     return in_date_order(entries, lambda e: e.when), disagreements
-
-
-def _may_join(group: list[_Telling]) -> bool:
-    """Whether these tellings may be one entry: those of one source all on the same day."""
-    return all(
-        _dates_relate(one.event.when, other.event.when) == "same day"
-        for one, other in combinations(group, 2)
-        if one.source == other.source
-    )
 
 
 @cache
