@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from functools import cache
 from html.parser import HTMLParser
 from typing import Literal, NamedTuple
 
@@ -52,9 +53,14 @@ def _story(pair: str, fmt: str) -> str:
     return _cli("story", *(str(STORIES / name) for name in PAIRS[pair]), "-f", fmt)
 
 
+@cache
+def _merged(pair: str) -> Story:
+    return Story.model_validate_json(_story(pair, "json"))
+
+
 @pytest.fixture(scope="module", params=list(PAIRS))
 def pair(request: pytest.FixtureRequest) -> tuple[str, Story]:
-    return request.param, Story.model_validate_json(_story(request.param, "json"))
+    return request.param, _merged(request.param)
 
 
 def _articles(pair: str) -> dict[str, str]:
@@ -276,9 +282,17 @@ def test_terms_are_not_quotes_and_speakers_are_named(pair: tuple[str, Story]) ->
     "taken for speech, even after 'so-called', 'dubbed' or 'or' naming a thing",
 )
 def test_terms_of_the_iphone_articles_are_not_quotes() -> None:
-    story = Story.model_validate_json(_story("iphone4", "json"))
-    spoken = {q.text.strip(" ,") for q in story.quotes if q.speaker is not None}
+    spoken = {q.text.strip(" ,") for q in _merged("iphone4").quotes if q.speaker is not None}
     assert not spoken & {"death grip", "Antennagate", "bumper"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="analysis (not the story): the NER's organizations that are products or a hack's name "
+    "('iPhone', 'iPod Touch', 'Macintosh'; 'Solar' of 'the Solar Winds hack') are kept as actors",
+)
+def test_products_are_not_actors() -> None:
+    assert not {a.name for a in _merged("iphone4").actors} & {"iPhone", "iPod Touch", "Macintosh"}
 
 
 def test_none_of_the_non_actors(pair: tuple[str, Story]) -> None:
@@ -368,7 +382,7 @@ def test_the_a380_story_page_names_no_non_actor(a380_html: _Items) -> None:
 
 
 def test_the_a380_story_page_cuts_no_text(a380_html: _Items) -> None:
-    story = Story.model_validate_json(_story("a380", "json"))
+    story = _merged("a380")
     shown = " ".join(text for texts in a380_html.items.values() for text in texts)
     for event in story.timeline:
         assert " ".join(event.what.split()) in shown
