@@ -307,6 +307,24 @@ def test_one_company_under_its_short_and_its_legal_name_is_one_actor(pair: tuple
         assert apple.name == "Apple Inc." and set(apple.in_sources) == {"s1", "s2"}
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "rich"])
+def test_the_a380_story_note_reads_as_issue_19_asks(fmt: str) -> None:
+    note = _story("a380", fmt)
+    if fmt == "rich":
+        note = _rich(note)  # what a terminal shows; not a terminal here, the command writes the Markdown
+    lines = note.splitlines()
+    for day in ["2007-10-25", "2007-10-28"]:
+        (entry,) = [line for line in lines if day in line]
+        assert "s1, s2" in entry
+    flat = _flat(note.replace("*", ""))
+    milestone = flat.index("This is a major milestone")
+    assert "Tom Enders, full quote, found by analysis" in flat[milestone : flat.index("(s1)", milestone)]
+    quoted = [line for line in lines if line.lstrip().startswith((">", "▌"))]
+    assert quoted and not [line for line in quoted if "charity-flight" in line]
+    for name in NOT_ACTORS:
+        assert not re.search(rf"[|│] {re.escape(name)} +[|│]", note), name
+
+
 # --- the A380 story as HTML ---------------------------------------------------------------------------------
 
 
