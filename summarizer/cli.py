@@ -260,6 +260,7 @@ class StoryFormat(StrEnum):
     RICH = "rich"
     MARKDOWN = "markdown"
     JSON = "json"
+    HTML = "html"
 
 
 @app.command(epilog=STORY_EXAMPLES)
@@ -273,7 +274,8 @@ def story(
         ),
     ],
     fmt: Annotated[
-        StoryFormat, typer.Option("--format", "-f", help="rich: a note for the terminal; or markdown, json.")
+        StoryFormat,
+        typer.Option("--format", "-f", help="rich: a note for the terminal; or markdown, json, html."),
     ] = StoryFormat.RICH,
     output: Annotated[
         Path | None,
@@ -335,6 +337,10 @@ def story(
         from .render.safe import json_safe
 
         text = json_safe(merged.model_dump_json(indent=2)) + "\n"
+    elif fmt is StoryFormat.HTML:
+        from .render.story_html import story_html
+
+        text = story_html(merged)
     else:
         from .render.story import story_markdown
 
