@@ -435,7 +435,7 @@ def test_markdown_shows_unresolved_and_unknown_dates() -> None:
         run=RunInfo(backend="b", model="m", prompt_version="1"),
     )
     note = render(tiny, source_from_text(text), "markdown")
-    assert "- **Unresolved** — The council met.\n  *dated by “Wednesday”*" in note
+    assert "- **Unresolved** — The council met.\n  *dated by “Wednesday”; the model's words*" in note
     assert "- **Not-a-date (day)** — The council met." in note
     assert "**Dateline:** no dateline" in note
 

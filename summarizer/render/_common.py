@@ -11,6 +11,7 @@ from ..timeline import in_date_order
 __all__ = [
     "BASIS_LABEL",
     "NO_DISAGREEMENT",
+    "WHAT_LABEL",
     "actor_names",
     "dateline_text",
     "grounding_label",
@@ -58,6 +59,10 @@ BASIS_LABEL = {
     Basis.MODEL: "the model's judgement",
 }
 """How a speaker, role or claimant is known, in the words every format shows."""
+
+
+WHAT_LABEL = {Basis.STATED: "the article's words", Basis.MODEL: "the model's words"}
+"""Whether a timeline entry is the clause its time dates, as the article has it, or the model's account."""
 
 
 def role_text(actor: Actor | StoryActor) -> str | None:

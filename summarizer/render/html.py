@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from ..ingest import Source
 from ..models import Brief, Grounding, Span
-from ._common import actor_names, dateline_text, percent, role_text, speaker_name, timeline, when_label
+from ._common import (
+    WHAT_LABEL,
+    actor_names,
+    dateline_text,
+    percent,
+    role_text,
+    speaker_name,
+    timeline,
+    when_label,
+)
 from .page import attribution, badge, certainty, date, header, item, link, page, section, tally
 from .page import escape as _e
 
@@ -249,6 +258,7 @@ def _timeline(
             details.append(link(targets[0] if targets else None, f"“{_e(when.text)}”"))
         if event.actors:
             details.append(_e(", ".join(actor_names(brief, event.actors))))
+        details.append(f'<span class="basis">{_e(WHAT_LABEL[event.what_basis])}</span>')
         if button := passage(event.spans, event.grounding):
             details.append(button)
         entries.append(

@@ -8,6 +8,7 @@ from ..ingest import Source
 from ..models import Basis, Brief, Consequence, Event, Grounding, Quote
 from ._common import (
     BASIS_LABEL,
+    WHAT_LABEL,
     actor_names,
     dateline_text,
     percent,
@@ -112,6 +113,7 @@ def _event(brief: Brief, event: Event) -> str:
         details.append(f"dated by “{inline(event.when.text)}”")
     if event.actors:
         details.append("who: " + ", ".join(inline(name) for name in actor_names(brief, event.actors)))
+    details.append(WHAT_LABEL[event.what_basis])
     if details:
         line += "\n  *" + "; ".join(details) + "*"
     return line

@@ -19,6 +19,7 @@ from ..ingest import Source
 from ..models import Basis, Brief, Certainty, Grounding
 from ._common import (
     BASIS_LABEL,
+    WHAT_LABEL,
     actor_names,
     dateline_text,
     grounding_symbol,
@@ -153,8 +154,8 @@ def _timeline(brief: Brief) -> Table:
             details.append(f"“{event.when.text}”")
         if event.actors:
             details.append(", ".join(actor_names(brief, event.actors)))
-        if details:
-            what.append("\n" + " · ".join(details), style="dim")
+        details.append(WHAT_LABEL[event.what_basis])
+        what.append("\n" + " · ".join(details), style="dim")
         when = Text(
             when_label(event.when), style="dim" if event.when is None or event.when.value is None else ""
         )
