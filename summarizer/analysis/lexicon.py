@@ -7,8 +7,10 @@ brief: verbs that report speech, nouns that are roles, words that foretell conse
 from __future__ import annotations
 
 __all__ = [
+    "COMPANY_NOUNS",
     "CONSEQUENCE_CUES",
     "COUNTRY_ALIASES",
+    "DOCUMENTS",
     "INSTITUTIONS",
     "NAMING_VERBS",
     "PLACE_PREPOSITIONS",
@@ -64,6 +66,14 @@ INSTITUTIONS = frozenset(
     airline""".split()
 )
 """Head nouns of bodies that speak as one ("Russia's embassy in the U.S. said")."""
+
+COMPANY_NOUNS = frozenset("company firm airline carrier manufacturer maker corporation".split())
+"""Nouns by which news refers back to a company it has named ("the company said")."""
+
+DOCUMENTS = frozenset(
+    "statement letter email e-mail memo release website site blog post announcement notice".split()
+)
+"""Writings whose words are their author's ("a statement from Acme said")."""
 
 PLACE_PREPOSITIONS = frozenset("from at in into inside outside near across through via".split())
 """Prepositions that make the name after them a place ("flew from Airbus' Delivery Center")."""

@@ -16,10 +16,21 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
 from .entities import Entity
-from .lexicon import INSTITUTIONS, NAMING_VERBS, PRONOUNS, QUOTE_MARKS, SPEECH_VERBS, STAFF, TITLES
+from .lexicon import (
+    COMPANY_NOUNS,
+    DOCUMENTS,
+    INSTITUTIONS,
+    NAMING_VERBS,
+    PRONOUNS,
+    QUOTE_MARKS,
+    SPEECH_VERBS,
+    STAFF,
+    TITLES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 __all__ = ["Attribution", "attribute", "clause_at", "is_full", "reports_speech", "speaker_of"]
 
@@ -33,6 +44,8 @@ _SHORTEST_CLAUSE = 6
 """Words in the shortest clause worth showing alone; a shorter one is shown with its sentence."""
 _TURN = 600
 """Characters within which a verbless quotation continues the previous speaker's turn."""
+_PRONOUN_SENTENCES = 3
+"""Sentences before a pronoun searched for the person it stands for."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +69,9 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
     out: list[Attribution] = []
     for n, passage in enumerate(passages):
         words = doc.char_span(passage.start, passage.end, alignment_mode="expand")
+        if words is not None and _names_a_thing(words):
+            out.append(Attribution(None, None, term=True))
+            continue
         verb = _governing_verb(words, quoted) if words is not None else None
         if verb is None and words is not None:
             verb = _nearest_verb(words, quoted)
@@ -78,11 +94,30 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
             out.append(Attribution(None, cue, term=False))
             continue
         if subject.lower_ in PRONOUNS:
-            out.append(Attribution(_pronoun(subject, entities, previous, near_previous), cue, term=False))
+            since = passages[n - 1].end if near_previous else None
+            out.append(Attribution(_pronoun(subject, entities, quoted, previous, since), cue, term=False))
             continue
         speaker = _entity_at(subject, entities) or _body(subject, entities) or _named(subject, entities)
         out.append(Attribution(speaker, cue, term=False, unnamed=speaker is None))
     return out
+
+
+def _names_a_thing(words: SpacySpan) -> bool:
+    """Whether quoted words are a name set in a noun phrase, not someone's words: they modify a noun
+    or stands beside one ("the “Lion” release", "a free case, or “bumper”"), or is the object of a
+    noun's preposition ("the existence of an “Antennagate”")."""
+    roots = [
+        t for t in words if not t.is_punct and not (words.start <= t.head.i < words.end and t.head.i != t.i)
+    ]
+    if len(roots) != 1:
+        return False
+    root, head = roots[0], roots[0].head
+    nominal = ("NOUN", "PROPN")
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in NAMING_VERBS:
+        return False  # "called the new software “the most advanced …”": words said of it
+    if root.dep_ in ("compound", "nmod", "appos", "conj") and head.pos_ in nominal:
+        return True
+    return root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in nominal
 
 
 def _labelled(text: str, passage: Span, entities: list[Entity]) -> Entity | None:
@@ -145,7 +180,7 @@ def _nearest_verb(words: object, quoted: list[tuple[int, int]]) -> Token | None:
 def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """The verb's subject, or that of the clause it continues ("was asked … and said"; "…, saying").
     Quoted words are the speaker's, not the sentence's: a participle hung on them takes the subject of
-    the clause around the quotation."""
+    the clause around the quotation, and a subject inside quotation marks speaks for no one."""
     head = verb
     for _ in range(_CLIMB):
         if head is not verb and _inside(head, quoted):
@@ -159,44 +194,93 @@ def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
             quoted_one = next((c for c in head.children if c.dep_ == "dobj"), None)
             if quoted_one is not None:
                 return quoted_one
-        subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None:
-            return subject
         agent = next((c for c in head.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        subjects = [c for c in head.children if c.dep_ in _SUBJECTS and not _inside(c, quoted)]
+        if head is verb and any(c.dep_ == "nsubjpass" for c in subjects):
+            # "The phone was praised by Jobs as “…”": what is spoken of is no speaker; the agent is.
+            return by
+        if subjects:
+            # The small parser sometimes hangs two subjects on one verb ("USAF's chief of staff General
+            # Duncan McNab stated"): the one next to the verb is the speaker.
+            subject = min(subjects, key=lambda c: abs(c.i - head.i))
+            if subject.tag_ in ("WP", "WDT") and head.dep_ == "relcl":
+                return _antecedent(subject, head.head)
+            return subject
+        if by is not None:
+            return by
+        if head is verb and (beside := _beside(verb)) is not None:
+            return beside
         if head.head.i == head.i:
             return None
         head = head.head
     return None
 
 
+def _antecedent(relative: Token, noun: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause hangs from, or for "who" the person that
+    noun describes ("Charles O'Reilly, a management expert at Stanford University, who stated")."""
+    if relative.lower_ != "who":
+        return noun
+    token = noun
+    for _ in range(_CLIMB):
+        if token.ent_type_ == "PERSON" or token.head.i == token.i:
+            break
+        token = token.head
+    return token if token.ent_type_ == "PERSON" else noun
+
+
+def _beside(verb: Token) -> Token | None:
+    """A name right before a speech verb the parser gave no subject ("… Boeing Vice President Scott
+    Carson replied"), or right after it in an inverted attribution ("“…,” claims writer John Ostrower")."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i else None
+    if before is not None and before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG"):
+        return before
+    for token in doc[verb.i + 1 : verb.i + 5]:
+        if token.is_punct:
+            break
+        if token.ent_type_ == "PERSON":
+            return token
+    return None
+
+
 def _pronoun(
-    subject: Token, entities: list[Entity], previous: Attribution | None, near_previous: bool
+    subject: Token,
+    entities: list[Entity],
+    quoted: list[tuple[int, int]],
+    previous: Attribution | None,
+    since: int | None,
 ) -> Entity | None:
-    """Who a pronoun subject stands for: "we", "they" and "it" continue the previous speaker's turn;
-    "he" and "she" are the person named last before them."""
+    """Who a pronoun subject stands for: "we", "they" and "it" continue the previous speaker's turn
+    (``since`` is where the previous passage ended, None when it is too far); "he" and "she" are the
+    person last named as a subject before them ("Djamal told reporters … “…,” he said"), else the
+    previous speaker when no one was named as a subject since, else the person named last."""
     if subject.lower_ in ("we", "they", "it", "i"):
-        if previous is None or not near_previous or previous.speaker is None:
+        if previous is None or since is None or previous.speaker is None:
             return None
         # "It said" is a body's word, never a person's.
         person = previous.speaker.kind is ActorKind.PERSON
         return None if subject.lower_ == "it" and person else previous.speaker
-    # The last person who was a subject ("Richard Doherty attributes Steve Jobs' success … He states"),
-    # else the last person named.
     doc = subject.doc
-    named = [(s.start, e) for e in entities if e.kind is ActorKind.PERSON for s in e.mentions]
-    people = sorted(((at, e) for at, e in named if at < subject.idx), key=lambda m: m[0], reverse=True)
-    for start, entity in people:
-        token = doc.char_span(start, start + 1, alignment_mode="expand")
-        head = token[0] if token is not None else None
-        while head is not None and head.dep_ in ("compound", "flat") and head.head.i != head.i:
-            head = head.head
-        if head is not None and head.dep_ in _SUBJECTS:
-            return entity
-        if head is not None and head.sent.start < subject.sent.start - 60:
+    first = doc[subject.sent.start].sent
+    for _ in range(_PRONOUN_SENTENCES):
+        if first.start == 0:
             break
-    return people[0][1] if people else None
+        first = doc[first.start - 1].sent
+    for token in reversed(doc[first.start : subject.i]):
+        if since is not None and token.idx < since and previous is not None and previous.speaker is not None:
+            if previous.speaker.kind is ActorKind.PERSON:
+                return previous.speaker
+            since = None
+        if token.dep_ not in _SUBJECTS or token.lower_ in PRONOUNS or _inside(token, quoted):
+            continue
+        named = _entity_at(token, entities)
+        if named is not None and named.kind is ActorKind.PERSON:
+            return named
+    people = [(s.start, e) for e in entities if e.kind is ActorKind.PERSON for s in e.mentions]
+    before = [m for m in people if first.start_char <= m[0] < subject.idx]
+    return max(before, key=lambda m: m[0])[1] if before else None
 
 
 def _mentioned(token: Token, entities: list[Entity]) -> Entity | None:
@@ -204,27 +288,39 @@ def _mentioned(token: Token, entities: list[Entity]) -> Entity | None:
 
 
 def _entity_at(token: Token, entities: list[Entity]) -> Entity | None:
-    """The entity a subject names: the person its noun phrase names ("Ryanair CEO, Michael O' Leary";
-    "USAF's chief of staff General Duncan McNab"; "said Airbus President and Chief Executive Officer,
-    Tom Enders"), the entity one of whose mentions holds it, or (for "the country's foreign ministry",
-    "a spokesman for Airbus") the organization those words name."""
+    """The entity a subject names: the person its noun phrase names, the nearest to its head first
+    ("Northrop Grumman CEO Ron Sugar"; "USAF's chief of staff General Duncan McNab"; "said Airbus
+    President and Chief Executive Officer, Tom Enders"), the entity one of whose mentions holds it, the
+    organization named beside it ("the activist organization the Project on Government Oversight"), the
+    author of a writing ("a statement from Apple"), the company last named before "the company", or
+    (for "the country's foreign ministry", "a spokesman for Airbus") the organization those words name."""
     phrase = [t for t in token.subtree if t.i == token.i or t.dep_ in _NAMING]
-    people = [e for t in phrase if (e := _mentioned(t, entities)) is not None and e.kind is ActorKind.PERSON]
+    people = [
+        (abs(t.i - token.i), e)
+        for t in phrase
+        if (e := _mentioned(t, entities)) is not None and e.kind is ActorKind.PERSON
+    ]
     if people:
-        return people[0]
+        return min(people, key=lambda p: p[0])[1]
     if (found := _mentioned(token, entities)) is not None:
         return found
     if token.text[:1].isupper() and (person := _person_named(token.text, entities)) is not None:
         return person  # "Jobs said", where the tagger read "Jobs" as a common noun
-    if token.lower_ in STAFF:
-        # An unnamed spokesperson speaks for the organization: "Airbus spokesman", "a spokesman for Airbus".
+    beside = [e for c in token.children if c.dep_ == "appos" and (e := _mentioned(c, entities)) is not None]
+    if beside:
+        return beside[0]
+    if token.lower_ in STAFF | DOCUMENTS:
+        # An unnamed spokesperson speaks for the organization ("Airbus spokesman", "a spokesman for
+        # Airbus"); a writing for its author ("Apple's statement", "a statement on Apple's website").
         for child in token.children:
             target = child if child.dep_ in ("compound", "poss") else None
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "by", "on"):
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is not None and (found := _entity_at(target, entities)) is not None:
-                return found if found.kind is not ActorKind.PERSON else None
+                return found if found.kind is not ActorKind.PERSON or token.lower_ in DOCUMENTS else None
         return None
+    if token.lower_ in COMPANY_NOUNS and [c.lower_ for c in token.children] == ["the"]:
+        return _last_company(token, entities)
     words = [t.lower_ for t in token.subtree if t.dep_ in ("compound", "amod") or t.i == token.i]
     for entity in entities:
         if entity.kind is ActorKind.ORGANIZATION and len(words) > 1:
@@ -232,6 +328,22 @@ def _entity_at(token: Token, entities: list[Entity]) -> Entity | None:
             if any(name[-len(words) :] == words for name in names):
                 return entity
     return None
+
+
+def _last_company(token: Token, entities: list[Entity]) -> Entity | None:
+    """The organization named last before ``token`` in its sentence or the one before: "In a statement on
+    the Airbus website, the company said" is Airbus."""
+    doc = token.doc
+    sent = token.sent
+    lo = doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
+    named = [
+        (s.start, e)
+        for e in entities
+        if e.kind is ActorKind.ORGANIZATION
+        for s in e.mentions
+        if lo <= s.start < token.idx
+    ]
+    return max(named, key=lambda m: m[0])[1] if named else None
 
 
 def _named(token: Token, entities: list[Entity]) -> Entity | None:
@@ -304,7 +416,7 @@ def speaker_of(
     if subject is None:
         return None
     if subject.lower_ in PRONOUNS:
-        return _pronoun(subject, entities, None, near_previous=False)
+        return _pronoun(subject, entities, quoted, None, None)
     return _entity_at(subject, entities)
 
 
