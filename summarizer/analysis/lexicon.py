@@ -100,6 +100,7 @@ COUNTRY_ALIASES = {
     "South Korea": "South Korea",
     "North Korea": "North Korea",
     "UAE": "United Arab Emirates",
+    "People's Republic of China": "China",
     "the UAE": "United Arab Emirates",
 }
 """Names news gives countries besides those in the gazetteer (which names the United States so)."""
