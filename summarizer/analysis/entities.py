@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..models import ActorKind, Span
 from .lexicon import (
     COUNTRY_ALIASES,
+    DOCUMENTS,
     INSTITUTIONS,
     PLACE_PREPOSITIONS,
     ROLE_NOUNS,
@@ -126,17 +127,20 @@ def _mention(ent: SpacySpan) -> _Mention | None:
 def _only_a_place(entity: Entity, mentions: list[_Mention]) -> bool:
     """An organization named once, as where something happened ("a flight from Airbus' Delivery
     Center", "at 10:00 GMT"): the NER's organization is a place or a time there. A court or a ministry
-    stays a body ("in the High Court"), and so does a name its noun describes ("from engine maker
-    Europrop"). A country every mention of which is where something is or happens ("flights in France,
-    Germany and Spain", "a US contract") is a place too; one that acts, owns or is spoken to is not."""
+    stays a body ("in the High Court"), and so do a name its noun describes ("from engine maker
+    Europrop") and a writing's or spokesman's source ("a statement from Microsoft"). A country every
+    mention of which is where something is or happens ("flights in France, Germany and Spain", "a US
+    contract") is a place too; one that acts, owns or is spoken to is not."""
     ents = [m.ent for m in mentions if m.span in entity.mentions]
     if entity.kind is ActorKind.COUNTRY:
         return all(_as_place(ent.root) for ent in ents)
     if entity.kind is not ActorKind.ORGANIZATION or len(entity.mentions) != 1:
         return False
     root = ents[0].root
-    body = root.lemma_.lower() in INSTITUTIONS or any(
-        c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children
+    body = (
+        root.lemma_.lower() in INSTITUTIONS
+        or root.head.head.lemma_.lower() in DOCUMENTS | STAFF  # "a statement from Microsoft"
+        or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children)
     )
     return not body and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
