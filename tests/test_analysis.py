@@ -193,29 +193,35 @@ def test_consequence_candidates_carry_their_clause_and_claimant() -> None:
         )
 
 
-def test_countries_named_only_as_places_are_not_actors() -> None:
-    text = (
-        "Acme Corp will open offices in France, Germany and Spain next year, Jane Doe said. "
-        "Russia said it would buy ten planes. The price is US $199 each."
-    )
+@pytest.mark.parametrize(
+    ("text", "actors", "not_actors"),
+    [
+        # Countries named only as places, and a currency, are not actors; a country that acts is.
+        (
+            "Acme Corp will open offices in France, Germany and Spain next year, Jane Doe said. "
+            "Russia said it would buy ten planes. The price is US $199 each.",
+            {"Russia"},
+            {"France", "Germany", "Spain", "United States"},
+        ),
+        # A name taken with an article or a possessive is a thing, not the organization that makes it.
+        (
+            "Jane Doe said Samsung will sell a Galaxy next month. Samsung said its Galaxy will cost less.",
+            {"Samsung"},
+            {"Galaxy"},
+        ),
+        # A flight names its airline; a writing's source is no place.
+        (
+            "The crash of Acme Air Flight 574 killed 102 people, officials said on Monday.",
+            {"Acme Air"},
+            set(),
+        ),
+        ('A statement from Microsoft said that "the plant will close in May."', {"Microsoft"}, set()),
+    ],
+)
+def test_actors_and_what_are_not(text: str, actors: set[str], not_actors: set[str]) -> None:
     names = {e.name for e in _analysis(text).entities}
-    assert "Russia" in names
-    assert not {"France", "Germany", "Spain", "United States"} & names
-
-
-def test_names_taken_as_things_are_not_actors() -> None:
-    text = (
-        "Jane Doe said Samsung will sell a Galaxy next month. Samsung said its Galaxy will cost less. "
-        "Samsung employs 500 people."
-    )
-    names = {e.name for e in _analysis(text).entities}
-    assert "Samsung" in names
-    assert "Galaxy" not in names
-
-
-def test_the_airline_of_a_flight_is_an_actor() -> None:
-    text = "The crash of Acme Air Flight 574 killed 102 people, officials said on Monday."
-    assert "Acme Air" in {e.name for e in _analysis(text).entities}
+    assert actors <= names
+    assert not not_actors & names
 
 
 MEANTIME = SHARED / "eval" / "meantime-dev.jsonl"
