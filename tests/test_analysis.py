@@ -205,8 +205,9 @@ def test_consequence_candidates_carry_their_clause_and_claimant() -> None:
         ),
         # A name taken with an article or a possessive is a thing, not the organization that makes it.
         (
-            "Jane Doe said Samsung will sell a Galaxy next month. Samsung said its Galaxy will cost less.",
-            {"Samsung"},
+            "Jane Doe said Samsung will sell a Galaxy next month. Samsung said its Galaxy will cost less. "
+            "Japan's Toyota cut prices.",
+            {"Samsung", "Toyota"},
             {"Galaxy"},
         ),
         # A flight names its airline; a writing's source is no place.

@@ -175,8 +175,8 @@ def _taken_as_a_thing(ent: SpacySpan) -> bool:
             continue
         if child.dep_ == "det" and child.lower_ in ("a", "an"):
             return True
-        if child.dep_ == "poss":
-            return True
+        if child.dep_ == "poss" and child.ent_type_ not in ("GPE", "NORP"):
+            return True  # "its iPad", "Apple's App Store"; but "China's Huawei" is the company
     return False
 
 
