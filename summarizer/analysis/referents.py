@@ -38,9 +38,10 @@ def pronoun_referent(
     since: int | None,
 ) -> Entity | None:
     """Who a pronoun subject stands for: "we", "they" and "it" continue the previous speaker's turn
-    (``since`` is where the previous passage ended, None when it is too far); "he" and "she" are the
-    person last named as a subject before them ("Djamal told reporters … “…,” he said"), else the
-    previous speaker when no one was named as a subject since, else the person named last."""
+    (``since`` is where the previous passage ended, None when it is too far). "He" and "she", within
+    the three sentences before them: the person named as a subject since the previous passage
+    ("Djamal told reporters … “…,” he said"), else the previous speaker when a person, else the person
+    named as a subject earlier, else the person named last; none when no person is named there."""
     if subject.lower_ in ("we", "they", "it", "i"):
         if previous is None or since is None:
             return None
