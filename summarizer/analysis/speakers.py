@@ -101,9 +101,11 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
 
 
 def _names_a_thing(words: SpacySpan) -> bool:
-    """Whether quoted words are a name set in a noun phrase, not someone's words: they modify a noun
-    or stands beside one ("the “Lion” release", "a free case, or “bumper”"), or is the object of a
-    noun's preposition ("the existence of an “Antennagate”")."""
+    """Whether quoted words are a name set in a noun phrase, not someone's words: with no verb, they
+    modify a noun or stand beside one ("the “Lion” release", "a free case, or “bumper”"), or are the
+    object of a noun's preposition ("the existence of an “Antennagate”")."""
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False  # a clause is said, whatever the parser hung it on ("a promise: “We will win.”")
     roots = [
         t for t in words if not t.is_punct and not (words.start <= t.head.i < words.end and t.head.i != t.i)
     ]
