@@ -17,7 +17,16 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
-from .lexicon import COUNTRY_ALIASES, PLACE_PREPOSITIONS, ROLE_NOUNS, TITLES
+from .lexicon import (
+    COUNTRY_ALIASES,
+    DOCUMENTS,
+    INSTITUTIONS,
+    PLACE_PREPOSITIONS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    STAFF,
+    TITLES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -59,7 +68,12 @@ def find_entities(doc: Doc, start: int) -> list[Entity]:
     groups = [g for g in _group(mentions) if any(_in_prose(m.ent) for m in g)]
     entities = [e for e in (_entity(g, mentions) for g in groups) if e is not None]
     _join_capitals(entities, mentions)
-    entities = [e for e in entities if e.kind is not ActorKind.OTHER and not _only_a_place(e, mentions)]
+    _acting_places(entities, mentions)
+    entities = [
+        e
+        for e in entities
+        if e.kind is not ActorKind.OTHER and not _only_a_place(e, mentions) and not _a_thing(e, mentions)
+    ]
     for entity in entities:
         if entity.kind is ActorKind.PERSON:
             entity.role, entity.role_span = _role(doc, entity)
@@ -85,10 +99,15 @@ def _mention(ent: SpacySpan) -> _Mention | None:
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or (tokens[-1].is_punct and tokens[-1].text != ".")):
         tokens = tokens[:-1]
+    flight = next((i for i, t in enumerate(tokens) if i and t.text == "Flight"), None)
+    if flight is not None:
+        tokens = tokens[:flight]  # "Adam Air Flight 574" is a flight of the airline Adam Air
     if not tokens:
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     hyphened = following is not None and following.text == "-" and not ent[-1].whitespace_
+    if label == "GPE" and following is not None and (following.is_currency or following.text == "$"):
+        return None  # "US $199", "US$ 40 billion": a currency, not the country
     if hyphened or (ent.root.dep_ in ("amod", "compound") and "-" in ent.text):
         return None  # "Taliban-linked", "U.S.-Russia policy": a modifier, not a mention
     begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -107,12 +126,62 @@ def _mention(ent: SpacySpan) -> _Mention | None:
 
 def _only_a_place(entity: Entity, mentions: list[_Mention]) -> bool:
     """An organization named once, as where something happened ("a flight from Airbus' Delivery
-    Center", "at 10:00 GMT"): the NER's organization is a place or a time there."""
+    Center", "at 10:00 GMT"): the NER's organization is a place or a time there. A court or a ministry
+    stays a body ("in the High Court"), and so do a name its noun describes ("from engine maker
+    Europrop") and a writing's or spokesman's source ("a statement from Microsoft"). A country every
+    mention of which is where something is or happens ("flights in France, Germany and Spain", "a US
+    contract") is a place too; one that acts, owns or is spoken to is not."""
+    ents = [m.ent for m in mentions if m.span in entity.mentions]
+    if entity.kind is ActorKind.COUNTRY:
+        return all(_as_place(ent.root) for ent in ents)
     if entity.kind is not ActorKind.ORGANIZATION or len(entity.mentions) != 1:
         return False
-    ent = next(m.ent for m in mentions if m.span == entity.mentions[0])
-    root = ent.root
-    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+    root = ents[0].root
+    body = (
+        root.lemma_.lower() in INSTITUTIONS
+        or root.head.head.lemma_.lower() in DOCUMENTS | STAFF  # "a statement from Microsoft"
+        or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children)
+    )
+    return not body and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
+def _as_place(root: Token) -> bool:
+    """Whether a country's mention names a place: the object of a place preposition (the first of a
+    list of them speaks for the list), or a modifier of a noun that is no body or role of its."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj":
+        return root.head.lower_ in PLACE_PREPOSITIONS
+    if root.dep_ in ("compound", "nmod", "amod"):
+        return root.head.lemma_.lower() not in INSTITUTIONS | STAFF | ROLE_NOUNS
+    return False
+
+
+def _a_thing(entity: Entity, mentions: list[_Mention]) -> bool:
+    """A name used as a thing's, not an actor's: counted ("32 GB"), or an organization's name taken
+    with an indefinite article or a possessive ("an iPhone", "its iPad", "Apple's App Store"), which
+    no organization's own name takes, and never speaking."""
+    ents = [m.ent for m in mentions if m.span in entity.mentions]
+    if any(c.dep_ == "nummod" and c.i < ent.start for ent in ents for c in ent.root.children):
+        return True
+    if entity.kind is not ActorKind.ORGANIZATION or any(_speaks(ent.root) for ent in ents):
+        return False
+    return any(_taken_as_a_thing(ent) for ent in ents)
+
+
+def _taken_as_a_thing(ent: SpacySpan) -> bool:
+    for child in ent.root.children:
+        if child.i >= ent.start:
+            continue
+        if child.dep_ == "det" and child.lower_ in ("a", "an"):
+            return True
+        if child.dep_ == "poss" and child.ent_type_ not in ("GPE", "NORP"):
+            return True  # "its iPad", "Apple's App Store"; but "China's Huawei" is the company
+    return False
+
+
+def _speaks(root: Token) -> bool:
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _in_prose(ent: SpacySpan) -> bool:
@@ -212,6 +281,18 @@ def _join_capitals(entities: list[Entity], mentions: list[_Mention]) -> None:
         if entity.kind is ActorKind.OTHER and country is not None:
             country.aliases.append(entity.name)
             country.mentions = sorted({*country.mentions, *entity.mentions}, key=lambda s: s.start)
+
+
+def _acting_places(entities: list[Entity], mentions: list[_Mention]) -> None:
+    """A name the NER took for a city that acts and is never where anything is ("Cisco sues Apple",
+    "… belongs to Cisco") is an organization's; a capital stays its country's or a place."""
+    capitals = {capital for capital in _countries().values() if capital}
+    for entity in entities:
+        if entity.kind is not ActorKind.OTHER or entity.name in capitals:
+            continue
+        roots = [m.ent.root for m in mentions if m.span in entity.mentions]
+        if any(r.dep_ == "nsubj" for r in roots) and not any(_as_place(r) for r in roots):
+            entity.kind = ActorKind.ORGANIZATION
 
 
 def _role(doc: Doc, entity: Entity) -> tuple[str | None, Span | None]:

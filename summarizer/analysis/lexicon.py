@@ -8,8 +8,10 @@ from __future__ import annotations
 
 __all__ = [
     "CERTAINTY_CUES",
+    "COMPANY_NOUNS",
     "CONSEQUENCE_CUES",
     "COUNTRY_ALIASES",
+    "DOCUMENTS",
     "INSTITUTIONS",
     "NAMING_VERBS",
     "PLACE_PREPOSITIONS",
@@ -66,6 +68,14 @@ INSTITUTIONS = frozenset(
 )
 """Head nouns of bodies that speak as one ("Russia's embassy in the U.S. said")."""
 
+COMPANY_NOUNS = frozenset("company firm airline carrier manufacturer maker corporation".split())
+"""Nouns by which news refers back to a company it has named ("the company said")."""
+
+DOCUMENTS = frozenset(
+    "statement letter email e-mail memo release website site blog post announcement notice".split()
+)
+"""Writings whose words are their author's ("a statement from Acme said")."""
+
 PLACE_PREPOSITIONS = frozenset("from at in into inside outside near across through via".split())
 """Prepositions that make the name after them a place ("flew from Airbus' Delivery Center")."""
 
@@ -91,6 +101,7 @@ COUNTRY_ALIASES = {
     "South Korea": "South Korea",
     "North Korea": "North Korea",
     "UAE": "United Arab Emirates",
+    "People's Republic of China": "China",
     "the UAE": "United Arab Emirates",
 }
 """Names news gives countries besides those in the gazetteer (which names the United States so)."""

@@ -3,10 +3,13 @@ subject.
 
 The passage's words hang from a speech verb outside the quotation marks ("“…,” Peskov said"; "Biden was
 asked whether … and said “I do.”"; "… blaming “certain statements…”"); the verb's subject, or that of the
-clause it continues, is the speaker. "According to X" gives X. A pronoun is the last named speaker (or
-person) before it. A whole sentence in quotation marks with no speech verb continues the previous
-speaker's turn. A fragment in a sentence with no speech verb at all is a term ("special charity-flight"),
-not speech. What the parse cannot settle is left to the model, with the names nearest the passage.
+clause it continues, is the speaker; of a passive speech verb, its agent ("was praised by Jobs as");
+of "who stated", the person the relative clause describes. "According to X" gives X. Where the parser
+gave the verb no subject, a name right beside it speaks ("“…,” claims writer John Ostrower").
+referents.py says which entity a subject or pronoun names. A whole sentence in quotation marks with no
+speech verb continues the previous speaker's turn. A fragment in a sentence with no speech verb at all,
+or one set in a noun phrase as a name ("the “Lion” release"), is a term, not speech. What the parse
+cannot settle is left to the model, with the names nearest the passage.
 """
 
 from __future__ import annotations
@@ -14,18 +17,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import ActorKind, Span
+from ..models import Span
 from .entities import Entity
-from .lexicon import INSTITUTIONS, NAMING_VERBS, PRONOUNS, QUOTE_MARKS, SPEECH_VERBS, STAFF, TITLES
+from .lexicon import (
+    NAMING_VERBS,
+    PRONOUNS,
+    QUOTE_MARKS,
+    SPEECH_VERBS,
+)
+from .referents import SUBJECTS, body_named, entity_named, inside, newly_named, pronoun_referent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 __all__ = ["Attribution", "attribute", "clause_at", "is_full", "reports_speech", "speaker_of"]
 
-_SUBJECTS = ("nsubj", "nsubjpass")
-_NAMING = ("compound", "appos", "flat", "nmod", "amod", "poss", "conj", "cc", "punct", "prep", "pobj")
-"""Dependents that are part of naming a subject, not a clause about it."""
 _CLIMB = 8
 """Heads climbed from a speech verb to the clause whose subject speaks ("Jobs resigned in a letter to
 the board stating, “…”")."""
@@ -56,6 +63,9 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
     out: list[Attribution] = []
     for n, passage in enumerate(passages):
         words = doc.char_span(passage.start, passage.end, alignment_mode="expand")
+        if words is not None and _names_a_thing(words):
+            out.append(Attribution(None, None, term=True))
+            continue
         verb = _governing_verb(words, quoted) if words is not None else None
         if verb is None and words is not None:
             verb = _nearest_verb(words, quoted)
@@ -78,11 +88,36 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
             out.append(Attribution(None, cue, term=False))
             continue
         if subject.lower_ in PRONOUNS:
-            out.append(Attribution(_pronoun(subject, entities, previous, near_previous), cue, term=False))
+            since = passages[n - 1].end if near_previous else None
+            said_before = previous.speaker if previous else None
+            speaker = pronoun_referent(subject, entities, quoted, said_before, since)
+            out.append(Attribution(speaker, cue, term=False))
             continue
-        speaker = _entity_at(subject, entities) or _body(subject, entities) or _named(subject, entities)
+        speaker = (
+            entity_named(subject, entities) or body_named(subject, entities) or newly_named(subject, entities)
+        )
         out.append(Attribution(speaker, cue, term=False, unnamed=speaker is None))
     return out
+
+
+def _names_a_thing(words: SpacySpan) -> bool:
+    """Whether quoted words are a name set in a noun phrase, not someone's words: with no verb, they
+    modify a noun or stand beside one ("the “Lion” release", "a free case, or “bumper”"), or are the
+    object of a noun's preposition ("the existence of an “Antennagate”")."""
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False  # a clause is said, whatever the parser hung it on ("a promise: “We will win.”")
+    roots = [
+        t for t in words if not t.is_punct and not (words.start <= t.head.i < words.end and t.head.i != t.i)
+    ]
+    if len(roots) != 1:
+        return False
+    root, head = roots[0], roots[0].head
+    nominal = ("NOUN", "PROPN")
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in NAMING_VERBS:
+        return False  # "called the new software “the most advanced …”": words said of it
+    if root.dep_ in ("compound", "nmod", "appos", "conj") and head.pos_ in nominal:
+        return True
+    return root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in nominal
 
 
 def _labelled(text: str, passage: Span, entities: list[Entity]) -> Entity | None:
@@ -99,12 +134,8 @@ def is_full(words: str) -> bool:
     return words.lstrip("( \n")[:1].isupper()
 
 
-def _inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
-    return any(lo <= token.idx < hi for lo, hi in quoted)
-
-
 def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
-    if _inside(token, quoted) or token.lemma_.lower() not in SPEECH_VERBS:
+    if inside(token, quoted) or token.lemma_.lower() not in SPEECH_VERBS:
         return False
     if token.lemma_.lower() == "accord":
         return any(c.lower_ == "to" for c in token.children)
@@ -145,10 +176,10 @@ def _nearest_verb(words: object, quoted: list[tuple[int, int]]) -> Token | None:
 def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """The verb's subject, or that of the clause it continues ("was asked … and said"; "…, saying").
     Quoted words are the speaker's, not the sentence's: a participle hung on them takes the subject of
-    the clause around the quotation."""
+    the clause around the quotation, and a subject inside quotation marks speaks for no one."""
     head = verb
     for _ in range(_CLIMB):
-        if head is not verb and _inside(head, quoted):
+        if head is not verb and inside(head, quoted):
             head = head.head
             continue
         if head.lemma_.lower() == "accord":
@@ -159,131 +190,55 @@ def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
             quoted_one = next((c for c in head.children if c.dep_ == "dobj"), None)
             if quoted_one is not None:
                 return quoted_one
-        subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None:
-            return subject
         agent = next((c for c in head.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        subjects = [c for c in head.children if c.dep_ in SUBJECTS and not inside(c, quoted)]
+        if head is verb and any(c.dep_ == "nsubjpass" for c in subjects):
+            # "The phone was praised by Jobs as “…”": what is spoken of is no speaker; the agent is.
+            return by
+        if subjects:
+            # The small parser sometimes hangs two subjects on one verb ("USAF's chief of staff General
+            # Duncan McNab stated"): the one next to the verb is the speaker.
+            subject = min(subjects, key=lambda c: abs(c.i - head.i))
+            if subject.tag_ in ("WP", "WDT") and head.dep_ == "relcl":
+                return _antecedent(subject, head.head)
+            return subject
+        if by is not None:
+            return by
+        if head is verb and (beside := _beside(verb)) is not None:
+            return beside
         if head.head.i == head.i:
             return None
         head = head.head
     return None
 
 
-def _pronoun(
-    subject: Token, entities: list[Entity], previous: Attribution | None, near_previous: bool
-) -> Entity | None:
-    """Who a pronoun subject stands for: "we", "they" and "it" continue the previous speaker's turn;
-    "he" and "she" are the person named last before them."""
-    if subject.lower_ in ("we", "they", "it", "i"):
-        if previous is None or not near_previous or previous.speaker is None:
-            return None
-        # "It said" is a body's word, never a person's.
-        person = previous.speaker.kind is ActorKind.PERSON
-        return None if subject.lower_ == "it" and person else previous.speaker
-    # The last person who was a subject ("Richard Doherty attributes Steve Jobs' success … He states"),
-    # else the last person named.
-    doc = subject.doc
-    named = [(s.start, e) for e in entities if e.kind is ActorKind.PERSON for s in e.mentions]
-    people = sorted(((at, e) for at, e in named if at < subject.idx), key=lambda m: m[0], reverse=True)
-    for start, entity in people:
-        token = doc.char_span(start, start + 1, alignment_mode="expand")
-        head = token[0] if token is not None else None
-        while head is not None and head.dep_ in ("compound", "flat") and head.head.i != head.i:
-            head = head.head
-        if head is not None and head.dep_ in _SUBJECTS:
-            return entity
-        if head is not None and head.sent.start < subject.sent.start - 60:
+def _antecedent(relative: Token, noun: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause hangs from, or for "who" the person that
+    noun describes ("Charles O'Reilly, a management expert at Stanford University, who stated")."""
+    if relative.lower_ != "who":
+        return noun
+    token = noun
+    for _ in range(_CLIMB):
+        if token.ent_type_ == "PERSON" or token.head.i == token.i:
             break
-    return people[0][1] if people else None
+        token = token.head
+    return token if token.ent_type_ == "PERSON" else noun
 
 
-def _mentioned(token: Token, entities: list[Entity]) -> Entity | None:
-    return next((e for e in entities if any(s.start <= token.idx < s.end for s in e.mentions)), None)
-
-
-def _entity_at(token: Token, entities: list[Entity]) -> Entity | None:
-    """The entity a subject names: the person its noun phrase names ("Ryanair CEO, Michael O' Leary";
-    "USAF's chief of staff General Duncan McNab"; "said Airbus President and Chief Executive Officer,
-    Tom Enders"), the entity one of whose mentions holds it, or (for "the country's foreign ministry",
-    "a spokesman for Airbus") the organization those words name."""
-    phrase = [t for t in token.subtree if t.i == token.i or t.dep_ in _NAMING]
-    people = [e for t in phrase if (e := _mentioned(t, entities)) is not None and e.kind is ActorKind.PERSON]
-    if people:
-        return people[0]
-    if (found := _mentioned(token, entities)) is not None:
-        return found
-    if token.text[:1].isupper() and (person := _person_named(token.text, entities)) is not None:
-        return person  # "Jobs said", where the tagger read "Jobs" as a common noun
-    if token.lower_ in STAFF:
-        # An unnamed spokesperson speaks for the organization: "Airbus spokesman", "a spokesman for Airbus".
-        for child in token.children:
-            target = child if child.dep_ in ("compound", "poss") else None
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
-                target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if target is not None and (found := _entity_at(target, entities)) is not None:
-                return found if found.kind is not ActorKind.PERSON else None
-        return None
-    words = [t.lower_ for t in token.subtree if t.dep_ in ("compound", "amod") or t.i == token.i]
-    for entity in entities:
-        if entity.kind is ActorKind.ORGANIZATION and len(words) > 1:
-            names = [n.lower().split() for n in entity.names()]
-            if any(name[-len(words) :] == words for name in names):
-                return entity
+def _beside(verb: Token) -> Token | None:
+    """A name right before a speech verb the parser gave no subject ("… Boeing Vice President Scott
+    Carson replied"), or right after it in an inverted attribution ("“…,” claims writer John Ostrower")."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i else None
+    if before is not None and before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG"):
+        return before
+    for token in doc[verb.i + 1 : verb.i + 5]:
+        if token.is_punct:
+            break
+        if token.ent_type_ == "PERSON":
+            return token
     return None
-
-
-def _named(token: Token, entities: list[Entity]) -> Entity | None:
-    """A speaker the NER missed but the parse shows by name: "said Mayor Ana Ruiz" is a person, with the
-    title before the name as the role the article gives."""
-    if token.pos_ != "PROPN":
-        return None
-    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i]
-    words = [*words, token]
-    titles = [t for t in words if t.lower_ in TITLES]
-    names = [t for t in words if t.lower_ not in TITLES]
-    if not names or any(not t.text[:1].isupper() for t in names):
-        return None
-    doc, first, last = token.doc, names[0], names[-1]
-    span = Span(start=first.idx, end=last.idx + len(last.text))
-    role = Span(start=titles[0].idx, end=titles[-1].idx + len(titles[-1].text)) if titles else None
-    entity = Entity(
-        name=doc.text[span.start : span.end],
-        kind=ActorKind.PERSON if len(names) > 1 or titles else ActorKind.ORGANIZATION,
-        mentions=[span],
-        role=doc.text[role.start : role.end] if role else None,
-        role_span=role,
-    )
-    entities.append(entity)
-    return entity
-
-
-def _person_named(word: str, entities: list[Entity]) -> Entity | None:
-    """The one person whose surname, or first name, is ``word``."""
-    people = [e for e in entities if e.kind is ActorKind.PERSON]
-    for part in (-1, 0):
-        named = [e for e in people if len(e.name.split()) > 1 and e.name.split()[part] == word]
-        if len(named) == 1:
-            return named[0]
-    return None
-
-
-def _body(token: Token, entities: list[Entity]) -> Entity | None:
-    """A body the article shows speaking, named by its owner: "Russia's embassy in the U.S." becomes an
-    organization of its own."""
-    if token.lower_ not in INSTITUTIONS or not any(
-        c.dep_ in ("poss", "compound") and c.ent_type_ for c in token.children
-    ):
-        return None
-    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos", "det", "punct")]
-    tokens = [t for t in tokens if t.i <= token.i or t.head.i == token.i or t.head.head.i == token.i]
-    begin, last = tokens[0], max(tokens, key=lambda t: t.i)
-    span = Span(start=begin.idx, end=last.idx + len(last.text))
-    name = token.doc.text[span.start : span.end]
-    entity = Entity(name=name, kind=ActorKind.ORGANIZATION, mentions=[span])
-    entities.append(entity)
-    return entity
 
 
 def speaker_of(
@@ -304,8 +259,8 @@ def speaker_of(
     if subject is None:
         return None
     if subject.lower_ in PRONOUNS:
-        return _pronoun(subject, entities, None, near_previous=False)
-    return _entity_at(subject, entities)
+        return pronoun_referent(subject, entities, quoted, None, None)
+    return entity_named(subject, entities)
 
 
 def has_subject(doc: Doc, clause: Span) -> bool:
