@@ -270,7 +270,7 @@ def has_subject(doc: Doc, clause: Span) -> bool:
         return False
     root = words.root
     return root.pos_ in ("VERB", "AUX") and any(
-        child.dep_ in _SUBJECTS and words.start <= child.i < words.end for child in root.children
+        child.dep_ in SUBJECTS and words.start <= child.i < words.end for child in root.children
     )
 
 
