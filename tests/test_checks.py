@@ -13,8 +13,8 @@ from conftest import RECORDINGS
 from summarizer import source_from_text
 from summarizer.analysis import analyze
 from summarizer.assemble import support
-from summarizer.assemble.checks import miscast, unsupported
 from summarizer.extract import OverviewAnswer
+from summarizer.extract.checks import miscast, unsupported
 from summarizer.models import RunWarning, WarningKind
 
 ARTICLE = (

@@ -20,9 +20,9 @@ from pydantic import (
     model_validator,
 )
 
-from ..assemble.checks import miscast, unsupported
 from ..ground import normalize
 from ..models import EventFields, RunWarning, WarningKind
+from .checks import miscast, unsupported
 
 if TYPE_CHECKING:
     pass
