@@ -37,7 +37,7 @@ lint: install
 	$(BIN)/ruff format --check summarizer tests benchmarks scripts
 	$(BIN)/mypy summarizer
 	# The layers: the core imports neither the command line nor rendering (pyproject.toml's contracts).
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-logo
 
 test: install /usr/bin/chromium lint
 	$(BIN)/python -m pytest
@@ -63,4 +63,4 @@ bench-batch: install
 	$(BIN)/python benchmarks/batch.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .hypothesis test-artifacts

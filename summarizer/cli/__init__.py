@@ -15,6 +15,6 @@ imports it only to format help and usage errors), and the client stack (openai, 
 only when the pipeline asks the model.
 """
 
-from .commands import app, schema_json
+from .commands import Document, app, schema_json
 
-__all__ = ["app", "schema_json"]
+__all__ = ["Document", "app", "schema_json"]

@@ -23,7 +23,7 @@ from .usage import BRIEF_EXAMPLES, EVAL_EXAMPLES, STORY_EXAMPLES
 if TYPE_CHECKING:
     from ..story import Story
 
-__all__ = ["app", "schema_json"]
+__all__ = ["Document", "app", "schema_json"]
 
 app = typer.Typer(
     help="Grounded, structured briefs of news articles, from a language model.",
