@@ -20,16 +20,16 @@ from summarizer import CacheMode, Settings, Summarizer, read_path
 def main(path: str) -> None:
     source = read_path(Path(path))
     with Summarizer(Settings.from_env(cache=CacheMode.OFF)) as summarizer:
-        embedded = summarizer.backend.embedded
-        if embedded is None:
+        if not summarizer.settings.embedded:
             sys.exit("benchmarks/brief.py measures the embedded model: unset SUMMARIZER_BASE_URL")
+        backend = summarizer.backend
         started = time.perf_counter()
-        embedded.tokens("warm up")  # loads (and on first use assembles) the weights
+        backend.count_tokens("warm up")  # loads (and on first use assembles) the weights
         load = time.perf_counter() - started
         started = time.perf_counter()
         brief = summarizer.summarize(source)
         wall = time.perf_counter() - started
-        requests = embedded.requests
+        requests = backend.model_requests
         model = sum(r["seconds"] for r in requests)
     passes = list(brief.run.seconds)
     figures = {

@@ -11,12 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .analysis.text import paragraphs, sentences, trimmed
+from .errors import InputError
+from .ingest import Source
 from .models import Span
 
-__all__ = ["Window", "estimate_tokens", "windows"]
+__all__ = ["Window", "estimate_tokens", "parts", "windows"]
 
 _OVERLAP = 0.15
 """Share of a window's budget given to the end of the window before it."""
+_ROOM_FOR_PASSES = 1400
+"""Tokens of the context kept for the passes' instructions and answers."""
+_MOST_PARTS = 40
+"""A 20,000-word article is about 10 parts of the embedded model's context; 40 is beyond any news."""
 
 
 def estimate_tokens(text: str) -> int:
@@ -35,6 +41,27 @@ class Window:
     def owns(self, offset: int) -> bool:
         """Whether an item starting at ``offset`` is this window's to report."""
         return self.own.start <= offset < self.own.end
+
+
+def parts(source: Source, context: int | None, count: Callable[[str], int]) -> list[Window]:
+    """The parts ``source`` is read in, in a model context of ``context`` tokens (None: no limit) as
+    ``count`` counts them: one, unless it overflows the context. An article of more than 40 parts is an
+    InputError."""
+    text, start = source.text, source.body_start
+    if context is None:
+        return [Window(shown=Span(start=start, end=len(text)), own=Span(start=start, end=len(text)))]
+    budget = context - _ROOM_FOR_PASSES
+    estimate = estimate_tokens(text[start:])
+    if estimate > budget * _MOST_PARTS:
+        raise InputError(
+            f"{source.origin}: about {estimate:,} tokens, more than {_MOST_PARTS} parts of the model's "
+            f"{context:,}-token context (hours on the embedded model); split it, or use a server with a "
+            "larger context (--base-url, --context-tokens)"
+        )
+    # The estimate is within a quarter for news text; only a close call is worth the real tokenizer
+    # (which loads the embedded model).
+    close = estimate > budget * 3 // 4
+    return windows(text, start, budget, count if close else estimate_tokens)
 
 
 def windows(text: str, start: int, budget: int, count: Callable[[str], int]) -> list[Window]:

@@ -2,10 +2,14 @@
 
 SummarizerError
 ├── ConfigError        a setting is missing or wrong: the message names the argument and variable
-├── InputError         the article cannot be read or holds no text
-├── BackendError       the model could not be reached or did not answer in time
+├── InputError         the article cannot be read, holds no text, or is too long to send
+├── BackendError       the model could not be reached, refused, or did not answer in time
 │   └── MissingRecording   replay-only mode met a request that was never recorded
-└── ExtractionError    the model's answers kept failing validation
+└── ExtractionError    the model gave nothing usable: every pass failed, or its answer broke the client
+
+A pass whose answers keep failing validation is no error: its items are dropped with a warning
+(``RunInfo.warnings``). Library exceptions (openai's, httpx's) are mapped to these in
+``summarizer.backends.errors``.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ class ConfigError(SummarizerError):
 
 
 class InputError(SummarizerError):
-    """The article could not be read, or holds no text to summarize."""
+    """The article could not be read, holds no text to summarize, or is too long to send."""
 
 
 class BackendError(SummarizerError):
@@ -41,4 +45,5 @@ class MissingRecording(BackendError):
 
 
 class ExtractionError(SummarizerError):
-    """The model's answers kept failing validation after every re-ask."""
+    """The model gave nothing usable: every pass failed, so the brief would be empty, or an answer
+    broke the client library in a way no re-ask can mend."""

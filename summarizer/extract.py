@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import (
     BaseModel,
@@ -27,22 +27,26 @@ from pydantic import (
 )
 
 from . import prompts
-from .assemble.checks import unsupported
+from .assemble.checks import miscast, unsupported
 from .backends import PROMPT_VERSION_HEADER
-from .errors import BackendError, ExtractionError, SummarizerError
+from .backends.errors import backend_error, our_error
 from .ground import normalize
-from .models import Certainty, EventFields
+from .models import EventFields, RunWarning, WarningKind
 
 if TYPE_CHECKING:
     import instructor
 
-__all__ = ["UNKNOWN", "ConsequenceAnswer", "EventAnswer", "Extraction", "RoleAnswer", "Session"]
+__all__ = ["UNKNOWN", "EventAnswer", "Extraction", "RoleAnswer", "Session"]
 
 UNKNOWN = "unknown"
+_T = TypeVar("_T")
 _MOST_ROLE_WORDS = 10
 _MOST_HEADLINE_WORDS = 16
 _MOST_SUMMARY_WORDS = 90
 _MOST_SUMMARY_SENTENCES = 3
+MOST_CLAUSE_WORDS = 20
+"""A dated clause this short is shown as what happened, in the article's words; a longer one the model
+sums up."""
 _INITIALS = re.compile(r"(?<=\b[A-Z])\. (?=[A-Z]\.)")
 
 # The validation context travels in a context variable, not through instructor's ``context=``: instructor
@@ -62,7 +66,7 @@ class Extraction:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     reasks: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[RunWarning] = field(default_factory=list)
 
 
 class _Answer(BaseModel):
@@ -98,7 +102,8 @@ class _Answer(BaseModel):
                     item_type.model_validate(raw, context=ctx)
                     items.append(raw)
                 except ValidationError as exc:
-                    ctx["warnings"].append(f"dropped from {name}: {_first_error(exc)}")
+                    text = f"dropped from {name}: {_first_error(exc)}"
+                    ctx["warnings"].append(RunWarning(WarningKind.DROPPED, name, text))
             kept[name] = items
         return kept
 
@@ -171,14 +176,6 @@ class EventAnswer(EventFields, _Answer):
         return data
 
 
-class ConsequenceAnswer(_Answer):
-    sentence: int = Field(description="The number of the listed sentence that states it.")
-    certainty: Certainty = Field(
-        description="happened, announced, threatened, expected, conditional (only if something else "
-        "happens), or speculated."
-    )
-
-
 class OverviewAnswer(_Answer):
     headline: str = Field(description="A headline of at most 15 words, in your own words.")
     summary: str = Field(description="Two or three sentences: what happened, who did it, why it matters.")
@@ -200,26 +197,32 @@ class OverviewAnswer(_Answer):
         kept = _first_sentences(sentences)
         if len(kept) < len(sentences):
             # Asking again gives the same answer at temperature 0: code keeps the first whole sentences.
-            _context(info).get("warnings", []).append(
+            text = (
                 f"summary: kept its first {len(kept)} of {len(sentences)} sentences ({_MOST_SUMMARY_WORDS} "
                 "words at most)"
             )
+            _context(info).get("warnings", []).append(RunWarning(WarningKind.SHORTENED, "overview", text))
         return " ".join(kept)
 
     @model_validator(mode="after")
     def _from_the_article(self, info: ValidationInfo) -> OverviewAnswer:
         ctx = _context(info)
-        unknown = unsupported(f"{self.headline}\n{self.summary}", ctx["source"])
-        if unknown and ctx.get("lenient"):
+        written = f"{self.headline}\n{self.summary}"
+        unknown = unsupported(written, ctx["source"])
+        wrong = miscast(written, ctx.get("roles", {}), ctx["source"])
+        if (unknown or wrong) and ctx.get("lenient"):
             # Re-asks ran out: keep the text, and tell the reader what it says that the article does not.
-            ctx["warnings"].append(
-                f"headline and summary name what the article does not: {', '.join(unknown)}"
-            )
+            said = [f"headline and summary: {w}" for w in wrong]
+            if unknown:
+                said.insert(0, f"headline and summary name what the article does not: {', '.join(unknown)}")
+            ctx["warnings"] += [RunWarning(WarningKind.UNSUPPORTED, "overview", text) for text in said]
         elif unknown:
             raise ValueError(
                 f"{', '.join(map(repr, unknown))} not in the article: write only names, numbers and dates "
                 "the article gives"
             )
+        elif wrong:
+            raise ValueError(f"{'; '.join(wrong)}: give people the roles the article gives them")
         return self
 
     @classmethod
@@ -354,10 +357,16 @@ class Session:
         answer = self._ask("quotes", QuotesAnswer, prompts.render("quotes", passages=listed), budget)
         return list(getattr(answer, "quotes", []))
 
-    def events(self, dated: list[tuple[str, str]]) -> list[EventAnswer]:
-        """One event per time expression: what happened then. ``dated`` holds each expression with the
-        sentence it stands in; a sentence with three expressions is asked about three times. (Who took
-        part is read off the sentence by code: the model's picks were worse.)"""
+    def events(self, dated: list[tuple[str, str]]) -> list[EventAnswer | None]:
+        """What happened at each time expression. ``dated`` holds each expression with the clause it
+        dates; a clause short enough to show is what happened, in the article's words (None here), and
+        the model is asked only about the longer ones. (Who took part is read off the sentence by code:
+        the model's picks were worse.)"""
+        asked = [(clause, when) for clause, when in dated if len(clause.split()) > MOST_CLAUSE_WORDS]
+        told = iter(self._events(asked) if asked else [])
+        return [next(told, None) if len(clause.split()) > MOST_CLAUSE_WORDS else None for clause, _ in dated]
+
+    def _events(self, dated: list[tuple[str, str]]) -> list[EventAnswer]:
         self._context.update(times=_unique([when for _, when in dated]))
 
         class EventsAnswer(_Answer):
@@ -374,33 +383,35 @@ class Session:
                     item, [{"when": {"const": when}} for _, when in dated]
                 )
 
-        listed = "\n".join(f"{i}. [{when}] {sentence}" for i, (sentence, when) in enumerate(dated, start=1))
+        listed = "\n".join(f"{i}. [{when}] {clause}" for i, (clause, when) in enumerate(dated, start=1))
         task = prompts.render("events", sentences=listed)
         return list(getattr(self._ask("events", EventsAnswer, task, 40 * len(dated) + 20), "events", []))
 
-    def consequences(self, clauses: list[str]) -> list[ConsequenceAnswer]:
-        """Which of ``clauses`` (sentences with future, conditional or threat words) state what follows
-        or may follow from the news, and how certain each is."""
+    def consequences(self, clauses: list[str]) -> list[int]:
+        """The numbers (from 1) of the ``clauses`` (sentences with future, conditional or threat words)
+        that state what follows or may follow from the news. How certain each is, the code reads from
+        its words (analysis.certainty)."""
 
         class ConsequencesAnswer(_Answer):
-            consequences: list[ConsequenceAnswer]
+            consequences: list[int]
 
             @classmethod
             def constrain(cls, schema: dict[str, Any]) -> None:
-                schema["properties"]["consequences"]["maxItems"] = len(clauses)
-                item = schema["$defs"]["ConsequenceAnswer"]["properties"]
-                item["sentence"].update(enum=list(range(1, len(clauses) + 1)))
+                numbers = schema["properties"]["consequences"]
+                numbers.update(maxItems=len(clauses))
+                numbers["items"].update(enum=list(range(1, len(clauses) + 1)))
 
         listed = "\n".join(f"{i}. {clause}" for i, clause in enumerate(clauses, start=1))
-        task = prompts.render(
-            "consequences", sentences=listed, fields=prompts.field_guide(ConsequencesAnswer)
-        )
-        answer = self._ask("consequences", ConsequencesAnswer, task, 24 * len(clauses) + 40)
-        return list(getattr(answer, "consequences", []))
+        task = prompts.render("consequences", sentences=listed)
+        answer = self._ask("consequences", ConsequencesAnswer, task, 4 * len(clauses) + 16)
+        return _unique(getattr(answer, "consequences", []))
 
-    def overview(self, facts: str) -> OverviewAnswer | None:
-        """A headline and a summary, written from the article and the ``facts`` code found in it."""
-        task = prompts.render("overview", facts=facts)
+    def overview(self, facts: str, lede: str, roles: dict[str, str]) -> OverviewAnswer | None:
+        """A headline and a summary, written from the article, the ``facts`` code found in it and its
+        ``lede`` (its first sentence, where news puts what happened); names given another role than the
+        article's (``roles``: name → role stated beside it) are re-asked."""
+        self._context.update(roles=roles)
+        task = prompts.render("overview", facts=facts, lede=lede)
         return cast(OverviewAnswer | None, self._ask("overview", OverviewAnswer, task, 200))
 
     def _ask(self, name: str, answer: type[_Answer], task: str, max_tokens: int) -> _Answer | None:
@@ -435,16 +446,18 @@ class Session:
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
         cause = exc.__cause__ or exc.__context__
-        if ours := _our_error(exc):
+        if ours := our_error(exc):
             raise ours from None
         if isinstance(exc, IncompleteOutputException) or isinstance(cause, IncompleteOutputException):
             cut = exc if isinstance(exc, IncompleteOutputException) else cause
             completion = getattr(cut, "last_completion", None)
             content = completion.choices[0].message.content or "" if completion is not None else ""
             if answer is OverviewAnswer and (kept := OverviewAnswer.from_cut(content, self._context)):
-                self._record.warnings.append("overview: cut off at the token limit; its whole sentences kept")
+                text = "overview: cut off at the token limit; its whole sentences kept"
+                self._record.warnings.append(RunWarning(WarningKind.CUT_OFF, name, text))
                 return kept
-            self._record.warnings.append(f"{name}: the answer was cut off at the token limit and dropped")
+            text = f"{name}: the answer was cut off at the token limit and dropped"
+            self._record.warnings.append(RunWarning(WarningKind.CUT_OFF, name, text))
             return None
         if isinstance(exc, InstructorRetryException) and exc.last_completion is not None:
             # Re-asks ran out: keep the items of the last answer that do validate, drop the rest.
@@ -452,33 +465,11 @@ class Session:
             try:
                 return answer.model_validate(json.loads(content), context={**self._context, "lenient": True})
             except (ValueError, ValidationError):
-                self._record.warnings.append(f"{name}: no valid answer after {exc.n_attempts} attempts")
+                text = f"{name}: no valid answer after {exc.n_attempts} attempts"
+                self._record.warnings.append(RunWarning(WarningKind.NO_ANSWER, name, text))
                 return None
-        raise _backend_error(cause or exc) from exc
+        raise backend_error(cause or exc) from exc
 
 
-def _our_error(exc: BaseException | None) -> SummarizerError | None:
-    """Our own error (raised in a transport, say), however deep the libraries wrapped it."""
-    while exc is not None:
-        if isinstance(exc, SummarizerError):
-            return exc
-        exc = exc.__cause__ or exc.__context__
-    return None
-
-
-def _backend_error(exc: BaseException) -> SummarizerError:
-    if isinstance(exc, SummarizerError):
-        return exc
-    import openai
-
-    if isinstance(exc, openai.APIStatusError):
-        return BackendError(f"the model endpoint answered HTTP {exc.status_code}: {exc.message}")
-    if isinstance(exc, openai.APITimeoutError):
-        return BackendError("the model endpoint did not answer in time (SUMMARIZER_TIMEOUT / timeout=)")
-    if isinstance(exc, openai.APIError):
-        return BackendError(f"the model endpoint failed: {exc.message}")
-    return ExtractionError(f"{type(exc).__name__}: {exc}")
-
-
-def _unique(values: list[str]) -> list[str]:
+def _unique(values: list[_T]) -> list[_T]:
     return list(dict.fromkeys(values))

@@ -8,6 +8,7 @@ character spans into the source, grounding status and resolved dates.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -25,8 +26,10 @@ __all__ = [
     "Precision",
     "Quote",
     "RunInfo",
+    "RunWarning",
     "Span",
     "Support",
+    "WarningKind",
     "When",
 ]
 
@@ -155,6 +158,11 @@ class Event(EventFields, _Grounded):
 
     actors: list[str] = Field(default_factory=list, description="Ids of the actors who took part.")
     when: When | None = Field(default=None, description="When it happened, if the article says.")
+    what_basis: Basis = Field(
+        default=Basis.MODEL,
+        description="stated (what is the article's own clause that the time dates) or model (the model's "
+        "words for a clause too long to show).",
+    )
 
 
 class QuoteFields(_Model):
@@ -183,10 +191,10 @@ class Quote(QuoteFields, _Grounded):
 
 
 class ConsequenceFields(_Model):
-    what: str = Field(description="What follows or may follow, in one short sentence of your own.")
+    what: str = Field(description="What follows or may follow: the article's clause that states it.")
     certainty: Certainty = Field(
-        description="How sure the article makes it: happened, announced, threatened, expected, "
-        "conditional (only if something else happens), or speculated."
+        description="How sure the article makes it, read from the words of its sentence: happened, "
+        "announced, threatened, expected, conditional (only if something else happens), or speculated."
     )
 
 
@@ -201,6 +209,38 @@ class Consequence(ConsequenceFields, _Grounded):
         default=None,
         description="analysis (the speaker of its sentence in the parse); null without a claimant.",
     )
+
+
+class WarningKind(StrEnum):
+    """What a warning of a brief is about."""
+
+    DROPPED = "dropped"
+    """Items of a pass's answer failed validation after the last re-ask and were dropped."""
+    NO_ANSWER = "no_answer"
+    """No answer of a pass validated: the pass gave nothing."""
+    CUT_OFF = "cut_off"
+    """A pass's answer was cut off at the token limit (dropped, or its whole sentences kept)."""
+    SHORTENED = "shortened"
+    """Code shortened a valid answer (a summary over its length)."""
+    UNSUPPORTED = "unsupported"
+    """The model's own words say what the article does not (a name, a number, a role)."""
+    LONG_ARTICLE = "long_article"
+    NO_DATELINE = "no_dateline"
+
+    @property
+    def failed(self) -> bool:
+        """Whether a pass with this warning ended without a fully valid answer."""
+        return self in (WarningKind.DROPPED, WarningKind.NO_ANSWER, WarningKind.CUT_OFF)
+
+
+@dataclass(frozen=True)
+class RunWarning:
+    """One warning, as the code that raised it knows it; a brief shows its ``text``."""
+
+    kind: WarningKind
+    pass_name: str | None
+    """The pass it concerns; None for the whole brief."""
+    text: str
 
 
 class Usage(_Model):
@@ -220,6 +260,11 @@ class RunInfo(_Model):
     cached: int = Field(default=0, ge=0, description="Requests answered from the response cache.")
     warnings: list[str] = Field(
         default_factory=list, description="Items dropped or marked, and anything else a reader should know."
+    )
+    failed_passes: list[str] = Field(
+        default_factory=list,
+        description="Passes that ended without a fully valid answer: items dropped, no answer, or an answer "
+        "cut off at the token limit.",
     )
 
 

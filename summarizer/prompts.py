@@ -12,11 +12,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import Template
-from typing import Any
 
-from pydantic import BaseModel
-
-__all__ = ["field_guide", "prompt_version", "render"]
+__all__ = ["prompt_version", "render"]
 
 
 @cache
@@ -50,35 +47,3 @@ def prompt_version() -> str:
 def render(name: str, **values: str) -> str:
     """The template ``name`` with ``${value}`` placeholders filled; a missing value is an error."""
     return Template(_templates()[name]).substitute(values)
-
-
-def field_guide(model: type[BaseModel]) -> str:
-    """One line per field of ``model``'s items, from the field descriptions, for models that can't
-    see a schema (a grammar constrains the shape, but only the prompt carries the meaning)."""
-    schema = model.model_json_schema()
-    defs: dict[str, Any] = schema.get("$defs", {})
-    lines: list[str] = []
-
-    def walk(node: dict[str, Any], prefix: str) -> None:
-        for name, prop in node.get("properties", {}).items():
-            target = _deref(prop, defs)
-            items = _deref(target.get("items", {}), defs) if target.get("type") == "array" else {}
-            if "properties" in items:
-                walk(items, f"{prefix}{name}[].")
-                continue
-            description = prop.get("description") or target.get("description")
-            if description:
-                lines.append(f"- {prefix}{name}: {description}")
-
-    walk(schema, "")
-    return "Answer fields:\n" + "\n".join(lines) if lines else ""
-
-
-def _deref(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
-    ref = node.get("$ref")
-    if ref is None:
-        for option in node.get("anyOf", []):
-            if "$ref" in option:
-                return _deref(option, defs)
-        return node
-    return _deref(defs[ref.rsplit("/", 1)[-1]], defs)

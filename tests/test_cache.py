@@ -15,7 +15,7 @@ import httpx2
 import pytest
 
 from summarizer import MissingRecording
-from summarizer.backends.cache import PROMPT_VERSION_HEADER, CacheTransport
+from summarizer.backends.cache import CACHE_HEADER, PROMPT_VERSION_HEADER, CacheTransport
 from summarizer.store import JsonStore, digest
 
 COMPLETION = {
@@ -52,10 +52,10 @@ def test_miss_then_hit(tmp_path: Path) -> None:
     inner = Counting()
     cache = CacheTransport(inner, tmp_path, namespace="n")
     body = {"model": "m", "messages": [{"role": "user", "content": "hi"}], "temperature": 0}
-    assert ask(cache, body).json() == COMPLETION
-    assert ask(cache, body).json() == COMPLETION
+    first, second = ask(cache, body), ask(cache, body)
+    assert first.json() == second.json() == COMPLETION
     assert inner.calls == 1
-    assert (cache.stats.hits, cache.stats.misses) == (1, 1)
+    assert (first.headers.get(CACHE_HEADER), second.headers.get(CACHE_HEADER)) == (None, "hit")
 
 
 def test_key_covers_everything_that_determines_the_answer(tmp_path: Path) -> None:

@@ -13,8 +13,9 @@ from conftest import RECORDINGS
 from summarizer import source_from_text
 from summarizer.analysis import analyze
 from summarizer.assemble import support
-from summarizer.assemble.checks import unsupported
+from summarizer.assemble.checks import miscast, unsupported
 from summarizer.extract import OverviewAnswer
+from summarizer.models import RunWarning, WarningKind
 
 ARTICLE = (
     "date 2024-05-02 Acme Corp will close its plant in Springfield, chief executive Jane Doe said on "
@@ -42,9 +43,10 @@ def test_the_overview_is_reasked_when_it_names_what_the_article_does_not() -> No
     with pytest.raises(ValueError, match="not in the article"):
         _overview("Acme to close plant, says John Smith", good)
     # After the last re-ask the text is kept, and the brief's warnings say what it invented.
-    warnings: list[str] = []
+    warnings: list[RunWarning] = []
     _overview("Acme to close plant, says John Smith", good, lenient=True, warnings=warnings)
-    assert warnings == ["headline and summary name what the article does not: John, Smith"]
+    text = "headline and summary name what the article does not: John, Smith"
+    assert warnings == [RunWarning(WarningKind.UNSUPPORTED, "overview", text)]
 
 
 def test_a_summary_cut_mid_sentence_is_reasked() -> None:
@@ -53,12 +55,13 @@ def test_a_summary_cut_mid_sentence_is_reasked() -> None:
 
 
 def test_a_long_summary_keeps_its_first_whole_sentences() -> None:
-    warnings: list[str] = []
+    warnings: list[RunWarning] = []
     parts = ["first", "second", "third", "fourth", "fifth"]
     long = " ".join(f"Acme Corp said the {n} part of the plan was final." for n in parts)
     answer = _overview("Acme Corp to close Springfield plant", long, warnings=warnings)
     assert answer.summary == long[: long.index(" Acme Corp said the fourth")]
-    assert warnings == ["summary: kept its first 3 of 5 sentences (90 words at most)"]
+    text = "summary: kept its first 3 of 5 sentences (90 words at most)"
+    assert warnings == [RunWarning(WarningKind.SHORTENED, "overview", text)]
 
 
 def test_a_summary_cut_at_the_token_limit_keeps_its_whole_sentences() -> None:
@@ -106,3 +109,14 @@ def test_no_grammar_limits_a_strings_length() -> None:
     for path in recorded:
         request = json.loads(path.read_text())["request"]
         assert _strings_with_max_length(request.get("response_format")) == [], path
+
+
+def test_a_role_the_article_does_not_give_is_miscast() -> None:
+    article = "Kremlin spokesperson Dmitry Peskov spoke. Russian President Vladimir Putin did not."
+    roles = {"Dmitry Peskov": "Kremlin spokesperson", "Vladimir Putin": "Russian leader"}
+    assert miscast("Foreign Minister Dmitry Peskov called it bad.", roles, article) == [
+        "Dmitry Peskov is 'Kremlin spokesperson' in the article, not 'minister'"
+    ]
+    # The surname alone counts as the name; the article's own words before a name are never wrong.
+    assert miscast("The minister Peskov agreed.", roles, article)
+    assert miscast("Kremlin spokesperson Peskov and President Putin spoke.", roles, article) == []

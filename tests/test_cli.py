@@ -345,7 +345,7 @@ class FakeSummarizer:
     closed = 0
     fail: BaseException | None = None
 
-    def __init__(self, settings: Any, **_: Any) -> None:
+    def __init__(self, settings: Any, *, weights_progress: Any = None) -> None:
         FakeSummarizer.built.append(settings)
 
     def summarize(self, article: Source, *, progress: Any = None) -> Brief:
@@ -569,7 +569,7 @@ def test_a_rerun_skips_the_briefs_that_succeeded(tmp_path: Path, monkeypatch: py
     def no_model_work(*_: object) -> Brief:
         raise AssertionError("a brief that succeeded was made again")
 
-    monkeypatch.setattr(summarizer.pipeline, "_brief", no_model_work)
+    monkeypatch.setattr(summarizer.pipeline, "analyze", no_model_work)
     code, _, err = run(*args)
     assert code == 1 and "empty" in err
     assert (tmp_path / "out" / "russia-recalls-ambassador.json").exists()

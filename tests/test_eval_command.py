@@ -31,7 +31,7 @@ class FakeSummarizer:
     seen: list[Source] = []  # noqa: RUF012
     fail: Exception | None = None
 
-    def __init__(self, settings: Any, **_: Any) -> None:
+    def __init__(self, settings: Any, *, weights_progress: Any = None) -> None:
         pass
 
     def summarize(self, source: Source, *, progress: Callable[[str], None] | None = None) -> Brief:

@@ -682,10 +682,9 @@ def test_validity_reasks_tokens_seconds_and_grounding_come_from_the_run() -> Non
     assert (result.reasks, result.tokens, result.seconds) == (2, 1234, 3.75)
     assert result.grounding_rate == 0.5
 
-    for warning in ("events: no valid answer after 2 attempts", "dropped from quotes: 'x' is not a passage"):
-        failed = RunInfo(backend="test", model="hand", prompt_version="-", warnings=[warning])
-        result = score(_brief(run=failed), _gold())
-        assert (result.schema_valid_first, result.schema_valid_final) == (False, False)
+    failed = RunInfo(backend="test", model="hand", prompt_version="-", failed_passes=["events"])
+    result = score(_brief(run=failed), _gold())
+    assert (result.schema_valid_first, result.schema_valid_final) == (False, False)
     fine = RunInfo(backend="test", model="hand", prompt_version="-", warnings=["no dateline: relative …"])
     assert score(_brief(run=fine), _gold()).schema_valid_first
 

@@ -1,6 +1,7 @@
 """Faults of a remote model endpoint, injected by a real HTTP server (tests/faultserver.py), against the
 real client stack: openai client → response format → (cache off) → RetryTransport → HTTP, and instructor's
-parsing, validation and re-asks in extract.Session.
+parsing, validation and re-asks in extract.Session. Answers that fail validation or are cut off need no
+socket: the in-process fake model (conftest.FakeModel) gives them.
 
 The exponential backoff is scaled down (the wait function only, see ``backoff``); every retry decision,
 the Retry-After handling and the timeouts are the real ones.
@@ -22,9 +23,9 @@ from typing import Any
 import httpx2
 import openai
 import pytest
+from conftest import FakeModel, open_fake
 from faultserver import (
     FaultServer,
-    cut_off,
     drop,
     hang,
     invalid_json,
@@ -40,6 +41,7 @@ from summarizer import BackendError, CacheMode, ResponseFormat, Settings, Summar
 from summarizer.backends import transports
 from summarizer.backends.client import Backend, open_backend
 from summarizer.extract import Extraction, OverviewAnswer, Session
+from summarizer.models import RunWarning, WarningKind
 
 SECRET = "sk-test-SECRET123"
 TIMEOUT = 1.0
@@ -69,7 +71,7 @@ def fault_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 @pytest.fixture(autouse=True)
 def backoff(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """The exponential backoff RetryTransport would wait, recorded; it waits a fiftieth of it."""
-    real = transports._backoff
+    real = transports.backoff
     waits: list[float] = []
 
     def short(state: RetryCallState) -> float:
@@ -77,7 +79,7 @@ def backoff(monkeypatch: pytest.MonkeyPatch) -> list[float]:
         waits.append(wait)
         return wait / 50
 
-    monkeypatch.setattr(transports, "_backoff", short)
+    monkeypatch.setattr(transports, "backoff", short)
     return waits
 
 
@@ -151,10 +153,11 @@ def test_ok_answer_round_trip(server: FaultServer, backend: Backend) -> None:
     assert request.headers["authorization"] == f"Bearer {SECRET}"
 
 
-def test_environment_is_clean_and_cache_off(backend: Backend) -> None:
+def test_environment_is_clean_and_cache_off(server: FaultServer, backend: Backend) -> None:
     assert not [n for n in os.environ if n.startswith("OPENAI_")]
     assert Settings.from_env().cache is CacheMode.OFF
-    assert backend.cache is None
+    server.script(ok("one"), ok("two"))
+    assert [chat(backend).choices[0].message.content for _ in range(2)] == ["one", "two"]
 
 
 # ---- transport faults, retried by RetryTransport --------------------------------------------------
@@ -215,7 +218,7 @@ def test_client_errors_are_not_retried(
 ) -> None:
     server.script(status(code), ok(VALID))
     with pytest.raises(BackendError, match=f"HTTP {code}"):
-        session(backend).overview("")
+        session(backend).overview("", "", {})
     assert len(server.requests) == 1
     assert server.pending == 1
     assert backoff == []
@@ -224,7 +227,7 @@ def test_client_errors_are_not_retried(
 def test_persistent_503_gives_up_after_max_attempts(server: FaultServer, backend: Backend) -> None:
     server.script(*[unavailable()] * ATTEMPTS, ok(VALID))
     with pytest.raises(BackendError, match="503") as caught:
-        session(backend).overview("")
+        session(backend).overview("", "", {})
     assert "HTTP 503" in str(caught.value) and "overloaded" in str(caught.value)
     assert len(server.requests) == ATTEMPTS
     assert server.pending == 1, "no request after the last attempt"
@@ -244,7 +247,7 @@ def test_hang_times_out_with_bounded_attempts(server: FaultServer, backend: Back
     server.script(*[hang(10)] * ATTEMPTS, ok(VALID))
     started = time.monotonic()
     with pytest.raises(BackendError, match=r"(?i)time") as caught:
-        session(backend).overview("")
+        session(backend).overview("", "", {})
     elapsed = time.monotonic() - started
     message = str(caught.value)
     assert "ReadTimeout" in message and f"after {ATTEMPTS} attempts" in message
@@ -267,7 +270,7 @@ def test_dropped_connection_then_ok(
 def test_persistent_drop_gives_up(server: FaultServer, backend: Backend) -> None:
     server.script(*[drop()] * ATTEMPTS, ok(VALID))
     with pytest.raises(BackendError, match=f"after {ATTEMPTS} attempts") as caught:
-        session(backend).overview("")
+        session(backend).overview("", "", {})
     assert "RemoteProtocolError" in str(caught.value)
     assert len(server.requests) == ATTEMPTS
     assert server.pending == 1
@@ -309,40 +312,43 @@ def test_invalid_json_body_is_a_backend_error_naming_the_endpoint(
 ) -> None:
     server.script(invalid_json(), ok("hello"))
     with pytest.raises(BackendError, match=r"127\.0\.0\.1.*not JSON"):
-        session(backend).overview("")
+        session(backend).overview("", "", {})
     assert len(server.requests) == 1, "a broken body is not re-asked"
     assert server.pending == 1
 
 
-def test_schema_failure_then_valid_is_reasked(server: FaultServer, backend: Backend) -> None:
-    server.script(ok(FAILS_SCHEMA), ok(VALID))
+def test_schema_failure_then_valid_is_reasked(fake: FakeModel, fake_backend: Backend) -> None:
+    fake.enqueue(FAILS_SCHEMA, VALID)
     record = Extraction()
-    answer = session(backend, record).overview("")
+    answer = session(fake_backend, record).overview("", "", {})
     assert isinstance(answer, OverviewAnswer)
     assert answer.headline == VALID["headline"] and answer.summary == VALID["summary"]
     assert record.warnings == []
-    first, second = server.requests
-    assert len(second.messages) > len(first.messages)
-    reask = "\n".join(str(m.get("content")) for m in second.messages[len(first.messages) :])
+    first, second = (request["messages"] for request in fake.history)
+    assert len(second) > len(first)
+    reask = "\n".join(str(m.get("content")) for m in second[len(first) :])
     assert "validation error" in reask and "headline" in reask and "summary" in reask
-    assert second.messages[: len(first.messages)] == first.messages
+    assert second[: len(first)] == first
 
 
-def test_schema_failure_twice_drops_the_pass(server: FaultServer, backend: Backend) -> None:
-    server.script(ok(FAILS_SCHEMA), ok(FAILS_SCHEMA), ok(FAILS_SCHEMA), ok(VALID))
+def test_schema_failure_twice_drops_the_pass(fake: FakeModel, fake_backend: Backend) -> None:
+    fake.enqueue(FAILS_SCHEMA, FAILS_SCHEMA, FAILS_SCHEMA, VALID)
     record = Extraction()
-    assert session(backend, record, max_reasks=1).overview("") is None
-    assert record.warnings == ["overview: no valid answer after 2 attempts"]
-    assert len(server.requests) == 2
-    assert server.pending == 2, "no re-ask beyond max_reasks"
+    assert session(fake_backend, record, max_reasks=1).overview("", "", {}) is None
+    text = "overview: no valid answer after 2 attempts"
+    assert record.warnings == [RunWarning(WarningKind.NO_ANSWER, "overview", text)]
+    assert len(fake.history) == 2
+    assert len(fake.queue) == 2, "no re-ask beyond max_reasks"
 
 
-def test_cut_off_answer_is_dropped_with_a_warning(server: FaultServer, backend: Backend) -> None:
-    server.script(cut_off(VALID), ok(VALID))
+def test_cut_off_answer_is_dropped_with_a_warning(fake: FakeModel, fake_backend: Backend) -> None:
+    fake.enqueue(json.dumps(VALID)[:60], finish_reason="length")
+    fake.enqueue(VALID)
     record = Extraction()
-    assert session(backend, record).overview("") is None
-    assert record.warnings == ["overview: the answer was cut off at the token limit and dropped"]
-    assert len(server.requests) == 1, "a cut-off answer is not re-asked"
+    assert session(fake_backend, record).overview("", "", {}) is None
+    text = "overview: the answer was cut off at the token limit and dropped"
+    assert record.warnings == [RunWarning(WarningKind.CUT_OFF, "overview", text)]
+    assert len(fake.history) == 1, "a cut-off answer is not re-asked"
 
 
 # ---- what goes over the wire, and what never does --------------------------------------------------
@@ -366,12 +372,12 @@ def test_api_key_only_in_the_authorization_header(
     for script in faults:
         server.script(*script)
         with pytest.raises(SummarizerError) as caught:
-            session(backend).overview("")
+            session(backend).overview("", "", {})
         errors.append(caught.value)
     quick = open_client(timeout=0.3, max_attempts=2)
     server.script(hang(5), hang(5))
     with pytest.raises(BackendError) as timed_out:
-        session(quick).overview("")
+        session(quick).overview("", "", {})
     errors.append(timed_out.value)
     server.script(*[unavailable()] * ATTEMPTS)
     with pytest.raises(openai.APIError) as raw:
@@ -393,21 +399,22 @@ def test_api_key_only_in_the_authorization_header(
         assert not [v for k, v in request.headers.items() if k != "authorization" and SECRET in v]
 
 
-def test_response_format_is_json_schema_by_default(server: FaultServer, backend: Backend) -> None:
-    server.script(ok(VALID))
-    assert session(backend).overview("") is not None
-    sent = server.requests[0].json["response_format"]
+def test_response_format_is_json_schema_by_default(fake: FakeModel, fake_backend: Backend) -> None:
+    fake.enqueue(VALID)
+    assert session(fake_backend).overview("", "", {}) is not None
+    sent = fake.history[0]["response_format"]
     assert sent["type"] == "json_schema"
     schema = sent["json_schema"]["schema"]
     assert set(schema["properties"]) == {"headline", "summary"}
     assert schema["properties"]["headline"]["pattern"]  # OverviewAnswer.constrain ran
 
 
-def test_response_format_json_object(server: FaultServer, open_client: OpenBackend) -> None:
-    backend = open_client(response_format=ResponseFormat.JSON_OBJECT)
-    server.script(ok(VALID))
-    assert session(backend).overview("") is not None
-    sent = server.requests[0].json["response_format"]
+def test_response_format_json_object(fake: FakeModel) -> None:
+    backend = open_fake(fake, response_format=ResponseFormat.JSON_OBJECT)
+    fake.enqueue(VALID)
+    assert session(backend).overview("", "", {}) is not None
+    backend.close()
+    sent = fake.history[0]["response_format"]
     assert set(sent) == {"type", "schema"}
     assert sent["type"] == "json_object"
     assert set(sent["schema"]["properties"]) == {"headline", "summary"}

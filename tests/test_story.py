@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from summarizer import Story, Summarizer, merge_briefs, read_path
 from summarizer.cli import app
 from summarizer.models import Actor, ActorKind, Brief, Event, Grounding, Precision, RunInfo, When
+from summarizer.render.story_html import story_html
 from summarizer.story import StoryEvent
 from summarizer.timeline import in_date_order
 
@@ -132,6 +133,8 @@ KINDS = {
     "Airbus": ActorKind.ORGANIZATION,
     "Singapore Airlines": ActorKind.ORGANIZATION,
     "Apple": ActorKind.ORGANIZATION,
+    "Apple Inc.": ActorKind.ORGANIZATION,
+    "Consumer Reports": ActorKind.ORGANIZATION,
 }
 
 
@@ -305,17 +308,51 @@ def test_numbers_that_disagree_are_listed() -> None:
     assert merge_briefs([("one", one), ("silent", silent)]).disagreements == []
 
 
-def test_events_of_one_source_are_never_merged_with_each_other() -> None:
-    twice = hand_brief(
+def test_a_happening_one_source_tells_twice_is_one_entry_listing_the_source_once() -> None:
+    # An article tells its main happening in its lede and again in its details: the same day, a common
+    # actor, words in common. The other article tells it once.
+    cases = hand_brief(
+        "2010-07-17",
+        ("Apple will give every iPhone 4 owner a free case", "2010-07-16", ["Apple Inc."]),
+        ("Jobs shows videos of other smartphones losing signal", "2010-07-16", ["Steve Jobs"]),
+        ("Jobs says Apple will offer a free case to iPhone 4 buyers", "2010-07-16", ["Steve Jobs", "Apple"]),
+    )
+    later = hand_brief(
+        "2010-08-09",
+        ("At a press conference, Jobs offers every iPhone 4 buyer a free case", "2010-07-16", ["Steve Jobs"]),
+    )
+    story = merge_briefs([("cases", cases), ("later", later)])
+    merged = entry(story, "owner a free case")
+    assert [m.source for m in merged.sources] == ["s1", "s2"]
+    assert merged.what == "Apple will give every iPhone 4 owner a free case"
+    # "Apple Inc." and "Apple" are one company.
+    (apple,) = [a for a in story.actors if a.name == "Apple Inc."]
+    assert apple.aliases == ["Apple"] and apple.id in merged.actors
+    # The videos share the day and Jobs, not the words: their own entry.
+    assert [len(e.sources) for e in story.timeline] == [2, 1]
+    assert story.disagreements == []
+
+
+def test_happenings_of_one_source_on_different_days_stay_apart() -> None:
+    # A telling dated only by its month fits both flights of the first article; it joins one of them,
+    # and never makes the two one entry.
+    flights = hand_brief(
         "2007-10-15",
-        ("Singapore Airlines flies the first A380 charity flight to Sydney", "2007-10-25", SIA),
-        ("Singapore Airlines flies the first A380 charity flight to Sydney", "2007-10-25", SIA),
+        ("Singapore Airlines flies the A380 from Singapore to Sydney", "2007-10-25", SIA),
+        ("Singapore Airlines flies the A380 from Singapore to Sydney again", "2007-10-28", SIA),
     )
-    once = hand_brief(
-        "2007-10-17", ("Singapore Airlines flies the first A380 charity flight to Sydney", "2007-10-25", SIA)
+    month = hand_brief(
+        "2007-11-01", ("Singapore Airlines flies the A380 from Singapore to Sydney", "2007-10", SIA)
     )
-    story = merge_briefs([("twice", twice), ("once", once)])
-    assert [[m.source for m in e.sources] for e in story.timeline] == [["s1", "s2"], ["s1"]]
+    story = merge_briefs([("flights", flights), ("month", month)])
+    assert sorted(len(e.sources) for e in story.timeline) == [1, 2]
+    # Nor are two events of one source and one day one happening without an actor in common.
+    apart = hand_brief(
+        "2010-07-17",
+        ("Apple will give every iPhone 4 owner a free case", "2010-07-16", ["Apple"]),
+        ("Consumer Reports calls a free case a good first step", "2010-07-16", ["Consumer Reports"]),
+    )
+    assert len(merge_briefs([("apart", apart), ("flights", flights)]).timeline) == 4
 
 
 def test_the_story_timeline_is_in_the_one_timeline_order() -> None:
@@ -366,3 +403,16 @@ def test_an_event_joins_the_telling_it_is_closest_to() -> None:
         assert len(story.timeline) == 2
         other = next(e for e in story.timeline if len(e.sources) == 1)
         assert other.what == toulouse[0]
+
+
+def test_the_story_page_escapes_everything_and_runs_no_script() -> None:
+    hostile = '<script>alert(1)</script> & "quoted" \x1b[31m'
+    one = hand_brief("2007-10-15", (f"Airbus delivers {hostile}", "2007-10-15", ["Airbus"]))
+    other = hand_brief("2007-10-17", (f"Airbus delivers the A380 {hostile}", "2007-10-15", ["Airbus"]))
+    story = merge_briefs([(f"one{hostile}", one), ("other", other)])
+    story = story.model_copy(update={"headline": hostile, "summary": hostile})
+    page = story_html(story)
+    assert "<script" not in page and "alert(1)" in page
+    assert "&lt;script&gt;" in page and "&quot;quoted&quot;" in page
+    assert "\x1b" not in page, "no control character reaches the page"
+    assert "script-src 'none'" in page

@@ -7,6 +7,7 @@ brief: verbs that report speech, nouns that are roles, words that foretell conse
 from __future__ import annotations
 
 __all__ = [
+    "CERTAINTY_CUES",
     "CONSEQUENCE_CUES",
     "COUNTRY_ALIASES",
     "INSTITUTIONS",
@@ -101,3 +102,22 @@ CONSEQUENCE_CUES = (
     r"promis(?:e|es|ed) to|threatens|consequences?|lead to|result in|as long as|until|expectations?)\b"
 )
 """Words that mark a sentence as saying what follows or may follow (a regular expression)."""
+
+CERTAINTY_CUES = (
+    ("conditional", r"\b(?:unless|if|as long as|provided that|depend(?:s|ing)? on)\b"),
+    ("threatened", r"\b(?:threat(?:en(?:s|ed)?)?|warn(?:s|ed)?|pay a price|retaliat\w*|ultimatum)\b"),
+    (
+        "speculated",
+        r"\b(?:could|might|may|maybe|possib\w*|perhaps|risks?|uncertain|unclear|unlikely|speculat\w*|"
+        r"rumou?r\w*)\b",
+    ),
+    ("expected", r"\b(?:expect\w*|likely|predict\w*|forecast\w*|hoped?)\b"),
+    (
+        "announced",
+        r"\b(?:plans? to|planned|intends? to|aims? to|set to|scheduled|vows?|vowed|promis(?:e|es|ed) to|"
+        r"announc\w*|agreed to|decided to|will)\b",
+    ),
+    ("expected", r"\b(?:won['’]t|would|shall|going to|lead to|result in)\b"),
+)
+"""How sure a sentence makes what follows, by its words, checked in this order (the first that matches
+wins: "will … unless" is conditional, "could" speculation); a sentence with none states what happened."""

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..analysis import Analysis, Candidate, Dated, Entity
+from ..analysis.certainty import certainty_of
 from ..extract import UNKNOWN, EventAnswer, OverviewAnswer
 from ..ground import content_words, normalize
 from ..models import (
@@ -19,7 +21,6 @@ from ..models import (
     ActorKind,
     Basis,
     Brief,
-    Certainty,
     Consequence,
     Event,
     Grounding,
@@ -29,7 +30,7 @@ from ..models import (
     Support,
 )
 
-__all__ = ["Answers", "assemble", "dated_in", "support"]
+__all__ = ["Answers", "assemble", "dated_in", "preliminary", "support"]
 
 _MOST_EVENTS = 16
 _SUMMARY_SENTENCE = re.compile(r"(?<=[.!?])['’\"”)]*\s+(?=[A-Z'‘\"“(])")
@@ -45,8 +46,9 @@ class Answers:
     roles: dict[str, str] = field(default_factory=dict)
     speakers: dict[int, str | None] = field(default_factory=dict)
     """Passage index → the speaker's name the model chose (passages the parse left open)."""
-    events: list[tuple[EventAnswer, Dated]] = field(default_factory=list)
-    consequences: list[tuple[Candidate, Certainty]] = field(default_factory=list)
+    events: list[tuple[EventAnswer | None, Dated]] = field(default_factory=list)
+    """Each time expression with the model's account of it; None where its clause is shown as it is."""
+    consequences: list[Candidate] = field(default_factory=list)
     overview: OverviewAnswer | None = None
 
 
@@ -60,10 +62,18 @@ def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.da
         dateline=dateline,
         actors=actors,
         quotes=_quotes(analysis, answers.speakers, ids),
-        events=_once([_event(answer, dated, actors) for answer, dated in answers.events]),
+        events=_once(_events(analysis.text, answers.events, actors)),
         consequences=_consequences(analysis, answers.consequences, ids, actors),
         run=run,
     )
+
+
+def preliminary(analysis: Analysis, dateline: dt.date | None) -> Brief:
+    """The brief of the analysis alone, before any model answer: actors, quotes with the speakers the
+    parse names, each time expression with the clause it dates."""
+    events: list[tuple[EventAnswer | None, Dated]] = [(None, d) for d in dated_in(analysis, lambda _: True)]
+    run = RunInfo(backend="analysis", model="spacy", prompt_version="-")
+    return assemble(analysis, Answers(events=events), run, dateline)
 
 
 def dated_in(analysis: Analysis, owns: Callable[[int], bool]) -> list[Dated]:
@@ -132,16 +142,29 @@ def _quotes(analysis: Analysis, judged: dict[int, str | None], ids: dict[str, st
     return quotes
 
 
-def _event(answer: EventAnswer, dated: Dated, actors: list[Actor]) -> Event:
-    when = dated.when
-    return Event(
-        what=answer.what,
-        actors=_named_in(dated.clause, actors) or _named_in(dated.sentence, actors),
-        # A server that ignores the schema's fixed times may answer about another time: undated then.
-        when=when if answer.when == when.text else None,
-        spans=[dated.sentence],
-        grounding=Grounding.EXACT,
-    )
+def _events(text: str, told: list[tuple[EventAnswer | None, Dated]], actors: list[Actor]) -> list[Event]:
+    """An event per time expression. The model's words where it gave them, unless it gave one sentence's
+    times the same words: then each time gets the clause of the sentence that belongs to it."""
+    same = Counter((dated.sentence, normalize(answer.what)[0]) for answer, dated in told if answer)
+    events = []
+    for answer, dated in told:
+        when = dated.when
+        if answer is None or same[(dated.sentence, normalize(answer.what)[0])] > 1:
+            what, basis = text[dated.clause.start : dated.clause.end], Basis.STATED
+        else:
+            what, basis = answer.what, Basis.MODEL
+        events.append(
+            Event(
+                what=what,
+                what_basis=basis,
+                actors=_named_in(dated.clause, actors) or _named_in(dated.sentence, actors),
+                # A server that ignores the schema's fixed times may answer about another time: undated.
+                when=when if answer is None or answer.when == when.text else None,
+                spans=[dated.sentence],
+                grounding=Grounding.EXACT,
+            )
+        )
+    return events
 
 
 def _once(events: list[Event]) -> list[Event]:
@@ -178,21 +201,23 @@ def _named_in(part: Span, actors: list[Actor], most: int = 3) -> list[str]:
 
 
 def _consequences(
-    analysis: Analysis, found: list[tuple[Candidate, Certainty]], ids: dict[str, str], actors: list[Actor]
+    analysis: Analysis, found: list[Candidate], ids: dict[str, str], actors: list[Actor]
 ) -> list[Consequence]:
-    """Each consequence in the article's own words: the clause that states it, with its span."""
+    """Each consequence in the article's own words: the clause that states it, with its span, and how
+    certain its words make it."""
     out = []
     seen: set[Span] = set()
-    for candidate, certainty in found:
+    for candidate in found:
         if candidate.clause in seen:
             continue
         seen.add(candidate.clause)
         claimant = _id(candidate.claimed_by.name, ids) if candidate.claimed_by else None
         clause = candidate.clause
+        what = analysis.text[clause.start : clause.end]
         out.append(
             Consequence(
-                what=analysis.text[clause.start : clause.end],
-                certainty=certainty,
+                what=what,
+                certainty=certainty_of(what),
                 affected=[a for a in _named_in(clause, actors) if a != claimant],
                 claimed_by=claimant,
                 claim_basis=Basis.ANALYSIS if claimant else None,

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from ..analysis.lexicon import ROLE_NOUNS
 from ..errors import ExtractionError
 from ..models import Brief
 
-__all__ = ["require_content", "unsupported"]
+__all__ = ["miscast", "require_content", "unsupported"]
 
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z.]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -45,6 +46,27 @@ def _names(written: str, words: set[str], stems: set[str]) -> list[str]:
             continue
         missing.append(m.group(0).rstrip("."))
     return missing
+
+
+def miscast(written: str, roles: dict[str, str], article: str) -> list[str]:
+    """Roles ``written`` gives people that contradict the roles the article states (``roles``: name →
+    the article's words): a role noun just before a person's name or surname ("Foreign Minister
+    Peskov") that the article's role for that person does not hold, unless the article itself puts
+    those words before the name."""
+    found = []
+    for name, role in roles.items():
+        held = {w.lower().strip(".,") for w in role.split()}
+        for variant in dict.fromkeys([name, name.split()[-1]]):
+            for m in re.finditer(rf"((?:[\w.'’-]+\s+){{1,3}}){re.escape(variant)}\b", written):
+                before = [w.lower().strip(".,") for w in m.group(1).split()]
+                wrong = [w for w in before if w in ROLE_NOUNS and w not in held]
+                if wrong and re.search(
+                    rf"\b{re.escape(wrong[-1])}\s+(?:\S+\s+)?{re.escape(variant)}", article, re.I
+                ):
+                    continue
+                if wrong:
+                    found.append(f"{name} is '{role}' in the article, not '{' '.join(wrong)}'")
+    return list(dict.fromkeys(found))
 
 
 def require_content(brief: Brief) -> None:

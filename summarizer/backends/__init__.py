@@ -4,7 +4,8 @@ openai client → response format adapter → response cache → retries → HTT
 (with llama-cpp-python's server, the embedded model's sampling is pinned after the cache)
 
 This module only names a backend (for cache keys and briefs); ``client`` builds one, and imports the HTTP
-stack, so that a brief already cached prints without it.
+stack, so that a brief already cached prints without it. ``errors`` turns the libraries' exceptions into
+this project's.
 """
 
 from __future__ import annotations

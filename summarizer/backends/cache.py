@@ -25,25 +25,12 @@ from ..errors import MissingRecording
 from ..store import JsonStore, digest
 from . import PROMPT_VERSION_HEADER
 
-__all__ = ["PROMPT_VERSION_HEADER", "CacheStats", "CacheTransport"]
+__all__ = ["CACHE_HEADER", "PROMPT_VERSION_HEADER", "CacheTransport"]
 
 _log = logging.getLogger(__name__)
 
-
-class CacheStats:
-    """Hits and misses, counted across threads."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
-
-    def count(self, *, hit: bool) -> None:
-        with self._lock:
-            if hit:
-                self.hits += 1
-            else:
-                self.misses += 1
+CACHE_HEADER = "x-summarizer-cache"
+"""Set to ``hit`` on an answer served from the cache: a brief counts its own requests' hits by it."""
 
 
 class CacheTransport(httpx2.BaseTransport):
@@ -63,7 +50,6 @@ class CacheTransport(httpx2.BaseTransport):
         self._keep_invalid = keep_invalid
         # The entry each thread's last answer came from: instructor validates it in the same thread.
         self._last = threading.local()
-        self.stats = CacheStats()
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         body = json.loads(request.read() or b"{}")
@@ -71,9 +57,7 @@ class CacheTransport(httpx2.BaseTransport):
         self._last.key = key
         response = self._completion(key)
         if response is not None:
-            self.stats.count(hit=True)
-            return httpx2.Response(200, json=response, headers={"x-summarizer-cache": "hit"})
-        self.stats.count(hit=False)
+            return httpx2.Response(200, json=response, headers={CACHE_HEADER: "hit"})
         if self._inner is None:
             raise MissingRecording(
                 f"no recorded response for this request (key {key}) in {self._store.directory}; "

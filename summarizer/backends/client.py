@@ -1,7 +1,14 @@
-"""Building a backend: the openai client over the chain of transports that ``settings`` describe."""
+"""Building a backend: the openai client over the chain of transports that ``settings`` describe.
+
+Core code sees a :class:`Backend`: an instructor client, token counting, the cache hits of its own
+requests, and close. The transports stay in here.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,8 +17,8 @@ import httpx2
 
 from ..chunks import estimate_tokens
 from ..config import EMBEDDED_CONTEXT_TOKENS, CacheMode, ResponseFormat, Settings
-from . import identify
-from .cache import CacheTransport
+from . import Identity, identify
+from .cache import CACHE_HEADER, CacheTransport
 from .embedded import LlamaTransport
 from .transports import RetryTransport, RewriteTransport, adapt_response_format, pin_sampling
 from .weights import DEFAULT_WEIGHTS, Progress, ensure_weights
@@ -20,40 +27,91 @@ if TYPE_CHECKING:
     import instructor
     import openai
 
-__all__ = ["Backend", "open_backend"]
+__all__ = ["Backend", "Tally", "open_backend"]
 
 
 @dataclass
+class Tally:
+    """What the requests of one block of code in one thread cost (one brief's, however many briefs run
+    at once on other threads)."""
+
+    cached: int = 0
+    """Requests answered from the response cache."""
+
+
+_TALLY: ContextVar[Tally | None] = ContextVar("summarizer_tally", default=None)
+
+
+def _count(response: httpx2.Response) -> None:
+    """The HTTP client's response hook: it runs in the thread that made the request."""
+    tally = _TALLY.get()
+    if tally is not None and response.headers.get(CACHE_HEADER) == "hit":
+        tally.cached += 1
+
+
 class Backend:
     """A configured model endpoint: the openai client and what the brief reports about it."""
 
-    openai: openai.OpenAI
-    label: str
-    model: str
-    cache: CacheTransport | None
-    embedded: LlamaTransport | None
+    def __init__(
+        self,
+        client: openai.OpenAI,
+        identity: Identity,
+        *,
+        cache: CacheTransport | None,
+        embedded: LlamaTransport | None,
+    ) -> None:
+        self.openai = client
+        self.label = identity.label
+        self.model = identity.model
+        self._cache = cache
+        self._embedded = embedded
 
     def instructor(self) -> instructor.Instructor:
         """A fresh instructor client (hooks and all) over the shared openai client."""
         import instructor
 
         client = instructor.from_openai(self.openai, mode=instructor.Mode.JSON_SCHEMA)
-        if self.cache is not None:
-            client.on("parse:error", self.cache.invalid)
+        if self._cache is not None:
+            client.on("parse:error", self._cache.invalid)
         return client
 
     def count_tokens(self, text: str) -> int:
         """Tokens in ``text``: by the embedded model's tokenizer, or an estimate for a server's model."""
-        if self.embedded is not None:
-            return self.embedded.tokens(text)
+        if self._embedded is not None:
+            return self._embedded.tokens(text)
         return estimate_tokens(text)
+
+    @contextmanager
+    def tally(self) -> Iterator[Tally]:
+        """Count the requests this thread makes inside the block."""
+        tally = Tally()
+        token = _TALLY.set(tally)
+        try:
+            yield tally
+        finally:
+            _TALLY.reset(token)
+
+    @property
+    def model_requests(self) -> list[dict[str, float]]:
+        """Per request the embedded model answered: its prompt and completion tokens and the seconds spent
+        in the model (for benchmarks/brief.py); empty for a server."""
+        return self._embedded.requests if self._embedded is not None else []
 
     def close(self) -> None:
         self.openai.close()
 
 
-def open_backend(settings: Settings, *, weights_progress: Progress | None = None) -> Backend:
-    """The backend ``settings`` describe; nothing heavy is loaded until a request needs the model."""
+def open_backend(
+    settings: Settings,
+    *,
+    weights_progress: Progress | None = None,
+    transport: httpx2.BaseTransport | None = None,
+) -> Backend:
+    """The backend ``settings`` describe; nothing heavy is loaded until a request needs the model.
+
+    ``weights_progress`` is told how the embedded model's weights are checked or assembled on first use.
+    ``transport`` answers in place of the server at the base URL (a test's fake model, as with httpx's
+    MockTransport); retries, the cache and the response format adapter still wrap it."""
     import openai
 
     identity = identify(settings)
@@ -68,7 +126,7 @@ def open_backend(settings: Settings, *, weights_progress: Progress | None = None
         inner = embedded
     else:
         inner = RetryTransport(
-            httpx2.HTTPTransport(),
+            transport or httpx2.HTTPTransport(),
             attempts=settings.max_attempts,
             base_url=identity.label,
             timeout=settings.timeout,
@@ -89,15 +147,17 @@ def open_backend(settings: Settings, *, weights_progress: Progress | None = None
         )
         inner = cache
     fmt = settings.resolved_response_format()
-    transport = RewriteTransport(inner, lambda body: adapt_response_format(body, fmt))
+    outer = RewriteTransport(inner, lambda body: adapt_response_format(body, fmt))
     client = openai.OpenAI(
         base_url=identity.base_url,
         api_key=settings.api_key or "not-needed",
         max_retries=0,  # RetryTransport is the one retry layer
         timeout=settings.timeout,
-        http_client=httpx2.Client(transport=transport, timeout=settings.timeout),
+        http_client=httpx2.Client(
+            transport=outer, timeout=settings.timeout, event_hooks={"response": [_count]}
+        ),
     )
-    return Backend(openai=client, label=identity.label, model=identity.model, cache=cache, embedded=embedded)
+    return Backend(client, identity, cache=cache, embedded=embedded)
 
 
 def _models_dir() -> Path:

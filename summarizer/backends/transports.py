@@ -26,7 +26,7 @@ from tenacity import (
 from ..config import ResponseFormat
 from ..errors import BackendError, InputError
 
-__all__ = ["RetryTransport", "RewriteTransport", "adapt_response_format", "pin_sampling"]
+__all__ = ["RetryTransport", "RewriteTransport", "adapt_response_format", "backoff", "pin_sampling"]
 
 _RETRYABLE_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
 _MAX_RETRY_AFTER = 60.0
@@ -180,7 +180,8 @@ def _retryable(response: httpx2.Response) -> bool:
     return response.status_code in _RETRYABLE_STATUS
 
 
-_backoff = wait_exponential_jitter(multiplier=0.5, max=20.0, jitter=0.5)
+backoff = wait_exponential_jitter(multiplier=0.5, max=20.0, jitter=0.5)
+"""The wait before a retry the server gave no Retry-After for (tests scale it down)."""
 
 
 def _wait(state: RetryCallState) -> float:
@@ -189,7 +190,7 @@ def _wait(state: RetryCallState) -> float:
         after = _retry_after(outcome.result())
         if after is not None:
             return after
-    return float(_backoff(state))
+    return float(backoff(state))
 
 
 def _retry_after(response: httpx2.Response) -> float | None:

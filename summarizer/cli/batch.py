@@ -21,7 +21,7 @@ from ..errors import ConfigError, SummarizerError
 from ..ingest import Source
 from ..models import Brief
 from ..pipeline import Summarizer
-from ..render.progress import Display
+from ..render.progress import Display, weights_progress
 from .articles import Article, Failure, read_article
 from .messages import error, logs, report, say
 from .options import CONFIGURATION
@@ -60,7 +60,7 @@ class Run:
         """The command's one Summarizer, log records on stderr while it works. Ctrl-C ends the command
         (exit 130), saying how many briefs were written."""
         try:
-            with logs(self.verbose), Summarizer(settings) as summarizer:
+            with logs(self.verbose), Summarizer(settings, weights_progress=weights_progress()) as summarizer:
                 yield summarizer
         except KeyboardInterrupt:
             self.display.stop()

@@ -16,7 +16,7 @@ from ..models import Brief
 from .articles import expand, output_paths
 from .batch import Run, brief_concurrently
 from .messages import error, say
-from .options import Dateline, Format, Quiet, StoryFormat, Verbose, with_settings
+from .options import Dateline, Format, FormatOption, Quiet, Verbose, with_settings
 from .output import Output, to_file, write_stdout
 from .usage import BRIEF_EXAMPLES, EVAL_EXAMPLES, STORY_EXAMPLES
 
@@ -81,9 +81,7 @@ def brief(
             show_default=False,
         ),
     ],
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="rich: a note for the terminal; or markdown, json, html.")
-    ] = Format.RICH,
+    fmt: FormatOption = Format.RICH,
     output: Annotated[
         str | None,  # not a Path: that would drop the trailing "/" that marks a folder
         typer.Option(
@@ -144,9 +142,7 @@ def story(
             show_default=False,
         ),
     ],
-    fmt: Annotated[
-        StoryFormat, typer.Option("--format", "-f", help="rich: a note for the terminal; or markdown, json.")
-    ] = StoryFormat.RICH,
+    fmt: FormatOption = Format.RICH,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -183,11 +179,15 @@ def story(
         raise typer.Exit(1)
 
 
-def _write_story(merged: Story, fmt: StoryFormat, output: Path | None) -> None:
-    if fmt is StoryFormat.JSON:
+def _write_story(merged: Story, fmt: Format, output: Path | None) -> None:
+    if fmt is Format.JSON:
         from ..render.safe import json_safe
 
         text = json_safe(merged.model_dump_json(indent=2)) + "\n"
+    elif fmt is Format.HTML:
+        from ..render.story_html import story_html
+
+        text = story_html(merged)
     else:
         from ..render.story import story_markdown
 
@@ -199,7 +199,7 @@ def _write_story(merged: Story, fmt: StoryFormat, output: Path | None) -> None:
             error(f"cannot write {output}: {exc.strerror or exc}")
             raise typer.Exit(1) from None
         return
-    if fmt is StoryFormat.RICH:
+    if fmt is Format.RICH:
         from ..render import rich_console
 
         if (console := rich_console()).is_terminal:

@@ -1,5 +1,5 @@
 """The options the commands share, defined once: the backend's (which become the command's Settings), the
-dateline, the formats, --verbose and --quiet."""
+dateline, the format, --verbose and --quiet."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ __all__ = [
     "CONFIGURATION",
     "Dateline",
     "Format",
+    "FormatOption",
     "Quiet",
-    "StoryFormat",
     "Verbose",
     "with_settings",
 ]
@@ -33,7 +33,7 @@ CONFIGURATION = 2
 
 
 class Format(StrEnum):
-    """How a brief is written."""
+    """How a brief or a story is written."""
 
     RICH = "rich"
     MARKDOWN = "markdown"
@@ -41,12 +41,9 @@ class Format(StrEnum):
     HTML = "html"
 
 
-class StoryFormat(StrEnum):
-    """How a story is written."""
-
-    RICH = "rich"
-    MARKDOWN = "markdown"
-    JSON = "json"
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="rich: a note for the terminal; or markdown, json, html.")
+]
 
 
 def _parse_dateline(value: str) -> dt.date | None:

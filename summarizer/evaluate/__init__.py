@@ -7,16 +7,9 @@ The metrics are defined in docs/evaluation.md; the definitions here and there mu
 """
 
 from .baseline import analysis_brief, baseline_brief
-from .gold import (
-    GoldActor,
-    GoldArticle,
-    GoldConsequence,
-    GoldEvent,
-    GoldQuote,
-    GoldTimex,
-    load_gold,
-    same_date,
-)
+from .gold import load_gold
+from .gold.matching import same_date
+from .gold.model import GoldActor, GoldArticle, GoldConsequence, GoldEvent, GoldQuote, GoldTimex
 from .report import (
     METRICS,
     Metric,

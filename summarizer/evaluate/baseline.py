@@ -173,14 +173,14 @@ def baseline_brief(text: str, dateline: dt.date | None) -> Brief:
 
 def analysis_brief(text: str, dateline: dt.date | None) -> Brief:
     """The brief the analysis stage alone makes, with no model: actors, quotes with the speakers the parse
-    names (the rest unknown), no events, consequences, headline or summary. It measures the analysis."""
+    names (the rest unknown), each time with the clause it dates; no consequences, headline or summary.
+    It measures the analysis."""
     from ..analysis import analyze
-    from ..assemble import Answers, assemble
+    from ..assemble import preliminary
 
     started = time.perf_counter()
     source = source_from_text(text, dateline=dateline)
     analysis = analyze(source)
-    run = RunInfo(backend="analysis", model="spacy", prompt_version="-")
-    brief = assemble(analysis, Answers(), run, source.dateline)
+    brief = preliminary(analysis, source.dateline)
     seconds = {"analysis": round(time.perf_counter() - started, 4)}
-    return brief.model_copy(update={"run": run.model_copy(update={"seconds": seconds})})
+    return brief.model_copy(update={"run": brief.run.model_copy(update={"seconds": seconds})})

@@ -7,20 +7,17 @@ from dataclasses import dataclass, field
 
 from ..ground import normalize
 from ..models import Brief, Consequence, Event, Quote
-from .gold import (
-    _CALENDAR,
-    GoldArticle,
-    GoldConsequence,
-    GoldEvent,
-    GoldQuote,
-    _actor_named,
-    _brief_keys,
-    _evidence_overlaps,
-    _gold_keys,
-    _keys,
-    _quote_key,
+from .gold.matching import (
+    CALENDAR,
+    actor_named,
+    brief_actor_keys,
+    evidence_overlaps,
+    gold_actor_keys,
+    name_keys,
+    quote_key,
     same_date,
 )
+from .gold.model import GoldArticle, GoldConsequence, GoldEvent, GoldQuote
 
 # ---- scores --------------------------------------------------------------------------------------
 
@@ -70,40 +67,35 @@ class ArticleScore:
     wrong_speakers, missed_dates, wrong_dates, missed_consequences, extra_consequences."""
 
 
-# Warnings that extract.py records when a pass ends without a fully valid answer (items dropped, no
-# answer, an answer cut off): the brief then is not schema-valid even after its re-asks.
-_FAILED_PASS = ("dropped from ", "no valid answer after", "cut off at the token limit")
-
-
 def score(brief: Brief, gold: GoldArticle) -> ArticleScore:
     """Score ``brief`` against ``gold``; docs/evaluation.md defines each figure."""
     notes: dict[str, list[str]] = {}
-    gold_keys = [_gold_keys(a) for a in gold.actors]
-    ignored = _keys(gold.non_actors)
+    gold_keys = [gold_actor_keys(a) for a in gold.actors]
+    ignored = name_keys(gold.non_actors)
     hits = counted = 0
     for actor in brief.actors:
-        keys = _brief_keys(actor)
+        keys = brief_actor_keys(actor)
         if any(keys & g for g in gold_keys):
             hits, counted = hits + 1, counted + 1
         elif not keys & ignored:
             counted += 1
             notes.setdefault("extra_actors", []).append(actor.name)
-    found_keys = [_brief_keys(a) for a in brief.actors]
+    found_keys = [brief_actor_keys(a) for a in brief.actors]
     found = [any(g & b for b in found_keys) for g in gold_keys]
     notes_missed = [a.name for a, ok in zip(gold.actors, found, strict=True) if not ok]
     if notes_missed:
         notes["missed_actors"] = notes_missed
     key_found = 0
     for name in gold.key_actors:
-        known = _actor_named(name, gold.actors)
-        keys = _gold_keys(known) if known else _keys([name])
+        known = actor_named(name, gold.actors)
+        keys = gold_actor_keys(known) if known else name_keys([name])
         key_found += any(keys & b for b in found_keys)
 
     quotes, speakers, terms = _match_quotes(brief, gold, notes)
     dates, dated = _match_dates(brief, gold, notes)
     consequence_precision, consequence_recall = _match_consequences(brief, gold, notes)
     speech = [q for q in gold.quotes if not q.term]
-    failed = any(mark in warning for warning in brief.run.warnings for mark in _FAILED_PASS)
+    failed = bool(brief.run.failed_passes)
     return ArticleScore(
         id=gold.id,
         actor_precision=Ratio(hits, counted),
@@ -157,10 +149,10 @@ def _match_quotes(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) 
     speaker: those are wrong), and the count of brief quotes paired with a term (left out of precision)."""
     free: dict[str, list[Quote]] = {}
     for quote in brief.quotes:
-        free.setdefault(_quote_key(quote.text), []).append(quote)
+        free.setdefault(quote_key(quote.text), []).append(quote)
     pairs: list[tuple[GoldQuote, Quote]] = []
     for want in gold.quotes:
-        waiting = free.get(_quote_key(want.text))
+        waiting = free.get(quote_key(want.text))
         if waiting:
             pairs.append((want, waiting.pop(0)))
         elif not want.term:
@@ -181,9 +173,11 @@ def _match_quotes(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) 
         if want.speaker is None:
             continue
         judged += 1
-        actor = _actor_named(want.speaker, gold.actors)
-        wanted = _keys([want.speaker, *want.speaker_aliases]) | (_gold_keys(actor) if actor else set())
-        if speaker is not None and _brief_keys(speaker) & wanted:
+        actor = actor_named(want.speaker, gold.actors)
+        wanted = name_keys([want.speaker, *want.speaker_aliases]) | (
+            gold_actor_keys(actor) if actor else set()
+        )
+        if speaker is not None and brief_actor_keys(speaker) & wanted:
             right += 1
         else:
             notes.setdefault("wrong_speakers", []).append(f"{want.text!r}: {said} (gold: {want.speaker})")
@@ -192,7 +186,7 @@ def _match_quotes(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) 
 
 
 def _dated(event: GoldEvent) -> bool:
-    return bool(_CALENDAR.fullmatch(event.date) and event.evidence.strip())
+    return bool(CALENDAR.fullmatch(event.date) and event.evidence.strip())
 
 
 def _match_dates(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> tuple[Ratio, int]:
@@ -204,7 +198,7 @@ def _match_dates(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -
         if not _dated(want):
             continue
         total += 1
-        near = [e for e in free if e.when and _evidence_overlaps(e.when.text, e.when.span, want)]
+        near = [e for e in free if e.when and evidence_overlaps(e.when.text, e.when.span, want)]
         if not near:
             notes.setdefault("missed_dates", []).append(f"{want.evidence} = {want.date}")
             continue

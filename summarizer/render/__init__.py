@@ -1,4 +1,6 @@
 """Showing a brief: a Markdown briefing note, JSON, a self-contained HTML page, or a rich terminal view.
+A story is shown by :mod:`.story` (Markdown, which the terminal shows through rich) and :mod:`.story_html`;
+both kinds of HTML page are built of :mod:`.page`.
 
 rich is imported only when something is shown on a terminal.
 """

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from ..ingest import Source
 from ..models import Actor, Basis, Brief, Event, Grounding, Quote, When
+from ..story import Story, StoryActor, StoryQuote
+from ..story.models import Mention, StoryConsequence
 from ..timeline import in_date_order
 
 __all__ = [
     "BASIS_LABEL",
+    "NO_DISAGREEMENT",
     "actor_names",
     "dateline_text",
     "grounding_label",
     "grounding_symbol",
     "percent",
     "role_text",
+    "sources_text",
     "speaker_name",
+    "story_claimant",
+    "story_speaker",
     "timeline",
     "when_label",
 ]
@@ -54,7 +60,7 @@ BASIS_LABEL = {
 """How a speaker, role or claimant is known, in the words every format shows."""
 
 
-def role_text(actor: Actor) -> str | None:
+def role_text(actor: Actor | StoryActor) -> str | None:
     """The actor's role; one the model gave (the article states none) says so."""
     if actor.role is None:
         return None
@@ -100,3 +106,26 @@ def dateline_text(brief: Brief, source: Source) -> str:
 def percent(rate: float) -> str:
     """A share as a percentage with one decimal, e.g. ``91.7%``."""
     return f"{rate * 100:.1f}%"
+
+
+NO_DISAGREEMENT = (
+    "Nothing found: no event dated or numbered differently, no quote given to different speakers."
+)
+"""What a story says when its sources agree, in every format."""
+
+
+def sources_text(mentions: list[Mention]) -> str:
+    """The sources of a story's item by id, each once: ``s1, s2``."""
+    return ", ".join(dict.fromkeys(m.source for m in mentions))
+
+
+def story_speaker(story: Story, quote: StoryQuote) -> str:
+    """Who spoke a quote of a story, by name; ``unknown speaker`` when its article does not say."""
+    actor = story.actor(quote.speaker)
+    return actor.name if actor is not None else "unknown speaker"
+
+
+def story_claimant(story: Story, consequence: StoryConsequence) -> str:
+    """Who claims a consequence of a story, by name; ``the article`` when it does itself."""
+    actor = story.actor(consequence.claimed_by)
+    return actor.name if actor is not None else "the article"

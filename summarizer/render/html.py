@@ -1,35 +1,20 @@
 """The brief as one self-contained HTML page, beside the article with every grounded span highlighted.
 
-Everything that came from the article or the model passes through ``html.escape``; the page's own script is
-the only one it runs, which its Content-Security-Policy enforces by the script's hash.
+The page's frame, escaping and shared pieces are :mod:`.page`'s.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
 import itertools
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from ..ingest import Source
-from ..models import Basis, Brief, Grounding, Span
-from ._common import (
-    BASIS_LABEL,
-    actor_names,
-    dateline_text,
-    grounding_label,
-    grounding_symbol,
-    percent,
-    role_text,
-    speaker_name,
-    timeline,
-    when_label,
-)
+from ..models import Brief, Grounding, Span
+from ._common import actor_names, dateline_text, percent, role_text, speaker_name, timeline, when_label
+from .page import attribution, badge, certainty, date, header, item, link, page, section, tally
+from .page import escape as _e
 
 __all__ = ["to_html"]
 
@@ -49,15 +34,6 @@ class _Highlight:
     title: str
 
 
-def _e(value: str) -> str:
-    return html.escape(value, quote=True)
-
-
-@cache
-def _asset(name: str) -> str:
-    return resources.files(__name__.rpartition(".")[0]).joinpath(name).read_text(encoding="utf-8")
-
-
 def to_html(brief: Brief, source: Source) -> str:
     """Render the brief and the article as one HTML page that needs no network and no other file."""
     highlights = _highlights(brief, source)
@@ -66,9 +42,6 @@ def to_html(brief: Brief, source: Source) -> str:
         if mark.item:
             spans_of[mark.item].append(mark.span_id)
     passage = _passages(source.text)
-    script = _asset("_page.js")
-    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:"
     brief_html = "\n".join(
         [
             _header(brief, source),
@@ -80,19 +53,7 @@ def to_html(brief: Brief, source: Source) -> str:
             _provenance(brief),
         ]
     )
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="generator" content="summarizer">
-<title>{_e(brief.headline)} · Brief</title>
-<style>
-{_asset("_page.css")}</style>
-</head>
-<body>
-<div class="page">
+    body = f"""<div class="page">
 <aside class="brief" aria-label="Brief">
 {brief_html}
 </aside>
@@ -102,11 +63,8 @@ def to_html(brief: Brief, source: Source) -> str:
 <span class="swatch hl-date">date</span></span></div>
 <div class="article-text">{_highlight(source.text, highlights)}</div>
 </main>
-</div>
-<script>{script}</script>
-</body>
-</html>
-"""
+</div>"""
+    return page(f"{brief.headline} · Brief", body, script=True)
 
 
 def _valid(span: Span | None, text: str) -> bool:
@@ -223,36 +181,14 @@ def _passages(text: str) -> Callable[[list[Span], Grounding], str]:
     return button
 
 
-def _badge(grounding: Grounding, score: float | None) -> str:
-    label = _e(grounding_label(grounding, score))
-    symbol = _e(grounding_symbol(grounding, score))
-    return f'<span class="g g-{grounding.value}" title="{label}" aria-label="{label}">{symbol}</span>'
-
-
-def _link(target: str | None, content: str, cls: str = "") -> str:
-    """``content`` (escaped already) as a link to the article span ``target``, or plain without one."""
-    css = f' class="{cls}"' if cls else ""
-    if target is None:
-        return f"<span{css}>{content}</span>"
-    return f'<a{css} href="#{target}" data-target="{target}">{content}</a>'
-
-
 def _header(brief: Brief, source: Source) -> str:
-    counts = [
-        (len(brief.actors), "actor"),
-        (len(brief.events), "event"),
-        (len(brief.quotes), "quote"),
-        (len(brief.consequences), "consequence"),
-    ]
-    tally = " · ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
-    return (
-        "<header>\n"
-        f'<p class="eyebrow">Brief · {_e(dateline_text(brief, source))}</p>\n'
-        f"<h1>{_e(brief.headline)}</h1>\n"
-        f'<p class="summary">{_summary(brief, source)}</p>\n'
-        f'<p class="stats"><span class="badge" title="Share of items found in the article">'
-        f"grounded {percent(brief.grounding_rate)}</span>{tally}</p>\n"
-        "</header>"
+    counts = tally(len(brief.actors), len(brief.events), len(brief.quotes), len(brief.consequences))
+    return header(
+        f"Brief · {dateline_text(brief, source)}",
+        brief.headline,
+        _summary(brief, source),
+        '<span class="badge" title="Share of items found in the article">'
+        f"grounded {percent(brief.grounding_rate)}</span>{counts}",
     )
 
 
@@ -261,23 +197,17 @@ def _summary(brief: Brief, source: Source) -> str:
     if not brief.summary_support:
         return _e(brief.summary)
     parts = []
-    for item in brief.summary_support:
-        if item.spans:
-            behind = " … ".join(source.text[s.start : s.end] for s in item.spans)
-            parts.append(
-                f'<span class="supported" title="From the article: {_e(behind)}">{_e(item.sentence)}</span>'
-            )
+    for support in brief.summary_support:
+        if support.spans:
+            behind = " … ".join(source.text[s.start : s.end] for s in support.spans)
+            title = f"From the article: {behind}"
+            parts.append(f'<span class="supported" title="{_e(title)}">{_e(support.sentence)}</span>')
         else:
             parts.append(
                 f'<span class="unsupported" title="No sentence of the article holds most of its words: '
-                f'check it">{_e(item.sentence)}</span>'
+                f'check it">{_e(support.sentence)}</span>'
             )
     return " ".join(parts)
-
-
-def _section(name: str, title: str, body: str, tag: str = "ul") -> str:
-    items = f'<{tag} class="items {name}">\n{body}\n</{tag}>'
-    return f'<section id="{name}">\n<h2>{title}</h2>\n{items}\n</section>'
 
 
 def _actors(brief: Brief, spans_of: dict[str, list[str]]) -> str:
@@ -286,24 +216,22 @@ def _actors(brief: Brief, spans_of: dict[str, list[str]]) -> str:
     entries: list[str] = []
     for number, actor in enumerate(brief.actors, start=1):
         mentions = spans_of.get(f"a{number}", [])
-        lines = [
-            f'<li class="item actor" id="item-a{number}">',
-            '<div class="item-head">'
-            + _badge(actor.grounding, actor.score)
-            + _link(mentions[0] if mentions else None, _e(actor.name), "name")
-            + f'<span class="tag">{_e(actor.kind.value)}</span></div>',
-        ]
         role = " · ".join(_e(part) for part in (role_text(actor), actor.affiliation) if part)
-        if role:
-            lines.append(f'<div class="meta">{role}</div>')
-        if actor.aliases:
-            lines.append(f'<div class="meta">Also: {_e(", ".join(actor.aliases))}</div>')
-        if mentions:
-            chips = "".join(_link(span_id, str(k), "chip") for k, span_id in enumerate(mentions, start=1))
-            lines.append(f'<div class="chips"><span>Mentions</span>{chips}</div>')
-        lines.append("</li>")
-        entries.append("\n".join(lines))
-    return _section("actors", "Actors", "\n".join(entries))
+        chips = "".join(link(span_id, str(k), "chip") for k, span_id in enumerate(mentions, start=1))
+        entries.append(
+            item(
+                "actor",
+                '<div class="item-head">'
+                + badge(actor.grounding, actor.score)
+                + link(mentions[0] if mentions else None, _e(actor.name), "name")
+                + f'<span class="tag">{_e(actor.kind.value)}</span></div>',
+                f'<div class="meta">{role}</div>' if role else "",
+                f'<div class="meta">Also: {_e(", ".join(actor.aliases))}</div>' if actor.aliases else "",
+                f'<div class="chips"><span>Mentions</span>{chips}</div>' if chips else "",
+                ident=f"item-a{number}",
+            )
+        )
+    return section("actors", "Actors", "\n".join(entries))
 
 
 def _timeline(
@@ -315,27 +243,24 @@ def _timeline(
     for number, event in timeline(brief):
         when = event.when
         dated = when is not None and when.value is not None
-        if when is not None and when.value is not None:
-            precision = when.precision.value if when.precision else ""
-            date = _e(when.value) + (f' <span class="precision">{_e(precision)}</span>' if precision else "")
-        else:
-            date = _e(when_label(event.when).capitalize())
         details: list[str] = []
         if when is not None:
             targets = spans_of.get(f"t{number}", [])
-            details.append(_link(targets[0] if targets else None, f"“{_e(when.text)}”"))
+            details.append(link(targets[0] if targets else None, f"“{_e(when.text)}”"))
         if event.actors:
             details.append(_e(", ".join(actor_names(brief, event.actors))))
         if button := passage(event.spans, event.grounding):
             details.append(button)
         entries.append(
-            f'<li class="item event{"" if dated else " undated"}" id="item-t{number}">\n'
-            f'<div class="date">{date}</div>\n'
-            f'<div class="what">{_badge(event.grounding, event.score)} {_e(event.what)}</div>\n'
-            + (f'<div class="meta">{" · ".join(details)}</div>\n' if details else "")
-            + "</li>"
+            item(
+                "event" if dated else "event undated",
+                f'<div class="date">{date(when)}</div>',
+                f'<div class="what">{badge(event.grounding, event.score)} {_e(event.what)}</div>',
+                f'<div class="meta">{" · ".join(details)}</div>' if details else "",
+                ident=f"item-t{number}",
+            )
         )
-    return _section("timeline", "Timeline", "\n".join(entries), "ol")
+    return section("timeline", "Timeline", "\n".join(entries), "ol")
 
 
 def _quotes(brief: Brief, spans_of: dict[str, list[str]]) -> str:
@@ -344,42 +269,40 @@ def _quotes(brief: Brief, spans_of: dict[str, list[str]]) -> str:
     entries: list[str] = []
     for number, quote in enumerate(brief.quotes, start=1):
         targets = spans_of.get(f"q{number}", [])
-        speaker = _e(speaker_name(brief, quote))
-        who = f"<b>{speaker}</b>" if quote.speaker_basis is Basis.ANALYSIS else f"<i>{speaker}</i>"
-        attribution = [who, "full" if quote.full else "partial"]
-        if quote.speaker_basis is not None:
-            attribution.append(f'<span class="basis">{_e(BASIS_LABEL[quote.speaker_basis])}</span>')
-        if quote.cue:
-            attribution.append(f"“{_e(quote.cue)}”")
+        who = attribution(speaker_name(brief, quote), quote.speaker_basis, full=quote.full, cue=quote.cue)
         status = " ungrounded" if quote.grounding is Grounding.UNGROUNDED else ""
         entries.append(
-            f'<li class="item quote{status}" id="item-q{number}">\n'
-            f"<blockquote>{_link(targets[0] if targets else None, _e(quote.text))}</blockquote>\n"
-            f'<div class="meta">{_badge(quote.grounding, quote.score)} — {" · ".join(attribution)}</div>\n'
-            "</li>"
+            item(
+                f"quote{status}",
+                f"<blockquote>{link(targets[0] if targets else None, _e(quote.text))}</blockquote>",
+                f'<div class="meta">{badge(quote.grounding, quote.score)} — {who}</div>',
+                ident=f"item-q{number}",
+            )
         )
-    return _section("quotes", "Quotes", "\n".join(entries))
+    return section("quotes", "Quotes", "\n".join(entries))
 
 
 def _consequences(brief: Brief, passage: Callable[[list[Span], Grounding], str]) -> str:
     if not brief.consequences:
         return ""
     entries: list[str] = []
-    for number, item in enumerate(brief.consequences, start=1):
-        claimed = actor_names(brief, [item.claimed_by])[0] if item.claimed_by else "the article"
+    for number, found in enumerate(brief.consequences, start=1):
+        claimed = actor_names(brief, [found.claimed_by])[0] if found.claimed_by else "the article"
         details = [f"claimed by {_e(claimed)}"]
-        if item.affected:
-            details.append("affects " + _e(", ".join(actor_names(brief, item.affected))))
-        if button := passage(item.spans, item.grounding):
+        if found.affected:
+            details.append("affects " + _e(", ".join(actor_names(brief, found.affected))))
+        if button := passage(found.spans, found.grounding):
             details.append(button)
         entries.append(
-            f'<li class="item consequence" id="item-c{number}">\n'
-            f'<div><span class="certainty c-{item.certainty.value}">{_e(item.certainty.value)}</span>'
-            f"{_e(item.what)} {_badge(item.grounding, item.score)}</div>\n"
-            f'<div class="meta">{" · ".join(details)}</div>\n'
-            "</li>"
+            item(
+                "consequence",
+                f"<div>{certainty(found.certainty)}{_e(found.what)} "
+                f"{badge(found.grounding, found.score)}</div>",
+                f'<div class="meta">{" · ".join(details)}</div>',
+                ident=f"item-c{number}",
+            )
         )
-    return _section("consequences", "Consequences", "\n".join(entries))
+    return section("consequences", "Consequences", "\n".join(entries))
 
 
 def _warnings(brief: Brief) -> str:

@@ -17,7 +17,7 @@ from ._common import (
     when_label,
 )
 
-__all__ = ["inline", "to_markdown"]
+__all__ = ["attribution", "inline", "to_markdown"]
 
 # Characters that start emphasis, links, code, raw HTML, strikethrough or table cells anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -124,15 +124,20 @@ def _quotes(brief: Brief) -> list[str]:
 
 
 def _quote(brief: Brief, quote: Quote) -> str:
-    speaker = inline(speaker_name(brief, quote))
-    # Only a speaker the parse found is set in bold: the model's pick reads as the guess it is.
-    shown = f"**{speaker}**" if quote.speaker_basis is Basis.ANALYSIS else f"*{speaker}*"
-    attribution = [shown, "full quote" if quote.full else "partial quote"]
-    if quote.speaker_basis is not None:
-        attribution.append(BASIS_LABEL[quote.speaker_basis])
-    if quote.cue:
-        attribution.append(f"“{inline(quote.cue)}”")
-    return f"> {inline(quote.text)}\n>\n> — {', '.join(attribution)}{_flag(quote.grounding)}"
+    who = attribution(speaker_name(brief, quote), quote.speaker_basis, full=quote.full, cue=quote.cue)
+    return f"> {inline(quote.text)}\n>\n> — {who}{_flag(quote.grounding)}"
+
+
+def attribution(speaker: str, basis: Basis | None, *, full: bool, cue: str | None) -> str:
+    """Who spoke a quote and how that is known, as every format shows it: only a speaker the parse found
+    is set in bold; the model's pick reads as the guess it is."""
+    shown = f"**{inline(speaker)}**" if basis is Basis.ANALYSIS else f"*{inline(speaker)}*"
+    parts = [shown, "full quote" if full else "partial quote"]
+    if basis is not None:
+        parts.append(BASIS_LABEL[basis])
+    if cue:
+        parts.append(f"“{inline(cue)}”")
+    return ", ".join(parts)
 
 
 def _consequences(brief: Brief) -> list[str]:

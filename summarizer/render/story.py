@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..story import Story
-from ._common import when_label
-from .markdown import inline
+from ._common import NO_DISAGREEMENT, role_text, sources_text, story_claimant, story_speaker, when_label
+from .markdown import attribution, inline
 from .safe import printable
 
 __all__ = ["story_markdown"]
@@ -29,12 +29,12 @@ def story_markdown(story: Story) -> str:
             + "; ".join(f"{c.source} says {inline(c.says)}" for c in d.claims)
             for d in story.disagreements
         )
-        or "Nothing found: no event dated or numbered differently, no quote given to different speakers.",
+        or NO_DISAGREEMENT,
     ]
     if story.actors:
         rows = ["| Name | Kind | Role | Sources |", "| --- | --- | --- | --- |"]
         rows += [
-            f"| {inline(a.name)} | {a.kind.value} | {inline(a.role) if a.role else '—'} | "
+            f"| {inline(a.name)} | {a.kind.value} | {inline(role) if (role := role_text(a)) else '—'} | "
             f"{', '.join(a.in_sources)} |"
             for a in story.actors
         ]
@@ -43,22 +43,24 @@ def story_markdown(story: Story) -> str:
         lines = []
         for event in story.timeline:
             label = when_label(event.when)
-            sources = ", ".join(m.source for m in event.sources)
             lines.append(
-                f"- **{inline(label[:1].upper() + label[1:])}** — {inline(event.what)} *({sources})*"
+                f"- **{inline(label[:1].upper() + label[1:])}** — {inline(event.what)} "
+                f"*({sources_text(event.sources)})*"
             )
         blocks += ["## Timeline", "\n".join(lines)]
     if story.quotes:
         blocks.append("## Quotes")
         for quote in story.quotes:
-            speaker = story.actor(quote.speaker)
-            who = inline(speaker.name) if speaker else "unknown speaker"
-            blocks.append(f"> {inline(quote.text)}\n>\n> — **{who}** *({quote.source.source})*")
+            who = attribution(
+                story_speaker(story, quote), quote.speaker_basis, full=quote.full, cue=quote.cue
+            )
+            blocks.append(f"> {inline(quote.text)}\n>\n> — {who} *({quote.source.source})*")
     if story.consequences:
         blocks += [
             "## Consequences",
             "\n".join(
-                f"- **{c.certainty.value.capitalize()}:** {inline(c.what)} *({c.source.source})*"
+                f"- **{c.certainty.value.capitalize()}:** {inline(c.what)} "
+                f"*(claimed by {inline(story_claimant(story, c))}; {c.source.source})*"
                 for c in story.consequences
             ),
         ]

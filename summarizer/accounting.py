@@ -1,0 +1,63 @@
+"""What a brief's run cost and what its reader should know: the RunInfo of one brief."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import prompts
+from .models import RunInfo, RunWarning, Usage, WarningKind
+
+if TYPE_CHECKING:
+    import instructor
+
+    from .backends.client import Backend
+    from .extract import Extraction
+
+__all__ = ["count_usage", "run_info"]
+
+
+def count_usage(client: instructor.Instructor, record: Extraction) -> None:
+    """Have ``client`` add each answer's tokens and each re-ask to ``record``."""
+
+    def on_response(response: Any) -> None:
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            record.prompt_tokens += usage.prompt_tokens or 0
+            record.completion_tokens += usage.completion_tokens or 0
+
+    def on_parse_error(error: Exception, **attempt: Any) -> None:
+        # The last failed attempt is not followed by a re-ask: its items are dropped instead.
+        if not attempt.get("is_last_attempt"):
+            record.reasks += 1
+
+    client.on("completion:response", on_response)
+    client.on("parse:error", on_parse_error)
+
+
+def run_info(
+    backend: Backend, record: Extraction, cached: int, *, parts: int, context: int | None, dated: bool
+) -> RunInfo:
+    """The RunInfo of a brief whose requests ``record`` counted, ``cached`` of them answered from the
+    cache, read in ``parts`` parts of a ``context``-token context, with a dateline or not (``dated``)."""
+    warnings = list(record.warnings)
+    if parts > 1:
+        text = (
+            f"a long article: read in {parts} overlapping parts of the model's "
+            f"{context:,}-token context; headline and summary from the first"
+        )
+        warnings.append(RunWarning(WarningKind.LONG_ARTICLE, None, text))
+    if not dated:
+        text = 'no dateline: relative dates ("Wednesday", "last month") stay unresolved'
+        warnings.append(RunWarning(WarningKind.NO_DATELINE, None, text))
+    failed = [w.pass_name for w in warnings if w.kind.failed and w.pass_name]
+    return RunInfo(
+        backend=backend.label,
+        model=backend.model,
+        prompt_version=prompts.prompt_version(),
+        seconds=record.seconds,
+        usage=Usage(prompt_tokens=record.prompt_tokens, completion_tokens=record.completion_tokens),
+        reasks=record.reasks,
+        cached=cached,
+        warnings=[w.text for w in warnings],
+        failed_passes=list(dict.fromkeys(failed)),
+    )

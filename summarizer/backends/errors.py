@@ -1,0 +1,32 @@
+"""Library exceptions (openai's, and ours raised inside a transport and wrapped by the libraries) as
+this project's errors."""
+
+from __future__ import annotations
+
+from ..errors import BackendError, ExtractionError, SummarizerError
+
+__all__ = ["backend_error", "our_error"]
+
+
+def our_error(exc: BaseException | None) -> SummarizerError | None:
+    """Our own error (raised in a transport, say), however deep the libraries wrapped it."""
+    while exc is not None:
+        if isinstance(exc, SummarizerError):
+            return exc
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def backend_error(exc: BaseException) -> SummarizerError:
+    """The error to raise for ``exc``, an exception of the client stack that no pass can recover from."""
+    if isinstance(exc, SummarizerError):
+        return exc
+    import openai
+
+    if isinstance(exc, openai.APIStatusError):
+        return BackendError(f"the model endpoint answered HTTP {exc.status_code}: {exc.message}")
+    if isinstance(exc, openai.APITimeoutError):
+        return BackendError("the model endpoint did not answer in time (SUMMARIZER_TIMEOUT / timeout=)")
+    if isinstance(exc, openai.APIError):
+        return BackendError(f"the model endpoint failed: {exc.message}")
+    return ExtractionError(f"{type(exc).__name__}: {exc}")

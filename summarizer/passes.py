@@ -1,0 +1,123 @@
+"""The model's passes over a whole article: each part of it in turn, every pass given what the analysis
+found in that part, the answers gathered for assembly."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from .analysis import Analysis
+from .assemble import Answers, dated_in
+from .chunks import Window
+from .extract import Extraction, Progress, Session
+from .models import ActorKind
+
+if TYPE_CHECKING:
+    import instructor
+
+__all__ = ["ask_passes"]
+
+_OPTIONS = 3
+
+
+def ask_passes(
+    client: instructor.Instructor,
+    model: str,
+    analysis: Analysis,
+    parts: list[Window],
+    dateline: dt.date | None,
+    max_reasks: int,
+    record: Extraction,
+    progress: Progress | None,
+) -> Answers:
+    """Every pass over every part of the analysed article; ``record`` keeps the requests' accounting."""
+    text = analysis.text
+    answers = Answers()
+    for n, window in enumerate(parts):
+        session = Session(
+            client,
+            model,
+            article=_shown(text[window.shown.start : window.shown.end]),
+            dateline=dateline.strftime("%A %Y-%m-%d") if dateline else "date unknown",
+            max_reasks=max_reasks,
+            record=record,
+            progress=_part_progress(progress, n, len(parts)),
+        )
+        owned = [e for e in analysis.entities if window.owns(e.mentions[0].start)]
+        unnamed = [e.name for e in owned if e.kind is ActorKind.PERSON and e.role is None]
+        answers.roles.update(session.roles(unnamed) if unnamed else {})
+        open_passages = [
+            i
+            for i, p in enumerate(analysis.passages)
+            if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
+        ]
+        if open_passages:
+            options = [_options(analysis, i) for i in open_passages]
+            judged = session.quotes([analysis.passages[i].quoted.text for i in open_passages], options)
+            # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
+            by_text = {answer.text: answer.speaker for answer in judged}
+            answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
+        dated = dated_in(analysis, window.owns)
+        if dated:
+            told = session.events([(text[d.clause.start : d.clause.end], d.when.text) for d in dated])
+            answers.events += list(zip(told, dated, strict=True))
+        candidates = [c for c in analysis.candidates if window.owns(c.sentence.start)]
+        if candidates:
+            chosen = session.consequences([text[c.clause.start : c.clause.end] for c in candidates])
+            answers.consequences += [candidates[n - 1] for n in chosen]
+        if n == 0:
+            # The lede: news puts what matters first, so the first part carries the headline.
+            lede = " ".join(text[s.start : s.end] for s in analysis.sentences[:1])
+            stated = {e.name: e.role for e in analysis.entities if e.role is not None}
+            answers.overview = session.overview(_facts(analysis, answers.roles), lede, stated)
+    return answers
+
+
+def _options(analysis: Analysis, index: int) -> list[str]:
+    """Speaker options for a passage the parse left open: the people and bodies named nearest before it
+    in its sentence and the one before, then the previous passage's speaker."""
+    passage = analysis.passages[index].quoted.span
+    sentence = analysis.sentence_at(passage.start) or passage
+    earlier = [s for s in analysis.sentences if s.end <= sentence.start][-1:]
+    lo = earlier[0].start if earlier else sentence.start
+    quoted = [p.quoted.span for p in analysis.passages]
+    near = sorted(
+        (abs(span.start - passage.start), entity.kind is not ActorKind.PERSON, entity.name)
+        for entity in analysis.entities
+        for span in entity.mentions
+        if lo <= span.start < sentence.end and not any(q.start <= span.start < q.end for q in quoted)
+    )
+    names = [name for _, _, name in near]
+    previous = analysis.passages[index - 1].said.speaker if index else None
+    if previous is not None:
+        names.append(previous.name)
+    return list(dict.fromkeys(names))[:_OPTIONS]
+
+
+def _facts(analysis: Analysis, roles: dict[str, str]) -> str:
+    """The actors and their roles, for the headline and summary to get right who is who."""
+    lines = []
+    for entity in analysis.entities[:10]:
+        role = entity.role or roles.get(entity.name)
+        lines.append(f"- {entity.name} ({entity.kind.value}{', ' + role if role else ''})")
+    return "\n".join(lines)
+
+
+def _part_progress(progress: Progress | None, n: int, total: int) -> Progress | None:
+    if progress is None or total == 1:
+        return progress
+    return lambda name: progress(f"part {n + 1}/{total}: {name}")
+
+
+def _shown(text: str) -> str:
+    # A straight quote inside a JSON string ends it early when a small model copies it; curly quotes
+    # of the same length keep every offset valid.
+    out, opening = [], True
+    for i, ch in enumerate(text):
+        if ch == '"':
+            prev = text[i - 1] if i else " "
+            opening = prev.isspace() or prev in "([{—-"
+            out.append("“" if opening else "”")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -1,0 +1,25 @@
+"""Finding time expressions in English news text and resolving them against the article's dateline.
+
+Deterministic rules, no model. The conventions are those of news writing and of TIMEX3 annotation:
+
+- A weekday alone means the most recent such day on or before the dateline ("Wednesday" in a Thursday
+  article is the day before; "Thursday" is the dateline itself), unless ``find_dates`` sees a future cue
+  just before it in the same sentence ("is set to begin on Wednesday"), then the next such day on or
+  after. "last Monday" is strictly before, "next Monday" and "this coming Monday" strictly after,
+  "this Monday" the Monday of the dateline's week.
+- A month alone means the most recent such month on or before the dateline's month (same future cue);
+  "last November" is strictly before it, "next November" strictly after.
+- A month and day without a year take the year that puts the date nearest the dateline, which is the
+  dateline's year except around the turn of a year ("11 December" in a January article).
+- Values are ISO at the expression's precision: ``2021-03-17`` day, ``2021-W11`` ISO week, ``2021-03``
+  month, ``2011`` year.
+
+Durations ("three years", "fifty-year"), sets ("every week", "each Monday", "Mondays") and times of day
+alone ("3 p.m.") are not time expressions here. Spans are TIMEX3-like: they cover the words that carry
+the time ("early Thursday", "earlier this week", "last November") without a leading preposition.
+"""
+
+from .find import find_dates, resolve
+from .order import first_day, in_date_order
+
+__all__ = ["find_dates", "first_day", "in_date_order", "resolve"]

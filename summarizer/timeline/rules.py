@@ -1,0 +1,347 @@
+"""The rules of time expressions: what each looks like (a pattern) and what it means against the date it
+is read from (a resolver). ``summarizer.timeline`` says which conventions they follow."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..models import Precision
+
+__all__ = ["RULES", "Rule", "group", "norm"]
+
+_Resolved = tuple[str, Precision]
+# The date a relative expression is resolved against; for an absolute one it is ignored.
+_Resolver = Callable[[re.Match[str], datetime.date, bool], _Resolved | None]
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]  # fmt: skip
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_WORDS: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_UNITS)},
+    **{w: i + 10 for i, w in enumerate(_TEENS)},
+    **{w: 10 * (i + 2) for i, w in enumerate(_TENS)},
+    "a": 1, "an": 1,
+}  # fmt: skip
+
+_WD_NAMES = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_WD_PREFIX = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+_MONTH_FULL = (
+    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
+)
+_MONTH_ANY = (
+    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+)
+_DAY = r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b"
+_YEAR4 = r"(?P<y>[0-9]{4})(?![\w%]|[.,][0-9]|-[0-9])"
+_START = r"(?<![\w$€£#.,/-])"
+_PART = (
+    r"(?:(?P<mod>early|mid|late)(?:-|\s+)|"
+    r"(?:the\s+)?(?P<part>end|beginning|start|middle|first\s+half|second\s+half|rest)\s+of\s+)"
+)
+_REL = r"(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)"
+_NUMBER = (
+    r"(?P<n>[0-9]{1,3}|(?:"
+    + "|".join(_TENS)
+    + r")(?:[-\s](?:"
+    + "|".join(_UNITS)
+    + r"))?|"
+    + "|".join(_TEENS + _UNITS)
+    + r"|a\s+couple\s+of|an?)"
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of time expression: its pattern, and how a match resolves against a date."""
+
+    name: str
+    pattern: re.Pattern[str]
+    resolve: _Resolver
+    relative: bool
+
+
+def _day(d: datetime.date) -> _Resolved:
+    return d.isoformat(), Precision.DAY
+
+
+def _week(d: datetime.date) -> _Resolved:
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}", Precision.WEEK
+
+
+def _month(year: int, month: int) -> _Resolved:
+    # Shifting months can leave the range; normalising here keeps every caller simple.
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    if not 1 <= year <= 9999:
+        raise ValueError("year out of range")
+    return f"{year:04d}-{month:02d}", Precision.MONTH
+
+
+def _year(year: int) -> _Resolved:
+    if not 1 <= year <= 9999:
+        raise ValueError("year out of range")
+    return f"{year:04d}", Precision.YEAR
+
+
+def group(m: re.Match[str], name: str) -> str | None:
+    """The text of group ``name`` of ``m``; None when not matched or not in its pattern."""
+    # Every rule's pattern has its own set of groups; asking for an absent one means "not given".
+    return m.groupdict().get(name)
+
+
+def norm(word: str | None) -> str:
+    """``word`` as the rules compare it: case and spacing folded."""
+    # casefold, not lower: IGNORECASE lets "ſ" match "s", and only casefold maps it back.
+    return " ".join(word.casefold().split()) if word else ""
+
+
+def _month_number(m: re.Match[str]) -> int:
+    return _MONTHS[norm(group(m, "mon"))[:3]]
+
+
+def _weekday_number(m: re.Match[str]) -> int:
+    return _WEEKDAYS[norm(group(m, "wd"))[:3]]
+
+
+def _explicit_day(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+    # A weekday before the date ("Tuesday, March 17, 2021") is ignored: the date is the more specific.
+    return _day(datetime.date(int(m["y"]), _month_number(m), int(m["d"])))
+
+
+def _month_day(m: re.Match[str], ref: datetime.date, future: bool) -> _Resolved | None:
+    month, day = _month_number(m), int(m["d"])
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidates.append(datetime.date(year, month, day))
+        except ValueError:
+            continue
+    ahead = [c for c in candidates if c >= ref]
+    if future and ahead:
+        return _day(ahead[0])
+    # Nearest to the dateline; on a tie the earlier, since news mostly reports what has happened.
+    return _day(min(candidates, key=lambda c: (abs((c - ref).days), c))) if candidates else None
+
+
+def _iso_day(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+    return _day(datetime.date(int(m["y"]), int(m["m"]), int(m["d"])))
+
+
+def _iso_week(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+    return _week(datetime.date.fromisocalendar(int(m["y"]), int(m["w"]), 1))
+
+
+def _numeric(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+    first, second, year_text = int(m["a"]), int(m["b"]), m["y"]
+    year = int(year_text)
+    if len(year_text) == 2:
+        year += 2000 if year < 70 else 1900
+    # American order (7/8/07 is July 8) unless the first number cannot be a month.
+    month, day = (second, first) if first > 12 else (first, second)
+    return _day(datetime.date(year, month, day))
+
+
+def _numeric_ymd(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+    return _day(datetime.date(int(m["y"]), int(m["m"]), int(m["d"])))
+
+
+def _month_year(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+    return _month(int(m["y"]), _month_number(m))
+
+
+def _month_relative_year(m: re.Match[str], ref: datetime.date, _future: bool) -> _Resolved | None:
+    rel = norm(m["rel"])
+    return _month(ref.year + (-1 if rel == "last" else 1 if rel == "next" else 0), _month_number(m))
+
+
+def _year_only(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+    year = int(m["y"])
+    return _year(year) if year >= 1000 else None
+
+
+def _bare_month(m: re.Match[str], ref: datetime.date, future: bool) -> _Resolved | None:
+    month, rel = _month_number(m), norm(group(m, "rel"))
+    if rel in ("last", "past", "this past"):
+        return _month(ref.year if month < ref.month else ref.year - 1, month)
+    if rel in ("next", "coming", "this coming"):
+        return _month(ref.year if month > ref.month else ref.year + 1, month)
+    if rel == "this":
+        return _month(ref.year, month)
+    if future:
+        return _month(ref.year if month >= ref.month else ref.year + 1, month)
+    return _month(ref.year if month <= ref.month else ref.year - 1, month)
+
+
+def _weekday(m: re.Match[str], ref: datetime.date, future: bool) -> _Resolved | None:
+    wanted, rel = _weekday_number(m), norm(group(m, "rel"))
+    back = (ref.weekday() - wanted) % 7  # days since the most recent such day, 0 if it is today
+    ahead = (wanted - ref.weekday()) % 7
+    if rel in ("last", "past", "this past"):
+        return _day(ref - datetime.timedelta(days=back or 7))
+    if rel in ("next", "coming", "this coming"):
+        return _day(ref + datetime.timedelta(days=ahead or 7))
+    if rel == "this":
+        return _day(ref + datetime.timedelta(days=wanted - ref.weekday()))
+    if future:
+        return _day(ref + datetime.timedelta(days=ahead))
+    return _day(ref - datetime.timedelta(days=back))
+
+
+def _deictic(m: re.Match[str], ref: datetime.date, _future: bool) -> _Resolved | None:
+    word = norm(m["w"] or m["w2"])  # "this morning" and "last night" name their day by the first word
+    offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}[word]
+    return _day(ref + datetime.timedelta(days=offset))
+
+
+def _day_before(m: re.Match[str], ref: datetime.date, _future: bool) -> _Resolved | None:
+    offset = {"before": -1, "before yesterday": -2, "after tomorrow": 2}.get(norm(m["w"]))
+    return None if offset is None else _day(ref + datetime.timedelta(days=offset))
+
+
+def _relative_unit(m: re.Match[str], ref: datetime.date, _future: bool) -> _Resolved | None:
+    rel, unit = norm(m["rel"]), norm(m["unit"])
+    if rel == "the" and group(m, "part") is None:
+        return None  # "the year" alone names no particular year
+    step = -1 if rel in ("last", "this past") else 1 if rel in ("next", "this coming") else 0
+    if unit in ("week", "weekend"):
+        # A weekend belongs to the ISO week whose Monday precedes it.
+        return _week(ref + datetime.timedelta(weeks=step))
+    if unit == "month":
+        return _month(ref.year, ref.month + step)
+    return _year(ref.year + step)
+
+
+def _count(words: str) -> int:
+    if words.isdigit():
+        return int(words)
+    if "couple" in words:
+        return 2
+    return sum(_NUMBER_WORDS[w] for w in re.split(r"[-\s]+", words))
+
+
+def _ago(m: re.Match[str], ref: datetime.date, _future: bool) -> _Resolved | None:
+    n = _count(norm(m["n"]))
+    unit = norm(m["unit"])
+    if unit == "day":
+        return _day(ref - datetime.timedelta(days=n))
+    if unit == "week":
+        return _week(ref - datetime.timedelta(weeks=n))
+    if unit == "month":
+        return _month(ref.year, ref.month - n)
+    return _year(ref.year - n)
+
+
+def _rule(name: str, pattern: str, resolver: _Resolver, *, relative: bool) -> Rule:
+    return Rule(name, re.compile(pattern, re.IGNORECASE), resolver, relative)
+
+
+RULES = [
+    _rule(
+        "iso_day",
+        _START + r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?!(?!T[0-9])[\w/]|[.-][0-9])",
+        _iso_day,
+        relative=False,
+    ),
+    _rule("iso_week", _START + r"(?P<y>[0-9]{4})-W(?P<w>[0-9]{2})(?![\w-])", _iso_week, relative=False),
+    _rule(
+        "numeric",
+        _START + r"(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})(?![\w/]|[.,][0-9])",
+        _numeric,
+        relative=False,
+    ),
+    _rule(
+        "numeric_ymd",
+        _START + r"(?P<y>[0-9]{4})/(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?![\w/]|[.,][0-9])",
+        _numeric_ymd,
+        relative=False,
+    ),
+    _rule(
+        "mdy",
+        r"\b" + _WD_PREFIX + _MONTH_ANY + r"\s*" + _DAY + r",?\s+(?:of\s+)?" + _YEAR4,
+        _explicit_day,
+        relative=False,
+    ),
+    _rule(
+        "dmy",
+        r"\b"
+        + _WD_PREFIX
+        + r"(?:the\s+)?"
+        + _START
+        + _DAY
+        + r"\s+(?:of\s+)?"
+        + _MONTH_ANY
+        + r",?\s+"
+        + _YEAR4,
+        _explicit_day,
+        relative=False,
+    ),
+    _rule(
+        "md",
+        r"\b" + _WD_PREFIX + _MONTH_ANY + r"\s*" + _DAY + r"(?![%-]|[.,:][0-9])",
+        _month_day,
+        relative=True,
+    ),
+    _rule(
+        "dm",
+        r"\b" + _WD_PREFIX + r"(?:the\s+)?" + _START + _DAY + r"\s+(?:of\s+)?" + _MONTH_ANY,
+        _month_day,
+        relative=True,
+    ),
+    _rule("my", r"\b" + _PART + r"?" + _MONTH_ANY + r",?\s+(?:of\s+)?" + _YEAR4, _month_year, relative=False),
+    _rule(
+        "month_rel_year",
+        r"\b" + _PART + r"?" + _MONTH_FULL + r",?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",
+        _month_relative_year,
+        relative=True,
+    ),
+    _rule("year", _START + _PART + r"?(?:the\s+year\s+)?" + _YEAR4, _year_only, relative=False),
+    _rule(
+        "month",
+        r"\b(?:" + _REL + r"\s+|" + _PART + r")?" + _MONTH_FULL + r"(?![-\s]*[0-9])",
+        _bare_month,
+        relative=True,
+    ),
+    _rule(
+        "weekday",
+        r"\b(?:"
+        + _REL
+        + r"\s+)?(?:(?P<mod>early|late|mid|midday)\s+)?"
+        + _WD_NAMES
+        + r"(?:\s+(?P<tod>morning|afternoon|evening|night|midday|noon|overnight)\b)?",
+        _weekday,
+        relative=True,
+    ),
+    _rule(
+        "deictic",
+        r"\b(?:(?:early|late)\s+)?(?:(?P<w>today|tonight|yesterday|tomorrow)\b"
+        r"(?:\s+(?:morning|afternoon|evening|night)\b)?|(?P<w2>this|last)\s+(?:morning|afternoon|"
+        r"evening|night)\b)",
+        _deictic,
+        relative=True,
+    ),
+    _rule(
+        "day_before",
+        r"\bthe\s+day\s+(?P<w>before(?:\s+yesterday)?|after\s+tomorrow)\b",
+        _day_before,
+        relative=True,
+    ),
+    _rule(
+        "unit",
+        r"\b(?:(?P<pre>earlier|later|early|late)\s+|" + _PART + r")?"
+        r"(?P<rel>this\s+past|this\s+coming|this|last|next|the)\s+(?P<unit>week|weekend|month|year)\b"
+        r"(?!-)",
+        _relative_unit,
+        relative=True,
+    ),
+    _rule("ago", r"\b" + _NUMBER + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago, relative=True),
+]
