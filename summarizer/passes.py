@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .analysis import Analysis
-from .assemble import Answers, dated_in
+from .analysis import Analysis, Dated
+from .assemble import Answers, dated_in, shown_as_is
 from .chunks import Window
-from .extract import Extraction, Progress, Session
+from .extract import EventAnswer, Extraction, Progress, Session
 from .models import ActorKind
 
 if TYPE_CHECKING:
@@ -58,9 +58,13 @@ def ask_passes(
             by_text = {answer.text: answer.speaker for answer in judged}
             answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
         dated = dated_in(analysis, window.owns)
-        if dated:
-            told = session.events([(text[d.clause.start : d.clause.end], d.when.text) for d in dated])
-            answers.events += list(zip(told, dated, strict=True))
+        asked = [d for d in dated if not shown_as_is(d, text)]
+        told = (
+            session.events([(text[d.clause.start : d.clause.end], d.when.text) for d in asked])
+            if asked
+            else []
+        )
+        answers.events += [(_told_of(d, asked, told), d) for d in dated]
         candidates = [c for c in analysis.candidates if window.owns(c.sentence.start)]
         if candidates:
             chosen = session.consequences([text[c.clause.start : c.clause.end] for c in candidates])
@@ -71,6 +75,20 @@ def ask_passes(
             stated = {e.name: e.role for e in analysis.entities if e.role is not None}
             answers.overview = session.overview(_facts(analysis, answers.roles), lede, stated)
     return answers
+
+
+def _told_of(dated: Dated, asked: list[Dated], told: list[EventAnswer]) -> EventAnswer | None:
+    """The model's account of ``dated``; None when it was not asked, or its answer was dropped (answers
+    come in the order asked, each with its time, so a dropped one is a time that does not come next)."""
+    if dated not in asked:
+        return None
+    at = 0
+    for one in asked:
+        answer = told[at] if at < len(told) and told[at].when == one.when.text else None
+        at += answer is not None
+        if one is dated:
+            return answer
+    return None
 
 
 def _options(analysis: Analysis, index: int) -> list[str]:

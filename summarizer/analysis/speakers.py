@@ -308,6 +308,17 @@ def speaker_of(
     return _entity_at(subject, entities)
 
 
+def has_subject(doc: Doc, clause: Span) -> bool:
+    """Whether the head of ``clause`` is a verb whose subject stands in it."""
+    words = doc.char_span(clause.start, clause.end, alignment_mode="expand")
+    if words is None:
+        return False
+    root = words.root
+    return root.pos_ in ("VERB", "AUX") and any(
+        child.dep_ in _SUBJECTS and words.start <= child.i < words.end for child in root.children
+    )
+
+
 def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:
     """The clause around the word at ``offset``: the subtree of the verb it belongs to ("Russia would
     face consequences for meddling …" around "would"), or None when that is the whole sentence."""

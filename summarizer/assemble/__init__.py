@@ -30,9 +30,10 @@ from ..models import (
     Support,
 )
 
-__all__ = ["Answers", "assemble", "dated_in", "preliminary", "support"]
+__all__ = ["Answers", "assemble", "dated_in", "preliminary", "shown_as_is", "support"]
 
 _MOST_EVENTS = 16
+_MOST_CLAUSE_WORDS = 20
 _SUMMARY_SENTENCE = re.compile(r"(?<=[.!?])['’\"”)]*\s+(?=[A-Z'‘\"“(])")
 _SUPPORTED = 0.5
 """Share of a summary sentence's content words its best article sentences must hold to be shown as its
@@ -74,6 +75,12 @@ def preliminary(analysis: Analysis, dateline: dt.date | None) -> Brief:
     events: list[tuple[EventAnswer | None, Dated]] = [(None, d) for d in dated_in(analysis, lambda _: True)]
     run = RunInfo(backend="analysis", model="spacy", prompt_version="-")
     return assemble(analysis, Answers(events=events), run, dateline)
+
+
+def shown_as_is(dated: Dated, text: str) -> bool:
+    """Whether the clause a time dates is shown as what happened, in the article's words: when it reads
+    as a sentence of its own (its verb's subject in it) and is short; the model sums up the others."""
+    return dated.standalone and len(text[dated.clause.start : dated.clause.end].split()) <= _MOST_CLAUSE_WORDS
 
 
 def dated_in(analysis: Analysis, owns: Callable[[int], bool]) -> list[Dated]:

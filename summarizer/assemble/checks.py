@@ -7,7 +7,7 @@ import re
 
 from ..analysis.lexicon import ROLE_NOUNS
 from ..errors import ExtractionError
-from ..models import Brief
+from ..models import Basis, Brief
 
 __all__ = ["miscast", "require_content", "unsupported"]
 
@@ -71,8 +71,9 @@ def miscast(written: str, roles: dict[str, str], article: str) -> list[str]:
 
 def require_content(brief: Brief) -> None:
     """ExtractionError, with the passes' warnings as its cause, when every pass of the model failed: no
-    headline, no events, no consequences (actors and quotes come from the analysis, not the model)."""
-    if brief.headline or brief.events or brief.consequences:
+    headline, no event in the model's words, no consequences (actors, quotes and the events shown in the
+    article's own words come from the analysis, not the model)."""
+    if brief.headline or brief.consequences or any(e.what_basis is Basis.MODEL for e in brief.events):
         return
     causes = "; ".join(brief.run.warnings) or "the model's answers held nothing"
     raise ExtractionError(

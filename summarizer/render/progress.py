@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from rich.status import Status
 
     from ..backends.weights import Progress as WeightsProgress
+    from ..models import Brief
 
 __all__ = ["Display", "weights_progress"]
 
@@ -106,6 +107,14 @@ class Display:
 
     def step(self, pass_name: str) -> None:
         self._show(pass_name)
+
+    def preview(self, found: Brief) -> None:
+        """Show what the analysis found (``found``: its brief) above the spinner while the model works;
+        for one article only: a batch's briefs would scroll past one another."""
+        if self._status is not None:
+            from .preview import preview
+
+            self._status.console.print(preview(found))
 
     def _show(self, doing: str) -> None:
         label = f"{self._name}: {doing}"

@@ -1,0 +1,235 @@
+"""The LLM passes: focused questions that share the article as their prompt prefix.
+
+Each pass is one instructor call whose answer (``answers``) is validated against the source; an answer
+that fails is re-asked with the error, and when the re-asks run out, the items that still fail are dropped
+with a warning rather than passed off as grounded. Sharing the prefix lets the embedded model reuse its KV
+cache, so every pass after the first pays only for its own question.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from pydantic import Field, ValidationError
+
+from .. import prompts
+from ..backends import PROMPT_VERSION_HEADER
+from ..backends.errors import backend_error, our_error
+from ..models import RunWarning, WarningKind
+from .answers import (
+    UNKNOWN,
+    VALIDATION,
+    Answer,
+    EventAnswer,
+    OverviewAnswer,
+    QuoteAnswer,
+    RoleAnswer,
+    one_each,
+)
+
+if TYPE_CHECKING:
+    import instructor
+
+__all__ = ["UNKNOWN", "EventAnswer", "Extraction", "OverviewAnswer", "Progress", "RoleAnswer", "Session"]
+
+_T = TypeVar("_T")
+
+
+@dataclass
+class Extraction:
+    """Accounting of one brief's requests, filled in as the passes run."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    reasks: int = 0
+    warnings: list[RunWarning] = field(default_factory=list)
+
+
+Progress = Callable[[str], None]
+"""Told the name of each pass as it starts."""
+
+
+class Session:
+    """The passes over one article. Every request starts with the same messages (the article), so the
+    embedded model processes the article once and each pass pays only for its own question."""
+
+    def __init__(
+        self,
+        client: instructor.Instructor,
+        model: str,
+        *,
+        article: str,
+        dateline: str,
+        max_reasks: int,
+        record: Extraction,
+        progress: Progress | None = None,
+    ) -> None:
+        self._client = client
+        self._model = model
+        self._system = prompts.render("system")
+        self._article = prompts.render("article", article=article, dateline=dateline)
+        self._context: dict[str, Any] = {"source": article, "warnings": record.warnings}
+        self._max_reasks = max_reasks
+        self._progress = progress
+        self._record = record
+
+    def roles(self, people: list[str]) -> dict[str, str]:
+        """The role of each of ``people`` (named in the article, no role stated beside the name) that the
+        model can tell from the article."""
+
+        class RolesAnswer(Answer):
+            roles: list[RoleAnswer] = Field(min_length=1)
+
+            @classmethod
+            def constrain(cls, schema: dict[str, Any]) -> None:
+                schema["properties"]["roles"] = one_each(
+                    schema["$defs"]["RoleAnswer"], [{"name": {"const": name}} for name in people]
+                )
+
+        task = prompts.render("roles", names=", ".join(people))
+        answer = self._ask("roles", RolesAnswer, task, 24 * len(people) + 20)
+        return {r.name: r.role for r in getattr(answer, "roles", []) if r.role}
+
+    def quotes(self, passages: list[str], options: list[list[str]]) -> list[QuoteAnswer]:
+        """The speaker of each passage, chosen among its ``options`` (the actors named near it)."""
+        speakers = [*_unique([name for names in options for name in names]), UNKNOWN]
+        self._context.update(passages=passages, speakers=speakers)
+
+        class QuotesAnswer(Answer):
+            quotes: list[QuoteAnswer] = Field(min_length=1)
+
+            @classmethod
+            def constrain(cls, schema: dict[str, Any]) -> None:
+                # One item per passage, in order, its text fixed (verbatim by construction, none
+                # skipped) and its speaker one of the actors named near it.
+                item = schema["$defs"]["QuoteAnswer"]
+                schema["properties"]["quotes"] = one_each(
+                    item,
+                    [
+                        {"text": {"const": text}, "speaker": {"type": "string", "enum": [*names, UNKNOWN]}}
+                        for text, names in zip(passages, options, strict=True)
+                    ],
+                )
+
+        listed = "\n".join(
+            f"{i}. “{text}” (speaker: {' or '.join([*names, UNKNOWN])})"
+            for i, (text, names) in enumerate(zip(passages, options, strict=True), start=1)
+        )
+        budget = 20 + 12 * len(passages) + len("".join(passages)) // 2
+        answer = self._ask("quotes", QuotesAnswer, prompts.render("quotes", passages=listed), budget)
+        return list(getattr(answer, "quotes", []))
+
+    def events(self, dated: list[tuple[str, str]]) -> list[EventAnswer]:
+        """What happened at each time expression of ``dated``, given with the clause it dates, in the
+        model's words. (Who took part is read off the sentence by code: the model's picks were worse.)"""
+        self._context.update(times=_unique([when for _, when in dated]))
+
+        class EventsAnswer(Answer):
+            events: list[EventAnswer] = Field(min_length=1)
+
+            @classmethod
+            def constrain(cls, schema: dict[str, Any]) -> None:
+                item = schema["$defs"]["EventAnswer"]
+                props = item["properties"]
+                props["what"].update(minLength=15)
+                # The time first: the model then says what happened at that time, not in the sentence.
+                item["properties"] = {"when": props.pop("when"), **props}
+                schema["properties"]["events"] = one_each(
+                    item, [{"when": {"const": when}} for _, when in dated]
+                )
+
+        listed = "\n".join(f"{i}. [{when}] {clause}" for i, (clause, when) in enumerate(dated, start=1))
+        task = prompts.render("events", sentences=listed)
+        return list(getattr(self._ask("events", EventsAnswer, task, 40 * len(dated) + 20), "events", []))
+
+    def consequences(self, clauses: list[str]) -> list[int]:
+        """The numbers (from 1) of the ``clauses`` (sentences with future, conditional or threat words)
+        that state what follows or may follow from the news. How certain each is, the code reads from
+        its words (analysis.certainty)."""
+
+        class ConsequencesAnswer(Answer):
+            consequences: list[int]
+
+            @classmethod
+            def constrain(cls, schema: dict[str, Any]) -> None:
+                numbers = schema["properties"]["consequences"]
+                numbers.update(maxItems=len(clauses))
+                numbers["items"].update(enum=list(range(1, len(clauses) + 1)))
+
+        listed = "\n".join(f"{i}. {clause}" for i, clause in enumerate(clauses, start=1))
+        task = prompts.render("consequences", sentences=listed)
+        answer = self._ask("consequences", ConsequencesAnswer, task, 4 * len(clauses) + 16)
+        return _unique(getattr(answer, "consequences", []))
+
+    def overview(self, facts: str, lede: str, roles: dict[str, str]) -> OverviewAnswer | None:
+        """A headline and a summary, written from the article, the ``facts`` code found in it and its
+        ``lede`` (its first sentence, where news puts what happened); names given another role than the
+        article's (``roles``: name → role stated beside it) are re-asked."""
+        self._context.update(roles=roles)
+        task = prompts.render("overview", facts=facts, lede=lede)
+        return cast(OverviewAnswer | None, self._ask("overview", OverviewAnswer, task, 200))
+
+    def _ask(self, name: str, answer: type[Answer], task: str, max_tokens: int) -> Answer | None:
+        """One pass; None (with a warning) when its answers never validated."""
+        if self._progress:
+            self._progress(name)
+        messages = [
+            {"role": "system", "content": self._system},
+            {"role": "user", "content": self._article + task},
+        ]
+        started = time.perf_counter()
+        token = VALIDATION.set(self._context)
+        try:
+            return self._client.chat.completions.create(
+                model=self._model,
+                messages=messages,  # type: ignore[arg-type]
+                response_model=answer,
+                max_retries=self._max_reasks,
+                temperature=0.0,
+                max_tokens=max_tokens,
+                extra_headers={PROMPT_VERSION_HEADER: prompts.prompt_version()},
+            )
+        except Exception as exc:
+            return self._salvage(name, answer, exc)
+        finally:
+            VALIDATION.reset(token)
+            # A long article's parts each run the pass: its time is their sum.
+            spent = self._record.seconds.get(name, 0.0) + time.perf_counter() - started
+            self._record.seconds[name] = round(spent, 3)
+
+    def _salvage(self, name: str, answer: type[Answer], exc: Exception) -> Answer | None:
+        from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+
+        cause = exc.__cause__ or exc.__context__
+        if ours := our_error(exc):
+            raise ours from None
+        if isinstance(exc, IncompleteOutputException) or isinstance(cause, IncompleteOutputException):
+            cut = exc if isinstance(exc, IncompleteOutputException) else cause
+            completion = getattr(cut, "last_completion", None)
+            content = completion.choices[0].message.content or "" if completion is not None else ""
+            if answer is OverviewAnswer and (kept := OverviewAnswer.from_cut(content, self._context)):
+                text = "overview: cut off at the token limit; its whole sentences kept"
+                self._record.warnings.append(RunWarning(WarningKind.CUT_OFF, name, text))
+                return kept
+            text = f"{name}: the answer was cut off at the token limit and dropped"
+            self._record.warnings.append(RunWarning(WarningKind.CUT_OFF, name, text))
+            return None
+        if isinstance(exc, InstructorRetryException) and exc.last_completion is not None:
+            # Re-asks ran out: keep the items of the last answer that do validate, drop the rest.
+            content = exc.last_completion.choices[0].message.content or ""
+            try:
+                return answer.model_validate(json.loads(content), context={**self._context, "lenient": True})
+            except (ValueError, ValidationError):
+                text = f"{name}: no valid answer after {exc.n_attempts} attempts"
+                self._record.warnings.append(RunWarning(WarningKind.NO_ANSWER, name, text))
+                return None
+        raise backend_error(cause or exc) from exc
+
+
+def _unique(values: list[_T]) -> list[_T]:
+    return list(dict.fromkeys(values))
