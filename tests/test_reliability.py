@@ -39,12 +39,12 @@ from summarizer import (
 )
 from summarizer.backends.client import Backend, open_backend
 from summarizer.backends.weights import DEFAULT_WEIGHTS
-from summarizer.batch import Article, Format, Run, expand
 from summarizer.cli import app
+from summarizer.cli.articles import Article, expand
+from summarizer.cli.batch import Run
+from summarizer.cli.messages import error
 from summarizer.config import Options
-from summarizer.messages import error
 from summarizer.render import print_brief, render
-from summarizer.render.progress import Display
 
 MODEL = DEFAULT_WEIGHTS.name
 EXAMPLE_BRIEF = ROOT / "examples" / "russia-recalls-ambassador.brief.json"
@@ -282,9 +282,9 @@ def test_a_bad_url_scheme_exits_2_before_any_article_is_read(tmp_path: Path) -> 
 
 def test_a_configuration_error_met_while_briefing_stops_the_batch_as_unconfigured() -> None:
     # The embedded model's weights, say, are found missing only once the first article needs them.
-    run = Run(fmt=Format.JSON, targets=None, verbose=False)
-    assert not run.failure(ConfigError("weights missing"), Article("a.txt"), Display(2, enabled=False))
-    assert run.unconfigured
+    run = Run(2)
+    run.failure(ConfigError("weights missing"), Article("a.txt"))
+    assert run.stopped and run.unconfigured and run.status() == 2
 
 
 # ---- 7. broken bodies and cache entries ------------------------------------------------------------
@@ -349,8 +349,9 @@ def test_eval_errors_have_the_prefix(tmp_path: Path) -> None:
 
 
 def test_a_request_too_large_for_a_server_is_refused_before_sending(server: FaultServer) -> None:
-    body = " ".join(["The minister said the talks would go on."] * 3000)  # about 120 kB
+    # Small, for the article is parsed before the first request: the limit is set below its size.
+    body = " ".join(["The minister said the talks would go on."] * 300)  # about 12 kB
     with pytest.raises(InputError, match="SUMMARIZER_MAX_REQUEST_BYTES"):
-        summarize(body, **on(server, cache="off", max_request_bytes=100_000))
+        summarize(body, **on(server, cache="off", max_request_bytes=10_000))
     assert server.requests == []
     assert Settings().max_request_bytes < 5_000_000

@@ -17,8 +17,6 @@ from .report import (
     Report,
     counts,
     evaluate,
-    print_report,
-    run_eval,
     totals,
 )
 from .scoring import ArticleScore, Ratio, consequence_matches, content_words, score
@@ -43,8 +41,6 @@ __all__ = [
     "counts",
     "evaluate",
     "load_gold",
-    "print_report",
-    "run_eval",
     "same_date",
     "score",
     "totals",

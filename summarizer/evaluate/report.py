@@ -1,27 +1,18 @@
-"""Totals, the report, its rendering, and the `summarizer eval` command."""
+"""Totals and the report: per-article scores of the model and of the baseline, as plain data."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..errors import ExtractionError, InputError, SummarizerError
-from ..ingest import source_from_text
-from ..messages import error
+from ..errors import ExtractionError
 from ..models import Brief
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-    from ..pipeline import Summarizer
 from .baseline import baseline_brief
-from .gold import GoldArticle, load_gold
+from .gold import GoldArticle
 from .scoring import ArticleScore, Ratio, _failure, score
 
 # ---- the report ----------------------------------------------------------------------------------
@@ -218,145 +209,3 @@ def evaluate(
     if progress:
         progress(len(articles), len(articles), "")
     return Report(gold, model, rules, run=run, wall_seconds=time.perf_counter() - started)
-
-
-# ---- rendering and the command -------------------------------------------------------------------
-
-
-def _figure(value: float | None, digits: int) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.0f}" if digits == 0 else f"{value:.{digits}f}"
-
-
-_ARTICLE_COLUMNS = (
-    ("actor_precision", "Actor\nP"),
-    ("actor_recall", "Actor\nR"),
-    ("quote_precision", "Quote\nP"),
-    ("quote_recall", "Quote\nR"),
-    ("speaker_accuracy", "Spea-\nker"),
-    ("date_accuracy", "Date\nacc"),
-    ("date_recall", "Date\nR"),
-    ("consequence_precision", "Cons\nP"),
-    ("consequence_recall", "Cons\nR"),
-)
-
-
-def print_report(report: Report, console: Console | None = None) -> None:
-    """Print the report as rich tables: per-article rows (model above, baseline dimmed below), then the
-    totals with the model's lead over the baseline, and the articles whose brief failed."""
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    console = console or Console()
-    # Narrow enough for 80 columns (ids up to 18 characters); tokens and seconds per article are in the JSON.
-    rows = Table(
-        title=f"Per article: {report.gold}",
-        caption="each cell: model, baseline below (dim); – nothing to score; valid: ✓ first time, "
-        "↻ after re-asks (with their count), ~ items dropped, ✗ failed",
-        box=box.SIMPLE_HEAD,
-        padding=(0, 0),
-        pad_edge=False,
-    )
-    # The box's column separator is the only space between columns.
-    rows.add_column("Article", no_wrap=True, overflow="ellipsis", max_width=18)
-    for _, label in _ARTICLE_COLUMNS:
-        rows.add_column(label, justify="right", no_wrap=True, min_width=5)
-    rows.add_column("Val-\nid", justify="center", no_wrap=True, min_width=4)
-    for m, b in zip(report.model, report.baseline, strict=True):
-        cells: list[Text] = [Text(m.id)]
-        for name, _ in _ARTICLE_COLUMNS:
-            cell = Text(_figure(getattr(m, name).value, 2))
-            cell.append("\n" + _figure(getattr(b, name).value, 2), style="dim")
-            cells.append(cell)
-        if m.error is not None:
-            valid = Text("✗", style="red")
-        elif not m.schema_valid_final:
-            valid = Text("~", style="yellow")
-        else:
-            valid = Text("✓" if m.schema_valid_first else "↻", style="green")
-        if m.reasks:
-            valid.append(str(m.reasks))
-        cells.append(valid)
-        rows.add_row(*cells)
-    console.print(rows)
-
-    both = report.totals()
-    table = Table(
-        title=f"Totals over {len(report.model)} articles",
-        caption=f"model: {report.run.get('model', '?')} ({report.run.get('backend', '?')}), prompts "
-        f"{report.run.get('prompt_version', '?')}; baseline: rules",
-        box=box.SIMPLE_HEAD,
-    )
-    for label, justify in (("Metric", "left"), ("Model", "right"), ("Baseline", "right"), ("Δ", "right")):
-        table.add_column(label, justify=justify)  # type: ignore[arg-type]
-    for metric in METRICS:
-        model, base, delta = (both[side][metric.name] for side in ("model", "baseline", "delta"))
-        style = ""
-        if metric.kind == "extraction" and delta is not None:
-            style = "green" if delta > 0 else "red" if delta < 0 else ""
-        shown = _figure(delta, metric.digits)
-        if delta is not None and delta > 0 and shown.strip("0.,"):
-            shown = "+" + shown
-        table.add_row(
-            metric.label,
-            _figure(model, metric.digits),
-            _figure(base, metric.digits),
-            Text(shown, style=style),
-        )
-    console.print(table)
-    won, of = report.beaten()
-    console.print(f"The model beats the baseline on {won} of {of} extraction metrics.")
-    for failed in (m for m in report.model if m.error is not None):
-        console.print(Text(f"✗ {failed.id}: {failed.error}", style="red"))
-
-
-def run_eval(gold: Path, *, limit: int | None, as_json: bool, summarizer: Summarizer) -> int:
-    """``summarizer eval GOLD``: score the briefs of ``summarizer`` (its cache on, a re-run costs
-    nothing) and of the baseline on the first ``limit`` articles of ``gold``; print rich tables or, with
-    ``as_json``, the JSON report on stdout. Progress goes to stderr. Returns the exit code: 0, 1 when the
-    backend failed, 2 when the gold file is unusable."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    errors = Console(stderr=True)
-    try:
-        articles = load_gold(gold)
-    except InputError as exc:
-        error(str(exc))
-        return 2
-    articles = articles[:limit] if limit is not None else articles
-    bar = Progress(
-        TextColumn("{task.description}", markup=False),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=errors,
-        transient=True,
-    )
-    task = bar.add_task("evaluating", total=len(articles))
-
-    def told(done: int, total: int, current: str) -> None:
-        bar.update(task, completed=done, description=current or "done")
-
-    def summarize(article: GoldArticle) -> Brief:
-        def on_pass(name: str) -> None:
-            bar.update(task, description=f"{article.id} · {name}")
-
-        return summarizer.summarize(
-            source_from_text(article.text, dateline=article.dateline), progress=on_pass
-        )
-
-    try:
-        with bar:
-            report = evaluate(articles, summarize, told, gold=str(gold))
-    except SummarizerError as exc:
-        error(str(exc))
-        return 1
-    if as_json:
-        sys.stdout.write(report.to_json() + "\n")
-    else:
-        print_report(report)
-    return 0

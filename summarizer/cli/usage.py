@@ -1,8 +1,8 @@
-"""The command line's help texts: each command's examples and exit status, and help that options share."""
+"""The command line's help texts: each command's examples and exit status."""
 
 from __future__ import annotations
 
-__all__ = ["BRIEF_EXAMPLES", "EVAL_EXAMPLES", "STORY_EXAMPLES", "TIMEOUT_HELP"]
+__all__ = ["BRIEF_EXAMPLES", "EVAL_EXAMPLES", "STORY_EXAMPLES"]
 
 BRIEF_EXAMPLES = """\
 Examples:
@@ -49,10 +49,6 @@ Examples:
   # the first 10 articles, JSON for a script
   summarizer eval gold.jsonl --limit 10 --json
 
-Exit status: 0 the report written, 1 the model failed, 2 usage error or an unusable gold file.
+Exit status: 0 the report written, 1 the model failed, 2 usage error or an unusable gold file, 130
+interrupted.
 """
-
-TIMEOUT_HELP = (
-    "The most one request to a server may take, its whole answer included (default: SUMMARIZER_TIMEOUT, "
-    "else 120)."
-)

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .models import Brief
-from .render.safe import printable
+from ..models import Brief
+from ..render.safe import printable
 
 
 def one_line(text: str) -> str:

@@ -1,0 +1,237 @@
+"""The commands: ``summarizer brief``, ``story``, ``schema`` and ``eval``."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .. import __version__
+from ..backends import identify
+from ..config import Settings
+from ..models import Brief
+from .articles import expand, output_paths
+from .batch import Run, brief_concurrently
+from .messages import error, say
+from .options import Dateline, Format, FormatOption, Quiet, Verbose, with_settings
+from .output import Output, to_file, write_stdout
+from .usage import BRIEF_EXAMPLES, EVAL_EXAMPLES, STORY_EXAMPLES
+
+if TYPE_CHECKING:
+    from ..story import Story
+
+__all__ = ["Document", "app", "schema_json"]
+
+app = typer.Typer(
+    help="Grounded, structured briefs of news articles, from a language model.",
+    epilog=BRIEF_EXAMPLES,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Document(StrEnum):
+    """What a JSON output holds."""
+
+    BRIEF = "brief"
+    STORY = "story"
+
+
+def schema_json(document: Document = Document.BRIEF) -> str:
+    """The JSON Schema of a brief or a story, exactly as committed in schemas/<document>.schema.json."""
+    from ..story import Story
+
+    model = Brief if document is Document.BRIEF else Story
+    return json.dumps(model.model_json_schema(mode="serialization"), indent=2, ensure_ascii=False) + "\n"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"summarizer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Grounded, structured briefs of news articles: who did what, when, who said what, and what follows.
+
+    Every name, quote and event in a brief points back to where the article says it.
+    """
+
+
+@app.command(epilog=BRIEF_EXAMPLES)
+@with_settings
+def brief(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH",
+            help="Articles (plain text, Markdown or HTML): files, folders (their *.txt, *.md, *.html, "
+            "*.htm files), glob patterns, or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    fmt: FormatOption = Format.RICH,
+    output: Annotated[
+        str | None,  # not a Path: that would drop the trailing "/" that marks a folder
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE|DIR",
+            help="Write to this file (one article) or folder (one DIR/<name>.md|json|html|txt per "
+            "article) instead of stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    dateline: Dateline = None,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+    concurrency: Annotated[
+        int,
+        typer.Option(
+            "--concurrency",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Articles briefed at once by a server (the embedded model takes one at a time).",
+        ),
+    ] = 1,
+    *,
+    settings: Settings,
+) -> None:
+    """Write the brief of each article: a note in the terminal, or Markdown, JSON or HTML."""
+    articles, several = expand(paths)
+    briefs = Output(fmt, output_paths(articles, output, fmt, several))
+    if verbose:
+        backend = identify(settings)
+        say(f"summarizer: {backend.label} model {backend.model}; cache {settings.cache.value}")
+    if concurrency > 1 and settings.embedded:
+        say("summarizer: the embedded model briefs one article at a time; --concurrency applies to servers")
+        concurrency = 1
+    run = Run(len(articles), verbose, quiet)
+    with run.summarizer(settings) as summarizer:
+        if concurrency > 1 and len(articles) > 1:
+            import asyncio
+
+            asyncio.run(brief_concurrently(run, summarizer, articles, dateline, briefs, concurrency))
+        else:
+            run.brief_each(summarizer, articles, dateline, briefs)
+    if run.failed and len(articles) > 1 and not run.stdout_gone and not run.unconfigured:
+        say(f"summarizer: {run.failed} of {len(articles)} articles failed")
+    raise typer.Exit(run.status())
+
+
+@app.command(epilog=STORY_EXAMPLES)
+@with_settings
+def story(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH",
+            help="Two or more articles about one story (files, folders, globs).",
+            show_default=False,
+        ),
+    ],
+    fmt: FormatOption = Format.RICH,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to this file instead of stdout.", show_default=False
+        ),
+    ] = None,
+    dateline: Dateline = None,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+    *,
+    settings: Settings,
+) -> None:
+    """One brief of a story from several articles: actors unified, one timeline, every quote with its
+    article, and the points where the articles disagree."""
+    from ..story import merge_briefs
+
+    articles, _ = expand(paths)
+    if len(articles) < 2:
+        raise typer.BadParameter("a story needs at least two articles", param_hint="PATH")
+    run = Run(len(articles), verbose, quiet)
+    briefs: list[tuple[str, Brief]] = []
+    with run.summarizer(settings) as summarizer:
+        for article in articles:
+            if (briefed := run.brief(summarizer, article, dateline)) is not None:
+                briefs.append((article.origin, briefed[1]))
+            elif run.stopped:
+                raise typer.Exit(run.status())
+    if len(briefs) < 2:
+        error(f"a story needs at least two briefs; {len(briefs)} of {len(articles)} articles were briefed")
+        raise typer.Exit(1)
+    _write_story(merge_briefs(briefs), fmt, output)
+    if run.failed:
+        say(f"summarizer: {run.failed} of {len(articles)} articles failed; the story has {len(briefs)}")
+        raise typer.Exit(1)
+
+
+def _write_story(merged: Story, fmt: Format, output: Path | None) -> None:
+    if fmt is Format.JSON:
+        from ..render.safe import json_safe
+
+        text = json_safe(merged.model_dump_json(indent=2)) + "\n"
+    elif fmt is Format.HTML:
+        from ..render.story_html import story_html
+
+        text = story_html(merged)
+    else:
+        from ..render.story import story_markdown
+
+        text = story_markdown(merged)
+    if output is not None:
+        try:
+            to_file(text, output)
+        except OSError as exc:
+            error(f"cannot write {output}: {exc.strerror or exc}")
+            raise typer.Exit(1) from None
+        return
+    if fmt is Format.RICH:
+        from ..render import rich_console
+
+        if (console := rich_console()).is_terminal:
+            from rich.markdown import Markdown
+
+            console.print(Markdown(text))
+            return
+    write_stdout(text)
+
+
+@app.command()
+def schema(
+    document: Annotated[
+        Document, typer.Argument(help="brief (--format json of brief) or story.")
+    ] = Document.BRIEF,
+) -> None:
+    """Print the JSON Schema of a brief (the shape of --format json), or of a story."""
+    write_stdout(schema_json(document))
+
+
+@app.command(name="eval", epilog=EVAL_EXAMPLES)
+@with_settings
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations: a .json or .jsonl file.")],
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON for machines instead of tables.")] = False,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+    *,
+    settings: Settings,
+) -> None:
+    """Measure brief quality against gold annotations, beside a rule-based baseline."""
+    from .evaluation import run_eval
+
+    run_eval(gold, limit=limit, as_json=as_json, settings=settings, verbose=verbose, quiet=quiet)

@@ -1,0 +1,156 @@
+"""The options the commands share, defined once: the backend's (which become the command's Settings), the
+dateline, the format, --verbose and --quiet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import inspect
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..backends import identify
+from ..config import CacheMode, Settings, parse_dateline
+from ..errors import ConfigError
+from .messages import error
+
+__all__ = [
+    "CONFIGURATION",
+    "Dateline",
+    "Format",
+    "FormatOption",
+    "Quiet",
+    "Verbose",
+    "with_settings",
+]
+
+CONFIGURATION = 2
+"""The exit status of a usage or configuration error."""
+
+
+class Format(StrEnum):
+    """How a brief or a story is written."""
+
+    RICH = "rich"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    HTML = "html"
+
+
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="rich: a note for the terminal; or markdown, json, html.")
+]
+
+
+def _parse_dateline(value: str) -> dt.date | None:
+    try:
+        return parse_dateline(value)
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+Dateline = Annotated[
+    dt.date | None,
+    typer.Option(
+        metavar="YYYY-MM-DD",
+        parser=_parse_dateline,
+        help="Publication date, against which relative dates resolve (wins over the article's own).",
+        show_default=False,
+    ),
+]
+Verbose = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Per-pass timings, warnings and logs on stderr.")
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on stderr.")]
+
+
+def _backend_settings(
+    *,
+    model: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="Model name (default: SUMMARIZER_MODEL).", show_default=False),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            metavar="URL",
+            help="An OpenAI-compatible endpoint (default: SUMMARIZER_BASE_URL); without one the embedded "
+            "model runs.",
+            show_default=False,
+        ),
+    ] = None,
+    model_path: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            exists=True,
+            dir_okay=False,
+            help="A GGUF file for the embedded model (default: SUMMARIZER_MODEL_PATH).",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the response cache.")
+    ] = False,
+    context_tokens: Annotated[
+        int | None,
+        typer.Option(
+            metavar="TOKENS",
+            help="The model's context window; longer articles are read in overlapping parts (default: "
+            "SUMMARIZER_CONTEXT_TOKENS, else 4096 for the embedded model, no limit for a server).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            metavar="SECONDS",
+            help="The most one request to a server may take, its whole answer included (default: "
+            "SUMMARIZER_TIMEOUT, else 120).",
+            show_default=False,
+        ),
+    ] = None,
+) -> Settings:
+    """Settings from the environment and the backend's options, or exit 2 saying what is wrong with them,
+    before any article is read."""
+    try:
+        settings = Settings.from_env(
+            base_url=base_url,
+            model=model,
+            model_path=model_path,
+            cache=CacheMode.OFF if no_cache else None,
+            context_tokens=context_tokens,
+            timeout=timeout,
+        )
+        identify(settings)
+    except ConfigError as exc:
+        error(str(exc))
+        raise typer.Exit(CONFIGURATION) from None
+    return settings
+
+
+_BACKEND_OPTIONS = tuple(inspect.signature(_backend_settings, eval_str=True).parameters.values())
+
+
+def with_settings(command: Callable[..., None]) -> Callable[..., None]:
+    """``command`` with the backend's options (--model, --base-url, --model-path, --no-cache,
+    --context-tokens, --timeout) added to its own, called with the ``settings`` they make.
+
+    typer reads a command's options from its signature, so the signature shown to typer is the command's
+    own parameters, less ``settings``, followed by the backend's.
+    """
+
+    @functools.wraps(command)
+    def run(**arguments: Any) -> None:
+        backend = {option.name: arguments.pop(option.name) for option in _BACKEND_OPTIONS}
+        command(settings=_backend_settings(**backend), **arguments)
+
+    own = inspect.signature(command, eval_str=True)
+    parameters = [p for p in own.parameters.values() if p.name != "settings"] + list(_BACKEND_OPTIONS)
+    run.__signature__ = own.replace(parameters=parameters)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in parameters}
+    return run
