@@ -348,7 +348,7 @@ class FakeSummarizer:
     def __init__(self, settings: Any, *, weights_progress: Any = None) -> None:
         FakeSummarizer.built.append(settings)
 
-    def summarize(self, article: Source, *, progress: Any = None) -> Brief:
+    def summarize(self, article: Source, *, progress: Any = None, preview: Any = None) -> Brief:
         FakeSummarizer.calls.append({"source": article, "progress": progress})
         logging.getLogger("summarizer.store").warning("ignoring damaged cache entry %s", "x.json")
         logging.getLogger("instructor.v2.retry").error("API call failed on attempt 1:\n  Connection error.")

@@ -89,7 +89,7 @@ class Run:
         try:
             source = read_article(article, dateline)
             self.display.step("starting")
-            result = summarizer.summarize(source, progress=self.display.step)
+            result = summarizer.summarize(source, progress=self.display.step, preview=self.display.preview)
         except Exception as exc:
             self.finished()
             self.failure(exc, article)
