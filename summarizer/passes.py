@@ -59,11 +59,7 @@ def ask_passes(
             answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
         dated = dated_in(analysis, window.owns)
         asked = [d for d in dated if not shown_as_is(d, text)]
-        told = (
-            session.events([(text[d.clause.start : d.clause.end], d.when.text) for d in asked])
-            if asked
-            else []
-        )
+        told = session.events([(_clause(d, text), d.when.text) for d in asked]) if asked else []
         answers.events += [(_told_of(d, asked, told), d) for d in dated]
         candidates = [c for c in analysis.candidates if window.owns(c.sentence.start)]
         if candidates:
@@ -75,6 +71,14 @@ def ask_passes(
             stated = {e.name: e.role for e in analysis.entities if e.role is not None}
             answers.overview = session.overview(_facts(analysis, answers.roles), lede, stated)
     return answers
+
+
+def _clause(dated: Dated, text: str) -> str:
+    """The words a time dates, shown to the model with their subject when it stands before them: "The
+    A380 … will begin regular service on October 28", so that the model can say who."""
+    clause = text[dated.clause.start : dated.clause.end]
+    subject = dated.subject
+    return f"{text[subject.start : subject.end]} … {clause}" if subject else clause
 
 
 def _told_of(dated: Dated, asked: list[Dated], told: list[EventAnswer]) -> EventAnswer | None:

@@ -256,3 +256,17 @@ def test_no_actor_name_starts_with_an_adverb_or_a_party_or_nationality_word() ->
             if word.pos_ in ("ADV", "ADJ") or word.ent_type_ == "NORP":
                 found.append(f"{article['id']}: {entity.name}")
     assert found == []
+
+
+def test_a_dated_clause_knows_whether_it_reads_alone_and_its_subject() -> None:
+    text = (
+        "date 2024-05-06\n\nThe ferry will sail to Oslo on May 10 and will start a daily service on May 12. "
+        "The mayor said on Monday that the port would reopen."
+    )
+    analysis = _analysis(text)
+    by_when = {d.when.text: d for d in analysis.dated}
+    conj = by_when["May 12"]
+    assert not conj.standalone and conj.subject is not None
+    assert analysis.text[conj.subject.start : conj.subject.end] == "The ferry"
+    said = by_when["Monday"]
+    assert said.standalone and said.subject is None

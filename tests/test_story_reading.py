@@ -5,6 +5,7 @@ every source that tells it, terms apart from speech, no names that are not actor
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -80,9 +81,12 @@ def _cut(text: str, words: set[str]) -> str | None:
     last = found[-1].rstrip(".")
     if last.casefold() in DANGLING:
         return f"ends on {last!r}"
-    # A word of the articles, or one with an ending added: the model's "needed" is the article's "need".
+    # A word of the articles, or one with an ending added ("needed", the article's "need"), or another
+    # form of one that keeps its stem and differs only at its end ("criticism", "criticizing").
     word = last.casefold()
-    if word not in words and not any(word.endswith(e) and word[: -len(e)] in words for e in ENDINGS):
+    if word in words or any(word.endswith(e) and word[: -len(e)] in words for e in ENDINGS):
+        return None
+    if not any(len(os.path.commonprefix([word, w])) >= max(5, len(word) - 4) for w in words):
         return f"ends in {last!r}, no word of the articles"
     return None
 

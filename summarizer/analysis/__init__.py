@@ -16,7 +16,15 @@ from ..models import Span, When
 from ..timeline import find_dates
 from .entities import Entity, find_entities
 from .lexicon import CONSEQUENCE_CUES
-from .speakers import Attribution, attribute, clause_at, has_subject, reports_speech, speaker_of
+from .speakers import (
+    Attribution,
+    attribute,
+    clause_at,
+    has_subject,
+    reports_speech,
+    speaker_of,
+    subject_before,
+)
 from .text import QuotedPassage, find_quoted_passages, trimmed
 
 if TYPE_CHECKING:
@@ -57,6 +65,9 @@ class Dated:
     """The clause reads as a sentence of its own: its verb's subject is in it ("SIA will begin service
     on October 28", not "will begin service on October 28" or "to help Donald Trump in last November's
     election")."""
+    subject: Span | None
+    """The subject of the clause's verb where it stands before the clause ("SIA" for "will begin
+    service on October 28" in "SIA took delivery … and will begin service on October 28")."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +117,10 @@ def analyze(source: Source) -> Analysis:
         if sentence is not None:
             # The same words twice in one sentence are one time.
             clause = clause_at(doc, at, sentence) or sentence
-            dated.setdefault((sentence, when.text), Dated(when, sentence, clause, has_subject(doc, clause)))
+            dated.setdefault(
+                (sentence, when.text),
+                Dated(when, sentence, clause, has_subject(doc, clause), subject_before(doc, clause)),
+            )
     quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
     candidates = []
     for sentence in sentences:

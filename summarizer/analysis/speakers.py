@@ -36,6 +36,8 @@ __all__ = ["Attribution", "attribute", "clause_at", "is_full", "reports_speech",
 _CLIMB = 8
 """Heads climbed from a speech verb to the clause whose subject speaks ("Jobs resigned in a letter to
 the board stating, “…”")."""
+_LONGEST_SUBJECT = 8
+"""Words of a subject worth repeating before a clause; a longer one is a clause of its own."""
 _SHORTEST_CLAUSE = 6
 """Words in the shortest clause worth showing alone; a shorter one is shown with its sentence."""
 _TURN = 600
@@ -272,6 +274,28 @@ def has_subject(doc: Doc, clause: Span) -> bool:
     return root.pos_ in ("VERB", "AUX") and any(
         child.dep_ in SUBJECTS and words.start <= child.i < words.end for child in root.children
     )
+
+
+def subject_before(doc: Doc, clause: Span) -> Span | None:
+    """The subject of ``clause``'s verb where it stands outside the clause, before it: "The A380" for
+    "will begin regular service" in "The A380 will make a charity flight … and will begin regular
+    service"; None when the clause has its own subject or the parse gives none."""
+    words = doc.char_span(clause.start, clause.end, alignment_mode="expand")
+    if words is None or has_subject(doc, clause):
+        return None
+    verb = words.root
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            phrase = list(subject.subtree)
+            end = phrase[-1].idx + len(phrase[-1].text)
+            if end <= clause.start and len(phrase) <= _LONGEST_SUBJECT:
+                return Span(start=phrase[0].idx, end=end)
+            return None
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:
