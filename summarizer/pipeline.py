@@ -78,7 +78,7 @@ class Summarizer:
         cache = BriefCache.of(self.settings)
         if cache is not None and (cached := cache.get(source)) is not None:
             return cached
-        brief = _brief(self.backend, source, self.settings, progress, preview)
+        brief = _brief(lambda: self.backend, source, self.settings, progress, preview)
         require_content(brief)
         if cache is not None:
             cache.put(source, brief)
@@ -125,19 +125,19 @@ async def asummarize(
 
 
 def _brief(
-    backend: Backend,
+    opened: Callable[[], Backend],
     source: Source,
     settings: Settings,
     progress: Progress | None,
     preview: Callable[[Brief], None] | None,
 ) -> Brief:
     context = settings.resolved_context_tokens()
-    # The size check first: an article too long to read is refused before it is parsed.
-    parts = chunks.parts(source, context, backend.count_tokens)
+    # Size check first (a too long article is refused unparsed); the backend opens after the preview.
+    parts = chunks.parts(source, context, lambda text: opened().count_tokens(text))
     analysis = analyze(source)
     if preview is not None:
         preview(preliminary(analysis, source.dateline))
-    record = Extraction()
+    backend, record = opened(), Extraction()
     client = backend.instructor()
     count_usage(client, record)
     with backend.tally() as tally:
