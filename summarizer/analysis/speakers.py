@@ -31,7 +31,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Attribution", "attribute", "clause_at", "is_full", "reports_speech", "speaker_of"]
+__all__ = [
+    "Attribution",
+    "attribute",
+    "clause_at",
+    "has_subject",
+    "is_full",
+    "reports_speech",
+    "speaker_of",
+    "subject_before",
+]
 
 _CLIMB = 8
 """Heads climbed from a speech verb to the clause whose subject speaks ("Jobs resigned in a letter to
@@ -313,7 +322,19 @@ def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:
         token = token.head
     if token.dep_ in ("acl", "relcl"):
         token = token.head  # "a report … found that": the finding with what found it
-    tokens = [t for t in token.subtree if not t.is_space]
+    # A verb's conjuncts are clauses of their own ("will make a flight on October 25 … and will begin
+    # service on October 28"): each time gets the part of the sentence that belongs to it.
+    joined = {t.i for c in token.children if c.dep_ in ("conj", "cc") and c.i > token.i for t in c.subtree}
+    tokens = [t for t in token.subtree if not t.is_space and t.i not in joined]
+    if joined:
+        # The unbroken run of words around the time: a full stop beyond the conjunct is not the clause's.
+        runs: list[list[Token]] = []
+        for t in tokens:
+            if runs and t.i == runs[-1][-1].i + 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        tokens = next((run for run in runs if run[0].i <= words[0].i <= run[-1].i), tokens)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc")):
         tokens.pop(0)
     while tokens and tokens[-1].is_punct and tokens[-1].text not in ".!?":
