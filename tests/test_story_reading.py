@@ -5,7 +5,7 @@ every source that tells it, terms apart from speech, no names that are not actor
 from __future__ import annotations
 
 import io
-import os
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -86,9 +86,13 @@ def _cut(text: str, words: set[str]) -> str | None:
     word = last.casefold()
     if word in words or any(word.endswith(e) and word[: -len(e)] in words for e in ENDINGS):
         return None
-    if not any(len(os.path.commonprefix([word, w])) >= max(5, len(word) - 4) for w in words):
+    if not any(_shared_start(word, w) >= max(5, len(word) - 4) for w in words):
         return f"ends in {last!r}, no word of the articles"
     return None
+
+
+def _shared_start(one: str, other: str) -> int:
+    return sum(1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1], zip(one, other, strict=False)))
 
 
 def _words(*texts: str) -> set[str]:
