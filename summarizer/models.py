@@ -219,9 +219,10 @@ class WarningKind(StrEnum):
     NO_ANSWER = "no_answer"
     """No answer of a pass validated: the pass gave nothing."""
     CUT_OFF = "cut_off"
-    """A pass's answer was cut off at the token limit (dropped, or its whole sentences kept)."""
+    """A pass's answer was cut off at the token limit and dropped."""
     SHORTENED = "shortened"
-    """Code shortened a valid answer (a summary over its length)."""
+    """Code shortened a valid answer (a summary over its length, or cut off at the token limit with its
+    whole sentences kept)."""
     UNSUPPORTED = "unsupported"
     """The model's own words say what the article does not (a name, a number, a role)."""
     LONG_ARTICLE = "long_article"

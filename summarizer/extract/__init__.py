@@ -214,7 +214,8 @@ class Session:
             content = completion.choices[0].message.content or "" if completion is not None else ""
             if answer is OverviewAnswer and (kept := OverviewAnswer.from_cut(content, self._context)):
                 text = "overview: cut off at the token limit; its whole sentences kept"
-                self._record.warnings.append(RunWarning(WarningKind.CUT_OFF, name, text))
+                # A headline and whole sentences that validate: an answer shortened, not a failed pass.
+                self._record.warnings.append(RunWarning(WarningKind.SHORTENED, name, text))
                 return kept
             text = f"{name}: the answer was cut off at the token limit and dropped"
             self._record.warnings.append(RunWarning(WarningKind.CUT_OFF, name, text))
