@@ -58,9 +58,10 @@ def ask_passes(
             by_text = {answer.text: answer.speaker for answer in judged}
             answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
         dated = dated_in(analysis, window.owns)
-        asked = [d for d in dated if not shown_as_is(d, text)]
-        told = session.events([(_clause(d, text), d.when.text) for d in asked]) if asked else []
-        answers.events += [(_told_of(d, asked, told), d) for d in dated]
+        asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
+        told = session.events([(_clause(dated[i], text), dated[i].when.text) for i in asked]) if asked else []
+        found = dict(zip(asked, _aligned([dated[i] for i in asked], told), strict=True))
+        answers.events += [(found.get(i), d) for i, d in enumerate(dated)]
         candidates = [c for c in analysis.candidates if window.owns(c.sentence.start)]
         if candidates:
             chosen = session.consequences([text[c.clause.start : c.clause.end] for c in candidates])
@@ -81,18 +82,16 @@ def _clause(dated: Dated, text: str) -> str:
     return f"{text[subject.start : subject.end]} … {clause}" if subject else clause
 
 
-def _told_of(dated: Dated, asked: list[Dated], told: list[EventAnswer]) -> EventAnswer | None:
-    """The model's account of ``dated``; None when it was not asked, or its answer was dropped (answers
-    come in the order asked, each with its time, so a dropped one is a time that does not come next)."""
-    if dated not in asked:
-        return None
+def _aligned(asked: list[Dated], told: list[EventAnswer]) -> list[EventAnswer | None]:
+    """The model's account of each time asked, None where its answer was dropped: answers come in the
+    order asked, each with its time, so a dropped one is a time that does not come next."""
+    aligned: list[EventAnswer | None] = []
     at = 0
     for one in asked:
         answer = told[at] if at < len(told) and told[at].when == one.when.text else None
         at += answer is not None
-        if one is dated:
-            return answer
-    return None
+        aligned.append(answer)
+    return aligned
 
 
 def _options(analysis: Analysis, index: int) -> list[str]:

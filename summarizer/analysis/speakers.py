@@ -290,7 +290,7 @@ def subject_before(doc: Doc, clause: Span) -> Span | None:
     "will begin regular service" in "The A380 will make a charity flight … and will begin regular
     service"; None when the clause has its own subject or the parse gives none."""
     words = doc.char_span(clause.start, clause.end, alignment_mode="expand")
-    if words is None or has_subject(doc, clause):
+    if words is None:
         return None
     verb = words.root
     for _ in range(3):
