@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .analysis import Analysis, Dated
 from .assemble import Answers, dated_in, shown_as_is
 from .chunks import Window
-from .extract import EventAnswer, Extraction, Progress, Session
+from .extract import EventAnswer, Extraction, Progress, Said, Session
 from .models import ActorKind
 
 if TYPE_CHECKING:
@@ -70,7 +70,10 @@ def ask_passes(
             # The lede: news puts what matters first, so the first part carries the headline.
             lede = " ".join(text[s.start : s.end] for s in analysis.sentences[:1])
             stated = {e.name: e.role for e in analysis.entities if e.role is not None}
-            answers.overview = session.overview(_facts(analysis, answers.roles), lede, stated)
+            actors = [e.names() for e in analysis.entities]
+            answers.overview = session.overview(
+                _facts(analysis, answers.roles), lede, stated, _said(analysis), actors
+            )
     return answers
 
 
@@ -122,6 +125,17 @@ def _facts(analysis: Analysis, roles: dict[str, str]) -> str:
         role = entity.role or roles.get(entity.name)
         lines.append(f"- {entity.name} ({entity.kind.value}{', ' + role if role else ''})")
     return "\n".join(lines)
+
+
+def _said(analysis: Analysis) -> list[Said]:
+    """The article's sentences whose speaker the parse names, for the summary to give their words to."""
+    said = []
+    for passage in analysis.passages:
+        sentence = analysis.sentence_at(passage.quoted.span.start)
+        if passage.said.speaker is not None and sentence is not None:
+            words = analysis.text[sentence.start : sentence.end]
+            said.append(Said(words, passage.quoted.text, passage.said.speaker.names()))
+    return said
 
 
 def _part_progress(progress: Progress | None, n: int, total: int) -> Progress | None:

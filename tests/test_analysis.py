@@ -151,6 +151,10 @@ def test_he_continues_the_previous_speaker_when_no_one_was_named_since() -> None
         'The company said the "Lion" release of its system will ship in July, Jane Doe said.',
         'Jane Doe said buyers get a free case, or "bumper," with each phone.',
         'Jane Doe dismissed the existence of an "Antennagate," saying all phones have flaws.',
+        # The writer's own article or adjective makes the quoted words a noun of the writer's sentence.
+        'The so-called "death grip", however, is no issue for other phones, said Jane Doe.',
+        # A participle names the noun it describes; nobody is shown saying the name.
+        'The response to the issue, dubbed "Antennagate" by the media, was first to blame users, Doe said.',
     ],
 )
 def test_a_name_set_in_a_noun_phrase_is_a_term(text: str) -> None:

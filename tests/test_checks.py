@@ -14,7 +14,7 @@ from summarizer import source_from_text
 from summarizer.analysis import analyze
 from summarizer.assemble import support
 from summarizer.extract import OverviewAnswer
-from summarizer.extract.checks import miscast, unsupported
+from summarizer.extract.checks import Said, misattributed, miscast, unsupported
 from summarizer.models import RunWarning, WarningKind
 
 ARTICLE = (
@@ -120,3 +120,45 @@ def test_a_role_the_article_does_not_give_is_miscast() -> None:
     # The surname alone counts as the name; the article's own words before a name are never wrong.
     assert miscast("The minister Peskov agreed.", roles, article)
     assert miscast("Kremlin spokesperson Peskov and President Putin spoke.", roles, article) == []
+
+
+def test_words_the_summary_gives_another_speaker_are_misattributed() -> None:
+    article = (
+        "Acme Corp will close its plant in Springfield. Acme Corp's union in Ohio released its own "
+        'statement, calling the closure "a betrayal of 1,200 loyal workers" and vowing to fight it. '
+        '"We regret the decision," chief executive Jane Doe said.'
+    )
+    analysis = analyze(source_from_text(article))
+    said = [
+        Said(analysis.text[s.start : s.end], p.quoted.text, p.said.speaker.names())
+        for p in analysis.passages
+        if p.said.speaker is not None and (s := analysis.sentence_at(p.quoted.span.start)) is not None
+    ]
+    actors = [e.names() for e in analysis.entities]
+    assert [s.speaker[0] for s in said] == ["Acme Corp's union in Ohio", "Jane Doe"]
+    # The company whose union it is did not say it; the union did.
+    (found,) = misattributed("Acme Corp called the closure a betrayal of its loyal workers.", said, actors)
+    assert (
+        found
+        == "the article gives “a betrayal of 1,200 loyal workers” to Acme Corp's union in Ohio, not Acme Corp"
+    )
+    assert (
+        misattributed("Acme Corp's union called the closure a betrayal of loyal workers.", said, actors) == []
+    )
+    assert misattributed("Jane Doe said Acme Corp regretted the decision.", said, actors) == []
+    # Words of no quoted sentence are not checked.
+    assert misattributed("Acme Corp said it will close its plant.", said, actors) == []
+
+
+def test_the_overview_is_reasked_when_it_gives_words_to_another_speaker() -> None:
+    said = [
+        Said("The union warned that the closure puts 1,200 jobs at risk.", "1,200 jobs at risk", ["union"])
+    ]
+    context = {"said": said, "actors": [["Acme Corp", "Acme"], ["union"]]}
+    wrong = "Acme Corp warned the closure puts 1,200 jobs at risk."
+    with pytest.raises(ValueError, match="words the article gives them"):
+        _overview("Acme Corp to close Springfield plant", wrong, **context)
+    warnings: list[RunWarning] = []
+    _overview("Acme Corp to close Springfield plant", wrong, lenient=True, warnings=warnings, **context)
+    text = "headline and summary: the article gives “1,200 jobs at risk” to union, not Acme Corp"
+    assert warnings == [RunWarning(WarningKind.UNSUPPORTED, "overview", text)]

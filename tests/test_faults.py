@@ -218,7 +218,7 @@ def test_client_errors_are_not_retried(
 ) -> None:
     server.script(status(code), ok(VALID))
     with pytest.raises(BackendError, match=f"HTTP {code}"):
-        session(backend).overview("", "", {})
+        session(backend).overview("", "", {}, [], [])
     assert len(server.requests) == 1
     assert server.pending == 1
     assert backoff == []
@@ -227,7 +227,7 @@ def test_client_errors_are_not_retried(
 def test_persistent_503_gives_up_after_max_attempts(server: FaultServer, backend: Backend) -> None:
     server.script(*[unavailable()] * ATTEMPTS, ok(VALID))
     with pytest.raises(BackendError, match="503") as caught:
-        session(backend).overview("", "", {})
+        session(backend).overview("", "", {}, [], [])
     assert "HTTP 503" in str(caught.value) and "overloaded" in str(caught.value)
     assert len(server.requests) == ATTEMPTS
     assert server.pending == 1, "no request after the last attempt"
@@ -247,7 +247,7 @@ def test_hang_times_out_with_bounded_attempts(server: FaultServer, backend: Back
     server.script(*[hang(10)] * ATTEMPTS, ok(VALID))
     started = time.monotonic()
     with pytest.raises(BackendError, match=r"(?i)time") as caught:
-        session(backend).overview("", "", {})
+        session(backend).overview("", "", {}, [], [])
     elapsed = time.monotonic() - started
     message = str(caught.value)
     assert "ReadTimeout" in message and f"after {ATTEMPTS} attempts" in message
@@ -270,7 +270,7 @@ def test_dropped_connection_then_ok(
 def test_persistent_drop_gives_up(server: FaultServer, backend: Backend) -> None:
     server.script(*[drop()] * ATTEMPTS, ok(VALID))
     with pytest.raises(BackendError, match=f"after {ATTEMPTS} attempts") as caught:
-        session(backend).overview("", "", {})
+        session(backend).overview("", "", {}, [], [])
     assert "RemoteProtocolError" in str(caught.value)
     assert len(server.requests) == ATTEMPTS
     assert server.pending == 1
@@ -312,7 +312,7 @@ def test_invalid_json_body_is_a_backend_error_naming_the_endpoint(
 ) -> None:
     server.script(invalid_json(), ok("hello"))
     with pytest.raises(BackendError, match=r"127\.0\.0\.1.*not JSON"):
-        session(backend).overview("", "", {})
+        session(backend).overview("", "", {}, [], [])
     assert len(server.requests) == 1, "a broken body is not re-asked"
     assert server.pending == 1
 
@@ -320,7 +320,7 @@ def test_invalid_json_body_is_a_backend_error_naming_the_endpoint(
 def test_schema_failure_then_valid_is_reasked(fake: FakeModel, fake_backend: Backend) -> None:
     fake.enqueue(FAILS_SCHEMA, VALID)
     record = Extraction()
-    answer = session(fake_backend, record).overview("", "", {})
+    answer = session(fake_backend, record).overview("", "", {}, [], [])
     assert isinstance(answer, OverviewAnswer)
     assert answer.headline == VALID["headline"] and answer.summary == VALID["summary"]
     assert record.warnings == []
@@ -334,7 +334,7 @@ def test_schema_failure_then_valid_is_reasked(fake: FakeModel, fake_backend: Bac
 def test_schema_failure_twice_drops_the_pass(fake: FakeModel, fake_backend: Backend) -> None:
     fake.enqueue(FAILS_SCHEMA, FAILS_SCHEMA, FAILS_SCHEMA, VALID)
     record = Extraction()
-    assert session(fake_backend, record, max_reasks=1).overview("", "", {}) is None
+    assert session(fake_backend, record, max_reasks=1).overview("", "", {}, [], []) is None
     text = "overview: no valid answer after 2 attempts"
     assert record.warnings == [RunWarning(WarningKind.NO_ANSWER, "overview", text)]
     assert len(fake.history) == 2
@@ -345,7 +345,7 @@ def test_cut_off_answer_is_dropped_with_a_warning(fake: FakeModel, fake_backend:
     fake.enqueue(json.dumps(VALID)[:60], finish_reason="length")
     fake.enqueue(VALID)
     record = Extraction()
-    assert session(fake_backend, record).overview("", "", {}) is None
+    assert session(fake_backend, record).overview("", "", {}, [], []) is None
     text = "overview: the answer was cut off at the token limit and dropped"
     assert record.warnings == [RunWarning(WarningKind.CUT_OFF, "overview", text)]
     assert len(fake.history) == 1, "a cut-off answer is not re-asked"
@@ -372,12 +372,12 @@ def test_api_key_only_in_the_authorization_header(
     for script in faults:
         server.script(*script)
         with pytest.raises(SummarizerError) as caught:
-            session(backend).overview("", "", {})
+            session(backend).overview("", "", {}, [], [])
         errors.append(caught.value)
     quick = open_client(timeout=0.3, max_attempts=2)
     server.script(hang(5), hang(5))
     with pytest.raises(BackendError) as timed_out:
-        session(quick).overview("", "", {})
+        session(quick).overview("", "", {}, [], [])
     errors.append(timed_out.value)
     server.script(*[unavailable()] * ATTEMPTS)
     with pytest.raises(openai.APIError) as raw:
@@ -401,7 +401,7 @@ def test_api_key_only_in_the_authorization_header(
 
 def test_response_format_is_json_schema_by_default(fake: FakeModel, fake_backend: Backend) -> None:
     fake.enqueue(VALID)
-    assert session(fake_backend).overview("", "", {}) is not None
+    assert session(fake_backend).overview("", "", {}, [], []) is not None
     sent = fake.history[0]["response_format"]
     assert sent["type"] == "json_schema"
     schema = sent["json_schema"]["schema"]
@@ -412,7 +412,7 @@ def test_response_format_is_json_schema_by_default(fake: FakeModel, fake_backend
 def test_response_format_json_object(fake: FakeModel) -> None:
     backend = open_fake(fake, response_format=ResponseFormat.JSON_OBJECT)
     fake.enqueue(VALID)
-    assert session(backend).overview("", "", {}) is not None
+    assert session(backend).overview("", "", {}, [], []) is not None
     backend.close()
     sent = fake.history[0]["response_format"]
     assert set(sent) == {"type", "schema"}

@@ -283,11 +283,6 @@ def test_terms_are_not_quotes_and_speakers_are_named(pair: tuple[str, Story]) ->
         assert milestone.speaker_basis is not None and milestone.speaker_basis.value == "analysis"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="analysis (not the story): a phrase in quotation marks in a sentence that has a speech verb is "
-    "taken for speech, even after 'so-called', 'dubbed' or 'or' naming a thing",
-)
 def test_terms_of_the_iphone_articles_are_not_quotes() -> None:
     spoken = {q.text.strip(" ,") for q in _merged("iphone4").quotes if q.speaker is not None}
     assert not spoken & {"death grip", "Antennagate", "bumper"}

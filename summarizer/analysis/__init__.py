@@ -14,25 +14,15 @@ from typing import TYPE_CHECKING
 
 from ..models import Span, When
 from ..timeline import find_dates
+from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
-from .lexicon import CONSEQUENCE_CUES
-from .speakers import (
-    Attribution,
-    attribute,
-    clause_at,
-    has_subject,
-    reports_speech,
-    speaker_of,
-    subject_before,
-)
+from .speakers import Attribution, attribute, clause_at, has_subject, subject_before
 from .text import QuotedPassage, find_quoted_passages, trimmed
 
 if TYPE_CHECKING:
     from ..ingest import Source
 
 __all__ = ["Analysis", "Candidate", "Dated", "Entity", "Passage", "analyze"]
-
-_CONSEQUENCE = re.compile(CONSEQUENCE_CUES, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,15 +31,6 @@ class Passage:
 
     quoted: QuotedPassage
     said: Attribution
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A sentence that may state a consequence: the clause around its cue word, and who says it."""
-
-    sentence: Span
-    clause: Span
-    claimed_by: Entity | None
 
 
 @dataclass(frozen=True)
@@ -122,22 +103,7 @@ def analyze(source: Source) -> Analysis:
                 Dated(when, sentence, clause, has_subject(doc, clause), subject_before(doc, clause)),
             )
     quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
-    candidates = []
-    for sentence in sentences:
-        words = text[sentence.start : sentence.end]
-        cue = _CONSEQUENCE.search(words)
-        if cue is None or any(m.start <= sentence.start < m.end for m in markers):
-            continue
-        at = sentence.start + cue.start()
-        if reports_speech(doc, at):
-            continue  # "I will only say …", "he could not tell whether …": speech, not what follows
-        candidates.append(
-            Candidate(
-                sentence=sentence,
-                clause=clause_at(doc, at, sentence) or sentence,
-                claimed_by=speaker_of(doc, sentence, entities, quote_spans, said),
-            )
-        )
+    candidates = find_candidates(doc, sentences, markers, entities, quote_spans, said)
     return Analysis(
         text=text,
         start=start,

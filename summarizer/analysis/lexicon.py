@@ -110,7 +110,9 @@ CONSEQUENCE_CUES = (
     r"\b(?:will|won['’]t|would|could|might|may|shall|unless|if|threat(?:en(?:s|ed)?)? (?:of|to)|"
     r"expect(?:s|ed)? to|is expected|are expected|plans? to|planned|vows?|vowed|warns?|warned|"
     r"pay a price|risk(?:s)?|likely to|set to|going to|aims? to|intends? to|"
-    r"promis(?:e|es|ed) to|threatens|consequences?|lead to|result in|as long as|until|expectations?)\b"
+    r"promis(?:e|es|ed) to|threatens|consequences?|lead to|result in|as long as|until|expectations?|"
+    r"should|unlikely|possibility|hop(?:e|es|ed) (?:to|that)|it is hoped|anticipated|wants? to|desire|"
+    r"predicts?|forecasts?|as a result|in response|prompting|to an end|end of|cuts|citing)\b"
 )
 """Words that mark a sentence as saying what follows or may follow (a regular expression)."""
 

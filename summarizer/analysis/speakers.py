@@ -37,7 +37,6 @@ __all__ = [
     "clause_at",
     "has_subject",
     "is_full",
-    "reports_speech",
     "speaker_of",
     "subject_before",
 ]
@@ -113,8 +112,10 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
 
 def _names_a_thing(words: SpacySpan) -> bool:
     """Whether quoted words are a name set in a noun phrase, not someone's words: with no verb, they
-    modify a noun or stand beside one ("the “Lion” release", "a free case, or “bumper”"), or are the
-    object of a noun's preposition ("the existence of an “Antennagate”")."""
+    modify a noun or stand beside one ("the “Lion” release", "a free case, or “bumper”"), are the
+    object of a noun's preposition ("the existence of an “Antennagate”"), take the writer's own
+    article or adjective ("the so-called “death grip”"), or are the name a participle gives a noun
+    ("the issue, dubbed “Antennagate” by the media")."""
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False  # a clause is said, whatever the parser hung it on ("a promise: “We will win.”")
     roots = [
@@ -124,6 +125,10 @@ def _names_a_thing(words: SpacySpan) -> bool:
         return False
     root, head = roots[0], roots[0].head
     nominal = ("NOUN", "PROPN")
+    if any(c.i < words.start and c.dep_ in ("det", "amod", "predet") for c in root.children):
+        return True  # the quoted words are a noun of the writer's sentence, not a quotation of one
+    if head.lemma_.lower() in NAMING_VERBS and head.dep_ == "acl":
+        return True  # a name given to the noun the participle describes, not words anyone is shown saying
     if head.dep_ == "dobj" and head.head.lemma_.lower() in NAMING_VERBS:
         return False  # "called the new software “the most advanced …”": words said of it
     if root.dep_ in ("compound", "nmod", "appos", "conj") and head.pos_ in nominal:
@@ -351,13 +356,3 @@ def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:
         end = min(closing) + 1 if closing else end
     span = Span(start=begin, end=end)
     return None if span == sentence else span
-
-
-def reports_speech(doc: Doc, offset: int) -> bool:
-    """Whether the word at ``offset`` (a modal, say) governs a verb of speech: "I will only say …"."""
-    words = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if words is None:
-        return False
-    token = words[0]
-    verb = token.head if token.dep_ in ("aux", "auxpass") else token
-    return verb.lemma_.lower() in SPEECH_VERBS

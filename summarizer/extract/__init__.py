@@ -30,11 +30,21 @@ from .answers import (
     RoleAnswer,
     one_each,
 )
+from .checks import Said
 
 if TYPE_CHECKING:
     import instructor
 
-__all__ = ["UNKNOWN", "EventAnswer", "Extraction", "OverviewAnswer", "Progress", "RoleAnswer", "Session"]
+__all__ = [
+    "UNKNOWN",
+    "EventAnswer",
+    "Extraction",
+    "OverviewAnswer",
+    "Progress",
+    "RoleAnswer",
+    "Said",
+    "Session",
+]
 
 _T = TypeVar("_T")
 
@@ -166,11 +176,14 @@ class Session:
         answer = self._ask("consequences", ConsequencesAnswer, task, 4 * len(clauses) + 16)
         return _unique(getattr(answer, "consequences", []))
 
-    def overview(self, facts: str, lede: str, roles: dict[str, str]) -> OverviewAnswer | None:
+    def overview(
+        self, facts: str, lede: str, roles: dict[str, str], said: list[Said], actors: list[list[str]]
+    ) -> OverviewAnswer | None:
         """A headline and a summary, written from the article, the ``facts`` code found in it and its
         ``lede`` (its first sentence, where news puts what happened); names given another role than the
-        article's (``roles``: name → role stated beside it) are re-asked."""
-        self._context.update(roles=roles)
+        article's (``roles``: name → role stated beside it), and words given another speaker than the
+        article's (``said``; ``actors``: each actor's names), are re-asked."""
+        self._context.update(roles=roles, said=said, actors=actors)
         task = prompts.render("overview", facts=facts, lede=lede)
         return cast(OverviewAnswer | None, self._ask("overview", OverviewAnswer, task, 200))
 

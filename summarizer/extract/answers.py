@@ -22,7 +22,7 @@ from pydantic import (
 
 from ..ground import normalize
 from ..models import EventFields, RunWarning, WarningKind
-from .checks import miscast, unsupported
+from .checks import misattributed, miscast, unsupported
 
 if TYPE_CHECKING:
     pass
@@ -196,6 +196,7 @@ class OverviewAnswer(Answer):
         written = f"{self.headline}\n{self.summary}"
         unknown = unsupported(written, ctx["source"])
         wrong = miscast(written, ctx.get("roles", {}), ctx["source"])
+        wrong += misattributed(written, ctx.get("said", []), ctx.get("actors", []))
         if (unknown or wrong) and ctx.get("lenient"):
             # Re-asks ran out: keep the text, and tell the reader what it says that the article does not.
             said = [f"headline and summary: {w}" for w in wrong]
@@ -208,7 +209,7 @@ class OverviewAnswer(Answer):
                 "the article gives"
             )
         elif wrong:
-            raise ValueError(f"{'; '.join(wrong)}: give people the roles the article gives them")
+            raise ValueError(f"{'; '.join(wrong)}: give people the roles and words the article gives them")
         return self
 
     @classmethod

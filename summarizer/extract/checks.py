@@ -1,17 +1,38 @@
 """Checks of the model's own words (headline, summary) against the article they claim to summarize: names,
-numbers and roles the article does not give are re-asked."""
+numbers and roles the article does not give, and words given to someone the article does not give
+them to, are re-asked."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..analysis.lexicon import ROLE_NOUNS
+from ..analysis.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from ..ground import content_words
 
-__all__ = ["miscast", "unsupported"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Said", "misattributed", "miscast", "unsupported"]
 
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z.]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\W*$")
+_SUMMARY_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'‘])")
+_SHARED = 3
+"""Content words a summary clause must share with an article sentence to be telling what it says."""
+_CLIMB = 3
+"""Heads climbed from a speech verb to the subject ("… released a comment, blaming …")."""
+
+
+@dataclass(frozen=True)
+class Said:
+    """An article sentence whose speaker the parse names, with every name of that speaker."""
+
+    sentence: str
+    passage: str
+    speaker: list[str]
 
 
 def unsupported(written: str, article: str) -> list[str]:
@@ -65,3 +86,53 @@ def miscast(written: str, roles: dict[str, str], article: str) -> list[str]:
                 if wrong:
                     found.append(f"{name} is '{role}' in the article, not '{' '.join(wrong)}'")
     return list(dict.fromkeys(found))
+
+
+def misattributed(written: str, said: list[Said], actors: list[list[str]]) -> list[str]:
+    """Words ``written`` gives one actor (the subject of its speech verb) that the article gives another:
+    the article sentence that holds the most of the clause's content words, at least three, is spoken
+    by someone else. ``actors``: each actor's names."""
+    from ..analysis.nlp import parse
+
+    found = []
+    for sentence in _SUMMARY_SENTENCE.split(written.strip()):
+        doc = parse(sentence)
+        for verb in (t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS):
+            speaker = _actor(_subject_words(verb), actors)
+            words = content_words(" ".join(t.text for t in verb.subtree))
+            best = max(said, key=lambda s: len(words & content_words(s.sentence)), default=None)
+            if speaker is None or best is None or len(words & content_words(best.sentence)) < _SHARED:
+                continue
+            if not set(speaker) & set(best.speaker):
+                found.append(
+                    f"the article gives “{_excerpt(best.passage)}” to {best.speaker[0]}, not {speaker[0]}"
+                )
+    return list(dict.fromkeys(found))
+
+
+def _subject_words(verb: Token) -> str:
+    """The words of the subject of ``verb``, or of the clause it continues."""
+    for _ in range(_CLIMB):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            words = list(subject.subtree)
+            return verb.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return ""
+
+
+def _actor(words: str, actors: list[list[str]]) -> list[str] | None:
+    """The names of the actor ``words`` name: the one whose names hold the most of its content words
+    ("Russia's embassy" is the embassy, not Russia), the shortest name on a tie ("the U.S." is the
+    country, not "Russia's embassy in the U.S."); None when no actor's name holds any."""
+    wanted = content_words(words)
+    scored = [(len(wanted & content_words(name)), -len(name), names) for names in actors for name in names]
+    best = max(scored, key=lambda s: s[:2], default=None)
+    return best[2] if best is not None and best[0] else None
+
+
+def _excerpt(words: str) -> str:
+    split = words.split()
+    return " ".join(split[:8]) + (" …" if len(split) > 8 else "")
