@@ -24,6 +24,7 @@ __all__ = [
     "Event",
     "Grounding",
     "Precision",
+    "Preview",
     "Quote",
     "RunInfo",
     "RunWarning",
@@ -313,3 +314,15 @@ class Brief(_Model):
     def actor(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or None."""
         return next((a for a in self.actors if a.id == actor_id), None)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What is known of a brief before the model's first pass, for showing while the model works."""
+
+    brief: Brief
+    """The brief of what code found: no headline, summary or judgement of the model's."""
+    parsed: bool
+    """False for the text alone, ready at once: the quoted passages with no speakers, each time with its
+    sentence. True once the article is parsed: the actors, the speakers the parse names, each time with
+    the clause it dates."""

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Unpack
 
 from . import chunks
 from .accounting import count_usage, run_info
-from .analysis import analyze
+from .analysis import analyze, skim
 from .assemble import assemble, preliminary
 from .assemble.checks import require_content
 from .briefcache import BriefCache
 from .config import Options, Settings, parse_dateline
 from .extract import Extraction, Progress
 from .ingest import Source, source_from_text
-from .models import Brief
+from .models import Brief, Preview
 from .passes import ask_passes
 
 if TYPE_CHECKING:
@@ -65,12 +65,13 @@ class Summarizer:
         *,
         dateline: dt.date | str | None = None,
         progress: Progress | None = None,
-        preview: Callable[[Brief], None] | None = None,
+        preview: Callable[[Preview], None] | None = None,
     ) -> Brief:
         """The brief of ``article``: its text (a ``date YYYY-MM-DD`` first line is read as the dateline)
         or a :class:`Source` from :func:`summarizer.read_path`. ``progress`` is told each pass's name;
-        ``preview`` is given the analysis alone's brief before the model's first pass. A brief the model
-        gave nothing to is an ExtractionError, and is not cached."""
+        ``preview`` is given what code found before the model's first pass, twice: the text's quotes and
+        dates at once, then the analysis once the article is parsed. A brief the model gave nothing to is
+        an ExtractionError, and is not cached."""
         dateline = parse_dateline(dateline)
         source = article if isinstance(article, Source) else source_from_text(article, dateline=dateline)
         if dateline is not None and isinstance(article, Source):
@@ -129,11 +130,14 @@ def _brief(
     source: Source,
     settings: Settings,
     progress: Progress | None,
-    preview: Callable[[Brief], None] | None,
+    preview: Callable[[Preview], None] | None,
 ) -> Brief:
     context = settings.resolved_context_tokens()
-    # Size check first (a too long article is refused unparsed); the backend opens after the preview.
+    # Size check first (a too long article is refused unparsed); the backend opens after the previews,
+    # and spaCy is imported after the first, so that it is shown at once.
     parts = chunks.parts(source, context, lambda text: opened().count_tokens(text))
+    if preview is not None:
+        preview(preliminary(skim(source), source.dateline))
     analysis = analyze(source)
     if preview is not None:
         preview(preliminary(analysis, source.dateline))

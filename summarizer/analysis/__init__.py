@@ -4,6 +4,9 @@ One :class:`Analysis` per article, read by every later stage: sentences, named e
 actors with the roles the article states, quoted passages with the speaker the parse gives, time
 expressions resolved against the dateline, and the sentences that may state consequences. Nothing
 later re-tokenizes or re-parses; the model is asked only what this leaves open.
+
+:func:`skim` is the part of it that needs no trained pipeline, for showing something while spaCy is
+imported and the article parsed (seconds): the quoted passages and the resolved time expressions.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
 from .speakers import Attribution, attribute, clause_at, has_subject, subject_before
 from .text import QuotedPassage, find_quoted_passages, trimmed
+from .text import sentences as rough_sentences
 
 if TYPE_CHECKING:
     from ..ingest import Source
 
-__all__ = ["Analysis", "Candidate", "Dated", "Entity", "Passage", "analyze"]
+__all__ = ["Analysis", "Candidate", "Dated", "Entity", "Passage", "analyze", "skim"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,9 @@ class Analysis:
     passages: list[Passage]
     dated: list[Dated]
     candidates: list[Candidate]
+    parsed: bool
+    """False for a :func:`skim`: rough sentences, no entities, speakers or candidates, each time's clause
+    its sentence."""
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding ``offset``."""
@@ -89,19 +96,10 @@ def analyze(source: Source) -> Analysis:
     entities = find_entities(doc, start)
     quoted = find_quoted_passages(text, start)
     said = attribute(doc, [q.span for q in quoted], entities)
-    dated: dict[tuple[Span, str], Dated] = {}
-    for when in find_dates(text, source.dateline):
-        at = when.span.start if when.span is not None else -1
-        if at < start or any(m.start <= at < m.end for m in markers):
-            continue
-        sentence = next((s for s in sentences if s.start <= at < s.end), None)
-        if sentence is not None:
-            # The same words twice in one sentence are one time.
-            clause = clause_at(doc, at, sentence) or sentence
-            dated.setdefault(
-                (sentence, when.text),
-                Dated(when, sentence, clause, has_subject(doc, clause), subject_before(doc, clause)),
-            )
+    dated = []
+    for when, at, sentence in _times(source, sentences):
+        clause = clause_at(doc, at, sentence) or sentence
+        dated.append(Dated(when, sentence, clause, has_subject(doc, clause), subject_before(doc, clause)))
     quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
     candidates = find_candidates(doc, sentences, markers, entities, quote_spans, said)
     return Analysis(
@@ -110,6 +108,40 @@ def analyze(source: Source) -> Analysis:
         sentences=sentences,
         entities=entities,
         passages=[Passage(q, a) for q, a in zip(quoted, said, strict=True)],
-        dated=list(dated.values()),
+        dated=dated,
         candidates=candidates,
+        parsed=True,
     )
+
+
+def skim(source: Source) -> Analysis:
+    """What the text shows before the parse: the quoted passages, none with a speaker (nor yet told
+    from terms set in quotation marks), and each time expression with its sentence for its clause."""
+    text, start = source.text, source.body_start
+    rough = rough_sentences(text, start)
+    unknown = Attribution(None, None, term=False)
+    return Analysis(
+        text=text,
+        start=start,
+        sentences=rough,
+        entities=[],
+        passages=[Passage(q, unknown) for q in find_quoted_passages(text, start)],
+        dated=[Dated(when, s, s, standalone=False, subject=None) for when, _, s in _times(source, rough)],
+        candidates=[],
+        parsed=False,
+    )
+
+
+def _times(source: Source, sentences: list[Span]) -> list[tuple[When, int, Span]]:
+    """The time expressions of the article's body outside its markers, each with where it starts and its
+    sentence; the same words twice in one sentence are one time."""
+    markers = source.markers()
+    found: dict[tuple[Span, str], tuple[When, int, Span]] = {}
+    for when in find_dates(source.text, source.dateline):
+        at = when.span.start if when.span is not None else -1
+        if at < source.body_start or any(m.start <= at < m.end for m in markers):
+            continue
+        sentence = next((s for s in sentences if s.start <= at < s.end), None)
+        if sentence is not None:
+            found.setdefault((sentence, when.text), (when, at, sentence))
+    return list(found.values())

@@ -24,6 +24,7 @@ from ..models import (
     Consequence,
     Event,
     Grounding,
+    Preview,
     Quote,
     RunInfo,
     Span,
@@ -69,12 +70,13 @@ def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.da
     )
 
 
-def preliminary(analysis: Analysis, dateline: dt.date | None) -> Brief:
+def preliminary(analysis: Analysis, dateline: dt.date | None) -> Preview:
     """The brief of the analysis alone, before any model answer: actors, quotes with the speakers the
-    parse names, each time expression with the clause it dates."""
+    parse names, each time expression with the clause it dates (of a skim: the quotes and the times in
+    their sentences)."""
     events: list[tuple[EventAnswer | None, Dated]] = [(None, d) for d in dated_in(analysis, lambda _: True)]
-    run = RunInfo(backend="analysis", model="spacy", prompt_version="-")
-    return assemble(analysis, Answers(events=events), run, dateline)
+    run = RunInfo(backend="analysis", model="spacy" if analysis.parsed else "-", prompt_version="-")
+    return Preview(assemble(analysis, Answers(events=events), run, dateline), parsed=analysis.parsed)
 
 
 def shown_as_is(dated: Dated, text: str) -> bool:

@@ -181,6 +181,6 @@ def analysis_brief(text: str, dateline: dt.date | None) -> Brief:
     started = time.perf_counter()
     source = source_from_text(text, dateline=dateline)
     analysis = analyze(source)
-    brief = preliminary(analysis, source.dateline)
+    brief = preliminary(analysis, source.dateline).brief
     seconds = {"analysis": round(time.perf_counter() - started, 4)}
     return brief.model_copy(update={"run": brief.run.model_copy(update={"seconds": seconds})})

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 from . import rich_console
 
 if TYPE_CHECKING:
+    from rich.live import Live
     from rich.progress import Progress, TaskID
-    from rich.status import Status
+    from rich.spinner import Spinner
 
     from ..backends.weights import Progress as WeightsProgress
-    from ..models import Brief
+    from ..models import Preview
 
 __all__ = ["Display", "weights_progress"]
 
@@ -64,7 +65,8 @@ class Display:
 
     def __init__(self, total: int, *, enabled: bool) -> None:
         self._name = ""
-        self._status: Status | None = None
+        self._spinner: Spinner | None = None
+        self._live: Live | None = None
         self._progress: Progress | None = None
         self._task: TaskID | None = None
         if not enabled:
@@ -73,7 +75,13 @@ class Display:
         if not console.is_terminal:
             return
         if total == 1:
-            self._status = console.status("", spinner="dots")
+            from rich.live import Live
+            from rich.spinner import Spinner
+
+            # rich's Status, but with room above the spinner for the first preview, which gives way to the
+            # second.
+            self._spinner = Spinner("dots", style="status.spinner")
+            self._live = Live(self._spinner, console=console, refresh_per_second=12.5, transient=True)
             return
         from rich.progress import (
             BarColumn,
@@ -100,28 +108,36 @@ class Display:
     def begin(self, name: str) -> None:
         self._name = name
         self._show("reading")
-        if self._status is not None:
-            self._status.start()
+        if self._live is not None:
+            self._live.start()
         elif self._progress is not None:
             self._progress.start()
 
     def step(self, pass_name: str) -> None:
         self._show(pass_name)
 
-    def preview(self, found: Brief) -> None:
-        """Show what the analysis found (``found``: its brief) above the spinner while the model works;
-        for one article only: a batch's briefs would scroll past one another."""
-        if self._status is not None:
-            from .preview import preview
+    def preview(self, found: Preview) -> None:
+        """Show what code found above the spinner while the model works; for one article only: a batch's
+        briefs would scroll past one another. The text's quotes and dates stand in the live display until
+        the parse's findings replace them; those are printed, to stay above the brief."""
+        if self._live is None or self._spinner is None:
+            return
+        from .preview import preview
 
-            self._status.console.print(preview(found))
+        if found.parsed:
+            self._live.update(self._spinner)
+            self._live.console.print(preview(found))
+        else:
+            from rich.console import Group
+
+            self._live.update(Group(preview(found), self._spinner), refresh=True)
 
     def _show(self, doing: str) -> None:
         label = f"{self._name}: {doing}"
-        if self._status is not None:
+        if self._spinner is not None:
             from rich.text import Text
 
-            self._status.update(Text(label))
+            self._spinner.update(text=Text(label))
         elif self._progress is not None and self._task is not None:
             self._progress.update(self._task, description=label)
 
@@ -130,8 +146,8 @@ class Display:
             self._progress.advance(self._task)
 
     def pause(self) -> None:
-        if self._status is not None:
-            self._status.stop()
+        if self._live is not None:
+            self._live.stop()
         elif self._progress is not None:
             self._progress.stop()
 
