@@ -62,10 +62,6 @@ def ask_passes(
         told = session.events([(_clause(dated[i], text), dated[i].when.text) for i in asked]) if asked else []
         found = dict(zip(asked, _aligned([dated[i] for i in asked], told), strict=True))
         answers.events += [(found.get(i), d) for i, d in enumerate(dated)]
-        candidates = [c for c in analysis.candidates if window.owns(c.sentence.start)]
-        if candidates:
-            chosen = session.consequences([text[c.clause.start : c.clause.end] for c in candidates])
-            answers.consequences += [candidates[n - 1] for n in chosen]
         if n == 0:
             # The lede: news puts what matters first, so the first part carries the headline.
             lede = " ".join(text[s.start : s.end] for s in analysis.sentences[:1])

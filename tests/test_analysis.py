@@ -207,6 +207,25 @@ def test_consequence_candidates_carry_their_clause_and_claimant() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "candidate"),
+    [
+        ("Acme Corp will close the plant in May unless the union agrees to the cuts.", True),
+        ("Jane Doe will continue to serve as chair of the board.", True),
+        ("Shares of Acme Corp fell 4 percent as a result.", True),
+        ("The union predicts more strikes at Acme Corp next year.", True),
+        # A clause describing a noun, what might have been, an open question, a self-description.
+        ("Acme Corp measured the amount of fuel the bigger plane could carry.", False),
+        ("Jane Doe said a lot of products could have gotten to market earlier.", False),
+        ("Jane Doe did not say whether Acme Corp planned to respond.", False),
+        ('"I won\'t be wordy in reaction to this," Jane Doe said.', False),
+        ('"I will only say this is bad," Jane Doe said.', False),
+    ],
+)
+def test_consequence_candidates_are_what_follows(sentence: str, candidate: bool) -> None:
+    assert bool(_analysis(sentence).candidates) is candidate
+
+
+@pytest.mark.parametrize(
     ("text", "actors", "not_actors"),
     [
         # Countries named only as places, and a currency, are not actors; a country that acts is.
@@ -230,6 +249,12 @@ def test_consequence_candidates_carry_their_clause_and_claimant() -> None:
             set(),
         ),
         ('A statement from Microsoft said that "the plant will close in May."', {"Microsoft"}, set()),
+        # A name that only names a kind of product is the product; a maker's name on its parts stays.
+        (
+            "Acme Corp said Macintosh computers will ship with Intel processors next year, Jane Doe said.",
+            {"Acme Corp", "Intel"},
+            {"Macintosh"},
+        ),
     ],
 )
 def test_actors_and_what_are_not(text: str, actors: set[str], not_actors: set[str]) -> None:

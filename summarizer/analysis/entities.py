@@ -22,6 +22,7 @@ from .lexicon import (
     DOCUMENTS,
     INSTITUTIONS,
     PLACE_PREPOSITIONS,
+    PRODUCT_NOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     STAFF,
@@ -36,6 +37,7 @@ __all__ = ["Entity", "find_entities"]
 
 _LABELS = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION, "GPE": ActorKind.COUNTRY}
 _NAME_TAGS = frozenset({"PROPN"})
+_MODIFIERS = frozenset({"compound", "nmod", "npadvmod"})
 
 
 @dataclass
@@ -160,12 +162,15 @@ def _as_place(root: Token) -> bool:
 def _a_thing(entity: Entity, mentions: list[_Mention]) -> bool:
     """A name used as a thing's, not an actor's: counted ("32 GB"), or an organization's name taken
     with an indefinite article or a possessive ("an iPhone", "its iPad", "Apple's App Store"), which
-    no organization's own name takes, and never speaking."""
+    no organization's own name takes, and never speaking; or one that only ever names a kind of product
+    ("Macintosh computers", "iPod Touch users")."""
     ents = [m.ent for m in mentions if m.span in entity.mentions]
     if any(c.dep_ == "nummod" and c.i < ent.start for ent in ents for c in ent.root.children):
         return True
     if entity.kind is not ActorKind.ORGANIZATION or any(_speaks(ent.root) for ent in ents):
         return False
+    if all(e.root.dep_ in _MODIFIERS and e.root.head.lemma_.lower() in PRODUCT_NOUNS for e in ents):
+        return True
     return any(_taken_as_a_thing(ent) for ent in ents)
 
 

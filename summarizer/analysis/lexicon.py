@@ -15,6 +15,7 @@ __all__ = [
     "INSTITUTIONS",
     "NAMING_VERBS",
     "PLACE_PREPOSITIONS",
+    "PRODUCT_NOUNS",
     "PRONOUNS",
     "QUOTE_MARKS",
     "ROLE_NOUNS",
@@ -60,6 +61,13 @@ STAFF = frozenset(
     ["spokesman", "spokeswoman", "spokesperson", "spokesmen", "official", "officials", "representative"]
 )
 """People who speak for an organization: an unnamed one's words are the organization's."""
+
+PRODUCT_NOUNS = frozenset(
+    """computer phone smartphone tablet device system software user owner release update version model
+    application app player laptop notebook""".split()
+)
+"""Nouns a product's name modifies ("Macintosh computers", "the iPad tablet", "iPod Touch users"); a
+maker's name modifies its parts ("Intel processors", "Rolls-Royce engines"), which are not here."""
 
 INSTITUTIONS = frozenset(
     """embassy consulate ministry government military parliament bank army navy cabinet department

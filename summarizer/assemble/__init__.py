@@ -50,7 +50,6 @@ class Answers:
     """Passage index → the speaker's name the model chose (passages the parse left open)."""
     events: list[tuple[EventAnswer | None, Dated]] = field(default_factory=list)
     """Each time expression with the model's account of it; None where its clause is shown as it is."""
-    consequences: list[Candidate] = field(default_factory=list)
     overview: OverviewAnswer | None = None
 
 
@@ -65,7 +64,7 @@ def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.da
         actors=actors,
         quotes=_quotes(analysis, answers.speakers, ids),
         events=_once(_events(analysis.text, answers.events, actors)),
-        consequences=_consequences(analysis, answers.consequences, ids, actors),
+        consequences=_consequences(analysis, analysis.candidates, ids, actors),
         run=run,
     )
 

@@ -10,9 +10,9 @@ __all__ = ["require_content"]
 
 def require_content(brief: Brief) -> None:
     """ExtractionError, with the passes' warnings as its cause, when every pass of the model failed: no
-    headline, no event in the model's words, no consequences (actors, quotes and the events shown in the
+    headline, no event in the model's words (actors, quotes, consequences and the events shown in the
     article's own words come from the analysis, not the model)."""
-    if brief.headline or brief.consequences or any(e.what_basis is Basis.MODEL for e in brief.events):
+    if brief.headline or any(e.what_basis is Basis.MODEL for e in brief.events):
         return
     causes = "; ".join(brief.run.warnings) or "the model's answers held nothing"
     raise ExtractionError(

@@ -157,25 +157,6 @@ class Session:
         task = prompts.render("events", sentences=listed)
         return list(getattr(self._ask("events", EventsAnswer, task, 40 * len(dated) + 20), "events", []))
 
-    def consequences(self, clauses: list[str]) -> list[int]:
-        """The numbers (from 1) of the ``clauses`` (sentences with future, conditional or threat words)
-        that state what follows or may follow from the news. How certain each is, the code reads from
-        its words (analysis.certainty)."""
-
-        class ConsequencesAnswer(Answer):
-            consequences: list[int]
-
-            @classmethod
-            def constrain(cls, schema: dict[str, Any]) -> None:
-                numbers = schema["properties"]["consequences"]
-                numbers.update(maxItems=len(clauses))
-                numbers["items"].update(enum=list(range(1, len(clauses) + 1)))
-
-        listed = "\n".join(f"{i}. {clause}" for i, clause in enumerate(clauses, start=1))
-        task = prompts.render("consequences", sentences=listed)
-        answer = self._ask("consequences", ConsequencesAnswer, task, 4 * len(clauses) + 16)
-        return _unique(getattr(answer, "consequences", []))
-
     def overview(
         self, facts: str, lede: str, roles: dict[str, str], said: list[Said], actors: list[list[str]]
     ) -> OverviewAnswer | None:
