@@ -22,7 +22,7 @@ from pydantic import (
 
 from ..ground import normalize
 from ..models import EventFields, RunWarning, WarningKind
-from .checks import misattributed, miscast, unsupported
+from .checks import Said, misattributed, miscast, unsupported
 
 if TYPE_CHECKING:
     pass
@@ -195,14 +195,15 @@ class OverviewAnswer(Answer):
         ctx = _context(info)
         written = f"{self.headline}\n{self.summary}"
         unknown = unsupported(written, ctx["source"])
-        wrong = miscast(written, ctx.get("roles", {}), ctx["source"])
-        wrong += misattributed(written, ctx.get("said", []), ctx.get("actors", []))
+        spoken, actors = ctx.get("said", []), ctx.get("actors", [])
+        wrong = miscast(written, ctx.get("roles", {}), ctx["source"]) + misattributed(written, spoken, actors)
         if (unknown or wrong) and ctx.get("lenient"):
             # Re-asks ran out: keep the text, and tell the reader what it says that the article does not.
             said = [f"headline and summary: {w}" for w in wrong]
             if unknown:
                 said.insert(0, f"headline and summary name what the article does not: {', '.join(unknown)}")
             ctx["warnings"] += [RunWarning(WarningKind.UNSUPPORTED, "overview", text) for text in said]
+            self._leave_out_misattributed(spoken, actors, ctx)
         elif unknown:
             raise ValueError(
                 f"{', '.join(map(repr, unknown))} not in the article: write only names, numbers and dates "
@@ -211,6 +212,21 @@ class OverviewAnswer(Answer):
         elif wrong:
             raise ValueError(f"{'; '.join(wrong)}: give people the roles and words the article gives them")
         return self
+
+    def _leave_out_misattributed(
+        self, spoken: list[Said], actors: list[list[str]], ctx: dict[str, Any]
+    ) -> None:
+        """Summary sentences that give words to another speaker than the article's go, while one is left:
+        a wrong attribution is worse than none."""
+        sentences = whole_sentences(self.summary)
+        kept = [s for s in sentences if not misattributed(s, spoken, actors)]
+        if kept and len(kept) < len(sentences):
+            self.summary = " ".join(kept)
+            text = (
+                f"summary: left out {len(sentences) - len(kept)} of its {len(sentences)} sentences, which "
+                "gave words to another speaker than the article does"
+            )
+            ctx["warnings"].append(RunWarning(WarningKind.SHORTENED, "overview", text))
 
     @classmethod
     def from_cut(cls, content: str, context: dict[str, Any]) -> OverviewAnswer | None:
