@@ -37,7 +37,8 @@ sys.exit("no preview")
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copytree(ROOT / "tests" / "recordings" / "responses", Path(tmp) / "responses")
-        env = {"SUMMARIZER_CACHE_DIR": tmp, "PATH": "/usr/bin:/bin"}
+        # This checkout's code, whichever checkout the interpreter's editable install points at.
+        env = {"SUMMARIZER_CACHE_DIR": tmp, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
         command = [str(CLI), "brief", str(EXAMPLE), "--format", "markdown"]
         subprocess.run(command, env=env, check=True, capture_output=True)
         times = []
