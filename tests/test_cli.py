@@ -555,7 +555,7 @@ def test_help_has_examples() -> None:
 def test_a_rerun_skips_the_briefs_that_succeeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    import summarizer.pipeline
+    import summarizer.analysis
 
     cache = tmp_path / "cache"
     shutil.copytree(RECORDINGS / "responses", cache / "responses")
@@ -569,7 +569,7 @@ def test_a_rerun_skips_the_briefs_that_succeeded(tmp_path: Path, monkeypatch: py
     def no_model_work(*_: object) -> Brief:
         raise AssertionError("a brief that succeeded was made again")
 
-    monkeypatch.setattr(summarizer.pipeline, "analyze", no_model_work)
+    monkeypatch.setattr(summarizer.analysis, "analyze", no_model_work)
     code, _, err = run(*args)
     assert code == 1 and "empty" in err
     assert (tmp_path / "out" / "russia-recalls-ambassador.json").exists()
