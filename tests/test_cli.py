@@ -487,7 +487,7 @@ def test_the_live_display_never_takes_stdout(
     screen = io.StringIO()
     monkeypatch.setattr(
         summarizer.render.progress,
-        "rich_console",
+        "terminal_console",
         lambda **_: Console(file=screen, force_terminal=True, width=80),
     )
     for paths in ([str(EXAMPLE)], [str(EXAMPLE), str(EXAMPLE.with_suffix(".brief.md"))]):

@@ -77,3 +77,5 @@ def test_the_command_line_prints_a_cached_brief_without_heavy_imports(cached: tu
     printed, modules = run(CLI, cache)
     assert printed == made
     assert heavy(modules) == set()
+    # Markdown into a pipe: nothing is shown on a terminal, so rich is not even imported.
+    assert not {m for m in modules if m.split(".")[0] == "rich"}
