@@ -3,35 +3,45 @@
 >>> from summarizer import summarize, read_path
 >>> brief = summarize(read_path(Path("article.txt")))
 >>> brief.quotes[0].text, brief.actor(brief.quotes[0].speaker)
+
+Each name is imported from its module on first use (PEP 562), so that ``import summarizer`` costs only
+what is used: printing a cached brief needs neither the pipeline's stages nor the story's merge.
 """
 
-from .config import CacheMode, ResponseFormat, Settings
-from .errors import (
-    BackendError,
-    ConfigError,
-    ExtractionError,
-    InputError,
-    MissingRecording,
-    SummarizerError,
-)
-from .ingest import Source, read_path, source_from_bytes, source_from_html, source_from_text
-from .models import (
-    Actor,
-    ActorKind,
-    Brief,
-    Certainty,
-    Consequence,
-    Event,
-    Grounding,
-    Precision,
-    Preview,
-    Quote,
-    RunInfo,
-    Span,
-    When,
-)
-from .pipeline import Summarizer, asummarize, summarize
-from .story import Disagreement, Story, StoryActor, StoryEvent, StoryQuote, merge_briefs
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._lazy import exports
+
+if TYPE_CHECKING:
+    from .config import CacheMode, ResponseFormat, Settings
+    from .errors import (
+        BackendError,
+        ConfigError,
+        ExtractionError,
+        InputError,
+        MissingRecording,
+        SummarizerError,
+    )
+    from .ingest import Source, read_path, source_from_bytes, source_from_html, source_from_text
+    from .models import (
+        Actor,
+        ActorKind,
+        Brief,
+        Certainty,
+        Consequence,
+        Event,
+        Grounding,
+        Precision,
+        Preview,
+        Quote,
+        RunInfo,
+        Span,
+        When,
+    )
+    from .pipeline import Summarizer, asummarize, summarize
+    from .story import Disagreement, Story, StoryActor, StoryEvent, StoryQuote, merge_briefs
 
 __all__ = [
     "Actor",
@@ -73,3 +83,38 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+if not TYPE_CHECKING:
+    # Where each public name lives; the imports above say the same to type checkers.
+    __getattr__, __dir__ = exports(
+        __name__,
+        {
+            "config": ["CacheMode", "ResponseFormat", "Settings"],
+            "errors": [
+                "BackendError",
+                "ConfigError",
+                "ExtractionError",
+                "InputError",
+                "MissingRecording",
+                "SummarizerError",
+            ],
+            "ingest": ["Source", "read_path", "source_from_bytes", "source_from_html", "source_from_text"],
+            "models": [
+                "Actor",
+                "ActorKind",
+                "Brief",
+                "Certainty",
+                "Consequence",
+                "Event",
+                "Grounding",
+                "Precision",
+                "Preview",
+                "Quote",
+                "RunInfo",
+                "Span",
+                "When",
+            ],
+            "pipeline": ["Summarizer", "asummarize", "summarize"],
+            "story": ["Disagreement", "Story", "StoryActor", "StoryEvent", "StoryQuote", "merge_briefs"],
+        },
+    )

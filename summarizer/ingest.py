@@ -14,7 +14,6 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Precision, Span
-from .timeline import find_dates
 
 __all__ = ["Source", "read_path", "source_from_bytes", "source_from_html", "source_from_text"]
 
@@ -124,6 +123,8 @@ def _dateline_prefix(text: str, origin: str) -> tuple[dt.date | None, Span | Non
 
 def _heading_date(text: str, start: int) -> tuple[Span, dt.date] | None:
     """A full date alone on one of the first lines from ``start``, and where it stands."""
+    from .timeline import find_dates  # not at import: a cached brief of a dated article needs no time rules
+
     for line in islice(_LINE.finditer(text, start), _HEADING_LINES):
         found = find_dates(line.group(1), None)
         if len(found) == 1 and found[0].precision is Precision.DAY and found[0].text == line.group(1):

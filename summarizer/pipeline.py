@@ -7,21 +7,15 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Unpack
 
-from . import chunks
-from .accounting import count_usage, run_info
-from .analysis import analyze, skim
-from .assemble import assemble, preliminary
-from .assemble.checks import require_content
 from .briefcache import BriefCache
 from .config import Options, Settings, parse_dateline
-from .extract import Extraction, Progress
 from .ingest import Source, source_from_text
 from .models import Brief, Preview
-from .passes import ask_passes
 
 if TYPE_CHECKING:
     from .backends.client import Backend
     from .backends.weights import Progress as WeightsProgress
+    from .extract import Progress
 
 __all__ = ["Summarizer", "asummarize", "summarize"]
 
@@ -80,7 +74,6 @@ class Summarizer:
         if cache is not None and (cached := cache.get(source)) is not None:
             return cached
         brief = _brief(lambda: self.backend, source, self.settings, progress, preview)
-        require_content(brief)
         if cache is not None:
             cache.put(source, brief)
         return brief
@@ -132,6 +125,17 @@ def _brief(
     progress: Progress | None,
     preview: Callable[[Preview], None] | None,
 ) -> Brief:
+    """A new brief; ExtractionError when the model gave it nothing."""
+    # The stages are imported here, not with this module: a cached brief needs none of them
+    # (tests/test_startup.py).
+    from . import chunks
+    from .accounting import count_usage, run_info
+    from .analysis import analyze, skim
+    from .assemble import assemble, preliminary
+    from .assemble.checks import require_content
+    from .extract import Extraction
+    from .passes import ask_passes
+
     context = settings.resolved_context_tokens()
     # Size check first (a too long article is refused unparsed); the backend opens after the previews,
     # and spaCy is imported after the first, so that it is shown at once.
@@ -150,4 +154,6 @@ def _brief(
         )
     dated = source.dateline is not None
     run = run_info(backend, record, tally.cached, parts=len(parts), context=context, dated=dated)
-    return assemble(analysis, answers, run, source.dateline)
+    brief = assemble(analysis, answers, run, source.dateline)
+    require_content(brief)
+    return brief

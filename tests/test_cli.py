@@ -487,7 +487,7 @@ def test_the_live_display_never_takes_stdout(
     screen = io.StringIO()
     monkeypatch.setattr(
         summarizer.render.progress,
-        "rich_console",
+        "terminal_console",
         lambda **_: Console(file=screen, force_terminal=True, width=80),
     )
     for paths in ([str(EXAMPLE)], [str(EXAMPLE), str(EXAMPLE.with_suffix(".brief.md"))]):
@@ -555,7 +555,7 @@ def test_help_has_examples() -> None:
 def test_a_rerun_skips_the_briefs_that_succeeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    import summarizer.pipeline
+    import summarizer.analysis
 
     cache = tmp_path / "cache"
     shutil.copytree(RECORDINGS / "responses", cache / "responses")
@@ -569,7 +569,7 @@ def test_a_rerun_skips_the_briefs_that_succeeded(tmp_path: Path, monkeypatch: py
     def no_model_work(*_: object) -> Brief:
         raise AssertionError("a brief that succeeded was made again")
 
-    monkeypatch.setattr(summarizer.pipeline, "analyze", no_model_work)
+    monkeypatch.setattr(summarizer.analysis, "analyze", no_model_work)
     code, _, err = run(*args)
     assert code == 1 and "empty" in err
     assert (tmp_path / "out" / "russia-recalls-ambassador.json").exists()

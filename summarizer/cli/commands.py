@@ -200,9 +200,9 @@ def _write_story(merged: Story, fmt: Format, output: Path | None) -> None:
             raise typer.Exit(1) from None
         return
     if fmt is Format.RICH:
-        from ..render import rich_console
+        from ..render import terminal_console
 
-        if (console := rich_console()).is_terminal:
+        if (console := terminal_console()) is not None:
             from rich.markdown import Markdown
 
             console.print(Markdown(text))

@@ -11,7 +11,7 @@ from typing import Literal
 
 from ..ingest import Source
 from ..models import Brief
-from ..render import rich_console
+from ..render import terminal_console
 from .articles import Failure
 from .options import Format
 
@@ -32,13 +32,11 @@ def _render_as(result: Brief, source: Source, fmt: Format) -> str:
 
 
 def _to_stdout(result: Brief, source: Source, fmt: Format) -> None:
-    if fmt is Format.RICH:
-        console = rich_console()
-        if console.is_terminal:
-            from ..render import print_brief
+    if fmt is Format.RICH and (console := terminal_console()) is not None:
+        from ..render import print_brief
 
-            print_brief(result, source, console)
-            return
+        print_brief(result, source, console)
+        return
     write_stdout(_render_as(result, source, fmt))  # plain text at 80 columns when stdout is not a terminal
 
 

@@ -7,7 +7,9 @@ rich is imported only when something is shown on a terminal.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+import os
+import sys
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from ..ingest import Source
 from ..models import Brief
@@ -15,7 +17,7 @@ from ..models import Brief
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["print_brief", "render", "rich_console"]
+__all__ = ["print_brief", "render", "terminal_console"]
 
 
 def render(
@@ -63,8 +65,22 @@ def print_brief(brief: Brief, source: Source, console: Console) -> None:
     _print(*printable_brief(brief, source), console)
 
 
-def rich_console(*, stderr: bool = False) -> Console:
-    """A rich console on stdout (briefs) or stderr (progress) that adds no colors or emoji of its own."""
+def terminal_console(*, stderr: bool = False) -> Console | None:
+    """A rich console on stdout (briefs) or stderr (progress) that adds no colors or emoji of its own, if
+    rich takes that stream for a terminal; else None."""
+    stream = sys.stderr if stderr else sys.stdout
+    # What rich would say without importing it (about 50 ms): no terminal, unless a variable it reads says
+    # otherwise. A brief piped or written to a file then needs no rich at all.
+    if not _isatty(stream) and not {"TTY_COMPATIBLE", "FORCE_COLOR"} & os.environ.keys():
+        return None
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, emoji=False)
+    console = Console(stderr=stderr, highlight=False, emoji=False)
+    return console if console.is_terminal else None
+
+
+def _isatty(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except ValueError:  # closed
+        return False

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..ingest import Source
 from ..models import Actor, Basis, Brief, Event, Grounding, Quote, When
-from ..story import Story, StoryActor, StoryQuote
-from ..story.models import Mention, StoryConsequence
 from ..timeline import in_date_order
+
+if TYPE_CHECKING:  # a story's types only: showing a brief does not import the story's merge
+    from ..story import Story, StoryActor, StoryQuote
+    from ..story.models import Mention, StoryConsequence
 
 __all__ = [
     "BASIS_LABEL",

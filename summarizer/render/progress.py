@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from . import rich_console
+from . import terminal_console
 
 if TYPE_CHECKING:
     from rich.live import Live
@@ -71,8 +71,8 @@ class Display:
         self._task: TaskID | None = None
         if not enabled:
             return
-        console = rich_console(stderr=True)
-        if not console.is_terminal:
+        console = terminal_console(stderr=True)
+        if console is None:
             return
         if total == 1:
             from rich.live import Live

@@ -17,9 +17,24 @@ Deterministic rules, no model. The conventions are those of news writing and of 
 Durations ("three years", "fifty-year"), sets ("every week", "each Monday", "Mondays") and times of day
 alone ("3 p.m.") are not time expressions here. Spans are TIMEX3-like: they cover the words that carry
 the time ("early Thursday", "earlier this week", "last November") without a leading preposition.
+
+Each name is imported from its module on first use (PEP 562): showing a brief needs only the order of
+its events, not the rules that find dates, which take longest to import.
 """
 
-from .find import find_dates, resolve
-from .order import first_day, in_date_order
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._lazy import exports
+
+if TYPE_CHECKING:
+    from .find import find_dates, resolve
+    from .order import first_day, in_date_order
 
 __all__ = ["find_dates", "first_day", "in_date_order", "resolve"]
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = exports(
+        __name__, {"find": ["find_dates", "resolve"], "order": ["first_day", "in_date_order"]}
+    )
