@@ -217,6 +217,8 @@ def test_consequence_candidates_carry_their_clause_and_claimant() -> None:
         ("Acme Corp measured the amount of fuel the bigger plane could carry.", False),
         ("Jane Doe said a lot of products could have gotten to market earlier.", False),
         ("Jane Doe did not say whether Acme Corp planned to respond.", False),
+        ('"He definitely does not want to improve relations with us," Jane Doe said.', False),
+        ("Acme Corp will not reopen the plant, Jane Doe said.", True),
         ('"I won\'t be wordy in reaction to this," Jane Doe said.', False),
         ('"I will only say this is bad," Jane Doe said.', False),
     ],

@@ -5,8 +5,8 @@ The cues are many and plain, so code proposes and the model chooses. A cue is pa
 only reports the speaker's own speech ("I will only say …"), when it sits in a clause describing a
 noun ("the amount of fuel the plane could carry", "errors that could have affected the outcome"),
 when it says what might have been ("could have gotten to market earlier"), when it is an open
-question ("whether Putin planned to respond"), or when speakers describe themselves ("I won't be
-wordy").
+question ("whether Putin planned to respond"), a wish denied ("does not want to improve relations"),
+or speakers describing themselves ("I won't be wordy").
 
 A 1.5B model asked to choose among these sentences chose them all (on two MEANTIME articles, 22 of
 22), so the candidates are the brief's consequences: code's choice, with the clause as evidence.
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .entities import Entity
-from .lexicon import CONSEQUENCE_CUES, SPEECH_VERBS
+from .lexicon import CONSEQUENCE_CUES, SPEECH_VERBS, WISH_VERBS
 from .speakers import Attribution, clause_at, speaker_of
 
 if TYPE_CHECKING:
@@ -85,6 +85,8 @@ def _starts_what_follows(token: Token | None) -> bool:
     children = {c.dep_: c for c in verb.children}
     if verb.lemma_ == "be" and "acomp" in children and children.get("nsubj", verb).lower_ in ("i", "we"):
         return False  # "I won't be wordy", "we would be glad to": the speakers describe themselves
+    if verb.lemma_.lower() in WISH_VERBS and "neg" in children:
+        return False  # "does not want to improve relations": a wish denied, nothing that follows
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
         return False  # "did not say whether Putin planned to respond": an open question
     return verb.dep_ != "relcl"  # "the amount of fuel the plane could carry" describes the fuel

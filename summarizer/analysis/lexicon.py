@@ -22,6 +22,7 @@ __all__ = [
     "SPEECH_VERBS",
     "STAFF",
     "TITLES",
+    "WISH_VERBS",
 ]
 
 QUOTE_MARKS = '"“”„‟«»'
@@ -123,6 +124,10 @@ CONSEQUENCE_CUES = (
     r"predicts?|forecasts?|as a result|in response|prompting|to an end|end of|cuts|citing)\b"
 )
 """Words that mark a sentence as saying what follows or may follow (a regular expression)."""
+
+WISH_VERBS = frozenset("want hope wish desire".split())
+"""Verbs of wishing: denied, they say what someone does not wish ("does not want to improve relations"),
+where "will not" says what will not be."""
 
 CERTAINTY_CUES = (
     ("conditional", r"\b(?:unless|if|as long as|provided that|depend(?:s|ing)? on)\b"),

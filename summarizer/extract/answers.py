@@ -245,9 +245,11 @@ class OverviewAnswer(Answer):
     def constrain(cls, schema: dict[str, Any]) -> None:
         # A small model ends a string at the first straight quotation mark it means to quote with
         # ("remarks were "very bad""), mid-sentence: the grammar allows none inside, and lets the summary
-        # end only after a full stop. Lengths are the validators' to check, never the grammar's.
-        schema["properties"]["headline"].update(pattern=r'^[^"\\]{20,}$')
-        schema["properties"]["summary"].update(pattern=r'^[^"\\]+[.!?]$')
+        # end only after a full stop. Nor braces or backticks: a model that closes the object inside the
+        # string ("… sanctions. }") writes code fences until the token limit. Lengths are the
+        # validators' to check, never the grammar's.
+        schema["properties"]["headline"].update(pattern=r'^[^"\\{}`]{20,}$')
+        schema["properties"]["summary"].update(pattern=r'^[^"\\{}`]+[.!?]$')
 
 
 _CUT_OVERVIEW = re.compile(
