@@ -178,3 +178,17 @@ def test_the_overview_is_reasked_when_it_gives_words_to_another_speaker() -> Non
             "does",
         ),
     ]
+
+
+def test_a_speaker_the_article_sentence_names_is_not_misattributed() -> None:
+    # The parse gave the words to the company; the sentence names its chief executive too, so the summary
+    # giving them to her may be the right one: not flagged. Without her name there, it is.
+    passage = "The plant has the best technical reliability in Europe"
+    actors = [["Acme Corp"], ["Jane Doe", "Doe"]]
+    summary = "Jane Doe said the plant has the best technical reliability in Europe."
+    named = Said(
+        f"Acme Corp CEO, Jane Doe, justified the choice by saying, “{passage}”.", passage, ["Acme Corp"]
+    )
+    assert misattributed(summary, [named], actors) == []
+    unnamed = Said(f"Acme Corp justified the choice by saying, “{passage}”.", passage, ["Acme Corp"])
+    assert misattributed(summary, [unnamed], actors)

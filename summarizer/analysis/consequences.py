@@ -1,12 +1,11 @@
 """Sentences that may state a consequence: a cue word (will, unless, warned, as a result, …) that
 starts what follows, not one that describes a noun or a past that did not happen.
 
-The cues are many and plain, so code proposes and the model chooses. A cue is passed over when it
-only reports the speaker's own speech ("I will only say …"), when it sits in a clause describing a
-noun ("the amount of fuel the plane could carry", "errors that could have affected the outcome"),
-when it says what might have been ("could have gotten to market earlier"), when it is an open
-question ("whether Putin planned to respond"), a wish denied ("does not want to improve relations"),
-or speakers describing themselves ("I won't be wordy").
+The cues are many and plain. A cue is passed over when it only reports the speaker's own speech ("I
+will only say …"), when it sits in a clause describing a noun ("the amount of fuel the plane could
+carry", "errors that could have affected the outcome"), when it says what might have been ("could have
+gotten to market earlier"), when it is an open question ("whether Putin planned to respond"), a wish
+denied ("does not want to improve relations"), or speakers describing themselves ("I won't be wordy").
 
 A 1.5B model asked to choose among these sentences chose them all (on two MEANTIME articles, 22 of
 22), so the candidates are the brief's consequences: code's choice, with the clause as evidence.
@@ -78,15 +77,17 @@ def _starts_what_follows(token: Token | None) -> bool:
         return False
     modal = token.dep_ in ("aux", "auxpass")
     verb = token.head if modal else token
-    if modal and verb.lemma_.lower() in SPEECH_VERBS and not any(c.dep_ == "xcomp" for c in verb.children):
+    lemma = verb.lemma_.lower()
+    children = {(c.dep_, c.lower_) for c in verb.children}
+    deps = {dep for dep, _ in children}
+    if modal and lemma in SPEECH_VERBS and "xcomp" not in deps:
         return False  # "I will only say …" reports speech; "will continue to serve" goes on doing
-    if modal and any(c.lower_ == "have" and c.dep_ == "aux" for c in verb.children):
+    if modal and ("aux", "have") in children:
         return False  # "could have gotten to market earlier": what might have been
-    children = {c.dep_: c for c in verb.children}
-    if verb.lemma_ == "be" and "acomp" in children and children.get("nsubj", verb).lower_ in ("i", "we"):
+    if lemma == "be" and "acomp" in deps and children & {("nsubj", "i"), ("nsubj", "we")}:
         return False  # "I won't be wordy", "we would be glad to": the speakers describe themselves
-    if verb.lemma_.lower() in WISH_VERBS and "neg" in children:
+    if lemma in WISH_VERBS and "neg" in deps:
         return False  # "does not want to improve relations": a wish denied, nothing that follows
-    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+    if ("mark", "whether") in children:
         return False  # "did not say whether Putin planned to respond": an open question
     return verb.dep_ != "relcl"  # "the amount of fuel the plane could carry" describes the fuel

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..analysis.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from ..analysis.lexicon import QUOTE_MARKS, ROLE_NOUNS, SPEECH_VERBS
 from ..ground import content_words
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ __all__ = ["Said", "misattributed", "miscast", "unsupported"]
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z.]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\W*$")
-_SUMMARY_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'‘])")
+_QUOTED = re.compile(f"[{QUOTE_MARKS}][^{QUOTE_MARKS}]*[{QUOTE_MARKS}]")
 _SHARED = 3
 """Content words a summary clause must share with an article sentence to be telling what it says."""
 _CLIMB = 3
@@ -91,23 +91,38 @@ def miscast(written: str, roles: dict[str, str], article: str) -> list[str]:
 def misattributed(written: str, said: list[Said], actors: list[list[str]]) -> list[str]:
     """Words ``written`` gives one actor (the subject of its speech verb) that the article gives another:
     the article sentence that holds the most of the clause's content words, at least three, is spoken
-    by someone else. ``actors``: each actor's names."""
+    by someone else, and does not name the summary's speaker outside its quotations either (where it
+    does, "Ryanair CEO, Michael O' Leary, … saying", the parse may be the one that is wrong).
+    ``actors``: each actor's names."""
     from ..analysis.nlp import parse
 
+    bodies = [(s, content_words(s.sentence)) for s in said]
     found = []
-    for sentence in _SUMMARY_SENTENCE.split(written.strip()):
-        doc = parse(sentence)
-        for verb in (t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS):
-            speaker = _actor(_subject_words(verb), actors)
-            words = content_words(" ".join(t.text for t in verb.subtree))
-            best = max(said, key=lambda s: len(words & content_words(s.sentence)), default=None)
-            if speaker is None or best is None or len(words & content_words(best.sentence)) < _SHARED:
-                continue
-            if not set(speaker) & set(best.speaker):
-                found.append(
-                    f"the article gives “{_excerpt(best.passage)}” to {best.speaker[0]}, not {speaker[0]}"
-                )
+    for verb in (t for t in parse(written) if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS):
+        speaker = _actor(_subject_words(verb), actors)
+        words = content_words(" ".join(t.text for t in verb.subtree))
+        best, shared = max(
+            ((s, len(words & body)) for s, body in bodies), key=lambda b: b[1], default=(None, 0)
+        )
+        if speaker is None or best is None or shared < _SHARED:
+            continue
+        if not set(speaker) & set(best.speaker) and not _named(speaker, _narration(best)):
+            found.append(
+                f"the article gives “{_excerpt(best.passage)}” to {best.speaker[0]}, not {speaker[0]}"
+            )
     return list(dict.fromkeys(found))
+
+
+def _narration(said: Said) -> str:
+    """The sentence's own words, without its quotations and its speaker's names."""
+    text = _QUOTED.sub(" ", said.sentence.replace(said.passage, " "))
+    for name in sorted(said.speaker, key=len, reverse=True):
+        text = text.replace(name, " ")
+    return text
+
+
+def _named(names: list[str], text: str) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names)
 
 
 def _subject_words(verb: Token) -> str:
