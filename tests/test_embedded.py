@@ -60,3 +60,19 @@ def test_grammar_first_sampling_picks_the_tokens_the_plain_sampler_picks() -> No
     backend.close()
     assert answers[0] == answers[1]
     assert json.loads(answers[0])["name"] == "Anatoly Antonov"
+
+
+def test_an_amx_build_is_told_apart_from_one_without() -> None:
+    from summarizer.backends.sampling import amx_built
+
+    assert amx_built("CPU : AVX512 = 1 | AVX512_BF16 = 1 | AMX_INT8 = 1 | LLAMAFILE = 1 |")
+    assert not amx_built("CPU : SSE3 = 1 | AVX2 = 1 | F16C = 1 | FMA = 1 | AVX512 = 1 | REPACK = 1 |")
+
+
+@pytest.mark.embedded
+def test_the_installed_llama_cpp_has_no_amx_kernels() -> None:
+    """make install builds without them: they crash on the model's Q4_K weights (llama.cpp#20824)."""
+    llama_cpp = pytest.importorskip("llama_cpp")
+    from summarizer.backends.sampling import amx_built
+
+    assert not amx_built(llama_cpp.llama_print_system_info().decode())

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
 from .lexicon import (
+    COMPANY_NOUNS,
     COUNTRY_ALIASES,
     DOCUMENTS,
     INSTITUTIONS,
@@ -50,6 +51,10 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     role: str | None = None
     role_span: Span | None = None
+    owns: bool = False
+    """Some mention owns or does something as no thing does: an owner ("Apple's iPod", "the Beatles'
+    company") or a passive's agent ("was bought by Disney"). A subject is no such sign: products are
+    subjects too ("the MacBook Air uses", "iMovie added")."""
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -79,6 +84,7 @@ def find_entities(doc: Doc, start: int) -> list[Entity]:
     for entity in entities:
         if entity.kind is ActorKind.PERSON:
             entity.role, entity.role_span = _role(doc, entity)
+        entity.owns = any(_owning(m.ent.root) for m in mentions if m.span in entity.mentions)
     first = {id(e): min(s.start for s in e.mentions) for e in entities}
     return sorted(entities, key=lambda e: (-len(e.mentions), first[id(e)]))
 
@@ -99,6 +105,13 @@ def _mention(ent: SpacySpan) -> _Mention | None:
         if label != "PERSON" and tokens[0].pos_ in ("ADJ",) and tokens[0].ent_type_ == "NORP":
             break  # "Russian Foreign Ministry" is the ministry's name
         tokens = tokens[1:]
+    if label == "ORG":
+        # "Apple’s C.E.O.", "Boeing Executive (Vice President Scott Carson)": a person's role after the
+        # organization's name; "Court of Justice" is a name.
+        while (
+            len(tokens) > 1 and _role_word(tokens[-1]) and tokens[-2].lower_ not in ("of", "for", "and", "&")
+        ):
+            tokens = tokens[:-1]
     while tokens and (tokens[-1].tag_ == "POS" or (tokens[-1].is_punct and tokens[-1].text != ".")):
         tokens = tokens[:-1]
     flight = next((i for i, t in enumerate(tokens) if i and t.text == "Flight"), None)
@@ -126,6 +139,10 @@ def _mention(ent: SpacySpan) -> _Mention | None:
     return _Mention(name, Span(start=begin, end=end), label, ent)
 
 
+def _role_word(token: Token) -> bool:
+    return token.lower_.replace(".", "") in ROLE_NOUNS
+
+
 def _only_a_place(entity: Entity, mentions: list[_Mention]) -> bool:
     """An organization named once, as where something happened ("a flight from Airbus' Delivery
     Center", "at 10:00 GMT"): the NER's organization is a place or a time there. A court or a ministry
@@ -149,13 +166,16 @@ def _only_a_place(entity: Entity, mentions: list[_Mention]) -> bool:
 
 def _as_place(root: Token) -> bool:
     """Whether a country's mention names a place: the object of a place preposition (the first of a
-    list of them speaks for the list), or a modifier of a noun that is no body or role of its."""
+    list of them speaks for the list), or a modifier of a noun that is no body or role of its (a
+    company is no body of its country's)."""
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.dep_ == "pobj":
         return root.head.lower_ in PLACE_PREPOSITIONS
     if root.dep_ in ("compound", "nmod", "amod"):
-        return root.head.lemma_.lower() not in INSTITUTIONS | STAFF | ROLE_NOUNS
+        # "a US company" says where the company is from; "the US embassy" is the country's own body.
+        head = root.head.lemma_.lower()
+        return head in COMPANY_NOUNS or head not in INSTITUTIONS | STAFF | ROLE_NOUNS
     return False
 
 
@@ -183,6 +203,12 @@ def _taken_as_a_thing(ent: SpacySpan) -> bool:
         if child.dep_ == "poss" and child.ent_type_ not in ("GPE", "NORP"):
             return True  # "its iPad", "Apple's App Store"; but "China's Huawei" is the company
     return False
+
+
+def _owning(root: Token) -> bool:
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "by Disney and Pixar": the first of a list speaks for the list
+    return root.dep_ == "poss" or (root.dep_ == "pobj" and root.head.dep_ == "agent")
 
 
 def _speaks(root: Token) -> bool:

@@ -46,6 +46,8 @@ class Answers:
     """What the model said, pass by pass, over all parts of the article."""
 
     roles: dict[str, str] = field(default_factory=dict)
+    things: set[str] = field(default_factory=set)
+    """Names the model judged a product, a service, a place or an event: no actors."""
     speakers: dict[int, str | None] = field(default_factory=dict)
     """Passage index → the speaker's name the model chose (passages the parse left open)."""
     events: list[tuple[EventAnswer | None, Dated]] = field(default_factory=list)
@@ -55,7 +57,7 @@ class Answers:
 
 def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.date | None) -> Brief:
     """The brief of one article."""
-    actors, ids = _actors(analysis.entities, answers.roles)
+    actors, ids = _actors([e for e in analysis.entities if e.name not in answers.things], answers.roles)
     return Brief(
         headline=answers.overview.headline if answers.overview else "",
         summary=answers.overview.summary if answers.overview else "",

@@ -13,10 +13,20 @@ import ctypes
 import math
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ConfigError
+
 if TYPE_CHECKING:
     from llama_cpp import Llama
 
-__all__ = ["grammar_first_llama"]
+__all__ = ["amx_built", "grammar_first_llama"]
+
+_NO_AMX = "-mno-amx-tile -mno-amx-int8 -mno-amx-bf16"
+
+
+def amx_built(system_info: str) -> bool:
+    """Whether llama.cpp was built with its AMX kernels (llama_print_system_info's "AMX_INT8 = 1"): on
+    Sapphire Rapids they crash the process on Q4_K weights, our model's (ggml-org/llama.cpp#20824)."""
+    return "AMX_INT8 = 1" in system_info
 
 
 def grammar_first_llama(**params: Any) -> Llama:
@@ -25,6 +35,15 @@ def grammar_first_llama(**params: Any) -> Llama:
     import numpy as np
     from llama_cpp import Llama, _internals
     from llama_cpp import llama_cpp as c
+
+    if amx_built(c.llama_print_system_info().decode(errors="replace")):
+        # A segmentation fault would end the process with no message and lose the batch's work.
+        raise ConfigError(
+            "llama-cpp-python was built with AMX, whose kernels crash on this model's weights: rebuild it "
+            f'without: CFLAGS="{_NO_AMX}" CXXFLAGS="{_NO_AMX}" pip install --no-cache-dir '
+            "--force-reinstall --no-deps llama-cpp-python (make install does this), or use a server "
+            "(--base-url, SUMMARIZER_BASE_URL)"
+        )
 
     token_data = np.dtype([("id", np.int32), ("logit", np.float32), ("p", np.float32)], align=True)
 

@@ -25,6 +25,7 @@ from .answers import (
     VALIDATION,
     Answer,
     EventAnswer,
+    KindAnswer,
     OverviewAnswer,
     QuoteAnswer,
     RoleAnswer,
@@ -104,6 +105,18 @@ class Session:
         task = prompts.render("roles", names=", ".join(people))
         answer = self._ask("roles", RolesAnswer, task, 24 * len(people) + 20)
         return {r.name: r.role for r in getattr(answer, "roles", []) if r.role}
+
+    def things(self, names: list[str]) -> list[str]:
+        """Those of ``names`` (organizations and people that own nothing in the text, with no role or
+        words) that the article uses for a product, a service, a place or an event: the NER's label is
+        only a guess ("Safari", "iPod Touch" as organizations), and telling them apart takes knowing
+        what they are. One question a name: asked about a list, the small model gave one list's names
+        all the same kind, companies with products."""
+        return [name for name in names if self._kind(name) == "thing"]
+
+    def _kind(self, name: str) -> str | None:
+        answer = self._ask("things", KindAnswer, prompts.render("things", actor=name), 12)
+        return answer.kind if isinstance(answer, KindAnswer) else None
 
     def quotes(self, passages: list[str], options: list[list[str]]) -> list[QuoteAnswer]:
         """The speaker of each passage, chosen among its ``options`` (the actors named near it)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -32,6 +32,7 @@ __all__ = [
     "VALIDATION",
     "Answer",
     "EventAnswer",
+    "KindAnswer",
     "OverviewAnswer",
     "QuoteAnswer",
     "RoleAnswer",
@@ -133,6 +134,10 @@ class RoleAnswer(Answer):
         if role is not None and len(role.split()) > _MOST_ROLE_WORDS:
             raise ValueError(f"a role of at most {_MOST_ROLE_WORDS} words, please")
         return role
+
+
+class KindAnswer(Answer):
+    kind: Literal["person", "organization", "thing"] = Field(description="What the article uses it for.")
 
 
 class QuoteAnswer(Answer):

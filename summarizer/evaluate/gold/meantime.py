@@ -85,7 +85,17 @@ def _entity_names(entity: dict[str, Any]) -> list[str]:
         if kind in _NAME_TYPES or (not kind and words[:1].isupper() and name_key(words) not in _PRONOUNS):
             for name in name_variants(words):
                 found.setdefault(name, None)
+            if entity.get("type") == "PER" and (own := _own_name(words)):
+                found.setdefault(own, None)
     return [n for n in found if name_key(n)]
+
+
+def _own_name(words: str) -> str | None:
+    """A person's name at the end of a mention that starts with their role ("Chief executive Thomas
+    Enders", "JSA Research defence analysist Paul Nesbit"): the last run of capitalized words, if
+    shorter than the mention; the entity's own name may hold only part of it ("Thomas (Tom) Enders")."""
+    tail = re.search(r"(?:\b[A-Z][\w.'’-]*\s+)+[A-Z][\w.'’-]*$", words)
+    return tail.group(0) if tail is not None and tail.start() > 0 else None
 
 
 def _meantime_quotes(
