@@ -168,8 +168,7 @@ def _as_place(root: Token) -> bool:
     """Whether a country's mention names a place: the object of a place preposition (the first of a
     list of them speaks for the list), or a modifier of a noun that is no body or role of its (a
     company is no body of its country's)."""
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = _first_of_list(root)
     if root.dep_ == "pobj":
         return root.head.lower_ in PLACE_PREPOSITIONS
     if root.dep_ in ("compound", "nmod", "amod"):
@@ -206,9 +205,15 @@ def _taken_as_a_thing(ent: SpacySpan) -> bool:
 
 
 def _owning(root: Token) -> bool:
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head  # "by Disney and Pixar": the first of a list speaks for the list
+    root = _first_of_list(root)  # "by Disney and Pixar"
     return root.dep_ == "poss" or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+
+
+def _first_of_list(root: Token) -> Token:
+    """The first name of the list ``root`` is in: its relation to the sentence speaks for the list."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root
 
 
 def _speaks(root: Token) -> bool:
