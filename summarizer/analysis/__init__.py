@@ -12,6 +12,7 @@ imported and the article parsed (seconds): the quoted passages and the resolved 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,20 @@ from .text import sentences as rough_sentences
 if TYPE_CHECKING:
     from ..ingest import Source
 
-__all__ = ["Analysis", "Candidate", "Dated", "Entity", "Passage", "analyze", "skim"]
+__all__ = [
+    "Analysis",
+    "Candidate",
+    "Dated",
+    "Entity",
+    "Passage",
+    "analyze",
+    "dated_in",
+    "shown_as_is",
+    "skim",
+]
+
+_MOST_EVENTS = 16
+_MOST_CLAUSE_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -130,6 +144,18 @@ def skim(source: Source) -> Analysis:
         candidates=[],
         parsed=False,
     )
+
+
+def shown_as_is(dated: Dated, text: str) -> bool:
+    """Whether the clause a time dates is shown as what happened, in the article's words: when it reads
+    as a sentence of its own (its verb's subject in it) and is short; the model sums up the others."""
+    return dated.standalone and len(text[dated.clause.start : dated.clause.end].split()) <= _MOST_CLAUSE_WORDS
+
+
+def dated_in(analysis: Analysis, owns: Callable[[int], bool]) -> list[Dated]:
+    """The time expressions a part of the article owns, in article order, at most as many as the events
+    pass asks about."""
+    return [d for d in analysis.dated if owns(d.sentence.start)][:_MOST_EVENTS]
 
 
 def _times(source: Source, sentences: list[Span]) -> list[tuple[When, int, Span]]:

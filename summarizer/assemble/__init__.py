@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from ..analysis import Analysis, Candidate, Dated, Entity
+from ..analysis import Analysis, Candidate, Dated, Entity, dated_in
 from ..analysis.certainty import certainty_of
-from ..extract import UNKNOWN, EventAnswer, OverviewAnswer
+from ..extract import UNKNOWN, Answers, EventAnswer
 from ..ground import content_words, normalize
 from ..models import (
     Actor,
@@ -30,28 +28,12 @@ from ..models import (
     Support,
 )
 
-__all__ = ["Answers", "assemble", "dated_in", "preliminary", "shown_as_is", "support"]
+__all__ = ["assemble", "preliminary", "support"]
 
-_MOST_EVENTS = 16
-_MOST_CLAUSE_WORDS = 20
 _SUMMARY_SENTENCE = re.compile(r"(?<=[.!?])['’\"”)]*\s+(?=[A-Z'‘\"“(])")
 _SUPPORTED = 0.5
 """Share of a summary sentence's content words its best article sentences must hold to be shown as its
 support; below it the sentence is listed with no support, for the reader to check."""
-
-
-@dataclass
-class Answers:
-    """What the model said, pass by pass, over all parts of the article."""
-
-    roles: dict[str, str] = field(default_factory=dict)
-    things: set[str] = field(default_factory=set)
-    """Names the model judged a product, a service, a place or an event: no actors."""
-    speakers: dict[int, str | None] = field(default_factory=dict)
-    """Passage index → the speaker's name the model chose (passages the parse left open)."""
-    events: list[tuple[EventAnswer | None, Dated]] = field(default_factory=list)
-    """Each time expression with the model's account of it; None where its clause is shown as it is."""
-    overview: OverviewAnswer | None = None
 
 
 def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.date | None) -> Brief:
@@ -77,18 +59,6 @@ def preliminary(analysis: Analysis, dateline: dt.date | None) -> Preview:
     events: list[tuple[EventAnswer | None, Dated]] = [(None, d) for d in dated_in(analysis, lambda _: True)]
     run = RunInfo(backend="analysis", model="spacy" if analysis.parsed else "-", prompt_version="-")
     return Preview(assemble(analysis, Answers(events=events), run, dateline), parsed=analysis.parsed)
-
-
-def shown_as_is(dated: Dated, text: str) -> bool:
-    """Whether the clause a time dates is shown as what happened, in the article's words: when it reads
-    as a sentence of its own (its verb's subject in it) and is short; the model sums up the others."""
-    return dated.standalone and len(text[dated.clause.start : dated.clause.end].split()) <= _MOST_CLAUSE_WORDS
-
-
-def dated_in(analysis: Analysis, owns: Callable[[int], bool]) -> list[Dated]:
-    """The time expressions a part of the article owns, in article order, at most as many as the events
-    pass asks about."""
-    return [d for d in analysis.dated if owns(d.sentence.start)][:_MOST_EVENTS]
 
 
 def _actors(entities: list[Entity], roles: dict[str, str]) -> tuple[list[Actor], dict[str, str]]:

@@ -24,6 +24,7 @@ from .answers import (
     UNKNOWN,
     VALIDATION,
     Answer,
+    Answers,
     EventAnswer,
     KindAnswer,
     OverviewAnswer,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UNKNOWN",
+    "Answers",
     "EventAnswer",
     "Extraction",
     "OverviewAnswer",

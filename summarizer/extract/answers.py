@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import (
@@ -25,12 +26,13 @@ from ..models import EventFields, RunWarning, WarningKind
 from .checks import Said, misattributed, miscast, unsupported
 
 if TYPE_CHECKING:
-    pass
+    from ..analysis import Dated
 
 __all__ = [
     "UNKNOWN",
     "VALIDATION",
     "Answer",
+    "Answers",
     "EventAnswer",
     "KindAnswer",
     "OverviewAnswer",
@@ -54,6 +56,20 @@ VALIDATION: ContextVar[dict[str, Any] | None] = ContextVar("validation", default
 
 def _context(info: ValidationInfo) -> dict[str, Any]:
     return info.context or VALIDATION.get() or {}
+
+
+@dataclass
+class Answers:
+    """What the model said, pass by pass, over all parts of the article."""
+
+    roles: dict[str, str] = field(default_factory=dict)
+    things: set[str] = field(default_factory=set)
+    """Names the model judged a product, a service, a place or an event: no actors."""
+    speakers: dict[int, str | None] = field(default_factory=dict)
+    """Passage index → the speaker's name the model chose (passages the parse left open)."""
+    events: list[tuple[EventAnswer | None, Dated]] = field(default_factory=list)
+    """Each time expression with the model's account of it; None where its clause is shown as it is."""
+    overview: OverviewAnswer | None = None
 
 
 class Answer(BaseModel):
