@@ -29,51 +29,84 @@ def ask_passes(
     record: Extraction,
     progress: Progress | None,
 ) -> Answers:
-    """Every pass over every part of the analysed article; ``record`` keeps the requests' accounting."""
-    text = analysis.text
+    """Every pass over every part of the analysed article, in this order (the things pass first: a name
+    it judges a thing is no actor for the others); ``record`` keeps the requests' accounting."""
     answers = Answers()
     for n, window in enumerate(parts):
         session = Session(
             client,
             model,
-            article=shown(text[window.shown.start : window.shown.end]),
+            article=shown(analysis.text[window.shown.start : window.shown.end]),
             dateline=dateline.strftime("%A %Y-%m-%d") if dateline else "date unknown",
             max_reasks=max_reasks,
             record=record,
             progress=_part_progress(progress, n, len(parts)),
         )
-        owned = [e for e in analysis.entities if window.owns(e.mentions[0].start)]
-        asked_kind = [e.name for e in owned if unsure(e, analysis)]
-        answers.things.update(session.things(asked_kind) if asked_kind else [])
+        _things(session, analysis, window, answers)
         entities = [e for e in analysis.entities if e.name not in answers.things]
-        owned = [e for e in owned if e.name not in answers.things]
-        unnamed = [e.name for e in owned if e.kind is ActorKind.PERSON and e.role is None]
-        answers.roles.update(session.roles(unnamed) if unnamed else {})
-        open_passages = [
-            i
-            for i, p in enumerate(analysis.passages)
-            if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
-        ]
-        if open_passages:
-            options = [_options(analysis, entities, i) for i in open_passages]
-            judged = session.quotes([analysis.passages[i].quoted.text for i in open_passages], options)
-            # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
-            by_text = {answer.text: answer.speaker for answer in judged}
-            answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
-        dated = dated_in(analysis, window.owns)
-        asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
-        told = session.events([(_clause(dated[i], text), dated[i].when.text) for i in asked]) if asked else []
-        found = dict(zip(asked, _aligned([dated[i] for i in asked], told), strict=True))
-        answers.events += [(found.get(i), d) for i, d in enumerate(dated)]
+        _roles(session, entities, window, answers)
+        _speakers(session, analysis, entities, window, answers)
+        _events(session, analysis, window, answers)
         if n == 0:
             # The lede: news puts what matters first, so the first part carries the headline.
-            lede = " ".join(text[s.start : s.end] for s in analysis.sentences[:1])
-            stated = {e.name: e.role for e in entities if e.role is not None}
-            actors = [e.names() for e in entities]
-            answers.overview = session.overview(
-                _facts(entities, answers.roles), lede, stated, _said(analysis), actors
-            )
+            _overview(session, analysis, entities, answers)
     return answers
+
+
+def _things(session: Session, analysis: Analysis, window: Window, answers: Answers) -> None:
+    """The things pass: which of the names the text leaves open are a product's, a service's, a place's
+    or an event's."""
+    asked = [e.name for e in analysis.entities if window.owns(e.mentions[0].start) and unsure(e, analysis)]
+    if asked:
+        answers.things.update(session.things(asked))
+
+
+def _roles(session: Session, entities: list[Entity], window: Window, answers: Answers) -> None:
+    """The roles pass: the role of each person the article names without stating one beside the name."""
+    unnamed = [
+        e.name
+        for e in entities
+        if window.owns(e.mentions[0].start) and e.kind is ActorKind.PERSON and e.role is None
+    ]
+    if unnamed:
+        answers.roles.update(session.roles(unnamed))
+
+
+def _speakers(
+    session: Session, analysis: Analysis, entities: list[Entity], window: Window, answers: Answers
+) -> None:
+    """The quotes pass: the speaker of each passage the parse left open, among the names near it."""
+    open_passages = [
+        i
+        for i, p in enumerate(analysis.passages)
+        if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
+    ]
+    if open_passages:
+        options = [_options(analysis, entities, i) for i in open_passages]
+        judged = session.quotes([analysis.passages[i].quoted.text for i in open_passages], options)
+        # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
+        by_text = {answer.text: answer.speaker for answer in judged}
+        answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
+
+
+def _events(session: Session, analysis: Analysis, window: Window, answers: Answers) -> None:
+    """The events pass: what happened at each time whose clause is not shown as the article has it."""
+    text = analysis.text
+    dated = dated_in(analysis, window.owns)
+    asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
+    told = session.events([(_clause(dated[i], text), dated[i].when.text) for i in asked]) if asked else []
+    found = dict(zip(asked, _aligned([dated[i] for i in asked], told), strict=True))
+    answers.events += [(found.get(i), d) for i, d in enumerate(dated)]
+
+
+def _overview(session: Session, analysis: Analysis, entities: list[Entity], answers: Answers) -> None:
+    """The overview pass: a headline and a summary, given the actors, their roles and the lede."""
+    lede = " ".join(analysis.text[s.start : s.end] for s in analysis.sentences[:1])
+    stated = {e.name: e.role for e in entities if e.role is not None}
+    actors = [e.names() for e in entities]
+    answers.overview = session.overview(
+        _facts(entities, answers.roles), lede, stated, _said(analysis), actors
+    )
 
 
 def _clause(dated: Dated, text: str) -> str:
