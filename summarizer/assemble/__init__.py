@@ -46,7 +46,7 @@ def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.da
         dateline=dateline,
         actors=actors,
         quotes=_quotes(analysis, answers.speakers, ids),
-        events=_once(_events(analysis.text, answers.events, actors)),
+        events=_retellings_merged(_events(analysis.text, answers.events, actors)),
         consequences=_consequences(analysis, analysis.candidates, ids, actors),
         run=run,
     )
@@ -143,7 +143,7 @@ def _events(text: str, told: list[tuple[EventAnswer | None, Dated]], actors: lis
     return events
 
 
-def _once(events: list[Event]) -> list[Event]:
+def _retellings_merged(events: list[Event]) -> list[Event]:
     """Events the model described in the same words on the same date are one event told twice: kept
     once, with the evidence of each telling."""
     kept: dict[tuple[str, str | None], Event] = {}

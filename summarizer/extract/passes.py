@@ -6,15 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..accounting import RunRecord
 from ..analysis import Analysis, Dated, Entity, dated_in, shown_as_is
 from ..chunks import Window
 from ..models import ActorKind
-from . import Answers, EventAnswer, Extraction, Progress, Said, Session
+from . import Answers, EventAnswer, Progress, Said, Session
 
 if TYPE_CHECKING:
     import instructor
 
-__all__ = ["ask_passes", "shown", "unsure"]
+__all__ = ["ask_passes", "may_be_a_thing", "with_curly_quotes"]
 
 _OPTIONS = 3
 
@@ -26,7 +27,7 @@ def ask_passes(
     parts: list[Window],
     dateline: dt.date | None,
     max_reasks: int,
-    record: Extraction,
+    record: RunRecord,
     progress: Progress | None,
 ) -> Answers:
     """Every pass over every part of the analysed article, in this order (the things pass first: a name
@@ -36,7 +37,7 @@ def ask_passes(
         session = Session(
             client,
             model,
-            article=shown(analysis.text[window.shown.start : window.shown.end]),
+            article=with_curly_quotes(analysis.text[window.shown.start : window.shown.end]),
             dateline=dateline.strftime("%A %Y-%m-%d") if dateline else "date unknown",
             max_reasks=max_reasks,
             record=record,
@@ -56,7 +57,9 @@ def ask_passes(
 def _things(session: Session, analysis: Analysis, window: Window, answers: Answers) -> None:
     """The things pass: which of the names the text leaves open are a product's, a service's, a place's
     or an event's."""
-    asked = [e.name for e in analysis.entities if window.owns(e.mentions[0].start) and unsure(e, analysis)]
+    asked = [
+        e.name for e in analysis.entities if window.owns(e.mentions[0].start) and may_be_a_thing(e, analysis)
+    ]
     if asked:
         answers.things.update(session.things(asked))
 
@@ -129,7 +132,7 @@ def _aligned(asked: list[Dated], told: list[EventAnswer]) -> list[EventAnswer | 
     return aligned
 
 
-def unsure(entity: Entity, analysis: Analysis) -> bool:
+def may_be_a_thing(entity: Entity, analysis: Analysis) -> bool:
     """Whether the text leaves open that a name is an actor's: an organization, a group or a person the
     NER labelled so, that never owns anything or acts as a passive's agent, with no role beside the
     name and no words of the article given to it."""
@@ -187,7 +190,8 @@ def _part_progress(progress: Progress | None, n: int, total: int) -> Progress | 
     return lambda name: progress(f"part {n + 1}/{total}: {name}")
 
 
-def shown(text: str) -> str:
+def with_curly_quotes(text: str) -> str:
+    """``text`` with every straight double quotation mark curled, opening or closing by what precedes it."""
     # A straight quote inside a JSON string ends it early when a small model copies it; curly quotes
     # of the same length keep every offset valid.
     out, opening = [], True
