@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from summarizer.analysis.text import find_quoted_passages
+from summarizer.analysis.quotations import find_quoted_passages
 from summarizer.errors import ExtractionError, InputError
 from summarizer.evaluate import (
     METRICS,

@@ -20,9 +20,9 @@ from ..models import Span, When
 from ..timeline import find_dates
 from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
+from .quotations import QuotedPassage, find_quoted_passages
 from .speakers import Attribution, attribute, clause_at, has_subject, subject_before
-from .text import QuotedPassage, find_quoted_passages, trimmed
-from .text import sentences as rough_sentences
+from .text import rough_sentences, trimmed
 
 if TYPE_CHECKING:
     from ..ingest import Source

@@ -1,78 +1,129 @@
-"""Text helpers that need no trained pipeline: paragraphs, quoted passages, rough sentences, trimming.
+"""The text toolkit: what every stage needs of words and sentences, one function for each idea.
 
-The quoted-passage finder is this project's own: it pairs every kind of double quotation mark a news
-page mixes, paragraph by paragraph, where spaCy-based finders give up on the first odd mark.
+Paragraphs, rough sentences before the parse, trimming; text compared as a reader compares it (quotation
+marks, dashes, case and spacing folded, with a map back to the source's offsets); the words that carry
+content; every mention of a name.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..models import Span
 from .lexicon import QUOTE_MARKS
 
-__all__ = ["QuotedPassage", "find_quoted_passages", "paragraphs", "sentences", "trimmed"]
+__all__ = ["content_words", "mention_spans", "normalize", "paragraphs", "rough_sentences", "trimmed"]
 
-# Two apostrophes stand for a double mark in some typed text.
-_QUOTE = re.compile(f"''|[{QUOTE_MARKS}]")
-_OPENING = "“„«''"
-_CLOSING = "”»"
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
+_FOLD = {
+    **dict.fromkeys(QUOTE_MARKS, '"'),
+    "‘": "'",
+    "’": "'",
+    "‛": "'",
+    "`": "'",
+    "…": "...",
+    "–": "-",
+    "—": "-",
+    "[": "(",
+    "]": ")",
+}
 
 
-@dataclass(frozen=True)
-class QuotedPassage:
-    """The words between one pair of quotation marks."""
-
-    text: str
-    span: Span
-    full: bool
-    """A whole utterance (starts with a capital) rather than a fragment woven into a sentence."""
-
-
-def find_quoted_passages(text: str, start: int = 0) -> list[QuotedPassage]:
-    """Every passage between a pair of double quotation marks, paragraph by paragraph, in order."""
-    found: list[QuotedPassage] = []
-    for para in paragraphs(text, start):
-        # Quotation marks inside braces belong to JSON or code pasted into the article, not to speech.
-        braces = _braced(text, para)
-        marks = [
-            m
-            for m in _QUOTE.finditer(text, para.start, para.end)
-            if not any(lo <= m.start() < hi for lo, hi in braces)
-        ]
-        for inner in _pairs(text, marks):
-            words = text[inner.start : inner.end]
-            if not words.strip():
-                continue
-            found.append(QuotedPassage(text=words, span=inner, full=words.lstrip("( \n")[:1].isupper()))
-    return found
+def normalize(text: str) -> tuple[str, list[int]]:
+    """``text`` with quotation marks, dashes, ellipses and brackets folded ("[Putin]" reads as "(Putin)"),
+    whitespace collapsed and case lowered, and for each normalized character the offset of the source
+    character it came from."""
+    out: list[str] = []
+    where: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not in_space and out:
+                out.append(" ")
+                where.append(i)
+            in_space = True
+            continue
+        in_space = False
+        folded = _FOLD.get(ch, ch)
+        for piece in folded:
+            lowered = piece.lower()
+            out.append(lowered[0] if len(lowered) > 1 else lowered)
+            where.append(i)
+    return "".join(out), where
 
 
-def _pairs(text: str, marks: list[re.Match[str]]) -> list[Span]:
-    """The words between paired marks. Curly marks say which way they face, so one odd mark (an opening
-    mark never closed, a closing one never opened) spoils no other pair; straight marks alternate. A
-    mark left open at the paragraph's end (a quotation running on into the next one) pairs with none."""
-    pairs: list[Span] = []
-    opened: int | None = None
-    for mark in marks:
-        kind, before = mark.group(0), text[mark.start() - 1] if mark.start() else " "
-        after = text[mark.end()] if mark.end() < len(text) else " "
-        if opened is None:
-            if kind in _CLOSING and not before.isspace():
-                continue  # closes nothing
-            opened = mark.end()
-        elif kind in _OPENING and (before.isspace() or after.isalnum()):
-            opened = mark.end()  # the one before never closed: the quotation starts again here
-        else:
-            pairs.append(Span(start=opened, end=mark.start()))
-            opened = None
-    return pairs
+def mention_spans(names: list[str], text: str, *, start: int = 0) -> list[Span]:
+    """Every whole-word occurrence of any of ``names`` after ``start``, longest names first, no overlaps."""
+    taken: list[Span] = []
+    for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        for match in pattern.finditer(text, start):
+            span = Span(start=match.start(), end=match.end())
+            if not any(span.start < t.end and t.start < span.end for t in taken):
+                taken.append(span)
+    return sorted(taken, key=lambda s: s.start)
 
 
-def sentences(text: str, start: int = 0) -> list[Span]:
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "by",
+        "with",
+        "at",
+        "from",
+        "as",
+        "that",
+        "this",
+        "is",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+        "had",
+        "its",
+        "it",
+        "his",
+        "her",
+        "their",
+        "he",
+        "she",
+        "they",
+        "said",
+        "says",
+        "will",
+        "would",
+    ]
+)
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that carry its content: normalized, without the commonest function words."""
+    return {w for w in _WORD.findall(normalize(text)[0]) if w not in _STOP}
+
+
+def paragraphs(text: str, start: int = 0) -> list[Span]:
+    """Paragraph spans of ``text`` from ``start``, split at blank lines (blank ones included)."""
+    spans, pos = [], start
+    for match in _PARAGRAPH.finditer(text, start):
+        spans.append(Span(start=pos, end=match.start()))
+        pos = match.end()
+    spans.append(Span(start=pos, end=len(text)))
+    return spans
+
+
+def rough_sentences(text: str, start: int = 0) -> list[Span]:
     """Rough sentence spans of ``text`` from ``start``, split on end punctuation and line breaks: for
     cutting windows and for the baseline, before any parse (the analysis has the parser's sentences)."""
     spans: list[Span] = []
@@ -83,29 +134,6 @@ def sentences(text: str, start: int = 0) -> list[Span]:
         pos = match.end()
     if text[pos:].strip():
         spans.append(trimmed(text, pos, len(text)))
-    return spans
-
-
-def _braced(text: str, para: Span) -> list[tuple[int, int]]:
-    regions, depth, opened = [], 0, 0
-    for i in range(para.start, para.end):
-        if text[i] == "{":
-            opened = i if depth == 0 else opened
-            depth += 1
-        elif text[i] == "}" and depth:
-            depth -= 1
-            if depth == 0:
-                regions.append((opened, i + 1))
-    return regions
-
-
-def paragraphs(text: str, start: int = 0) -> list[Span]:
-    """Paragraph spans of ``text`` from ``start``, split at blank lines (blank ones included)."""
-    spans, pos = [], start
-    for match in _PARAGRAPH.finditer(text, start):
-        spans.append(Span(start=pos, end=match.start()))
-        pos = match.end()
-    spans.append(Span(start=pos, end=len(text)))
     return spans
 
 

@@ -12,8 +12,8 @@ from collections import Counter
 
 from ..analysis import Analysis, Candidate, Dated, Entity, dated_in
 from ..analysis.certainty import certainty_of
+from ..analysis.text import content_words, normalize
 from ..extract import UNKNOWN, Answers, EventAnswer
-from ..ground import content_words, normalize
 from ..models import (
     Actor,
     ActorKind,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..ground import normalize
+from ..analysis.text import normalize
 from ..models import Brief, Consequence, Event, Quote
 from .gold.matching import (
     CALENDAR,

@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from ..ground import normalize
+from ..analysis.text import normalize
 from ..models import EventFields, RunWarning, WarningKind
 from .checks import Said, misattributed, miscast, unsupported
 

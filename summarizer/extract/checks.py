@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..analysis.lexicon import QUOTE_MARKS, ROLE_NOUNS, SPEECH_VERBS
-from ..ground import content_words
+from ..analysis.text import content_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

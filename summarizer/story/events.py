@@ -50,7 +50,7 @@ from functools import cache
 from itertools import combinations
 from typing import Literal, NamedTuple
 
-from ..ground import content_words
+from ..analysis.text import content_words
 from ..models import Brief, Event, When
 from ..timeline import find_dates, first_day, in_date_order
 from .models import Claim, Disagreement, Mention, StoryActor, StoryEvent
