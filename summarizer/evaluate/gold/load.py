@@ -140,8 +140,13 @@ def _actor(item: dict[str, Any]) -> GoldActor:
 
 
 def _names(items: list[Any]) -> list[str]:
-    """Not-actors: names, or ``{name, what}`` objects."""
-    return [str(i["name"]) if isinstance(i, dict) else str(i) for i in items]
+    """Not-actors' names: strings, or ``{name, what, aliases}`` objects."""
+    names: list[str] = []
+    for item in items:
+        names += (
+            [str(item["name"]), *map(str, item.get("aliases", []))] if isinstance(item, dict) else [str(item)]
+        )
+    return names
 
 
 def _event(item: dict[str, Any]) -> GoldEvent:
