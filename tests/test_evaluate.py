@@ -885,3 +885,22 @@ def test_report_totals_and_beaten_count_extraction_metrics_only() -> None:
     report = Report("g", [better], [worse])
     assert report.totals()["delta"]["actor_recall"] == 1.0
     assert report.beaten() == (2, 2)  # actor precision and recall; validity and costs are no contest
+
+
+OWN = Path(__file__).resolve().parents[1] / "eval"
+
+
+@pytest.mark.parametrize("path", [OWN / "own" / "gold.json", OWN / "example-gold.json"], ids=lambda p: p.name)
+def test_this_projects_reader_gold_of_its_own_articles_is_exact(path: Path) -> None:
+    """The ten held-out articles of other topics and the example: every span is its words."""
+    articles = load_gold(path)
+    assert articles and all(
+        a.actors_complete and a.consequences_complete and a.events_complete for a in articles
+    )
+    for a in articles:
+        spans = [(q.span, q.text) for q in a.quotes if q.span is not None]
+        spans += [(e.evidence_span, e.evidence) for e in a.events if e.evidence_span is not None]
+        spans += [(s, w) for c in a.consequences for s, w in zip(c.evidence_spans, c.evidence, strict=True)]
+        assert spans
+        for span, words in spans:
+            assert a.text[span.start : span.end] == words, (a.id, words)
