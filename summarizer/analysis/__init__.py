@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import Span, When
@@ -25,6 +25,8 @@ from .speakers import Attribution, attribute, clause_at, has_subject, subject_be
 from .text import rough_sentences, trimmed
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from ..ingest import Source
 
 __all__ = [
@@ -83,6 +85,8 @@ class Analysis:
     parsed: bool
     """False for a :func:`skim`: rough sentences, no entities, speakers or candidates, each time's clause
     its sentence."""
+    doc: Doc | None = field(default=None, compare=False, repr=False)
+    """The parse, for reading the article's words again (their lemmas); None for a skim."""
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding ``offset``."""
@@ -125,6 +129,7 @@ def analyze(source: Source) -> Analysis:
         dated=dated,
         candidates=candidates,
         parsed=True,
+        doc=doc,
     )
 
 

@@ -1,18 +1,36 @@
 """The text toolkit: what every stage needs of words and sentences, one function for each idea.
 
-Paragraphs, rough sentences before the parse, trimming; text compared as a reader compares it (quotation
-marks, dashes, case and spacing folded, with a map back to the source's offsets); the words that carry
-content; every mention of a name.
+Before the parse (no trained pipeline: the first preview, the cutting of a long article, the baseline):
+paragraphs, rough sentences, trimming. On the parse, for the article's text and the model's alike (the
+same spaCy pipeline): sentences, and the words that carry content, as lemmas without spaCy's stop words.
+And text compared as a reader compares it: quotation marks, dashes, case and spacing folded (with a map
+back to the source's offsets), a name without its titles, every mention of a name.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
 
 from ..models import Span
-from .lexicon import QUOTE_MARKS
+from .lexicon import QUOTE_MARKS, TITLE_QUALIFIERS, TITLES
 
-__all__ = ["content_words", "mention_spans", "normalize", "paragraphs", "rough_sentences", "trimmed"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = [
+    "content_words",
+    "mention_spans",
+    "normalize",
+    "paragraphs",
+    "rough_sentences",
+    "sentences",
+    "stop_words",
+    "trimmed",
+    "without_titles",
+]
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
@@ -65,52 +83,51 @@ def mention_spans(names: list[str], text: str, *, start: int = 0) -> list[Span]:
     return sorted(taken, key=lambda s: s.start)
 
 
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "and",
-        "or",
-        "by",
-        "with",
-        "at",
-        "from",
-        "as",
-        "that",
-        "this",
-        "is",
-        "was",
-        "were",
-        "be",
-        "has",
-        "have",
-        "had",
-        "its",
-        "it",
-        "his",
-        "her",
-        "their",
-        "he",
-        "she",
-        "they",
-        "said",
-        "says",
-        "will",
-        "would",
-    ]
-)
+_TITLE_WORDS = frozenset(w.lower() for w in TITLES | TITLE_QUALIFIERS)
 
 
-def content_words(text: str) -> set[str]:
-    """The words of ``text`` that carry its content: normalized, without the commonest function words."""
-    return {w for w in _WORD.findall(normalize(text)[0]) if w not in _STOP}
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (the model's headline or summary), as the pipeline splits the article's:
+    "Mr. Lee" or "the U.S. ambassador" end none, and a closing quotation mark stays with its sentence."""
+    from .nlp import parse
+
+    return [sentence.text.strip() for sentence in parse(text).sents if sentence.text.strip()]
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words: the words that carry no content of their own ("the", "would", "say")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def content_words(words: str | Iterable[Token]) -> set[str]:
+    """The words that carry content: the lemmas, lowercased, of the tokens that are no stop word, no
+    punctuation and no space ("recalled" is "recall", "said" goes). Text is parsed first; tokens of a
+    parse are read as they are."""
+    if isinstance(words, str):
+        from .nlp import parse
+
+        words = parse(words)
+    stop = stop_words()
+    found = set()
+    for token in words:
+        lemma = token.lemma_.lower()
+        if token.is_punct or token.is_space or token.is_stop or lemma in stop:
+            continue
+        if any(ch.isalnum() for ch in lemma):
+            found.add(lemma)
+    return found
+
+
+def without_titles(name: str) -> str:
+    """A name without the titles before it: "President Joe Biden" is "Joe Biden", "former Vice President
+    Dick Cheney" "Dick Cheney"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def paragraphs(text: str, start: int = 0) -> list[Span]:

@@ -7,12 +7,11 @@ Every item points at the article's words; every speaker, role and claimant says 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 
 from ..analysis import Analysis, Candidate, Dated, Entity, dated_in
 from ..analysis.certainty import certainty_of
-from ..analysis.text import content_words, normalize
+from ..analysis.text import content_words, normalize, sentences
 from ..extract import UNKNOWN, Answers, EventAnswer
 from ..models import (
     Actor,
@@ -30,7 +29,6 @@ from ..models import (
 
 __all__ = ["assemble", "preliminary", "support"]
 
-_SUMMARY_SENTENCE = re.compile(r"(?<=[.!?])['’\"”)]*\s+(?=[A-Z'‘\"“(])")
 _SUPPORTED = 0.5
 """Share of a summary sentence's content words its best article sentences must hold to be shown as its
 support; below it the sentence is listed with no support, for the reader to check."""
@@ -207,8 +205,8 @@ def support(summary: str, analysis: Analysis) -> list[Support]:
     """Each sentence of the summary with the one or two article sentences that hold most of its content
     words: a reader checks a summary sentence against them."""
     out = []
-    bodies = [(s, content_words(analysis.text[s.start : s.end])) for s in analysis.sentences]
-    for sentence in _SUMMARY_SENTENCE.split(summary.strip()):
+    bodies = [(s, _words(analysis, s)) for s in analysis.sentences]
+    for sentence in sentences(summary):
         words = content_words(sentence)
         if not words:
             continue
@@ -221,3 +219,10 @@ def support(summary: str, analysis: Analysis) -> list[Support]:
         spans = sorted((b[0] for b in best), key=lambda s: s.start) if score >= _SUPPORTED else []
         out.append(Support(sentence=sentence, spans=spans, score=score))
     return out
+
+
+def _words(analysis: Analysis, sentence: Span) -> set[str]:
+    """The content words of an article sentence, read off the article's parse."""
+    doc = analysis.doc
+    tokens = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if doc else None
+    return content_words(tokens if tokens is not None else analysis.text[sentence.start : sentence.end])

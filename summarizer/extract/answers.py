@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from ..analysis.text import normalize
+from ..analysis.text import normalize, sentences
 from ..models import EventFields, RunWarning, WarningKind
 from .checks import Said, misattributed, miscast, unsupported
 
@@ -276,13 +276,11 @@ class OverviewAnswer(Answer):
 _CUT_OVERVIEW = re.compile(
     r'"headline"\s*:\s*"(?P<headline>[^"]+)"\s*,\s*"summary"\s*:\s*"(?P<summary>[^"]*)'
 )
-_SENTENCE = re.compile(r"(?<=[.!?])['’)]*\s+(?=[A-Z'‘(])")
 
 
 def whole_sentences(text: str) -> list[str]:
     """The sentences of ``text`` that end with their full stop (a cut-off last one is left out)."""
-    parts = [p.strip() for p in _SENTENCE.split(text.strip()) if p.strip()]
-    return [p for p in parts if p.rstrip("'’)").endswith((".", "!", "?"))]
+    return [s for s in sentences(text) if s.rstrip("'’)").endswith((".", "!", "?"))]
 
 
 def _first_sentences(sentences: list[str]) -> list[str]:

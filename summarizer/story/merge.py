@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from ..analysis.text import normalize
+from ..analysis.text import normalize, without_titles
 from ..models import Actor, ActorKind, Brief
 from .events import story_timeline
 from .models import (
@@ -119,16 +119,9 @@ def _same(one: Actor, other: Actor) -> bool:
     )
 
 
-_TITLES = re.compile(
-    r"^(?:(?:former|then|late|U\.S\.|Russian|American|Vice|Deputy|Prime|Foreign|Defen[cs]e|State|"
-    r"President|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Ambassador|Chancellor|King|Queen|"
-    r"Prince|Pope|Dr\.|Mr\.|Mrs\.|Ms\.|General|Gen\.|Chief|Leader|Spokesman|Spokeswoman|Spokesperson)\s+)+"
-)
-
-
 def _bare(name: str) -> list[str]:
     """The words of a name without its titles, normalized: "President Joe Biden" → ["joe", "biden"]."""
-    return normalize(_TITLES.sub("", name.strip()))[0].split()
+    return normalize(without_titles(name.strip()))[0].split()
 
 
 def _names_match(one: list[str], other: list[str], *, people: bool) -> bool:
