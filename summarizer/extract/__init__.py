@@ -226,7 +226,10 @@ class Session:
                 text = f"{name}: no valid answer after {exc.n_attempts} attempts"
                 self._record.warnings.append(RunWarning(WarningKind.NO_ANSWER, name, text))
                 return None
-        raise backend_error(cause or exc) from exc
+        failure = cause or exc
+        if (error := backend_error(failure)) is None:
+            raise failure from None  # a bug of ours: shown as it is, not as the model's failure
+        raise error from exc
 
 
 def _unique(values: list[_T]) -> list[_T]:
