@@ -36,8 +36,7 @@ from summarizer.render import FORMATS, Format, print_brief, render
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden" / "brief.md"
-# The examples live in shared/, which sits beside the repository both here and in CI.
-ARTICLE = HERE.parents[1] / "shared" / "examples" / "russia-recalls-ambassador.txt"
+ARTICLE = HERE.parent / "examples" / "russia-recalls-ambassador.txt"
 SCRIPT = "<script>alert(1)</script>"
 
 
