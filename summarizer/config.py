@@ -13,7 +13,7 @@ import os
 import re
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypedDict, Unpack
+from typing import Any, Literal, TypedDict, Unpack
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -81,6 +81,7 @@ class Options(TypedDict, total=False):
     max_reasks: int | None
     context_tokens: int | str | None
     max_request_bytes: int | str | None
+    archive: Path | str | None
 
 
 # Where each setting comes from, for error messages: the command-line option, the variable.
@@ -97,6 +98,7 @@ _SOURCES: dict[str, tuple[str | None, str | None]] = {
     "max_reasks": (None, None),
     "context_tokens": ("--context-tokens", "SUMMARIZER_CONTEXT_TOKENS"),
     "max_request_bytes": (None, "SUMMARIZER_MAX_REQUEST_BYTES"),
+    "archive": ("--archive, --no-archive", "SUMMARIZER_ARCHIVE"),
 }
 
 
@@ -127,8 +129,11 @@ class Settings(BaseModel):
     parts. Default: 4096 for the embedded model, none (never split) for a server."""
     max_request_bytes: int = Field(default=2_000_000, gt=0)
     """The largest request sent to a server: a bigger one is refused before it leaves the machine."""
+    archive: Path | Literal["off"] | None = None
+    """The SQLite file every brief is archived in; ``"off"`` archives nothing. Default: archive.db in the
+    user data directory (not the cache's: deleting the cache loses nothing archived)."""
 
-    @field_validator("base_url", "api_key", "model", mode="before")
+    @field_validator("base_url", "api_key", "model", "archive", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: Any) -> Any:
         return value.strip() or None if isinstance(value, str) else value
@@ -143,10 +148,10 @@ class Settings(BaseModel):
             raise ValueError("not an http:// or https:// URL with a host, such as http://localhost:8000/v1")
         return value
 
-    @field_validator("model_path", "cache_dir")
+    @field_validator("model_path", "cache_dir", "archive")
     @classmethod
-    def _home(cls, value: Path | None) -> Path | None:
-        return value.expanduser() if value is not None else None
+    def _home(cls, value: Path | str | None) -> Path | str | None:
+        return value.expanduser() if isinstance(value, Path) else value
 
     @classmethod
     def from_env(cls, **options: Unpack[Options]) -> Settings:
@@ -155,7 +160,7 @@ class Settings(BaseModel):
         Variables: SUMMARIZER_BASE_URL (or OPENAI_BASE_URL), SUMMARIZER_API_KEY (or OPENAI_API_KEY),
         SUMMARIZER_MODEL, SUMMARIZER_MODEL_PATH, SUMMARIZER_RESPONSE_FORMAT, SUMMARIZER_CACHE
         (use, off, replay, record), SUMMARIZER_CACHE_DIR, SUMMARIZER_TIMEOUT, SUMMARIZER_CONTEXT_TOKENS,
-        SUMMARIZER_MAX_REQUEST_BYTES.
+        SUMMARIZER_MAX_REQUEST_BYTES, SUMMARIZER_ARCHIVE (a path, or off).
         """
         env = os.environ
         values: dict[str, object] = {
@@ -195,6 +200,16 @@ class Settings(BaseModel):
         from platformdirs import user_cache_path
 
         return user_cache_path("summarizer")
+
+    def resolved_archive(self) -> Path | None:
+        """The archive's file: the setting, or archive.db in the user data directory; None when off."""
+        if self.archive == "off":
+            return None
+        if isinstance(self.archive, Path):
+            return self.archive
+        from platformdirs import user_data_path
+
+        return user_data_path("summarizer") / "archive.db"
 
     def resolved_response_format(self) -> ResponseFormat:
         """The setting, or what the backend is known to accept."""

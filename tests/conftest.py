@@ -1,6 +1,7 @@
 """Shared fixtures: a clean environment, and recordings of real model runs replayed offline.
 
-Every test runs with the summarizer's environment variables removed and its cache in a temporary folder.
+Every test runs with the summarizer's environment variables removed, and its cache and archive in a
+temporary folder.
 Tests that need a model take the ``recorded`` fixture: a Summarizer that answers only from the
 recordings in tests/recordings (a missing one fails loudly). `make record` re-runs them with
 SUMMARIZER_RECORD=1, when a miss asks the real embedded model and stores its answer.
@@ -38,6 +39,9 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         if name.startswith(("SUMMARIZER_", "OPENAI_")):
             monkeypatch.delenv(name)
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SUMMARIZER_ARCHIVE", str(tmp_path / "archive.db"))
+    # The default archive's folder too, for the tests that clear SUMMARIZER_*: never the user's own.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("NO_COLOR", "1")
 
 
