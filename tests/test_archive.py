@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -273,9 +274,6 @@ def test_an_archive_from_a_newer_summarizer_is_refused(tmp_path: Path) -> None:
 def test_every_brief_is_archived_by_default_and_a_cached_one_too(tmp_path: Path) -> None:
     article = STORY[0]
     cache = tmp_path / "cache"
-    (cache / "responses").parent.mkdir()
-    import shutil
-
     shutil.copytree(RECORDINGS / "responses", cache / "responses")
     first, second = tmp_path / "first.db", tmp_path / "second.db"
     with Summarizer(Settings.from_env(cache=CacheMode.USE, cache_dir=cache, archive=first)) as made:
@@ -319,3 +317,33 @@ def test_settings_name_the_archive() -> None:
     assert Settings.from_env(archive="off").resolved_archive() is None
     assert Settings.from_env(archive="~/x.db").resolved_archive() == Path("~/x.db").expanduser()
     assert json.dumps(str(Settings.from_env().resolved_archive())).endswith('archive.db"')
+
+
+def test_an_archive_of_an_older_schema_version_is_migrated(tmp_path: Path, briefed: Briefed) -> None:
+    """tests/archives/archive-v1.db was written by the first version of the archive (these briefs): opened
+    now, it gains what came since, filled from the briefs it holds, and loses nothing."""
+    old = tmp_path / "old.db"
+    shutil.copy(ROOT / "tests" / "archives" / "archive-v1.db", old)
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1 < SCHEMA_VERSION
+        before = {t: rows(old, t) for t in ("articles", "briefs", "actors", "aliases", "quotes", "events")}
+    with Archive(old) as migrated:
+        assert len(migrated.quotes(by="Peskov")) == 4
+        exported = list(migrated.export())
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+        backfilled = set(conn.execute("SELECT consequence_id, actor_id FROM consequence_actors"))
+    assert applied == [f"v{n}" for n in range(1, SCHEMA_VERSION + 1)]
+    assert {t: rows(old, t) for t in before} == before
+    # What the migration filled in from the JSON is what archiving those briefs today writes.
+    fresh = tmp_path / "fresh.db"
+    with Archive(fresh) as store:
+        store.load(exported)
+    with sqlite3.connect(fresh) as conn:
+        assert set(conn.execute("SELECT consequence_id, actor_id FROM consequence_actors")) == backfilled
+    assert len(backfilled) == sum(
+        len({a for a in c.affected if brief.actor(a)})
+        for _, brief in briefed.values()
+        for c in brief.consequences
+    )

@@ -58,6 +58,7 @@ _TABLES: dict[str, dict[str, Any]] = {
         "facets": ["certainty", "claimant", _DATE],
     },
     "event_actors": {"description": "The actors each event names."},
+    "consequence_actors": {"description": "The actors each consequence falls on."},
 }
 
 

@@ -182,9 +182,11 @@ def brief_rows(
             if named in actor_ids:
                 rows.add("event_actors", {"event_id": event_id, "actor_id": actor_ids[named]})
     for n, consequence in enumerate(brief.consequences):
+        consequence_id = next_id("consequences")
         rows.add(
             "consequences",
             {
+                "id": consequence_id,
                 **owner,
                 "n": n,
                 "what": consequence.what,
@@ -196,6 +198,11 @@ def brief_rows(
                 **_offsets(consequence.spans),
             },
         )
+        for affected in dict.fromkeys(consequence.affected):
+            if affected in actor_ids:
+                rows.add(
+                    "consequence_actors", {"consequence_id": consequence_id, "actor_id": actor_ids[affected]}
+                )
     return rows
 
 

@@ -165,7 +165,25 @@ def _v1(db: Database) -> None:
         db.table(name).enable_fts(columns, tokenize="porter", create_triggers=True)
 
 
-_MIGRATIONS = [_v1]
+def _v2(db: Database) -> None:
+    """The actors each consequence falls on (``affected``), read back from the briefs already archived."""
+    db.table("consequence_actors").create(
+        {"consequence_id": int, "actor_id": int},
+        pk=("consequence_id", "actor_id"),
+        foreign_keys=[("consequence_id", "consequences", "id"), ("actor_id", "actors", "id")],
+    )
+    db.table("consequence_actors").create_index(["actor_id"])
+    # Each affected actor id of each archived consequence, from the brief's JSON, matched to its row.
+    db.execute(
+        """INSERT OR IGNORE INTO consequence_actors (consequence_id, actor_id)
+        SELECT c.id, a.id FROM consequences c
+        JOIN briefs b ON b.id = c.brief_id
+        JOIN json_each(b.json, '$.consequences[' || c.n || '].affected') affected
+        JOIN actors a ON a.brief_id = c.brief_id AND a.actor = affected.value"""
+    )
+
+
+_MIGRATIONS = [_v1, _v2]
 
 SCHEMA_VERSION = len(_MIGRATIONS)
 """The version this code reads and writes."""

@@ -158,7 +158,7 @@ def add_brief(db: Connection, source: Source, brief: Brief, archived_at: dt.date
         )
         first = {
             t: conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
-            for t in ("actors", "events")
+            for t in ("actors", "events", "consequences")
         }
         rows = brief_rows(
             brief, brief_id=brief_id, article_id=article_id, article_dateline=dateline, first_ids=first
