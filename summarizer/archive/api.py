@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ArchiveError
-from ..ingest import Source
+from ..errors import ArchiveError, InputError
+from ..ingest import Source, source_from_text
 from ..models import Brief
 from . import queries
 from .models import ArchivedBrief, ArchivedEvent, ArchivedQuote, ArticleRef, SearchHit, read_brief
@@ -106,12 +106,13 @@ class Archive:
                 ids |= set(queries.briefs_matching(conn, search))
             if actor is not None:
                 ids |= set(queries.briefs_naming(conn, actor))
+            articles = queries.refs(conn, ids)
             rows = conn.execute(
-                f"SELECT {queries.REF}, b.json FROM briefs b JOIN articles a ON a.id = b.article_id "
-                "WHERE b.id IN (SELECT value FROM json_each(?)) ORDER BY a.dateline, b.id",
+                "SELECT id, json FROM briefs WHERE id IN (SELECT value FROM json_each(?))",
                 (json.dumps(sorted(ids)),),
             ).fetchall()
-        return [(queries.article_ref(row), read_brief(row["json"])) for row in rows]
+        found = [(articles[row["id"]], read_brief(row["json"])) for row in rows]
+        return sorted(found, key=lambda pair: (pair[0].dateline or dt.date.min, pair[0].brief_id))
 
     def export(self) -> Iterator[str]:
         """Every brief, in the order archived, as lines of JSON (with no newline): its article (text,
@@ -135,7 +136,7 @@ class Archive:
                 continue
             try:
                 records.append(_record(json.loads(line)))
-            except (ValueError, TypeError, KeyError) as exc:
+            except (ValueError, TypeError, KeyError, InputError) as exc:
                 problems.append(f"line {number}: {_first_line(exc)}")
         if problems:
             more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
@@ -159,7 +160,10 @@ def _record(data: Any) -> tuple[Source, Brief, dt.datetime]:
         raise ValueError("not a JSON object")
     day = data.get("dateline")
     dateline = dt.date.fromisoformat(day) if day else None
-    source = Source(text=str(data["text"]), dateline=dateline, origin=str(data.get("origin") or "<import>"))
+    # Read as the article was: its "date YYYY-MM-DD" line, if any, is no part of its title.
+    source = source_from_text(
+        str(data["text"]), dateline=dateline, origin=str(data.get("origin") or "<import>")
+    )
     archived_at = dt.datetime.fromisoformat(data["archived_at"])
     if archived_at.tzinfo is None:
         archived_at = archived_at.replace(tzinfo=dt.UTC)

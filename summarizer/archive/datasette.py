@@ -1,6 +1,7 @@
-"""Datasette's metadata for an archive: labels, descriptions, facets and sort orders that make its tables
-readable in the browser (``summarizer archive browse`` passes it to Datasette). Datasette finds the
-full-text indexes and the foreign keys by itself."""
+"""Datasette's metadata for an archive: labels, descriptions, facets, sort orders and search indexes that
+make its tables readable in the browser (``summarizer archive browse`` passes it to Datasette). Datasette
+finds the foreign keys, and the articles' full-text index, by itself; the items' indexes are named here
+(they index the current briefs' items only, so a search in the browser reads the newest briefs too)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ _TABLES: dict[str, dict[str, Any]] = {
         "label_column": "alias",
     },
     "quotes": {
+        "fts_table": "quotes_fts",
+        "fts_pk": "id",
         "description": "Words the articles put in quotation marks, and who the brief says spoke them.",
         "sort_desc": "dateline",
         "facets": ["speaker", _DATE, "speaker_basis"],
@@ -46,6 +49,8 @@ _TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "events": {
+        "fts_table": "events_fts",
+        "fts_pk": "id",
         "description": "Each brief's timeline: what happened, and when (`date`: the first day of "
         "`when_value`).",
         "sort": "date",
@@ -53,6 +58,8 @@ _TABLES: dict[str, dict[str, Any]] = {
         "columns": {"what_basis": "stated (the article's clause) or model (the model's words)"},
     },
     "consequences": {
+        "fts_table": "consequences_fts",
+        "fts_pk": "id",
         "description": "What follows from the news, how certain the article makes it, and who claims it.",
         "sort_desc": "dateline",
         "facets": ["certainty", "claimant", _DATE],

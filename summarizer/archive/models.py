@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any, Literal, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import Actor, Brief, Event, Quote, Span
 
@@ -88,7 +88,10 @@ class SearchHit(_Model):
 
 def readable(model: type[M], data: Any) -> M:
     """``data`` (JSON of an archived brief or item) as ``model``, less any field this code does not know."""
-    return model.model_validate(_known(model, data))
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return model.model_validate(_known(model, data))
 
 
 def _known(model: type[BaseModel], data: Any) -> Any:

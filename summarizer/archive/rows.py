@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..ingest import Source
-from ..models import Actor, Brief, Span, When
+from ..models import Actor, ActorKind, Brief, Span, When
 
 __all__ = [
     "Rows",
@@ -31,7 +31,8 @@ __all__ = [
 Row = dict[str, Any]
 
 _TITLE_CHARS = 150
-"""A first line longer than this is the article's first paragraph, not its title."""
+"""A first line longer than this is the article's first paragraph, not its title: its start stands in."""
+_STAND_IN_CHARS = 100
 
 
 def article_hash(source: Source) -> str:
@@ -42,7 +43,7 @@ def article_hash(source: Source) -> str:
 
 def article_row(source: Source, archived_at: str) -> Row:
     first = source.text[source.body_start :].strip().split("\n", 1)[0].strip()
-    title = first if len(first) <= _TITLE_CHARS else ""
+    title = first if len(first) <= _TITLE_CHARS else first[:_STAND_IN_CHARS].rsplit(" ", 1)[0] + " …"
     return {
         "hash": article_hash(source),
         "title": title,
@@ -140,7 +141,8 @@ def brief_rows(
             rows.add(
                 "aliases",
                 {"actor_id": row_id, "brief_id": brief_id, "alias": alias, "is_name": is_name}
-                | {"key": key, "last": last},
+                # current: until the brief is made current (store.py)
+                | {"key": key, "last": last, "current": 0, "person": int(actor.kind is ActorKind.PERSON)},
             )
     names = {a.id: a.name for a in brief.actors}
     for n, quote in enumerate(brief.quotes):
@@ -180,7 +182,10 @@ def brief_rows(
         )
         for named in dict.fromkeys(event.actors):
             if named in actor_ids:
-                rows.add("event_actors", {"event_id": event_id, "actor_id": actor_ids[named]})
+                rows.add(
+                    "event_actors",
+                    {"event_id": event_id, "actor_id": actor_ids[named], "date": when_date(when)},
+                )
     for n, consequence in enumerate(brief.consequences):
         consequence_id = next_id("consequences")
         rows.add(

@@ -19,15 +19,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-__all__ = ["FTS", "SCHEMA_VERSION", "migrate"]
+__all__ = ["ITEM_FTS", "SCHEMA_VERSION", "migrate"]
 
-FTS = {
-    "articles": ("title", "text"),
-    "quotes": ("text",),
-    "events": ("what",),
-    "consequences": ("what",),
-}
-"""The tables with a full-text index (``<table>_fts``, FTS5 with Porter stemming) and its columns."""
+ITEM_FTS = {"quotes": "text", "events": "what", "consequences": "what"}
+"""The items with a full-text index of their own (``<table>_fts``, since version 3) and its column. It
+indexes the items of current briefs only, each with its article's dateline: a search then reads the
+index alone, newest first, and stops at its limit (store.py keeps it in step with ``current``)."""
 
 
 def _v1(db: Database) -> None:
@@ -161,7 +158,8 @@ def _v1(db: Database) -> None:
         not_null=["brief_id", "article_id", "n", "what", "certainty"],
     )
     db.table("consequences").create_index(["brief_id"])
-    for name, columns in FTS.items():
+    fts = {"articles": ("title", "text"), "quotes": ("text",), "events": ("what",), "consequences": ("what",)}
+    for name, columns in fts.items():
         db.table(name).enable_fts(columns, tokenize="porter", create_triggers=True)
 
 
@@ -179,11 +177,50 @@ def _v2(db: Database) -> None:
         SELECT c.id, a.id FROM consequences c
         JOIN briefs b ON b.id = c.brief_id
         JOIN json_each(b.json, '$.consequences[' || c.n || '].affected') affected
-        JOIN actors a ON a.brief_id = c.brief_id AND a.actor = affected.value"""
+        JOIN actors a ON a.brief_id = c.brief_id AND a.actor = affected.value
+        ORDER BY c.id, affected.key"""
     )
 
 
-_MIGRATIONS = [_v1, _v2]
+def _v3(db: Database) -> None:
+    """Queries as fast on 10,000 briefs as on ten, reading indexes rather than rows.
+
+    The items' full-text indexes hold only the current briefs' items, with their article's dateline, in
+    the index's own table (FTS5 with content): a search needs no join and stops at its limit. An alias
+    says whether its brief is current and its actor a person, a quote's speaker index holds its date, and
+    an event's actors their event's date: a speaker's quotes and an actor's timeline are found in
+    covering indexes."""
+    for name, column in ITEM_FTS.items():
+        db.table(name).disable_fts()
+        db.execute(
+            f"CREATE VIRTUAL TABLE {name}_fts USING fts5({column}, dateline UNINDEXED, tokenize='porter')"
+        )
+        db.execute(
+            f"INSERT INTO {name}_fts (rowid, {column}, dateline) SELECT t.id, t.{column}, a.dateline "
+            f"FROM {name} t JOIN briefs b ON b.id = t.brief_id AND b.current = 1 "
+            "JOIN articles a ON a.id = t.article_id"
+        )
+    aliases = db.table("aliases")
+    aliases.add_column("current", int, not_null_default=0)
+    aliases.add_column("person", int, not_null_default=0)
+    db.execute("UPDATE aliases SET current = (SELECT b.current FROM briefs b WHERE b.id = aliases.brief_id)")
+    db.execute(
+        "UPDATE aliases SET person = (SELECT a.kind = 'person' FROM actors a WHERE a.id = aliases.actor_id)"
+    )
+    db.execute("DROP INDEX idx_aliases_last")
+    aliases.create_index(["last", "key", "current", "person", "actor_id"])
+    aliases.create_index(["brief_id"])  # a brief made current, or no longer, marks its aliases
+    db.execute("DROP INDEX idx_quotes_speaker_id")
+    db.table("quotes").create_index(["speaker_id", "dateline", "brief_id", "n"])
+    db.table("event_actors").add_column("date", str)
+    db.execute(
+        "UPDATE event_actors SET date = (SELECT e.date FROM events e WHERE e.id = event_actors.event_id)"
+    )
+    db.execute("DROP INDEX idx_event_actors_actor_id")
+    db.table("event_actors").create_index(["actor_id", "date", "event_id"])
+
+
+_MIGRATIONS = [_v1, _v2, _v3]
 
 SCHEMA_VERSION = len(_MIGRATIONS)
 """The version this code reads and writes."""

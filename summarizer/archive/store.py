@@ -19,7 +19,7 @@ from ..errors import ArchiveError
 from ..ingest import Source
 from ..models import Brief
 from .rows import article_hash, article_row, brief_key, brief_row, brief_rows
-from .schema import SCHEMA_VERSION, migrate
+from .schema import ITEM_FTS, SCHEMA_VERSION, migrate
 
 __all__ = ["BUSY_SECONDS", "Connection", "now"]
 
@@ -165,13 +165,40 @@ def add_brief(db: Connection, source: Source, brief: Brief, archived_at: dt.date
         )
         for table, table_rows in rows.tables.items():
             _insert(conn, table, table_rows)
-        # The newest brief of the article is the one queries read.
-        conn.execute(
-            "UPDATE briefs SET current = (id = (SELECT id FROM briefs WHERE article_id = :a "
-            "ORDER BY archived_at DESC, id DESC LIMIT 1)) WHERE article_id = :a",
-            {"a": article_id},
-        )
+        _make_current(conn, article_id)
     return brief_id
+
+
+def _make_current(conn: sqlite3.Connection, article_id: int) -> None:
+    """Mark the newest brief of the article the one queries read, its items alone in the search indexes."""
+    before = conn.execute(
+        "SELECT id FROM briefs WHERE article_id = ? AND current = 1", (article_id,)
+    ).fetchone()
+    newest = conn.execute(
+        "SELECT id FROM briefs WHERE article_id = ? ORDER BY archived_at DESC, id DESC LIMIT 1", (article_id,)
+    ).fetchone()[0]
+    if before is not None and before[0] == newest:
+        return
+    if before is not None:
+        _index(conn, before[0], current=False)
+    _index(conn, newest, current=True)
+
+
+def _index(conn: sqlite3.Connection, brief_id: int, *, current: bool) -> None:
+    conn.execute("UPDATE briefs SET current = ? WHERE id = ?", (int(current), brief_id))
+    conn.execute("UPDATE aliases SET current = ? WHERE brief_id = ?", (int(current), brief_id))
+    for table, column in ITEM_FTS.items():
+        if current:
+            conn.execute(
+                f"INSERT INTO {table}_fts (rowid, {column}, dateline) SELECT t.id, t.{column}, a.dateline "
+                f"FROM {table} t JOIN articles a ON a.id = t.article_id WHERE t.brief_id = ?",
+                (brief_id,),
+            )
+        else:
+            conn.execute(
+                f"DELETE FROM {table}_fts WHERE rowid IN (SELECT id FROM {table} WHERE brief_id = ?)",
+                (brief_id,),
+            )
 
 
 def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, object]], conflict: str = "") -> int:
