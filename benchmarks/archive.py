@@ -36,7 +36,9 @@ ARTICLES = [
     ROOT / "examples" / "russia-recalls-ambassador.txt",
     *sorted((ROOT / "tests/articles/story").glob("*.txt")),
 ]
-FIRST = "Anna Boris Carla Dmitri Elena Farid Grace Hiro Ines Jonas Kofi Lena Marco Nadia Omar Priya Quinn".split()
+FIRST = (
+    "Anna Boris Carla Dmitri Elena Farid Grace Hiro Ines Jonas Kofi Lena Marco Nadia Omar Priya Quinn".split()
+)
 LAST = (
     "Abbott Baranov Castillo Dubois Eriksen Fontaine Gupta Haddad Ivanova Jensen Kowalski Lindqvist Moreau "
     "Nakamura Okafor Petrov"

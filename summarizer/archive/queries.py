@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, TypeVar
@@ -359,7 +360,9 @@ def briefs_matching(conn: sqlite3.Connection, text: str) -> list[int]:
 
 
 def marked(snippet: str) -> dict[str, Any]:
-    """A snippet's ``text`` without its marks, and the ``marks``: where the matched words stand in it."""
+    """A snippet's ``text`` without its marks, on one line, and the ``marks``: where the matched words stand
+    in it."""
+    snippet = re.sub(r"\s+", " ", snippet).strip()
     text: list[str] = []
     marks: list[Span] = []
     length = 0

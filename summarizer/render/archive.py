@@ -47,12 +47,16 @@ def _where(article: ArticleRef, span: Span | None) -> str:
     return f"{origin}, chars {span.start}–{span.end}" if span else origin
 
 
-def _table(*columns: str) -> Table:
+def _table(**columns: int) -> Table:
+    """A table with these columns, each as wide as its share (0: as wide as its widest cell, unwrapped)."""
     from rich.table import Table
 
-    table = Table(show_lines=True, highlight=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
+    table = Table(show_lines=True, highlight=False, expand=True)
+    for column, share in columns.items():
+        if share:
+            table.add_column(column.replace("_", " "), ratio=share, overflow="fold")
+        else:
+            table.add_column(column.replace("_", " "), no_wrap=True)
     return table
 
 
@@ -66,11 +70,13 @@ def _marked(text: str, marks: Sequence[Span]) -> Text:
 
 
 def _source(article: ArticleRef, span: Span | None) -> str:
-    return f"{_day(article)}\n{_title(article)}\n{_where(article, span)}"
+    """Where a row comes from, in a table: the article's origin and the item's offsets in it."""
+    origin = printable(article.origin)
+    return f"{origin}\nchars {span.start}–{span.end}" if span else origin
 
 
 def briefs_table(briefs: Sequence[ArchivedBrief]) -> Table:
-    table = _table("id", "archived", "article", "headline", "items", "made by")
+    table = _table(id=0, archived=0, article=3, headline=3, items=0, made_by=2)
     for entry in briefs:
         items = f"{entry.quotes} quotes\n{entry.events} events\n{entry.consequences} consequences"
         made = f"{printable(entry.model)}\nprompt {printable(entry.prompt_version)}"
@@ -78,8 +84,8 @@ def briefs_table(briefs: Sequence[ArchivedBrief]) -> Table:
             made += "\n(a newer brief of this article exists)"
         table.add_row(
             str(entry.article.brief_id),
-            entry.archived_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            _source(entry.article, None),
+            entry.archived_at.astimezone().strftime("%Y-%m-%d\n%H:%M"),
+            f"{_day(entry.article)}\n{_title(entry.article)}\n{_source(entry.article, None)}",
             printable(entry.article.headline),
             items,
             made,
@@ -88,11 +94,13 @@ def briefs_table(briefs: Sequence[ArchivedBrief]) -> Table:
 
 
 def search_table(hits: Sequence[SearchHit]) -> Table:
-    table = _table("found in", "words", "who", "source")
+    table = _table(date=0, found_in=0, words=4, who=1, source=2)
     for hit in hits:
         kind = hit.kind if hit.kind != "event" else f"event\n{hit.date or 'undated'}"
         who = printable(hit.speaker) if hit.speaker else ""
-        table.add_row(kind, _marked(hit.text, hit.marks), who, _source(hit.article, hit.span))
+        table.add_row(
+            _day(hit.article), kind, _marked(hit.text, hit.marks), who, _source(hit.article, hit.span)
+        )
     return table
 
 
@@ -108,7 +116,7 @@ def search_markdown(text: str, hits: Sequence[SearchHit], total: int) -> str:
 
 
 def quotes_table(quotes: Sequence[ArchivedQuote]) -> Table:
-    table = _table("date", "words", "speaker", "source")
+    table = _table(date=0, words=4, speaker=2, source=2)
     for found in quotes:
         quote = found.quote
         speaker = found.speaker.name if found.speaker else "unknown speaker"
@@ -118,7 +126,7 @@ def quotes_table(quotes: Sequence[ArchivedQuote]) -> Table:
             _day(found.article),
             printable(quote.text),
             f"{printable(speaker)}\n{how}{cue}",
-            f"{_title(found.article)}\n{_where(found.article, quote.spans[0] if quote.spans else None)}",
+            _source(found.article, quote.spans[0] if quote.spans else None),
         )
     return table
 
@@ -144,7 +152,7 @@ def quotes_markdown(name: str, quotes: Sequence[ArchivedQuote], total: int) -> s
 
 
 def timeline_table(events: Sequence[ArchivedEvent]) -> Table:
-    table = _table("when", "what happened", "who", "source")
+    table = _table(when=0, what_happened=4, who=2, source=2)
     for found in events:
         event = found.event
         table.add_row(
