@@ -50,8 +50,13 @@ class Connection:
             self.conn = sqlite3.connect(
                 path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
             )
-            self.conn.row_factory = sqlite3.Row
-            self._open()
+        self.conn.row_factory = sqlite3.Row
+        try:
+            with self.errors():
+                self._open()
+        except BaseException:
+            self.conn.close()
+            raise
 
     def _open(self) -> None:
         version = self.version()  # the first read of the file: a file that is no database fails here

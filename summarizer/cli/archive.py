@@ -35,12 +35,49 @@ if TYPE_CHECKING:
 
 __all__ = ["archive_app", "story_briefs"]
 
+QUERY_EXAMPLES = """\
+Examples:
+
+  # what Peskov was quoted saying since March 2021, as a note
+  summarizer quotes --by Peskov --since 2021-03-01 -f markdown
+
+  # every consequence that mentions sanctions, as JSON
+  summarizer search sanctions --in consequence --json
+
+  # the timeline of Navalny across the briefed articles
+  summarizer timeline Navalny
+
+  # a story of the archived articles naming Navalny, with no model
+  summarizer story --from-archive --actor Navalny
+
+Exit status: 0 shown (even if nothing matched), 1 no archive or a damaged one, 2 usage error.
+"""
+
+ARCHIVE_EXAMPLES = """\
+Examples:
+
+  # the 50 briefs archived last, as JSON
+  summarizer archive -n 50 --json
+
+  # an archive moved: every brief out, and into another file
+  summarizer archive export -o briefs.jsonl
+  summarizer archive import briefs.jsonl --archive elsewhere.db
+
+  # tables to browse, facet and search, in Datasette on 127.0.0.1:8001
+  summarizer archive browse
+
+Exit status: 0 done, 1 no archive, a damaged one or a bad export line, 2 usage error.
+"""
+
 archive_app = typer.Typer(
-    help="The archive of every brief: list, export, import, browse in Datasette.",
+    help="The archive of every brief. With no command: the briefs archived last, oldest first. Queries: "
+    "summarizer search, quotes, timeline.",
+    epilog=ARCHIVE_EXAMPLES,
     no_args_is_help=False,
     add_completion=False,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(archive_app, name="archive")
 
@@ -202,8 +239,8 @@ def browse(
     ] = 8001,
     path: ArchiveOption = None,
 ) -> None:
-    """Open the archive in Datasette (an optional extra: pip install 'summarizer[datasette]'), with its
-    tables labelled and faceted, on 127.0.0.1."""
+    """Open the archive in Datasette on 127.0.0.1, its tables labelled, faceted and searchable (an optional
+    extra: pip install 'summarizer\\[datasette]')."""
     import importlib.util
     import subprocess
     import tempfile
@@ -228,7 +265,7 @@ def browse(
     raise typer.Exit(status)
 
 
-@app.command()
+@app.command(epilog=QUERY_EXAMPLES)
 def search(
     text: Annotated[
         str, typer.Argument(help="The words to find, all of them (stemmed: sanction finds sanctions).")
@@ -268,7 +305,7 @@ def search(
     )
 
 
-@app.command()
+@app.command(epilog=QUERY_EXAMPLES)
 def quotes(
     by: Annotated[
         str, typer.Option("--by", metavar="NAME", help="The speaker, by any name the briefs give them.")
@@ -295,7 +332,7 @@ def quotes(
     )
 
 
-@app.command()
+@app.command(epilog=QUERY_EXAMPLES)
 def timeline(
     name: Annotated[str, typer.Argument(metavar="NAME", help="An actor, by any name the briefs give them.")],
     limit: Limit = 100,

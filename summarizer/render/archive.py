@@ -78,7 +78,14 @@ def _source(article: ArticleRef, span: Span | None) -> str:
 def briefs_table(briefs: Sequence[ArchivedBrief]) -> Table:
     table = _table(id=0, archived=0, article=3, headline=3, items=0, made_by=2)
     for entry in briefs:
-        items = f"{entry.quotes} quotes\n{entry.events} events\n{entry.consequences} consequences"
+        items = "\n".join(
+            _count_of(n, noun)
+            for n, noun in (
+                (entry.quotes, "quote"),
+                (entry.events, "event"),
+                (entry.consequences, "consequence"),
+            )
+        )
         made = f"{printable(entry.model)}\nprompt {printable(entry.prompt_version)}"
         if not entry.current:
             made += "\n(a newer brief of this article exists)"
@@ -176,6 +183,10 @@ def timeline_markdown(name: str, events: Sequence[ArchivedEvent], total: int) ->
             f"({inline(_where(found.article, event.spans[0] if event.spans else None))})"
         )
     return "\n".join(lines) + "\n"
+
+
+def _count_of(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _count(shown: int, total: int, one: str, many: str) -> str:
