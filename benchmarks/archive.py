@@ -9,7 +9,8 @@ with a paragraph of its own appended (sentences drawn from all of them), its own
 three years), its people renamed (a tenth keep their names, the rest take one of 272), and one
 word of each quote changed. Archiving is timed over the last 500 briefs, queries on the full archive
 (each run 20 times, the median and the 95th percentile); also the whole command (a fresh
-interpreter, `summarizer quotes --by ... --json`) for what a user waits. Prints JSON.
+interpreter, `summarizer quotes --by ... --json`) for what a user waits, beside `summarizer --version`
+for the start-up every command pays. Prints JSON.
 """
 
 from __future__ import annotations
@@ -134,6 +135,9 @@ def main() -> None:
         whole = timed(lambda: subprocess.run(command, env=env, check=True, capture_output=True), runs=5)
         search = [sys.executable, "-m", "summarizer", "search", "consultations", "--json"]
         whole_search = timed(lambda: subprocess.run(search, env=env, check=True, capture_output=True), runs=5)
+        # What any command costs before it does anything: the interpreter and the command line's imports.
+        version = [sys.executable, "-m", "summarizer", "--version"]
+        startup = timed(lambda: subprocess.run(version, env=env, check=True, capture_output=True), runs=5)
     print(
         json.dumps(
             {
@@ -151,6 +155,7 @@ def main() -> None:
                 "command_wall_ms": {
                     "quotes --by Peskov --json": whole,
                     "search consultations --json": whole_search,
+                    "--version (start-up alone)": startup,
                 },
                 "bytes": sizes,
                 "bytes_per_brief": round(sum(sizes.values()) / count),
