@@ -199,13 +199,13 @@ def test_two_processes_archiving_at_once_lose_nothing(tmp_path: Path, briefed: B
     script = """
 import json, sys
 from pathlib import Path
-from summarizer import Archive, Source
-from summarizer.archive.api import _record
-records = [_record(json.loads(line)) for line in Path(sys.argv[2]).read_text().splitlines()]
+from summarizer import Archive
+lines = Path(sys.argv[2]).read_text().splitlines()
 with Archive(sys.argv[1]) as archive:
     for n in range(40):
-        source, brief, _ = records[n % len(records)]
-        archive.add(Source(source.text + f"\\n{sys.argv[3]} {n}", source.dateline, source.origin), brief)
+        record = json.loads(lines[n % len(lines)])
+        record["text"] += f"\\n{sys.argv[3]} {n}"  # an article of its own
+        archive.load([json.dumps(record)])
 """
     target = tmp_path / "shared.db"
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}

@@ -6,7 +6,8 @@ each is known, and full-text indexes over the articles, quotes, events and conse
 (docs/archive.md draws the schema). The parts:
 
 - :mod:`.schema`: the tables, as migrations (sqlite-utils); :mod:`.rows`: which field goes in which column;
-- :mod:`.store`: the file (WAL, atomic writes, errors as ArchiveError); :mod:`.queries`: the SQL;
+- :mod:`.store`: the file (WAL, atomic writes, errors as ArchiveError);
+- :mod:`.queries`: the listing, a speaker's quotes, an actor's timeline; :mod:`.search`: full-text search;
 - :mod:`.api`: :class:`Archive`, and the Summarizer's :class:`Archiver`; :mod:`.models`: what queries return.
 
 Nothing here imports the command line or rendering.

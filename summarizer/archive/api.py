@@ -14,8 +14,10 @@ from ..errors import ArchiveError, InputError
 from ..ingest import Source, source_from_text
 from ..models import Brief
 from . import queries
+from . import search as fts
 from .models import ArchivedBrief, ArchivedEvent, ArchivedQuote, ArticleRef, SearchHit, read_brief
-from .queries import KINDS, Kind, Page
+from .queries import Page
+from .search import KINDS, Kind
 from .store import Connection, add_brief, now
 
 if TYPE_CHECKING:
@@ -81,7 +83,7 @@ class Archive:
         finds "sanctions"), the newest ``limit`` of them, oldest first; ``since``/``until`` bound the
         article's dateline."""
         with self._db.reading() as conn:
-            return queries.search(conn, text, kinds, since, until, limit)
+            return fts.search(conn, text, kinds, since, until, limit)
 
     def quotes(
         self, *, by: str, since: dt.date | None = None, until: dt.date | None = None, limit: int | None = 100
@@ -103,7 +105,7 @@ class Archive:
         with self._db.reading() as conn:
             ids: set[int] = set()
             if search is not None:
-                ids |= set(queries.briefs_matching(conn, search))
+                ids |= set(fts.briefs_matching(conn, search))
             if actor is not None:
                 ids |= set(queries.briefs_naming(conn, actor))
             articles = queries.refs(conn, ids)

@@ -9,7 +9,8 @@ stderr. Exit codes: 0 every brief written, 1 some article failed, 2 a usage erro
 - ``articles``: what PATH arguments name, and where each brief goes; ``output``: writing it;
 - ``batch``: one pass over the articles with one Summarizer, for every command;
 - ``messages``: what goes to stderr; ``evaluation``: eval's report as tables; ``usage``: examples;
-- ``archive``: the archive's commands (registered on ``app`` when imported).
+- ``archive``: the archive's own commands; ``queries``: search, quotes, timeline (registered on ``app``
+  when imported).
 
 This package and ``render`` are the only ones that import rich or typer, and nothing else imports them
 (the import-linter contracts in pyproject.toml). rich is imported only once a brief is on its way (typer
@@ -17,7 +18,7 @@ imports it only to format help and usage errors), and the client stack (openai, 
 only when the pipeline asks the model.
 """
 
-from . import archive as _archive  # noqa: F401 (registers the archive's commands)
+from . import queries as _queries  # noqa: F401 (registers the archive's commands)
 from .commands import Document, app, schema_json
 
 __all__ = ["Document", "app", "schema_json"]

@@ -1,5 +1,6 @@
-"""The archive's commands: ``summarizer archive`` (the briefs archived last; ``export``, ``import``,
-``browse``), ``search``, ``quotes`` and ``timeline``; and the briefs a story from the archive merges.
+"""The archive's own commands: ``summarizer archive`` (the briefs archived last), ``archive export``,
+``import`` and ``browse``; and what every archive command shares: opening the archive, the options, and
+showing results (the queries are in :mod:`.queries`).
 
 Like ``llm logs``: the latest ``-n`` results, oldest first; rich tables on a terminal, plain text in a
 pipe, ``--format markdown`` for a note, ``--json`` for machines. stdout carries only the results.
@@ -30,28 +31,20 @@ from .output import to_file, write_stdout
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from ..archive import Archive, ArticleRef
-    from ..models import Brief
+    from ..archive import Archive
 
-__all__ = ["archive_app", "story_briefs"]
-
-QUERY_EXAMPLES = """\
-Examples:
-
-  # what Peskov was quoted saying since March 2021, as a note
-  summarizer quotes --by Peskov --since 2021-03-01 -f markdown
-
-  # every consequence that mentions sanctions, as JSON
-  summarizer search sanctions --in consequence --json
-
-  # the timeline of Navalny across the briefed articles
-  summarizer timeline Navalny
-
-  # a story of the archived articles naming Navalny, with no model
-  summarizer story --from-archive --actor Navalny
-
-Exit status: 0 shown (even if nothing matched), 1 no archive or a damaged one, 2 usage error.
-"""
+__all__ = [
+    "JsonFlag",
+    "Limit",
+    "Shown",
+    "ShownOption",
+    "Since",
+    "Until",
+    "archive_app",
+    "opened",
+    "show",
+    "shown_as",
+]
 
 ARCHIVE_EXAMPLES = """\
 Examples:
@@ -127,7 +120,7 @@ def opened(path: Path | str | None, *, create: bool = False) -> Iterator[Archive
         raise typer.Exit(1) from None
 
 
-def _show(
+def show(
     fmt: Shown,
     found: Sequence[BaseModel],
     total: int,
@@ -164,7 +157,7 @@ def _print_table(table: Table) -> None:
     write_stdout(plain.file.getvalue())  # type: ignore[attr-defined]
 
 
-def _format(fmt: Shown, as_json: bool) -> Shown:
+def shown_as(fmt: Shown, as_json: bool) -> Shown:
     return Shown.JSON if as_json else fmt
 
 
@@ -184,7 +177,7 @@ def archive(
     with opened(path) as store:
         found = store.briefs(limit=limit or None)
     fmt = Shown.JSON if as_json else Shown.RICH
-    _show(fmt, found, found.total, lambda: briefs_table(found), str, "the archive holds no brief yet")
+    show(fmt, found, found.total, lambda: briefs_table(found), str, "the archive holds no brief yet")
 
 
 @archive_app.command()
@@ -263,109 +256,3 @@ def browse(
         except KeyboardInterrupt:
             status = 130
     raise typer.Exit(status)
-
-
-@app.command(epilog=QUERY_EXAMPLES)
-def search(
-    text: Annotated[
-        str, typer.Argument(help="The words to find, all of them (stemmed: sanction finds sanctions).")
-    ],
-    kinds: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--in", metavar="KIND", help="Only in quote, event, consequence or article (repeatable)."
-        ),
-    ] = None,
-    since: Since = None,
-    until: Until = None,
-    limit: Limit = 50,
-    fmt: ShownOption = Shown.RICH,
-    as_json: JsonFlag = False,
-    path: ArchiveOption = None,
-) -> None:
-    """Search the archive's quotes, events, consequences and article texts: each match with its article,
-    date, speaker and the words around it."""
-    from ..archive.queries import KINDS
-    from ..render.archive import search_markdown, search_table
-
-    wanted = [k for k in KINDS if not kinds or k in kinds]
-    if kinds and (unknown := set(kinds) - set(KINDS)):
-        raise typer.BadParameter(
-            f"{', '.join(sorted(unknown))}: choose among {', '.join(KINDS)}", param_hint="--in"
-        )
-    with opened(path) as store:
-        hits = store.search(text, kinds=wanted, since=since, until=until, limit=limit or None)
-    _show(
-        _format(fmt, as_json),
-        hits,
-        hits.total,
-        lambda: search_table(hits),
-        lambda: search_markdown(text, hits, hits.total),
-        f"nothing in the archive matches {text!r}",
-    )
-
-
-@app.command(epilog=QUERY_EXAMPLES)
-def quotes(
-    by: Annotated[
-        str, typer.Option("--by", metavar="NAME", help="The speaker, by any name the briefs give them.")
-    ],
-    since: Since = None,
-    until: Until = None,
-    limit: Limit = 100,
-    fmt: ShownOption = Shown.RICH,
-    as_json: JsonFlag = False,
-    path: ArchiveOption = None,
-) -> None:
-    """What someone was quoted saying, across the archived articles ("Peskov" finds "Dmitry Peskov")."""
-    from ..render.archive import quotes_markdown, quotes_table
-
-    with opened(path) as store:
-        found = store.quotes(by=by, since=since, until=until, limit=limit or None)
-    _show(
-        _format(fmt, as_json),
-        found,
-        found.total,
-        lambda: quotes_table(found),
-        lambda: quotes_markdown(by, found, found.total),
-        f"no quotes by {by!r} in the archive",
-    )
-
-
-@app.command(epilog=QUERY_EXAMPLES)
-def timeline(
-    name: Annotated[str, typer.Argument(metavar="NAME", help="An actor, by any name the briefs give them.")],
-    limit: Limit = 100,
-    fmt: ShownOption = Shown.RICH,
-    as_json: JsonFlag = False,
-    path: ArchiveOption = None,
-) -> None:
-    """Every dated event naming an actor, across the archived articles, in date order, each with its
-    source."""
-    from ..render.archive import timeline_markdown, timeline_table
-
-    with opened(path) as store:
-        found = store.timeline(name, limit=limit or None)
-    _show(
-        _format(fmt, as_json),
-        found,
-        found.total,
-        lambda: timeline_table(found),
-        lambda: timeline_markdown(name, found, found.total),
-        f"no dated event names {name!r} in the archive",
-    )
-
-
-def story_briefs(path: Path | str | None, search: str | None, actor: str | None) -> list[tuple[str, Brief]]:
-    """The briefs ``story --from-archive`` merges: those of the articles matching ``search`` or naming
-    ``actor``, in dateline order, each with its article's origin; exit 1 when fewer than two."""
-    if search is None and actor is None:
-        raise typer.BadParameter(
-            "say which briefs: --search TEXT or --actor NAME", param_hint="--from-archive"
-        )
-    with opened(path) as store:
-        found: list[tuple[ArticleRef, Brief]] = store.about(search=search, actor=actor)
-    if len(found) < 2:
-        error(f"a story needs at least two briefs; the archive has {len(found)} that match")
-        raise typer.Exit(1)
-    return [(article.origin, brief) for article, brief in found]

@@ -174,7 +174,7 @@ def story(
     from ..story import merge_briefs
 
     if from_archive or search or actor:
-        from .archive import story_briefs
+        from .queries import story_briefs
 
         if paths or not from_archive:
             raise typer.BadParameter(
