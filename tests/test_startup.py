@@ -15,7 +15,7 @@ from conftest import EXAMPLE, RECORDINGS, ROOT
 # sqlite_utils probes for numpy and pandas: only an archive that needs its schema made or migrated uses it.
 HEAVY = {"spacy", "llama_cpp", "httpx", "httpx2", "openai", "instructor", "sqlite_utils", "numpy"}
 # The stages that make a brief: they import the heavy packages, and a cached brief needs none of them.
-STAGES = {"summarizer.analysis", "summarizer.extract", "summarizer.passes", "summarizer.backends.client"}
+STAGES = {"summarizer.analysis", "summarizer.extract", "summarizer.backends.client"}
 
 API = """
 import sys
