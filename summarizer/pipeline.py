@@ -73,12 +73,11 @@ class Summarizer:
         if dateline is not None and isinstance(article, Source):
             source = Source(source.text, dateline, source.origin, source.dateline_span)
         cache = BriefCache.of(self.settings)
-        if cache is not None and (cached := cache.get(source)) is not None:
-            self._archiver.keep(source, cached)
-            return cached
-        brief = _brief(lambda: self.backend, source, self.settings, progress, preview)
-        if cache is not None:
-            cache.put(source, brief)
+        brief = cache.get(source) if cache is not None else None
+        if brief is None:
+            brief = _brief(lambda: self.backend, source, self.settings, progress, preview)
+            if cache is not None:
+                cache.put(source, brief)
         self._archiver.keep(source, brief)
         return brief
 
