@@ -130,7 +130,7 @@ def recent(conn: sqlite3.Connection, limit: int | None) -> Page[ArchivedBrief]:
 def actor_ids(conn: sqlite3.Connection, name: str) -> list[int]:
     """The current briefs' actors that ``name`` names, merged as a brief merges names: any of their names
     equal once titles are dropped, or for people one the end of the other ("Peskov", "Dmitry Peskov")."""
-    from ..entities import names_match  # with name_key's rules, not at import
+    from ..story.merge import names_match  # with name_key's rules, not at import
 
     key, last = name_key(name)
     if not key:

@@ -88,7 +88,7 @@ def name_key(name: str) -> tuple[str, str]:
     """A name as the archive compares names: its words without titles, normalized, and the last of them
     (a person's surname, the index a lookup starts from)."""
     # Not at import: the name rules import the analysis stage, which a cached brief never needs.
-    from ..entities import bare
+    from ..story.merge import bare
 
     words = bare(name)
     return " ".join(words), words[-1] if words else ""
