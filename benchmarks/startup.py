@@ -42,7 +42,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copytree(ROOT / "tests" / "recordings" / "responses", Path(tmp) / "responses")
         # This checkout's code, whichever one the environment's editable install points at.
-        env = {"SUMMARIZER_CACHE_DIR": tmp, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+        # The archive too: a cached brief is archived (once) on its way out, as a user's is.
+        env = {
+            "SUMMARIZER_CACHE_DIR": tmp,
+            "SUMMARIZER_ARCHIVE": str(Path(tmp) / "archive.db"),
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(ROOT),
+        }
         command = [str(CLI), "brief", str(EXAMPLE), "--format", "markdown"]
         subprocess.run(command, env=env, check=True, capture_output=True)
         times = []

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 from ._lazy import exports
 
 if TYPE_CHECKING:
+    from .archive import Archive
     from .config import CacheMode, ResponseFormat, Settings
     from .errors import (
+        ArchiveError,
         BackendError,
         ConfigError,
         ExtractionError,
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
 __all__ = [
     "Actor",
     "ActorKind",
+    "Archive",
+    "ArchiveError",
     "BackendError",
     "Brief",
     "CacheMode",
@@ -87,8 +91,10 @@ if not TYPE_CHECKING:
     __getattr__, __dir__ = exports(
         __name__,
         {
+            "archive": ["Archive"],
             "config": ["CacheMode", "ResponseFormat", "Settings"],
             "errors": [
+                "ArchiveError",
                 "BackendError",
                 "ConfigError",
                 "ExtractionError",

@@ -13,7 +13,7 @@ import os
 import re
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple, TypedDict, Unpack
+from typing import Annotated, Any, Literal, NamedTuple, TypedDict, Unpack
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -82,6 +82,7 @@ class Options(TypedDict, total=False):
     max_reasks: int | None
     context_tokens: int | str | None
     max_request_bytes: int | str | None
+    archive: Path | str | None
 
 
 class _SetBy(NamedTuple):
@@ -128,8 +129,13 @@ class Settings(BaseModel):
         default=2_000_000, gt=0
     )
     """The largest request sent to a server: a bigger one is refused before it leaves the machine."""
+    archive: Annotated[
+        Path | Literal["off"] | None, _SetBy("--archive, --no-archive", "SUMMARIZER_ARCHIVE")
+    ] = None
+    """The SQLite file every brief is archived in; ``"off"`` archives nothing. Default: archive.db in the
+    user data directory (not the cache's: deleting the cache loses nothing archived)."""
 
-    @field_validator("base_url", "api_key", "model", mode="before")
+    @field_validator("base_url", "api_key", "model", "archive", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: Any) -> Any:
         return value.strip() or None if isinstance(value, str) else value
@@ -144,10 +150,10 @@ class Settings(BaseModel):
             raise ValueError("not an http:// or https:// URL with a host, such as http://localhost:8000/v1")
         return value
 
-    @field_validator("model_path", "cache_dir")
+    @field_validator("model_path", "cache_dir", "archive")
     @classmethod
-    def _home(cls, value: Path | None) -> Path | None:
-        return value.expanduser() if value is not None else None
+    def _home(cls, value: Path | str | None) -> Path | str | None:
+        return value.expanduser() if isinstance(value, Path) else value
 
     @classmethod
     def from_env(cls, **options: Unpack[Options]) -> Settings:
@@ -192,6 +198,16 @@ class Settings(BaseModel):
         from platformdirs import user_cache_path
 
         return user_cache_path("summarizer")
+
+    def resolved_archive(self) -> Path | None:
+        """The archive's file: the setting, or archive.db in the user data directory; None when off."""
+        if self.archive == "off":
+            return None
+        if isinstance(self.archive, Path):
+            return self.archive
+        from platformdirs import user_data_path
+
+        return user_data_path("summarizer") / "archive.db"
 
     def resolved_response_format(self) -> ResponseFormat:
         """The setting, or what the backend is known to accept."""

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Unpack
 
+from .archive.api import Archiver
 from .briefcache import BriefCache
 from .config import Options, Settings, parse_dateline
 from .ingest import Source, source_from_text
@@ -41,6 +42,7 @@ class Summarizer:
         self._weights_progress = weights_progress
         self._backend: Backend | None = None
         self._opening = threading.Lock()
+        self._archiver = Archiver(self.settings)
 
     @property
     def backend(self) -> Backend:
@@ -69,11 +71,12 @@ class Summarizer:
         if dateline is not None and isinstance(article, Source):
             source = Source(source.text, dateline, source.origin, source.dateline_span)
         cache = BriefCache.of(self.settings)
-        if cache is not None and (cached := cache.get(source)) is not None:
-            return cached
-        brief = _brief(lambda: self.backend, source, self.settings, progress, preview)
-        if cache is not None:
-            cache.put(source, brief)
+        brief = cache.get(source) if cache is not None else None
+        if brief is None:
+            brief = _brief(lambda: self.backend, source, self.settings, progress, preview)
+            if cache is not None:
+                cache.put(source, brief)
+        self._archiver.keep(source, brief)
         return brief
 
     async def asummarize(self, article: str | Source, *, dateline: dt.date | str | None = None) -> Brief:
@@ -83,7 +86,8 @@ class Summarizer:
         return await asyncio.to_thread(self.summarize, article, dateline=dateline)
 
     def close(self) -> None:
-        """Release the backend (the embedded model's memory, the HTTP connections)."""
+        """Release the backend (the embedded model's memory, the HTTP connections) and the archive."""
+        self._archiver.close()
         if self._backend is not None:
             self._backend.close()
             self._backend = None

@@ -1,11 +1,11 @@
 """Shared fixtures: a clean environment, no network, and recordings of real model runs replayed offline.
 
-Every test runs with the summarizer's environment variables removed, its cache in a temporary folder, and
-no socket connecting anywhere but 127.0.0.1. Tests that need a model take the ``recorded`` fixture: a
-Summarizer that answers only from the recordings in tests/recordings (a missing one fails loudly). `make
-record` re-runs them with SUMMARIZER_RECORD=1, when a miss asks the real embedded model and stores its
-answer with the prompt version it answered. A whole run fails on a recording no test played: a stale
-answer would otherwise sit there unseen.
+Every test runs with the summarizer's environment variables removed, its cache and archive in a
+temporary folder, and no socket connecting anywhere but 127.0.0.1. Tests that need a model take the
+``recorded`` fixture: a Summarizer that answers only from the recordings in tests/recordings (a missing
+one fails loudly). `make record` re-runs them with SUMMARIZER_RECORD=1, when a miss asks the real
+embedded model and stores its answer with the prompt version it answered. A whole run fails on a
+recording no test played: a stale answer would otherwise sit there unseen.
 
 Pass-level tests take ``fake`` and ``fake_backend`` instead: a backend whose model is a FakeModel in the
 same process, answering what the test queued; a test that leaves answers in the queue fails. Transport
@@ -47,6 +47,9 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         if name.startswith(("SUMMARIZER_", "OPENAI_")):
             monkeypatch.delenv(name)
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SUMMARIZER_ARCHIVE", str(tmp_path / "archive.db"))
+    # The default archive's folder too, for the tests that clear SUMMARIZER_*: never the user's own.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("NO_COLOR", "1")
 
 

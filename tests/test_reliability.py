@@ -253,7 +253,7 @@ def test_a_key_in_the_base_url_is_never_shown_or_stored(server: FaultServer, tmp
     server.script(*[drop()] * 3)  # the error names the endpoint
     code, out, err = cli("brief", str(EXAMPLE), "--no-cache", "--base-url", url, "--model", MODEL, env=env)
     assert code == 1 and "***@127.0.0.1" in err
-    outputs += [out, err, *(p.read_text(encoding="utf-8") for p in files_in(tmp_path))]
+    outputs += [out, err, *(p.read_bytes().decode("utf-8", "replace") for p in files_in(tmp_path))]
     assert len(outputs) > 10 and not [o for o in outputs if PLANTED in o]
     with pytest.raises(ConfigError) as caught:
         Settings.from_env(base_url=f"ftp://user:{PLANTED}@host/v1")

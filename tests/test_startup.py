@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, RECORDINGS, ROOT
 
-HEAVY = {"spacy", "llama_cpp", "httpx", "httpx2", "openai", "instructor"}
+# sqlite_utils probes for numpy and pandas: only an archive that needs its schema made or migrated uses it.
+HEAVY = {"spacy", "llama_cpp", "httpx", "httpx2", "openai", "instructor", "sqlite_utils", "numpy"}
 # The stages that make a brief: they import the heavy packages, and a cached brief needs none of them.
 STAGES = {"summarizer.analysis", "summarizer.extract", "summarizer.backends.client"}
 
@@ -41,7 +42,12 @@ finally:
 def run(script: str, cache: Path) -> tuple[str, set[str]]:
     """Brief the example in a fresh interpreter: what it printed, and the modules it imported."""
     # PYTHONPATH: this checkout's code, whichever one the interpreter's editable install points at.
-    env = {"SUMMARIZER_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    env = {
+        "SUMMARIZER_CACHE_DIR": str(cache),
+        "SUMMARIZER_ARCHIVE": str(cache / "archive.db"),
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT),
+    }
     done = subprocess.run(
         [sys.executable, "-c", script, str(EXAMPLE)], env=env, capture_output=True, text=True, check=True
     )

@@ -136,13 +136,13 @@ def brief(
 @with_settings
 def story(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             metavar="PATH",
             help="Two or more articles about one story (files, folders, globs).",
             show_default=False,
         ),
-    ],
+    ] = None,
     fmt: FormatOption = Format.RICH,
     output: Annotated[
         Path | None,
@@ -153,6 +153,20 @@ def story(
     dateline: Dateline = None,
     verbose: Verbose = False,
     quiet: Quiet = False,
+    from_archive: Annotated[
+        bool,
+        typer.Option(
+            "--from-archive", help="Merge archived briefs (chosen by --search or --actor), with no model."
+        ),
+    ] = False,
+    search: Annotated[
+        str | None,
+        typer.Option(metavar="TEXT", help="With --from-archive: the articles holding these words."),
+    ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="With --from-archive: the articles naming this actor."),
+    ] = None,
     *,
     settings: Settings,
 ) -> None:
@@ -160,7 +174,16 @@ def story(
     article, and the points where the articles disagree."""
     from ..story import merge_briefs
 
-    articles, _ = expand(paths)
+    if from_archive or search or actor:
+        from .queries import story_briefs
+
+        if paths or not from_archive:
+            raise typer.BadParameter(
+                "give PATHs, or --from-archive with --search or --actor", param_hint="PATH"
+            )
+        _write_story(merge_briefs(story_briefs(settings.archive, search, actor)), fmt, output)
+        return
+    articles, _ = expand(paths or [])
     if len(articles) < 2:
         raise typer.BadParameter("a story needs at least two articles", param_hint="PATH")
     run = Run(len(articles), verbose, quiet)

@@ -20,10 +20,12 @@ from .messages import error
 
 __all__ = [
     "CONFIGURATION",
+    "ArchiveOption",
     "Dateline",
     "FormatOption",
     "Quiet",
     "Verbose",
+    "parse_day",
     "with_settings",
 ]
 
@@ -41,7 +43,8 @@ FormatOption = Annotated[
 ]
 
 
-def _parse_dateline(value: str) -> dt.date | None:
+def parse_day(value: str) -> dt.date | None:
+    """A YYYY-MM-DD option's date, or a usage error."""
     try:
         return parse_dateline(value)
     except ConfigError as exc:
@@ -52,7 +55,7 @@ Dateline = Annotated[
     dt.date | None,
     typer.Option(
         metavar="YYYY-MM-DD",
-        parser=_parse_dateline,
+        parser=parse_day,
         help="Publication date, against which relative dates resolve (wins over the article's own).",
         show_default=False,
     ),
@@ -61,6 +64,16 @@ Verbose = Annotated[
     bool, typer.Option("--verbose", "-v", help="Per-pass timings, warnings and logs on stderr.")
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on stderr.")]
+ArchiveOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--archive",
+        metavar="FILE",
+        dir_okay=False,
+        help="The archive of briefs (default: SUMMARIZER_ARCHIVE, else archive.db in the user data folder).",
+        show_default=False,
+    ),
+]
 
 
 def _backend_settings(
@@ -109,6 +122,8 @@ def _backend_settings(
             show_default=False,
         ),
     ] = None,
+    archive: ArchiveOption = None,
+    no_archive: Annotated[bool, typer.Option("--no-archive", help="Archive no brief.")] = False,
 ) -> Settings:
     """Settings from the environment and the backend's options, or exit 2 saying what is wrong with them,
     before any article is read."""
@@ -120,6 +135,7 @@ def _backend_settings(
             cache=CacheMode.OFF if no_cache else None,
             context_tokens=context_tokens,
             timeout=timeout,
+            archive="off" if no_archive else archive,
         )
         identify(settings)
     except ConfigError as exc:
@@ -133,7 +149,8 @@ _BACKEND_OPTIONS = tuple(inspect.signature(_backend_settings, eval_str=True).par
 
 def with_settings(command: Callable[..., None]) -> Callable[..., None]:
     """``command`` with the backend's options (--model, --base-url, --model-path, --no-cache,
-    --context-tokens, --timeout) added to its own, called with the ``settings`` they make.
+    --context-tokens, --timeout, --archive, --no-archive) added to its own, called with the ``settings``
+    they make.
 
     typer reads a command's options from its signature, so the signature shown to typer is the command's
     own parameters, less ``settings``, followed by the backend's.

@@ -37,6 +37,9 @@ Examples:
   # two articles, as JSON
   summarizer story first.txt second.html --format json --output story.json
 
+  # the archived briefs of the articles naming Navalny, merged with no model
+  summarizer story --from-archive --actor Navalny
+
 Exit status: 0 the story written, 1 fewer than two articles briefed, 2 usage error, 130 interrupted.
 """
 

@@ -21,7 +21,7 @@ from .models import (
     StorySource,
 )
 
-__all__ = ["merge_briefs"]
+__all__ = ["bare", "merge_briefs", "names_match"]
 
 # A company's legal form, which one article gives and another leaves out: "Apple Inc." is "Apple".
 _LEGAL_FORM = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|AG|SA|NV|GmbH)\.?$")
@@ -119,14 +119,14 @@ def _same(one: Actor, other: Actor) -> bool:
     )
 
 
-def _bare(name: str) -> list[str]:
+def bare(name: str) -> list[str]:
     """The words of a name without its titles, normalized: "President Joe Biden" → ["joe", "biden"]."""
     return normalize(without_titles(name.strip()))[0].split()
 
 
-def _names_match(one: list[str], other: list[str], *, people: bool) -> bool:
+def names_match(one: list[str], other: list[str], *, people: bool) -> bool:
     """Whether two bare names name one entity: equal, or for people, one the end of the other (a surname
-    alone, or a name without its first name)."""
+    alone, or a name without its first name). The archive matches a speaker's names by it too."""
     short, long = sorted((one, other), key=len)
     if not short:
         return False
@@ -136,7 +136,7 @@ def _names_match(one: list[str], other: list[str], *, people: bool) -> bool:
 def _same_entity(one: Actor, other: Actor) -> bool:
     """Whether two actors are one entity, by their names and kinds."""
     people = one.kind is ActorKind.PERSON and other.kind is ActorKind.PERSON
-    return _names_match(_bare(one.name), _bare(other.name), people=people)
+    return names_match(bare(one.name), bare(other.name), people=people)
 
 
 def _key(name: str) -> str:
