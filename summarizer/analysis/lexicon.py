@@ -10,17 +10,22 @@ __all__ = [
     "CERTAINTY_CUES",
     "COMPANY_NOUNS",
     "CONSEQUENCE_CUES",
+    "CORPORATE_SUFFIXES",
     "COUNTRY_ALIASES",
     "DOCUMENTS",
     "INSTITUTIONS",
+    "LAYOUT_LABELS",
+    "NAME_PARTICLES",
     "NAMING_VERBS",
     "PLACE_PREPOSITIONS",
     "PRODUCT_NOUNS",
     "PRONOUNS",
+    "QUANTIFIERS",
     "QUOTE_MARKS",
     "ROLE_NOUNS",
     "SPEECH_VERBS",
     "STAFF",
+    "SUCCESSION",
     "TITLES",
     "WISH_VERBS",
 ]
@@ -70,6 +75,9 @@ PRODUCT_NOUNS = frozenset(
 """Nouns a product's name modifies ("Macintosh computers", "the iPad tablet", "iPod Touch users"); a
 maker's name modifies its parts ("Intel processors", "Rolls-Royce engines"), which are not here."""
 
+QUANTIFIERS = frozenset("several many few numerous various multiple".split())
+"""Words that count what they stand before ("several Apple Stores"): an actor is not counted."""
+
 INSTITUTIONS = frozenset(
     """embassy consulate ministry government military parliament bank army navy cabinet department
     agency office company firm council committee court police commission administration party union
@@ -87,6 +95,25 @@ DOCUMENTS = frozenset(
 
 PLACE_PREPOSITIONS = frozenset("from at in into inside outside near across through via".split())
 """Prepositions that make the name after them a place ("flew from Airbus' Delivery Center")."""
+
+CORPORATE_SUFFIXES = frozenset(
+    """inc incorporated corp corporation co company ltd limited plc llc l.l.c llp lp n.v nv s.a sa ag se
+    gmbh spa s.p.a bv b.v group holdings""".split()
+)
+"""A company's legal form or group after its name, without a final stop: "Apple Inc." is "Apple"."""
+
+SUCCESSION = frozenset("jr sr ii iii iv".split())
+"""Words after a person's surname that tell a son from his father ("Donald Trump Jr."), without a stop."""
+
+NAME_PARTICLES = frozenset("of and the for & de du des la le et y von van der den di da al d' l'".split())
+"""Small words inside a name that its acronym skips ("European Aeronautic Defence and Space": EADS)."""
+
+LAYOUT_LABELS = frozenset(
+    """note correction corrections clarification update updated related disclosure advertisement photo
+    photos image video watch listen read credit caption""".split()
+)
+"""Words of a label by which a page marks a line of its own, not the story's ("Editor's note:",
+"Correction:", "Related:", "Read more:")."""
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "hers"])
 
