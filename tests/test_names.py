@@ -131,3 +131,46 @@ def test_a_role_before_a_name_makes_it_a_persons() -> None:
     )
     angers = actors["Sandy Angers"]
     assert angers.kind is ActorKind.PERSON and "Angers" in angers.aliases
+
+
+def test_an_acronym_of_more_than_the_initials_and_one_after_a_countrys() -> None:
+    actors = _actors(
+        "Singapore Airlines said on Tuesday it would be compensated for the delays. SIA said the talks "
+        "had gone well. The U.S. Air Force also ordered tankers, USAF officials said."
+    )
+    assert "SIA" in actors["Singapore Airlines"].aliases and "SIA" not in actors
+    assert "USAF" in actors["U.S. Air Force"].aliases and "USAF" not in actors
+
+
+def test_an_acronym_that_could_stand_for_two_names_joins_neither() -> None:
+    actors = _actors(
+        "General Motors and General Mills both reported results on Tuesday. GM said sales rose, and "
+        "General Mills said costs fell."
+    )
+    assert "GM" not in actors["General Motors"].aliases and "GM" not in actors["General Mills"].aliases
+
+
+def test_a_name_inside_a_title_a_model_or_a_place_is_no_actor() -> None:
+    actors = _actors(
+        "Deputy Defense Secretary Kathleen Hicks said on Monday that the Secretary of Defense would visit. "
+        "The Air Force flies its Boeing 767 tankers from John F. Kennedy Airport, Hicks said."
+    )
+    assert "Kathleen Hicks" in actors and "Air Force" in actors
+    assert not {"Defense", "Boeing", "John F. Kennedy"} & set(actors)
+
+
+def test_a_nationality_is_no_named_group() -> None:
+    actors = _actors(
+        "Singaporeans cheered the first flight on Friday. The Republicans said they would vote against "
+        "the bill, and Singapore's government welcomed the news."
+    )
+    assert "Singaporeans" not in actors and "Republicans" in actors
+
+
+def test_a_short_line_or_caption_name_makes_no_actor_but_the_story_does() -> None:
+    actors = _actors(
+        "Court Rules Against Acme\n\nBy Jane Roe\n\nThe Supreme Court ruled on Monday that Acme Corp. "
+        "had broken the law. Acme said it would appeal.\n\nJudge Ann Lee. Photo: Tom Poe / Example Images"
+    )
+    assert {"Supreme Court", "Acme Corp."} <= set(actors)
+    assert not {"Jane Roe", "Ann Lee", "Tom Poe", "Example Images"} & set(actors)

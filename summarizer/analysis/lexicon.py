@@ -13,6 +13,7 @@ __all__ = [
     "CORPORATE_SUFFIXES",
     "COUNTRY_ALIASES",
     "DOCUMENTS",
+    "FACILITIES",
     "INSTITUTIONS",
     "LAYOUT_LABELS",
     "NAME_PARTICLES",
@@ -74,6 +75,9 @@ PRODUCT_NOUNS = frozenset(
 )
 """Nouns a product's name modifies ("Macintosh computers", "the iPad tablet", "iPod Touch users"); a
 maker's name modifies its parts ("Intel processors", "Rolls-Royce engines"), which are not here."""
+
+FACILITIES = frozenset("airport station street avenue road bridge square stadium arena park highway".split())
+"""Nouns that end a place's name made of a person's ("John F. Kennedy International Airport")."""
 
 QUANTIFIERS = frozenset("several many few numerous various multiple".split())
 """Words that count what they stand before ("several Apple Stores"): an actor is not counted."""

