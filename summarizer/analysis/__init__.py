@@ -21,10 +21,13 @@ from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
 from .layout import non_prose
 from .speakers import Attribution, attribute, clause_at, has_subject, subject_before
+from .tense import dates_nothing, tense_at
 from .text import QuotedPassage, find_quoted_passages, trimmed
 from .text import sentences as rough_sentences
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from ..ingest import Source
 
 __all__ = ["Analysis", "Candidate", "Dated", "Entity", "Passage", "analyze", "skim"]
@@ -100,7 +103,7 @@ def analyze(source: Source) -> Analysis:
     quoted = [q for q in find_quoted_passages(text, start) if not _within(q.span.start, outside)]
     said = attribute(doc, [q.span for q in quoted], entities)
     dated = []
-    for when, at, sentence in _times(source, sentences, outside):
+    for when, at, sentence in _times(source, sentences, outside, doc, tuple(q.span for q in quoted)):
         clause = clause_at(doc, at, sentence) or sentence
         dated.append(Dated(when, sentence, clause, has_subject(doc, clause), subject_before(doc, clause)))
     quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
@@ -138,13 +141,25 @@ def skim(source: Source) -> Analysis:
     )
 
 
-def _times(source: Source, sentences: list[Span], outside: list[Span]) -> list[tuple[When, int, Span]]:
+def _times(
+    source: Source,
+    sentences: list[Span],
+    outside: list[Span],
+    doc: Doc | None = None,
+    quoted: tuple[Span, ...] = (),
+) -> list[tuple[When, int, Span]]:
     """The time expressions of the article's body outside the parts that are not its prose, each with
-    where it starts and its sentence; the same words twice in one sentence are one time."""
+    where it starts and its sentence; the same words twice in one sentence are one time. With the parse
+    (``doc``), a weekday or month alone points the way of its clause's tense, and words counting from a
+    moment of speaking inside a quotation (``quoted``) that do not date what happened are left out."""
+    tenses = (lambda at: tense_at(doc, at)) if doc is not None else None
+    marks = [(q.start - 1, q.end + 1) for q in quoted]
     found: dict[tuple[Span, str], tuple[When, int, Span]] = {}
-    for when in find_dates(source.text, source.dateline):
+    for when in find_dates(source.text, source.dateline, tenses):
         at = when.span.start if when.span is not None else -1
         if at < source.body_start or _within(at, outside):
+            continue
+        if doc is not None and dates_nothing(doc, at, when.text, marks):
             continue
         sentence = next((s for s in sentences if s.start <= at < s.end), None)
         if sentence is not None:

@@ -14,6 +14,7 @@ __all__ = [
     "COUNTRY_ALIASES",
     "DOCUMENTS",
     "FACILITIES",
+    "FUTURE_VERBS",
     "INSTITUTIONS",
     "LAYOUT_LABELS",
     "NAME_PARTICLES",
@@ -24,6 +25,8 @@ __all__ = [
     "QUANTIFIERS",
     "QUOTE_MARKS",
     "ROLE_NOUNS",
+    "SAME_DAY",
+    "SPEECH_TIME",
     "SPEECH_VERBS",
     "STAFF",
     "SUCCESSION",
@@ -78,6 +81,19 @@ maker's name modifies its parts ("Intel processors", "Rolls-Royce engines"), whi
 
 FACILITIES = frozenset("airport station street avenue road bridge square stadium arena park highway".split())
 """Nouns that end a place's name made of a person's ("John F. Kennedy International Airport")."""
+
+FUTURE_VERBS = frozenset(
+    """plan expect schedule set aim intend hope want promise vow pledge agree decide prepare propose seek
+    due""".split()
+)
+"""Verbs whose infinitive is ahead of them ("plans to open in March", "is expected to reopen")."""
+
+SPEECH_TIME = r"\b(?:today|tonight|tomorrow|yesterday|this|next|last|ago|coming|past|now)\b"
+"""Words by which a time counts from the moment of speaking (a regular expression): inside a quotation
+they count from when the words were said ("today", "this week", "next year", "two days ago")."""
+
+SAME_DAY = r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"
+"""Words for the day of speaking itself (a regular expression)."""
 
 QUANTIFIERS = frozenset("several many few numerous various multiple".split())
 """Words that count what they stand before ("several Apple Stores"): an actor is not counted."""

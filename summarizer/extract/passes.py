@@ -45,7 +45,8 @@ def ask_passes(
         )
         owned = [e for e in analysis.entities if window.owns(e.mentions[0].start)]
         asked_kind = [e.name for e in owned if unsure(e, analysis)]
-        answers.things.update(session.things(asked_kind) if asked_kind else [])
+        kinds = session.kinds(asked_kind) if asked_kind else {}
+        answers.things.update(name for name, kind in kinds.items() if kind == "thing")
         entities = [e for e in analysis.entities if e.name not in answers.things]
         owned = [e for e in owned if e.name not in answers.things]
         unnamed = [e.name for e in owned if e.kind is ActorKind.PERSON and e.role is None]
