@@ -174,3 +174,13 @@ def test_a_short_line_or_caption_name_makes_no_actor_but_the_story_does() -> Non
     )
     assert {"Supreme Court", "Acme Corp."} <= set(actors)
     assert not {"Jane Roe", "Ann Lee", "Tom Poe", "Example Images"} & set(actors)
+
+
+def test_a_country_named_as_where_something_goes_or_is_is_a_place() -> None:
+    actors = _actors(
+        "The new jet was flown to Singapore on Monday for a ceremony in Toulouse, France. It will leave "
+        "from Singapore's Changi Airport, and prices within the U.S. will fall, the maker said. Germany "
+        "said it would buy two."
+    )
+    assert "Germany" in actors
+    assert not {"Singapore", "France", "U.S.", "United States"} & set(actors)

@@ -21,7 +21,9 @@ from .lexicon import (
     COMPANY_NOUNS,
     COUNTRY_ALIASES,
     DOCUMENTS,
+    FACILITIES,
     INSTITUTIONS,
+    MOTION_VERBS,
     PLACE_PREPOSITIONS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -121,11 +123,19 @@ def _only_a_place(entity: Entity, mentions: list[Mention]) -> bool:
 
 def _as_place(root: Token) -> bool:
     """Whether a country's mention names a place: the object of a place preposition (the first of a
-    list of them speaks for the list), or a modifier of a noun that is no body or role of its (a
+    list of them speaks for the list), or of "to" after a noun or a verb of going ("the flight to
+    France", "flown to Singapore"); the country after a city ("Toulouse, France"); the owner of a
+    facility ("Singapore's Changi Airport"); or a modifier of a noun that is no body or role of its (a
     company is no body of its country's)."""
     root = _first_of_list(root)
     if root.dep_ == "pobj":
-        return root.head.lower_ in PLACE_PREPOSITIONS
+        prep = root.head
+        going = prep.head.pos_ == "NOUN" or prep.head.lemma_.lower() in MOTION_VERBS
+        return prep.lower_ in PLACE_PREPOSITIONS or (prep.lower_ in ("to", "towards", "toward") and going)
+    if root.dep_ == "appos" and root.head.ent_type_ == "GPE":
+        return True
+    if root.dep_ == "poss":
+        return root.head.lower_ in FACILITIES
     if root.dep_ in ("compound", "nmod", "amod"):
         # "a US company" says where the company is from; "the US embassy" is the country's own body.
         head = root.head.lemma_.lower()

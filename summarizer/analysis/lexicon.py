@@ -17,6 +17,7 @@ __all__ = [
     "FUTURE_VERBS",
     "INSTITUTIONS",
     "LAYOUT_LABELS",
+    "MOTION_VERBS",
     "NAME_PARTICLES",
     "NAMING_VERBS",
     "PLACE_PREPOSITIONS",
@@ -95,6 +96,9 @@ they count from when the words were said ("today", "this week", "next year", "tw
 SAME_DAY = r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"
 """Words for the day of speaking itself (a regular expression)."""
 
+MOTION_VERBS = frozenset("fly go travel return move come head sail drive arrive send ship flee".split())
+"""Verbs of going: "to" after them names a place ("flown to Singapore")."""
+
 QUANTIFIERS = frozenset("several many few numerous various multiple".split())
 """Words that count what they stand before ("several Apple Stores"): an actor is not counted."""
 
@@ -113,7 +117,9 @@ DOCUMENTS = frozenset(
 )
 """Writings whose words are their author's ("a statement from Acme said")."""
 
-PLACE_PREPOSITIONS = frozenset("from at in into inside outside near across through via".split())
+PLACE_PREPOSITIONS = frozenset(
+    "from at in into inside outside near across through via within throughout around over beyond".split()
+)
 """Prepositions that make the name after them a place ("flew from Airbus' Delivery Center")."""
 
 CORPORATE_SUFFIXES = frozenset(
