@@ -184,3 +184,12 @@ def test_a_country_named_as_where_something_goes_or_is_is_a_place() -> None:
     )
     assert "Germany" in actors
     assert not {"Singapore", "France", "U.S.", "United States"} & set(actors)
+
+
+def test_a_name_the_article_calls_a_body_is_an_organization() -> None:
+    actors = _actors(
+        "“The response has been massive,” said Julien Talavan, a spokesman for Force Ouvrière, the main "
+        "union at the plant, on Wednesday."
+    )
+    assert actors["Force Ouvrière"].kind is ActorKind.ORGANIZATION
+    assert actors["Julien Talavan"].kind is ActorKind.PERSON

@@ -93,6 +93,9 @@ def find_entities(doc: Doc, start: int, outside: list[Span]) -> list[Entity]:
     ]
     _surnames(doc, entities, start, outside)
     for entity in entities:
+        ents = [m.ent for m in mentions if m.span in entity.mentions]
+        if entity.kind is ActorKind.PERSON and any(_called_a_body(ent.root) for ent in ents):
+            entity.kind = ActorKind.ORGANIZATION
         if entity.kind is ActorKind.PERSON:
             entity.role, entity.role_span = _role(doc, entity)
         entity.owns = any(_owning(m.ent.root) for m in mentions if m.span in entity.mentions)
@@ -154,6 +157,15 @@ def _a_thing(entity: Entity, mentions: list[Mention]) -> bool:
     if entity.kind is not ActorKind.ORGANIZATION or any(_speaks(ent.root) for ent in ents):
         return False
     return all(names_a_product(ent) for ent in ents) or any(taken_as_a_thing(ent) for ent in ents)
+
+
+def _called_a_body(root: Token) -> bool:
+    """A name the article calls a body, beside it: "Force Ouvrière, the main Airbus union", "the union
+    Unite", "Northrop Grumman, the defense contractor". No person is called so."""
+    beside = [c for c in root.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        beside.append(root.head)
+    return any(b.lemma_.lower() in INSTITUTIONS | COMPANY_NOUNS for b in beside)
 
 
 def _owning(root: Token) -> bool:

@@ -105,7 +105,8 @@ QUANTIFIERS = frozenset("several many few numerous various multiple".split())
 INSTITUTIONS = frozenset(
     """embassy consulate ministry government military parliament bank army navy cabinet department
     agency office company firm council committee court police commission administration party union
-    airline""".split()
+    airline group organization organisation association federation league club team charity network
+    newspaper contractor""".split()
 )
 """Head nouns of bodies that speak as one ("Russia's embassy in the U.S. said")."""
 
