@@ -244,9 +244,14 @@ def test_consequence_candidates_are_what_follows(sentence: str, candidate: bool)
             {"Samsung", "Toyota"},
             {"Galaxy"},
         ),
-        # A flight names its airline; a writing's source is no place.
+        # A flight is an event: an airline named only in it does not act; a writing's source is no place.
         (
             "The crash of Acme Air Flight 574 killed 102 people, officials said on Monday.",
+            set(),
+            {"Acme Air", "Acme Air Flight"},
+        ),
+        (
+            "The crash of Acme Air Flight 574 killed 102 people. Acme Air said on Monday it would pay.",
             {"Acme Air"},
             set(),
         ),

@@ -43,7 +43,11 @@ def test_each_name_is_asked_about_on_its_own(fake: FakeModel, fake_backend: Back
         max_reasks=1,
         record=RunRecord(),
     )
-    assert session.things(names) == ["Safari", "iPod Touch"]
+    assert session.kinds(names) == {
+        "Consumer Reports": "organization",
+        "Safari": "thing",
+        "iPod Touch": "thing",
+    }
     assert len(fake.history) == 3
     for name, request in zip(names, fake.history, strict=True):
         assert f"“{name}”" in request["messages"][-1]["content"]

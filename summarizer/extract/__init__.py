@@ -96,13 +96,14 @@ class Session:
         answer = self._ask("roles", RolesAnswer, task, 24 * len(people) + 20)
         return {r.name: r.role for r in getattr(answer, "roles", []) if r.role}
 
-    def things(self, names: list[str]) -> list[str]:
-        """Those of ``names`` (organizations and people that own nothing in the text, with no role or
-        words) that the article uses for a product, a service, a place or an event: the NER's label is
-        only a guess ("Safari", "iPod Touch" as organizations), and telling them apart takes knowing
-        what they are. One question a name: asked about a list, the small model gave one list's names
-        all the same kind, companies with products."""
-        return [name for name in names if self._kind(name) == "thing"]
+    def kinds(self, names: list[str]) -> dict[str, str | None]:
+        """What the article uses each of ``names`` for (organizations and people that own nothing in the
+        text, with no role or words): "person", "organization" or "thing" (a product, a service, a
+        place, an event), None where no answer validated. The NER's label is only a guess ("Safari",
+        "iPod Touch" as organizations), and telling them apart takes knowing what they are. One
+        question a name: asked about a list, the small model gave one list's names all the same kind,
+        companies with products."""
+        return {name: self._kind(name) for name in names}
 
     def _kind(self, name: str) -> str | None:
         answer = self._ask("things", KindAnswer, prompts.render("things", actor=name), 12)

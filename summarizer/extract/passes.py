@@ -61,7 +61,8 @@ def _things(session: Session, analysis: Analysis, window: Window, answers: Answe
         e.name for e in analysis.entities if window.owns(e.mentions[0].start) and may_be_a_thing(e, analysis)
     ]
     if asked:
-        answers.things.update(session.things(asked))
+        kinds = session.kinds(asked)
+        answers.things.update(name for name, kind in kinds.items() if kind == "thing")
 
 
 def _roles(session: Session, entities: list[Entity], window: Window, answers: Answers) -> None:

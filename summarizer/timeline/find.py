@@ -6,10 +6,11 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Precision, Span, When
-from .rules import RULES, Rule, group, norm
+from .rules import RULES, Rule, Tense, group, norm
 
 __all__ = ["find_dates", "resolve"]
 
@@ -128,7 +129,12 @@ def _accept(rule: Rule, m: re.Match[str], text: str, strict: bool) -> bool:
     return True
 
 
-def _scan(text: str, dateline: datetime.date | None, strict: bool) -> list[_Hit]:
+def _scan(
+    text: str,
+    dateline: datetime.date | None,
+    strict: bool,
+    tenses: Callable[[int], Tense | None] | None = None,
+) -> list[_Hit]:
     candidates: list[_Hit] = []
     for rule in RULES:
         pos = 0
@@ -138,9 +144,17 @@ def _scan(text: str, dateline: datetime.date | None, strict: bool) -> list[_Hit]
             pos = m.start() + 1
             if m.end() == m.start() or not _accept(rule, m, text, strict):
                 continue
-            future = strict and rule.name in ("weekday", "month", "md", "dm") and _future_cue(text, m.start())
+            tense: Tense = "past"
+            if strict and rule.name in ("weekday", "month", "md", "dm"):
+                told = tenses(m.start()) if tenses is not None else None
+                # The parse's tense, unless a cue before the words says the present means a plan ("is set
+                # for Monday").
+                cue = _future_cue(text, m.start())
+                tense = (
+                    "future" if cue and told in (None, "present") else told or ("future" if cue else "past")
+                )
             try:
-                resolved = rule.resolve(m, dateline or _PROBE, future)
+                resolved = rule.resolve(m, dateline or _PROBE, tense)
             except (ValueError, OverflowError, KeyError):
                 # An impossible date (June 31, week 54) or one off the calendar's edge is not a date.
                 resolved = None
@@ -163,13 +177,17 @@ def _scan(text: str, dateline: datetime.date | None, strict: bool) -> list[_Hit]
     return chosen
 
 
-def find_dates(text: str, dateline: datetime.date | None) -> list[When]:
+def find_dates(
+    text: str, dateline: datetime.date | None, tenses: Callable[[int], Tense | None] | None = None
+) -> list[When]:
     """Every date expression in text, in order, each with its Span (character offsets into text),
     resolved against dateline.
 
     A relative expression ("Wednesday", "last month") is still found when dateline is None, with value and
-    precision None. Weekdays and months alone take the direction of a future cue just before them in the
-    same sentence ("will meet on Monday"); otherwise they are the most recent on or before the dateline.
+    precision None. Weekdays and months alone point the way of the tense of the clause they date:
+    ``tenses`` gives it for an offset where the parse tells it (a month in a present clause is the
+    nearer one, before or after); otherwise a future cue just before them in the same sentence ("will
+    meet on Monday") makes them the next, and they are the most recent on or before the dateline.
     """
     return [
         When(
@@ -178,7 +196,7 @@ def find_dates(text: str, dateline: datetime.date | None) -> list[When]:
             value=h.value,
             precision=h.precision,
         )
-        for h in _scan(text, dateline, strict=True)
+        for h in _scan(text, dateline, strict=True, tenses=tenses)
     ]
 
 

@@ -7,14 +7,19 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from ..models import Precision
 
-__all__ = ["RULES", "Rule", "group", "norm"]
+__all__ = ["RULES", "Rule", "Tense", "group", "norm"]
+
+Tense = Literal["past", "present", "future"]
+"""The tense of the clause a time expression dates, which says which way a weekday or month alone
+points from the dateline."""
 
 _Resolved = tuple[str, Precision]
 # The date a relative expression is resolved against; for an absolute one it is ignored.
-_Resolver = Callable[[re.Match[str], datetime.date, bool], _Resolved | None]
+_Resolver = Callable[[re.Match[str], datetime.date, Tense], _Resolved | None]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -113,12 +118,12 @@ def _weekday_number(m: re.Match[str]) -> int:
     return _WEEKDAYS[norm(group(m, "wd"))[:3]]
 
 
-def _explicit_day(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+def _explicit_day(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
     # A weekday before the date ("Tuesday, March 17, 2021") is ignored: the date is the more specific.
     return _day(datetime.date(int(m["y"]), _month_number(m), int(m["d"])))
 
 
-def _month_day(m: re.Match[str], ref: datetime.date, future: bool) -> _Resolved | None:
+def _month_day(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
     month, day = _month_number(m), int(m["d"])
     candidates = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
@@ -127,21 +132,21 @@ def _month_day(m: re.Match[str], ref: datetime.date, future: bool) -> _Resolved 
         except ValueError:
             continue
     ahead = [c for c in candidates if c >= ref]
-    if future and ahead:
+    if tense == "future" and ahead:
         return _day(ahead[0])
     # Nearest to the dateline; on a tie the earlier, since news mostly reports what has happened.
     return _day(min(candidates, key=lambda c: (abs((c - ref).days), c))) if candidates else None
 
 
-def _iso_day(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+def _iso_day(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
     return _day(datetime.date(int(m["y"]), int(m["m"]), int(m["d"])))
 
 
-def _iso_week(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+def _iso_week(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
     return _week(datetime.date.fromisocalendar(int(m["y"]), int(m["w"]), 1))
 
 
-def _numeric(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+def _numeric(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
     first, second, year_text = int(m["a"]), int(m["b"]), m["y"]
     year = int(year_text)
     if len(year_text) == 2:
@@ -151,25 +156,25 @@ def _numeric(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved 
     return _day(datetime.date(year, month, day))
 
 
-def _numeric_ymd(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+def _numeric_ymd(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
     return _day(datetime.date(int(m["y"]), int(m["m"]), int(m["d"])))
 
 
-def _month_year(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+def _month_year(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
     return _month(int(m["y"]), _month_number(m))
 
 
-def _month_relative_year(m: re.Match[str], ref: datetime.date, _future: bool) -> _Resolved | None:
+def _month_relative_year(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
     rel = norm(m["rel"])
     return _month(ref.year + (-1 if rel == "last" else 1 if rel == "next" else 0), _month_number(m))
 
 
-def _year_only(m: re.Match[str], _ref: datetime.date, _future: bool) -> _Resolved | None:
+def _year_only(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
     year = int(m["y"])
     return _year(year) if year >= 1000 else None
 
 
-def _bare_month(m: re.Match[str], ref: datetime.date, future: bool) -> _Resolved | None:
+def _bare_month(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
     month, rel = _month_number(m), norm(group(m, "rel"))
     if rel in ("last", "past", "this past"):
         return _month(ref.year if month < ref.month else ref.year - 1, month)
@@ -177,12 +182,21 @@ def _bare_month(m: re.Match[str], ref: datetime.date, future: bool) -> _Resolved
         return _month(ref.year if month > ref.month else ref.year + 1, month)
     if rel == "this":
         return _month(ref.year, month)
-    if future:
+    if tense == "future":
         return _month(ref.year if month >= ref.month else ref.year + 1, month)
-    return _month(ref.year if month <= ref.month else ref.year - 1, month)
+    if tense == "past" or month == ref.month:
+        return _month(ref.year if month <= ref.month else ref.year - 1, month)
+    # The present ("talks resume in January", "the contract expires in September") says neither way:
+    # the nearer of the month before the dateline and the one after, the one before on a tie.
+    back, ahead = (ref.month - month) % 12, (month - ref.month) % 12
+    return (
+        _month(ref.year + (1 if month < ref.month else 0), month)
+        if ahead < back
+        else _month(ref.year - (1 if month > ref.month else 0), month)
+    )
 
 
-def _weekday(m: re.Match[str], ref: datetime.date, future: bool) -> _Resolved | None:
+def _weekday(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
     wanted, rel = _weekday_number(m), norm(group(m, "rel"))
     back = (ref.weekday() - wanted) % 7  # days since the most recent such day, 0 if it is today
     ahead = (wanted - ref.weekday()) % 7
@@ -192,23 +206,23 @@ def _weekday(m: re.Match[str], ref: datetime.date, future: bool) -> _Resolved | 
         return _day(ref + datetime.timedelta(days=ahead or 7))
     if rel == "this":
         return _day(ref + datetime.timedelta(days=wanted - ref.weekday()))
-    if future:
+    if tense == "future":
         return _day(ref + datetime.timedelta(days=ahead))
     return _day(ref - datetime.timedelta(days=back))
 
 
-def _deictic(m: re.Match[str], ref: datetime.date, _future: bool) -> _Resolved | None:
+def _deictic(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
     word = norm(m["w"] or m["w2"])  # "this morning" and "last night" name their day by the first word
     offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}[word]
     return _day(ref + datetime.timedelta(days=offset))
 
 
-def _day_before(m: re.Match[str], ref: datetime.date, _future: bool) -> _Resolved | None:
+def _day_before(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
     offset = {"before": -1, "before yesterday": -2, "after tomorrow": 2}.get(norm(m["w"]))
     return None if offset is None else _day(ref + datetime.timedelta(days=offset))
 
 
-def _relative_unit(m: re.Match[str], ref: datetime.date, _future: bool) -> _Resolved | None:
+def _relative_unit(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
     rel, unit = norm(m["rel"]), norm(m["unit"])
     if rel == "the" and group(m, "part") is None:
         return None  # "the year" alone names no particular year
@@ -229,7 +243,7 @@ def _count(words: str) -> int:
     return sum(_NUMBER_WORDS[w] for w in re.split(r"[-\s]+", words))
 
 
-def _ago(m: re.Match[str], ref: datetime.date, _future: bool) -> _Resolved | None:
+def _ago(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
     n = _count(norm(m["n"]))
     unit = norm(m["unit"])
     if unit == "day":

@@ -1,0 +1,308 @@
+"""Which mentions name one entity, so that each entity is one actor.
+
+Forms of one name are joined first: the same words ("Tass", "TASS"; "Apple Inc.", "Apple Inc"), a
+country's other names ("U.S."), an acronym and its expansion ("United Auto Workers (UAW)", or "GAO" beside
+"Government Accountability Office" anywhere in the article), a person's fuller and plainer forms ("Tim
+Cook", "Timothy D. Cook"; but never "Donald Trump Jr." and "Donald Trump"), and a name the article
+misspells once beside its usual spelling. Then a shorter form joins the fuller one it stands for, mention
+by mention: a surname alone is the person the article last named with it; a first word ("Lockheed", of
+"Lockheed Martin") or a name without its legal form ("Apple", of "Apple Inc.") is the organization named
+so before it. A short form the article uses before any fuller one is a name of its own: "Apple" named
+first, then "Apple TV", are a company and its product.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz.distance import OSA
+
+from ..models import Span
+from .lexicon import NAME_PARTICLES, SUCCESSION, TITLES
+from .mentions import Mention, key, thing_like, words
+
+__all__ = ["group"]
+
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}|[A-Z][A-Z&]+[A-Z]")
+_SPELLING_LENGTH = 5
+"""Names shorter than this are too short to tell a misspelling from another name ("Iran", "Iraq")."""
+
+
+@dataclass
+class _Form:
+    """One way the article writes a name, and the mentions written so."""
+
+    words: tuple[str, ...]
+    key: tuple[str, ...]
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return Counter(m.label for m in self.mentions).most_common(1)[0][0]
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].span.start
+
+    @property
+    def person(self) -> bool:
+        return any(m.label == "PERSON" for m in self.mentions)
+
+    @property
+    def thing(self) -> bool:
+        return all(thing_like(m.ent) for m in self.mentions)
+
+
+class _Sets:
+    """Union-find over forms (by index)."""
+
+    def __init__(self, n: int) -> None:
+        self._parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self._parent[i] != i:
+            self._parent[i] = self._parent[self._parent[i]]
+            i = self._parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self._parent[max(a, b)] = min(a, b)
+
+
+def group(mentions: list[Mention], text: str) -> list[list[Mention]]:
+    """The mentions of each entity together, in order of first mention."""
+    forms = _forms(mentions)
+    sets = _Sets(len(forms))
+    for i, a in enumerate(forms):
+        for j in range(i + 1, len(forms)):
+            if _same(a, forms[j]) or _spelling(a, forms[j]):
+                sets.join(i, j)
+    for i, j in _bracketed(forms, text):
+        sets.join(i, j)
+    countries = {_letters(f.mentions[0].name) for f in forms if f.label == "GPE"}
+    for i, a in enumerate(forms):
+        # An acronym that could stand for two entities ("GM": General Motors, General Mills) joins none.
+        found = [j for j, b in enumerate(forms) if _acronym_of(a, b, countries)]
+        # "Air Force" beside "United States Air Force" is the same body: the fuller one speaks for both.
+        found = [j for j in found if not any(k != j and _shorter_body(forms[j], forms[k]) for k in found)]
+        if len({sets.find(j) for j in found}) == 1:
+            sets.join(i, found[0])
+    first: dict[int, int] = {}
+    for i, form in enumerate(forms):
+        root = sets.find(i)
+        first[root] = min(first.get(root, form.first), form.first)
+    # A form stands for what the other forms of its name stand for ("Warrren", misspelt, as "Warren").
+    own = [_fuller(i, forms, sets, first) for i in range(len(forms))]
+    shared: dict[int, dict[int, int]] = {}
+    for i, fuller in enumerate(own):
+        shared.setdefault(sets.find(i), {}).update({j: 0 for j in fuller})
+    groups: dict[int, list[Mention]] = {}
+    for i, form in enumerate(forms):
+        fuller = shared[sets.find(i)]
+        for m in form.mentions:
+            j = _nearest(m, fuller, forms) if fuller else i
+            groups.setdefault(sets.find(j), []).append(_within(m, own[i].get(j, 0)))
+    ordered = (sorted(g, key=lambda m: m.span.start) for g in groups.values())
+    return sorted(ordered, key=lambda g: g[0].span.start)
+
+
+def _forms(mentions: list[Mention]) -> list[_Form]:
+    named = {tuple(words(m.name)) for m in mentions}
+    forms: dict[tuple[str, ...], _Form] = {}
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        m = _owner(m, named)
+        found = words(m.name)
+        if found:
+            forms.setdefault(tuple(found), _Form(tuple(found), key(m.name))).mentions.append(m)
+    # News calls a company by its first word ("Lockheed", "Goldman") and a person by the last: a name
+    # whose first word stands alone as an organization's is an organization's, whatever the NER said.
+    alone = {f.words[0] for f in forms.values() if len(f.words) == 1 and not f.person}
+    for form in forms.values():
+        if form.person and len(form.words) > 1 and form.words[0] in alone:
+            form.mentions = [replace(m, label="ORG") for m in form.mentions]
+    return list(forms.values())
+
+
+def _owner(m: Mention, named: set[tuple[str, ...]]) -> Mention:
+    """The owner's name out of a run the NER read as one ("Apple Computer's Mac OS"), when the article
+    names the owner on its own too; "Moody's Investors Service" stays whole."""
+    cut = re.search(r"['’]s\s", m.name)
+    if cut is None or tuple(words(m.name[: cut.start()])) not in named:
+        return m
+    return replace(
+        m, name=m.name[: cut.start()], span=Span(start=m.span.start, end=m.span.start + cut.start())
+    )
+
+
+def _same(a: _Form, b: _Form) -> bool:
+    """One name with or without its legal form ("Apple Inc.", "Apple Inc", "Apple"), or a person's name
+    with a middle initial or a shortened first name ("Michael M. Sears", "Michael Sears"; "Tim Cook",
+    "Timothy Cook")."""
+    if a.key == b.key:
+        return True
+    if not (a.person and b.person) or len(a.words) < 2 or len(b.words) < 2:
+        return False
+    (first_a, *middle_a, last_a), (first_b, *middle_b, last_b) = _plain(a.words), _plain(b.words)
+    if middle_a and middle_b and middle_a != middle_b:
+        return False  # "George H. W. Bush" and "George W. Bush"
+    succession = [w.rstrip(".") for w in a.words if w.rstrip(".") in SUCCESSION] == [
+        w.rstrip(".") for w in b.words if w.rstrip(".") in SUCCESSION
+    ]
+    short, long = sorted((first_a, first_b), key=len)
+    return succession and last_a == last_b and len(short) >= 3 and long.startswith(short) and short != last_a
+
+
+def _plain(found: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name without the words telling a son from his father: "Donald Trump Jr." → Donald
+    Trump."""
+    kept = tuple(w for w in found if w.rstrip(".") not in SUCCESSION)
+    return kept or found
+
+
+def _acronym_of(short: _Form, long: _Form, countries: set[str]) -> bool:
+    """``short`` is written in the initials of ``long``'s words ("UAW": United Auto Workers; "EADS":
+    European Aeronautic Defence and Space), of all of them or of all but the small ones, maybe after a
+    country's ("USAF": the U.S. Air Force), or in three or more letters that take each word's initial
+    and more of its letters in order ("SIA": Singapore Airlines)."""
+    name = short.mentions[0].name
+    if len(short.words) != 1 or not _ACRONYM.fullmatch(name) or len(long.key) < 2 or long.person:
+        return False
+    letters = _letters(name)
+    for skip in (True, False):
+        initials = _initials(long.key, skip=skip)
+        if letters == initials or (letters.endswith(initials) and letters[: -len(initials)] in countries):
+            return True
+    kept = [w for w in long.key if w not in NAME_PARTICLES]
+    return len(letters) >= 3 and _spelled_in(letters.lower(), [re.sub(r"[^a-z]", "", w) for w in kept])
+
+
+def _initials(found: tuple[str, ...], *, skip: bool) -> str:
+    out = []
+    for word in found:
+        if skip and word in NAME_PARTICLES:
+            continue
+        word = re.sub(r"^[dl]'", "", word)
+        # "U.S." gives its own letters; "Rolls-Royce" its first.
+        out.append(word.replace(".", "") if "." in word else word[:1])
+    return "".join(out).upper()
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^A-Za-z]", "", name).upper()
+
+
+def _spelled_in(letters: str, found: list[str]) -> bool:
+    """Whether ``letters`` are each word's initial followed by none or more of its later letters, in
+    order: "sia" in singapore airlines."""
+    if not found:
+        return not letters
+    word = found[0]
+    if not letters or not word or letters[0] != word[0]:
+        return False
+    rest = word[1:]
+    for n in range(len(letters)):
+        # letters[1 : n + 1] from the rest of this word, in order; the others from the next words.
+        if n and not _in_order(letters[1 : n + 1], rest):
+            break
+        if _spelled_in(letters[n + 1 :], found[1:]):
+            return True
+    return False
+
+
+def _in_order(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(ch in it for ch in letters)
+
+
+def _bracketed(forms: list[_Form], text: str) -> list[tuple[int, int]]:
+    """Forms written one after the other in brackets ("Singapore Airlines (SIA)", "SIA (Singapore
+    Airlines)"): the article says they are one name."""
+    at = {m.span.start: i for i, f in enumerate(forms) for m in f.mentions}
+    pairs = []
+    for i, form in enumerate(forms):
+        for m in form.mentions:
+            opened = re.match(r"\s*\(\s*", text[m.span.end : m.span.end + 4])
+            j = at.get(m.span.end + opened.end()) if opened else None
+            if j is not None and j != i and forms[j].person == form.person:
+                pairs.append((i, j))
+    return pairs
+
+
+def _spelling(a: _Form, b: _Form) -> bool:
+    """One of two names written once, one letter off the other ("Tiahrt", "Tiahart"): a misspelling of
+    it. Word by word, so that two people of one surname stay two."""
+    if (len(a.mentions) > 1 and len(b.mentions) > 1) or a.person != b.person or len(a.words) != len(b.words):
+        return False
+    if a.label == "GPE" or b.label == "GPE":
+        return False
+    differ = [(x, y) for x, y in zip(a.words, b.words, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    return min(len(x), len(y)) >= _SPELLING_LENGTH and OSA.distance(x, y) == 1
+
+
+def _fuller(i: int, forms: list[_Form], sets: _Sets, first: dict[int, int]) -> dict[int, int]:
+    """The forms of other entities whose fuller name form ``i``'s stands for, each with how many of a
+    mention's last words name it (0: all). An organization's short form stands for a fuller name only
+    when that was named before it (else it is a name of its own: "Apple", then "Apple TV")."""
+    form, root = forms[i], sets.find(i)
+    found: dict[int, int] = {}
+    for j, other in enumerate(forms):
+        if sets.find(j) == root:
+            continue
+        if (kept := _person_part(form, other)) is not None:
+            found[j] = kept
+        elif not form.person and _shorter_body(form, other) and other.first < first[root]:
+            found[j] = 0
+    return found
+
+
+def _person_part(short: _Form, full: _Form) -> int | None:
+    """How many last words of ``short``'s mentions name the person ``full`` when they stand for it: a
+    surname ("Trump": Donald Trump or Donald Trump Jr.), a first name alone ("Steve"), a title before
+    the name that the NER called an organization ("President Biden"), a longer run ending with the
+    full name ("the U.S. Anatoly Antonov", a caption read as one organization). None when they do not."""
+    if not full.person or len(full.words) < 2 or short.words == full.words or short.label == "GPE":
+        return None
+    found = short.words
+    while len(found) > 1 and found[0].rstrip(".") in TITLES:
+        found = found[1:]
+    n = len(found)
+    if n > len(full.words):
+        return len(full.words) if found[-len(full.words) :] == full.words else None
+    plain = _plain(full.words)
+    if (n < len(plain) and plain[-n:] == found) or (n < len(full.words) and full.words[-n:] == found):
+        return n
+    return n if n == 1 and found[0] == full.words[0] and short.person else None
+
+
+def _shorter_body(short: _Form, full: _Form) -> bool:
+    """An organization's name cut short: its first words ("Lockheed"), or its last ("Air Force", of "U.S.
+    Air Force"). A country is no short form, nor a name with its legal form ("Apple Inc."); a thing's
+    name is no fuller form ("Apple Macintosh computers")."""
+    if short.label == "GPE" or full.person or full.label == "GPE" or full.thing or short.words != short.key:
+        return False
+    n = len(short.key)
+    return len(full.key) > n and (full.key[:n] == short.key or full.key[-n:] == short.key)
+
+
+def _nearest(m: Mention, fuller: dict[int, int], forms: list[_Form]) -> int:
+    """The form named last before ``m`` among ``fuller``; for a mention before any (a surname in a
+    lede or a caption), the first named after it."""
+    starts = [(f.span.start, j) for j in fuller for f in forms[j].mentions]
+    before = [s for s in starts if s[0] < m.span.start]
+    return max(before)[1] if before else min(starts)[1]
+
+
+def _within(m: Mention, kept: int) -> Mention:
+    """``m`` cut to its last ``kept`` words (0: all), the part that names a person."""
+    starts = [w.start() for w in re.finditer(r"\S+", m.name)]
+    if not kept or kept >= len(starts):
+        return m
+    at = starts[-kept]
+    return Mention(m.name[at:], Span(start=m.span.start + at, end=m.span.end), "PERSON", m.ent)

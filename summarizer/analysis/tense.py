@@ -1,0 +1,86 @@
+"""The tense of the clause a time expression dates, read from the parse, and which time words inside a
+quotation date nothing in the story.
+
+A month or weekday without a year points from the dateline the way its clause's tense does: "sales fell
+in November" is the November before a January dateline, "the plant will reopen in March" the March
+after a December one, and "talks resume in January" the nearer January. The verb that governs the time
+expression decides: its own tense and auxiliaries, or, for an infinitive, the verb it completes
+("plans to open in March", "is expected to", "is to").
+
+Words that count from the moment of speaking ("today", "tomorrow", "this week", "next year") inside a
+quotation count from when the words were said, and "today" there mostly means nowadays: they date
+something in the story only when the quotation says it happened, or that the speaker does it that day.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .lexicon import FUTURE_VERBS, SAME_DAY, SPEECH_TIME
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..timeline.rules import Tense
+
+__all__ = ["dates_nothing", "tense_at"]
+
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll", "’ll", "wo", "would", "could", "may", "might", "going"})
+_PAST_TAGS = frozenset({"VBD"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_SPEECH_TIME = re.compile(SPEECH_TIME, re.IGNORECASE)
+_SAME_DAY = re.compile(SAME_DAY, re.IGNORECASE)
+_CLIMB = 8
+
+
+def tense_at(doc: Doc, offset: int) -> Tense | None:
+    """The tense of the clause that the words at ``offset`` date; None when the parse does not say."""
+    verb = _governing_verb(doc, offset)
+    return _tense(verb) if verb is not None else None
+
+
+def dates_nothing(doc: Doc, offset: int, words: str, quoted: list[tuple[int, int]]) -> bool:
+    """Whether time ``words`` at ``offset`` count from a moment of speaking inside a quotation (between
+    the marks of ``quoted``) and the quotation does not say that what they date happened."""
+    if not any(lo <= offset < hi for lo, hi in quoted) or not _SPEECH_TIME.search(words):
+        return False
+    tense = tense_at(doc, offset)
+    # "Today Apple is going to reinvent the phone": what the speaker does that very day is an event;
+    # "cars today are safer" (nowadays), "if tomorrow Airbus will compete" are not.
+    return tense != "past" and not (tense == "future" and _SAME_DAY.search(words))
+
+
+def _governing_verb(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span[0]
+    for _ in range(_CLIMB):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _tense(verb: Token) -> Tense | None:
+    helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {h.lower_ for h in helpers}
+    going = verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children)
+    if words & _FUTURE_MODALS or going:
+        return "future"  # "will open", "would close", "is going to reinvent"
+    if verb.tag_ in _PAST_TAGS or any(h.tag_ in _PAST_TAGS for h in helpers):
+        return "past"
+    if verb.tag_ == "VBN" and any(h.lemma_ == "have" for h in helpers):
+        return "past"
+    if "to" in words and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i != verb.i:
+        # "plans to open", "is expected to reopen", "is to vote": the infinitive is ahead of its verb.
+        head = verb.head
+        if head.lemma_.lower() in FUTURE_VERBS or head.lemma_ == "be":
+            return "future"
+        return _tense(head) if head.pos_ in ("VERB", "AUX") else None
+    if verb.tag_ in _PRESENT_TAGS or any(h.tag_ in _PRESENT_TAGS for h in helpers):
+        return "present"
+    return None

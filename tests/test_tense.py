@@ -1,0 +1,71 @@
+"""Dates from the clause's tense: a month or weekday without a year points from the dateline the way its
+clause's tense does, read from the parse; time words inside a quotation date nothing unless the
+quotation says it happened. Made-up sentences of several topics; no model runs here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summarizer import source_from_text
+from summarizer.analysis import analyze
+from summarizer.timeline import find_dates
+
+
+def _dates(text: str, dateline: dt.date) -> dict[str, str | None]:
+    analysis = analyze(source_from_text(text, dateline=dateline))
+    return {d.when.text: d.when.value for d in analysis.dated}
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "when", "value"),
+    [
+        # Past: the month before the dateline.
+        ("The union said sales fell at the end of May.", dt.date(2009, 6, 3), "the end of May", "2009-05"),
+        ("Carmaker shares fell in November, analysts said.", dt.date(2010, 1, 5), "November", "2009-11"),
+        # Future, through an infinitive's verb: the month after.
+        ("The court is expected to rule in March, lawyers said.", dt.date(2009, 12, 10), "March", "2010-03"),
+        ("The club plans to open its new stadium in August.", dt.date(2011, 10, 2), "August", "2012-08"),
+        ("The council said it would vote in February.", dt.date(2016, 11, 20), "February", "2017-02"),
+        # Present: the nearer of the two.
+        ("Talks resume in January, the mediator said.", dt.date(2009, 12, 10), "January", "2010-01"),
+        ("The nurses' contract expires in September.", dt.date(2010, 6, 5), "September", "2010-09"),
+        ("The season ends in May.", dt.date(2012, 11, 20), "May", "2012-05"),
+    ],
+)
+def test_a_month_without_a_year_takes_its_clauses_tense(
+    text: str, dateline: dt.date, when: str, value: str
+) -> None:
+    assert _dates(text, dateline)[when] == value
+
+
+def test_without_a_parse_the_words_before_a_month_still_say_future() -> None:
+    # The text-only rules (a preview before the parse) keep their cue words.
+    found = find_dates("The plant will reopen in March.", dt.date(2009, 12, 10))
+    assert [(w.text, w.value) for w in found] == [("March", "2010-03")]
+
+
+def test_time_words_inside_a_quotation_date_only_what_happened() -> None:
+    text = (
+        "The striking nurses met the hospital's managers on Tuesday.\n\n"
+        "“Today nurses are paid less than cleaners,” the union's leader said. “We will walk out again "
+        "tomorrow if nothing changes.”\n\n"
+        "“Last week we closed two wards,” a manager said.\n\n"
+        "“Today we are going to sign the deal,” the mayor said on Wednesday."
+    )
+    analysis = analyze(source_from_text(text, dateline=dt.date(2019, 3, 14)))
+    found = {(d.when.text, d.when.span.start): d.when.value for d in analysis.dated if d.when.span}
+    # "Today" meaning nowadays, and "tomorrow" in a threat, date nothing in the story; the mayor's
+    # signing that very day does, and so does what a quotation says happened.
+    assert found == {
+        ("Tuesday", text.index("Tuesday")): "2019-03-12",
+        ("Last week", text.index("Last week")): "2019-W10",
+        ("Today", text.index("Today we")): "2019-03-14",
+        ("Wednesday", text.index("Wednesday")): "2019-03-13",
+    }
+
+
+def test_time_words_outside_quotation_marks_are_the_writers() -> None:
+    dates = _dates("The minister resigned today, her office said.", dt.date(2020, 2, 3))
+    assert dates == {"today": "2020-02-03"}
