@@ -167,9 +167,10 @@ def test_a_name_set_in_a_noun_phrase_is_a_term(text: str) -> None:
     [
         # A naming verb's object described in quotation marks.
         ('Jane Doe called the new software "the most advanced system in the world."', "Jane Doe"),
-        # A clause in quotation marks is said, wherever the parser hangs it (here with no speech verb:
-        # the model is asked who said it).
-        ('Jane Doe made one promise to the workers, "We will win this fight."', None),
+        # A clause in quotation marks is said, wherever the parser hangs it: after a noun for an
+        # utterance, by its author; set in a clause with no speech verb, by nobody the article names.
+        ('Jane Doe made one promise to the workers, "We will win this fight."', "Jane Doe"),
+        ('Supporters chanted "We want Doe!" as Jane Doe took the stage.', None),
     ],
 )
 def test_words_said_of_a_thing_stay_speech(text: str, speaker: str | None) -> None:

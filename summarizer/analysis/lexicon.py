@@ -12,7 +12,9 @@ __all__ = [
     "CONSEQUENCE_CUES",
     "COUNTRY_ALIASES",
     "DOCUMENTS",
+    "FEMININE",
     "INSTITUTIONS",
+    "MASCULINE",
     "NAMING_VERBS",
     "PLACE_PREPOSITIONS",
     "PRODUCT_NOUNS",
@@ -22,6 +24,7 @@ __all__ = [
     "SPEECH_VERBS",
     "STAFF",
     "TITLES",
+    "TITLE_WORDS",
     "WISH_VERBS",
 ]
 
@@ -32,7 +35,8 @@ SPEECH_VERBS = frozenset(
     """say tell add note write ask state declare explain insist warn blame confirm respond reply
     indicate tweet post argue claim announce acknowledge admit concede stress continue describe
     comment suggest report predict promise vow urge deny remark observe agree accord quip joke
-    complain emphasize emphasise caution estimate testify call praise dub term label hail enthuse""".split()
+    complain emphasize emphasise caution estimate testify call praise dub term label hail enthuse
+    retort assert contend reiterate allege exclaim concur clarify lament""".split()
 )
 """Lemmas of verbs that report speech or writing ("accord" is "according to X")."""
 
@@ -58,6 +62,24 @@ TITLES = frozenset(
 )
 """Words that may stand before a person's name without being part of it ("President Joe Biden")."""
 
+TITLE_WORDS = frozenset(
+    "a an the and or nor but of on in at to by for from with as into via vs vs. v.".split()
+)
+"""Words a title leaves in lower case ("Meet the Press", "The Art of the Deal")."""
+
+FEMININE = frozenset(
+    """mrs. mrs ms. ms miss madam lady dame queen princess she her wife mother daughter sister widow
+    woman girl spokeswoman chairwoman congresswoman businesswoman councilwoman actress
+    grandmother aunt niece""".split()
+)
+"""Titles and nouns that say a person named beside them is a woman ("his wife Anna Reed")."""
+
+MASCULINE = frozenset(
+    """mr. mr sir lord king prince he his him husband father son brother widower man boy spokesman
+    chairman congressman businessman councilman grandfather uncle nephew""".split()
+)
+"""Titles and nouns that say a person named beside them is a man ("Mr. Reed", "her son Tom")."""
+
 STAFF = frozenset(
     ["spokesman", "spokeswoman", "spokesperson", "spokesmen", "official", "officials", "representative"]
 )
@@ -81,9 +103,11 @@ COMPANY_NOUNS = frozenset("company firm airline carrier manufacturer maker corpo
 """Nouns by which news refers back to a company it has named ("the company said")."""
 
 DOCUMENTS = frozenset(
-    "statement letter email e-mail memo release website site blog post announcement notice".split()
+    """statement letter email e-mail memo release website site blog post announcement notice farewell
+    promise warning message remark comment word reply response answer tweet""".split()
 )
-"""Writings whose words are their author's ("a statement from Acme said")."""
+"""Writings and utterances whose words are their author's ("a statement from Acme said", "Jobs left
+this farewell: “…”")."""
 
 PLACE_PREPOSITIONS = frozenset("from at in into inside outside near across through via".split())
 """Prepositions that make the name after them a place ("flew from Airbus' Delivery Center")."""
