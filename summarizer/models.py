@@ -20,6 +20,7 @@ __all__ = [
     "Basis",
     "Brief",
     "Certainty",
+    "ClaimSource",
     "Consequence",
     "Event",
     "Grounding",
@@ -86,12 +87,35 @@ class Precision(StrEnum):
 
 
 class Certainty(StrEnum):
+    """How sure the article makes an outcome, read from the grammar of the clause that states it."""
+
     HAPPENED = "happened"
+    """A realis past or present outcome stated as fact."""
     ANNOUNCED = "announced"
+    """A plan, decision or commitment of the party that will carry it out ("will open", "plans to")."""
     THREATENED = "threatened"
+    """A warning or threat of a harmful outcome ("warned that", "threatened to")."""
     EXPECTED = "expected"
+    """A forecast or expectation ("expects", "is likely to", "should", "will" of what events will do)."""
     CONDITIONAL = "conditional"
+    """Depends on a stated condition ("if", "unless")."""
     SPECULATED = "speculated"
+    """A possibility ("could", "may", "might", "possible")."""
+    DEMANDED = "demanded"
+    """Someone demands, urges, asks or requires that it happen: wanted, not decided."""
+
+
+class ClaimSource(StrEnum):
+    """Who states a consequence."""
+
+    ARTICLE = "article"
+    """The writer, in the article's own voice."""
+    ACTOR = "actor"
+    """An actor the article names: ``claimed_by``."""
+    UNNAMED = "unnamed"
+    """A source the article does not name ("analysts said", "a spokesman said"): ``claimant``."""
+    UNKNOWN = "unknown"
+    """Someone the article reports (a speech verb, a quotation) whom the parse cannot tell."""
 
 
 class _Grounded(_Model):
@@ -186,16 +210,21 @@ class Quote(QuoteFields, _Grounded):
     cue_span: Span | None = Field(default=None, description="Where the speech verb stands in the source.")
     speaker_basis: Basis | None = Field(
         default=None,
-        description="analysis (the speech verb's subject in the parse) or model (the model's choice among "
-        "the names near the quote); null when the speaker is unknown.",
+        description="analysis (the speech verb's subject in the parse); null when the speaker is unknown.",
+    )
+    candidates: list[str] = Field(
+        default_factory=list,
+        description="For a quote whose speaker the parse does not establish: ids of the actors named "
+        "nearest to it, for a reader to weigh; empty when the speaker is known.",
     )
 
 
 class ConsequenceFields(_Model):
     what: str = Field(description="What follows or may follow: the article's clause that states it.")
     certainty: Certainty = Field(
-        description="How sure the article makes it, read from the words of its sentence: happened, "
-        "announced, threatened, expected, conditional (only if something else happens), or speculated."
+        description="How sure the article makes it, read from the grammar of its clause: happened, "
+        "announced, threatened, expected, conditional (only if something else happens), speculated, or "
+        "demanded (wanted by someone, not decided)."
     )
 
 
@@ -203,12 +232,33 @@ class Consequence(ConsequenceFields, _Grounded):
     """What follows from the news, for whom, on whose word, and how certain it is."""
 
     affected: list[str] = Field(default_factory=list, description="Ids of the actors it falls on.")
+    certainty_cue: str | None = Field(
+        default=None,
+        description='The words that decided the certainty ("plans", "unless", "could", "warned"), as the '
+        "article has them.",
+    )
+    certainty_span: Span | None = Field(default=None, description="Where those words stand in the source.")
+    claim_source: ClaimSource = Field(
+        default=ClaimSource.ARTICLE,
+        description="Who states it: article (the writer), actor (claimed_by), unnamed (a source the "
+        "article does not name: claimant), or unknown (reported, by whom the parse cannot tell).",
+    )
     claimed_by: str | None = Field(
-        default=None, description="Id of the actor who claims it; null when the article itself does."
+        default=None, description="Id of the actor who states it; null unless claim_source is actor."
+    )
+    claimant: str | None = Field(
+        default=None,
+        description='The article\'s words for an unnamed source ("industry analysts", "a spokesman"); '
+        "null otherwise.",
+    )
+    claim_span: Span | None = Field(
+        default=None,
+        description='The words that attribute it ("said", "according to", "expects"), or the unnamed '
+        "source's words.",
     )
     claim_basis: Basis | None = Field(
         default=None,
-        description="analysis (the speaker of its sentence in the parse); null without a claimant.",
+        description="analysis (the claimant found in the parse); null for the article's own voice.",
     )
 
 

@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ask_passes", "shown", "unsure"]
 
-_OPTIONS = 3
-
 
 def ask_passes(
     client: instructor.Instructor,
@@ -50,17 +48,6 @@ def ask_passes(
         owned = [e for e in owned if e.name not in answers.things]
         unnamed = [e.name for e in owned if e.kind is ActorKind.PERSON and e.role is None]
         answers.roles.update(session.roles(unnamed) if unnamed else {})
-        open_passages = [
-            i
-            for i, p in enumerate(analysis.passages)
-            if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
-        ]
-        if open_passages:
-            options = [_options(analysis, entities, i) for i in open_passages]
-            judged = session.quotes([analysis.passages[i].quoted.text for i in open_passages], options)
-            # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
-            by_text = {answer.text: answer.speaker for answer in judged}
-            answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
         dated = dated_in(analysis, window.owns)
         asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
         told = session.events([(_clause(dated[i], text), dated[i].when.text) for i in asked]) if asked else []
@@ -106,27 +93,6 @@ def unsure(entity: Entity, analysis: Analysis) -> bool:
     if entity.role or entity.owns:
         return False
     return all(p.said.speaker is not entity for p in analysis.passages)
-
-
-def _options(analysis: Analysis, entities: list[Entity], index: int) -> list[str]:
-    """Speaker options for a passage the parse left open: the people and bodies named nearest before it
-    in its sentence and the one before, then the previous passage's speaker."""
-    passage = analysis.passages[index].quoted.span
-    sentence = analysis.sentence_at(passage.start) or passage
-    earlier = [s for s in analysis.sentences if s.end <= sentence.start][-1:]
-    lo = earlier[0].start if earlier else sentence.start
-    quoted = [p.quoted.span for p in analysis.passages]
-    near = sorted(
-        (abs(span.start - passage.start), entity.kind is not ActorKind.PERSON, entity.name)
-        for entity in entities
-        for span in entity.mentions
-        if lo <= span.start < sentence.end and not any(q.start <= span.start < q.end for q in quoted)
-    )
-    names = [name for _, _, name in near]
-    previous = analysis.passages[index - 1].said.speaker if index else None
-    if previous is not None:
-        names.append(previous.name)
-    return list(dict.fromkeys(names))[:_OPTIONS]
 
 
 def _facts(entities: list[Entity], roles: dict[str, str]) -> str:

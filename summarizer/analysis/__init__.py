@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import Span, When
+from ..models import ActorKind, Span, When
 from ..timeline import find_dates
+from .clauses import clause_at, has_subject, subject_before
 from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
-from .speakers import Attribution, attribute, clause_at, has_subject, subject_before
+from .speakers import Attribution, attribute
 from .text import QuotedPassage, find_quoted_passages, trimmed
 from .text import sentences as rough_sentences
 
@@ -74,6 +75,27 @@ class Analysis:
         """The sentence holding ``offset``."""
         return next((s for s in self.sentences if s.start <= offset < s.end), None)
 
+    def names_near(self, index: int, most: int = 3) -> list[Entity]:
+        """The people and bodies named nearest before passage ``index``, in its sentence and the one
+        before (people first at equal distance), then the previous passage's speaker: who may have
+        said it, where the parse cannot tell. Names inside quotation marks are no candidates."""
+        passage = self.passages[index].quoted.span
+        sentence = self.sentence_at(passage.start) or passage
+        earlier = [s for s in self.sentences if s.end <= sentence.start][-1:]
+        lo = earlier[0].start if earlier else sentence.start
+        quoted = [p.quoted.span for p in self.passages]
+        near = sorted(
+            (abs(span.start - passage.start), entity.kind is not ActorKind.PERSON, n)
+            for n, entity in enumerate(self.entities)
+            for span in entity.mentions
+            if lo <= span.start < sentence.end and not any(q.start <= span.start < q.end for q in quoted)
+        )
+        found = [self.entities[n] for _, _, n in near]
+        previous = self.passages[index - 1].said.speaker if index else None
+        if previous is not None:
+            found.append(previous)
+        return list({id(e): e for e in found}.values())[:most]
+
     def sentences_in(self, part: Span) -> list[Span]:
         """The sentences that start inside ``part``."""
         return [s for s in self.sentences if part.start <= s.start < part.end]
@@ -100,8 +122,9 @@ def analyze(source: Source) -> Analysis:
     for when, at, sentence in _times(source, sentences):
         clause = clause_at(doc, at, sentence) or sentence
         dated.append(Dated(when, sentence, clause, has_subject(doc, clause), subject_before(doc, clause)))
-    quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
-    candidates = find_candidates(doc, sentences, markers, entities, quote_spans, said)
+    candidates = find_candidates(
+        doc, sentences, markers, entities, [(q.span, a) for q, a in zip(quoted, said, strict=True)]
+    )
     return Analysis(
         text=text,
         start=start,

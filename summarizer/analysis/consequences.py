@@ -18,9 +18,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Span
+from .certainty import Reading, read, verb_of
+from .claims import Claim, claim_of
+from .clauses import clause_at
 from .entities import Entity
-from .lexicon import CONSEQUENCE_CUES, SPEECH_VERBS, WISH_VERBS
-from .speakers import Attribution, clause_at, speaker_of
+from .lexicon import CONSEQUENCE_CUES, RESULT_CUES, SPEECH_VERBS, WISH_VERBS
+from .speakers import Attribution
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -28,15 +31,18 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "find_candidates"]
 
 _CUE = re.compile(CONSEQUENCE_CUES, re.IGNORECASE)
+_RESULT = re.compile(RESULT_CUES, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A sentence that may state a consequence: the clause around its cue word, and who says it."""
+    """A sentence that may state a consequence: the clause around its cue word, how certain its grammar
+    makes it, and who states it."""
 
     sentence: Span
     clause: Span
-    claimed_by: Entity | None
+    reading: Reading
+    claim: Claim
 
 
 def find_candidates(
@@ -44,26 +50,33 @@ def find_candidates(
     sentences: list[Span],
     markers: list[Span],
     entities: list[Entity],
-    quoted: list[tuple[int, int]],
-    said: list[Attribution],
+    passages: list[tuple[Span, Attribution]],
 ) -> list[Candidate]:
-    """The candidate of each sentence whose first usable cue starts what follows."""
+    """The candidate of each sentence whose first usable cue starts what follows and states an outcome
+    ("declined to predict when …" states none)."""
+    quoted = [(span.start - 1, span.end + 1) for span, _ in passages]
     found = []
     for sentence in sentences:
         if any(m.start <= sentence.start < m.end for m in markers):
             continue
         words = doc.text[sentence.start : sentence.end]
-        starts = (sentence.start + cue.start() for cue in _CUE.finditer(words))
-        at = next((s for s in starts if _starts_what_follows(_token(doc, s))), None)
-        if at is None:
-            continue
-        found.append(
-            Candidate(
-                sentence=sentence,
-                clause=clause_at(doc, at, sentence) or sentence,
-                claimed_by=speaker_of(doc, sentence, entities, quoted, said),
+        for cue in [*_CUE.finditer(words), *_RESULT.finditer(words)]:
+            at = sentence.start + cue.start()
+            token = _token(doc, at)
+            if token is None or not _starts_what_follows(token):
+                continue
+            reading = read(token)
+            if reading.certainty is None:
+                continue
+            found.append(
+                Candidate(
+                    sentence=sentence,
+                    clause=clause_at(doc, at, sentence) or sentence,
+                    reading=reading,
+                    claim=claim_of(verb_of(token), entities, passages, quoted),
+                )
             )
-        )
+            break
     return found
 
 
@@ -90,4 +103,6 @@ def _starts_what_follows(token: Token | None) -> bool:
         return False  # "does not want to improve relations": a wish denied, nothing that follows
     if ("mark", "whether") in children:
         return False  # "did not say whether Putin planned to respond": an open question
+    if verb.dep_ == "amod":
+        return False  # "the originally planned tour": a participle describing a noun
     return verb.dep_ != "relcl"  # "the amount of fuel the plane could carry" describes the fuel

@@ -7,22 +7,31 @@ brief: verbs that report speech, nouns that are roles, words that foretell conse
 from __future__ import annotations
 
 __all__ = [
-    "CERTAINTY_CUES",
+    "AGENT_NOUNS",
+    "CLAIM_VERBS",
     "COMPANY_NOUNS",
+    "CONDITIONS",
     "CONSEQUENCE_CUES",
     "COUNTRY_ALIASES",
     "DOCUMENTS",
     "FEMININE",
+    "GOVERNING",
     "INSTITUTIONS",
     "MASCULINE",
+    "MODALS",
     "NAMING_VERBS",
     "PLACE_PREPOSITIONS",
     "PRODUCT_NOUNS",
     "PRONOUNS",
     "QUOTE_MARKS",
+    "REFUSALS",
+    "RESULT_CUES",
     "ROLE_NOUNS",
+    "SCHEDULED",
     "SPEECH_VERBS",
     "STAFF",
+    "SUBJUNCTIVE_DEMANDS",
+    "THREATS",
     "TITLES",
     "TITLE_WORDS",
     "WISH_VERBS",
@@ -140,34 +149,91 @@ COUNTRY_ALIASES = {
 """Names news gives countries besides those in the gazetteer (which names the United States so)."""
 
 CONSEQUENCE_CUES = (
-    r"\b(?:will|won['’]t|would|could|might|may|shall|unless|if|threat(?:en(?:s|ed)?)? (?:of|to)|"
-    r"expect(?:s|ed)? to|is expected|are expected|plans? to|planned|vows?|vowed|warns?|warned|"
+    r"\b(?:will|won['’]t|would|could|might|may|shall|must|unless|if|threat(?:en(?:s|ed)?)? (?:of|to)|"
+    r"expect(?:s|ed|ing)?|plans? to|planned|vows?|vowed|warns?|warned|"
     r"pay a price|risk(?:s)?|likely to|set to|going to|aims? to|intends? to|"
-    r"promis(?:e|es|ed) to|threatens|consequences?|lead to|result in|as long as|until|expectations?|"
+    r"promis(?:e|es|ed) to|threatens|consequences?|as long as|until|expectations?|"
     r"should|unlikely|possibility|hop(?:e|es|ed) (?:to|that)|it is hoped|anticipated|wants? to|desire|"
-    r"predicts?|forecasts?|as a result|in response|prompting|to an end|end of|cuts|citing)\b"
+    r"predicts?|forecasts?|urg(?:e|es|ed)|calls? for|called for|insist(?:s|ed)?|demand(?:s|ed)?|"
+    r"ask(?:s|ed)? (?:that|for)|needs? to|ha(?:s|ve) to)\b"
 )
 """Words that mark a sentence as saying what follows or may follow (a regular expression)."""
+
+RESULT_CUES = r"\b(?:as a result|in response|prompting|to an end|end of|cuts|citing|lead to|result in)\b"
+"""Words that mark a sentence as saying what already followed from the news (a regular expression):
+read only where no word of CONSEQUENCE_CUES says what will follow ("Citing safety, Airbus announced that
+the engines would be replaced" is a plan)."""
 
 WISH_VERBS = frozenset("want hope wish desire".split())
 """Verbs of wishing: denied, they say what someone does not wish ("does not want to improve relations"),
 where "will not" says what will not be."""
 
-CERTAINTY_CUES = (
-    ("conditional", r"\b(?:unless|if|as long as|provided that|depend(?:s|ing)? on)\b"),
-    ("threatened", r"\b(?:threat(?:en(?:s|ed)?)?|warn(?:s|ed)?|pay a price|retaliat\w*|ultimatum)\b"),
-    (
-        "speculated",
-        r"\b(?:could|might|may|maybe|possib\w*|perhaps|risks?|uncertain|unclear|unlikely|speculat\w*|"
-        r"rumou?r\w*)\b",
+MODALS = {
+    "will": "future",
+    "'ll": "future",
+    "shall": "future",
+    "wo": "future",
+    "would": "would",
+    "'d": "would",
+    "could": "speculated",
+    "may": "speculated",
+    "might": "speculated",
+    "can": "speculated",
+    "ca": "speculated",
+    "should": "expected",
+    "must": "demanded",
+}
+"""What a modal auxiliary makes of its verb's outcome. "future" is announced for a party's own act and
+expected for what events will do; "would" is "will" reported from the past ("said it would close"),
+otherwise expected ("wo" and "ca" are the parser's "won't" and "can't")."""
+
+GOVERNING = {
+    "announced": frozenset(
+        """plan intend aim decide agree promise vow pledge commit prepare seek want wish try attempt
+        resolve opt choose""".split()
     ),
-    ("expected", r"\b(?:expect\w*|likely|predict\w*|forecast\w*|hoped?)\b"),
-    (
-        "announced",
-        r"\b(?:plans? to|planned|intends? to|aims? to|set to|scheduled|vows?|vowed|promis(?:e|es|ed) to|"
-        r"announc\w*|agreed to|decided to|will)\b",
+    "expected": frozenset(
+        """expect anticipate predict forecast project estimate believe think hope foresee assume likely
+        unlikely bound expectation""".split()
     ),
-    ("expected", r"\b(?:won['’]t|would|shall|going to|lead to|result in)\b"),
+    "threatened": frozenset("warn threaten caution threat ultimatum".split()),
+    "demanded": frozenset(
+        """demand urge ask call require order press push recommend propose request petition need
+        insist suggest recommendation""".split()
+    ),
+    "speculated": frozenset(
+        """possible possibility perhaps unclear uncertain doubt speculate consider explore weigh mull
+        fear worry risk""".split()
+    ),
+}
+"""Verbs, adjectives and nouns that govern an outcome and say how sure it is: "plans to close" is
+announced, "expects prices to rise" expected, "warned that … would" threatened, "urged the union to
+agree" demanded, "is considering closing" speculated."""
+
+CLAIM_VERBS = frozenset("fear worry doubt find show conclude know feel reckon".split())
+"""Verbs of thinking and finding whose subject is the source of the clause they govern ("a report found
+that …", "analysts fear …"), besides SPEECH_VERBS and the forecasting, warning and demanding verbs of
+GOVERNING."""
+
+SUBJUNCTIVE_DEMANDS = frozenset("insist suggest propose recommend".split())
+"""Verbs that demand only with a subjunctive clause ("insisted that the union agree"); with an
+indicative one they assert ("insisted that the plant would stay open")."""
+
+SCHEDULED = frozenset("set due poised scheduled slated".split())
+"""Adjectives and participles that put an outcome in the future with "be … to" ("is set to open")."""
+
+REFUSALS = frozenset("decline refuse".split())
+"""Verbs whose object is not done: "declined to predict" says nothing will follow."""
+
+CONDITIONS = frozenset("if unless provided providing".split())
+"""Subordinators that make an outcome hang on a condition ("as long as" is read as a phrase)."""
+
+THREATS = ("pay a price", "face consequences", "pay the price", "face the consequences")
+"""Phrases that make a future a threat ("Putin will pay a price")."""
+
+AGENT_NOUNS = frozenset(
+    """people workers employees staff shareholders investors customers voters residents students
+    players team members officers troops police""".split()
 )
-"""How sure a sentence makes what follows, by its words, checked in this order (the first that matches
-wins: "will … unless" is conditional, "could" speculation); a sentence with none states what happened."""
+"""Plural or collective nouns for people, whose "will" is a plan of theirs, not a forecast (with
+ROLE_NOUNS, INSTITUTIONS and COMPANY_NOUNS)."""

@@ -28,11 +28,13 @@ from .lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["SUBJECTS", "body_named", "entity_named", "inside", "newly_named", "pronoun_referent"]
+__all__ = ["SUBJECTS", "body_named", "entity_named", "inside", "newly_named", "phrase", "pronoun_referent"]
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _NAMING = ("compound", "appos", "flat", "nmod", "amod", "poss", "conj", "cc", "punct", "prep", "pobj")
 """Dependents that are part of naming a subject, not a clause about it."""
+_LONGEST_PHRASE = 8
+"""Words of an unnamed subject worth showing."""
 _PRONOUN_SENTENCES = 3
 """Sentences before a pronoun searched for the person it stands for."""
 
@@ -48,6 +50,7 @@ def pronoun_referent(
     quoted: list[tuple[int, int]],
     previous: Entity | None,
     since: int | None,
+    depth: int = 0,
 ) -> Entity | None:
     """Who a pronoun subject stands for: the last compatible one named before it. "We" and "I" continue
     the previous speaker's turn (``since`` is where the previous passage ended, None when it is too
@@ -72,7 +75,13 @@ def pronoun_referent(
             if fits(previous):
                 return previous
             since = None
-        if token.dep_ not in SUBJECTS or token.lower_ in PRONOUNS or inside(token, quoted):
+        if token.dep_ not in SUBJECTS or inside(token, quoted):
+            continue
+        if token.lower_ == pronoun and depth < _PRONOUN_SENTENCES:
+            chained = pronoun_referent(token, entities, quoted, previous, since, depth + 1)
+            if chained is not None:
+                return chained
+        if token.lower_ in PRONOUNS:
             continue
         named = entity_named(token, entities)
         if named is not None and fits(named):
@@ -161,6 +170,21 @@ def _said_to_be(entity: Entity, words: frozenset[str], doc: Doc) -> bool:
         if before in words or beside in words:
             return True
     return False
+
+
+def phrase(token: Token) -> Span:
+    """The words of a noun phrase, without the clauses that describe it: "industry analysts", "a
+    spokesman for the union" (of "a spokesman for the union, who asked not to be named")."""
+    left = [t for t in token.subtree if t.i <= token.i]
+    right = []
+    for t in token.subtree:
+        if t.i <= token.i:
+            continue
+        if t.dep_ in ("relcl", "acl", "appos", "punct") and t.head.i == token.i:
+            break
+        right.append(t)
+    words = [*left, *right][:_LONGEST_PHRASE]
+    return Span(start=words[0].idx, end=words[-1].idx + len(words[-1].text))
 
 
 def _mentioned(token: Token, entities: list[Entity]) -> Entity | None:

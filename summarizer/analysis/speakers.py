@@ -19,31 +19,19 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .entities import Entity
-from .lexicon import DOCUMENTS, NAMING_VERBS, PRONOUNS, QUOTE_MARKS, SPEECH_VERBS
-from .referents import SUBJECTS, body_named, entity_named, inside, newly_named, pronoun_referent
+from .lexicon import DOCUMENTS, NAMING_VERBS, PRONOUNS, SPEECH_VERBS
+from .referents import SUBJECTS, body_named, entity_named, inside, newly_named, phrase, pronoun_referent
 from .terms import is_term
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = [
-    "Attribution",
-    "attribute",
-    "clause_at",
-    "has_subject",
-    "is_full",
-    "speaker_of",
-    "subject_before",
-]
+__all__ = ["Attribution", "attribute", "is_cue", "is_full", "subject_of"]
 
 _CLIMB = 8
 """Heads climbed from a speech verb to the clause whose subject speaks ("Jobs resigned in a letter to
 the board stating, “…”")."""
-_LONGEST_SUBJECT = 8
-"""Words of a subject worth repeating before a clause; a longer one is a clause of its own."""
-_SHORTEST_CLAUSE = 6
-"""Words in the shortest clause worth showing alone; a shorter one is shown with its sentence."""
 _TURN = 600
 """Characters within which a verbless quotation continues the previous speaker's turn."""
 
@@ -60,6 +48,8 @@ class Attribution:
     """A phrase set in quotation marks, not speech: it has no speaker."""
     unnamed: bool = False
     """The verb's subject is a person or body the article does not name ("analysts said")."""
+    who: Span | None = None
+    """The words of that subject, for an unnamed one ("industry analysts", "a spokesman")."""
 
 
 def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[Attribution]:
@@ -88,7 +78,7 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
             out.append(_unattributed(doc, words, passages[:n], out, entities, quoted))
             continue
         cue = Span(start=verb.idx, end=verb.idx + len(verb.text))
-        subject = _subject(verb, quoted)
+        subject = subject_of(verb, quoted)
         if subject is None:
             out.append(Attribution(None, cue, term=False))
             continue
@@ -101,7 +91,8 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
         speaker = (
             entity_named(subject, entities) or body_named(subject, entities) or newly_named(subject, entities)
         )
-        out.append(Attribution(speaker, cue, term=False, unnamed=speaker is None))
+        who = phrase(subject) if speaker is None else None
+        out.append(Attribution(speaker, cue, term=False, unnamed=speaker is None, who=who))
     return out
 
 
@@ -127,14 +118,17 @@ def _introduced(
     if noun.dep_ == "pobj":
         verb = noun.head.head  # "ended with a warning: “…”"
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    author = owner if owner is not None else _subject(verb, quoted) if verb.pos_ in ("VERB", "AUX") else None
+    author = owner
+    if author is None and verb.pos_ in ("VERB", "AUX"):
+        author = subject_of(verb, quoted)
     cue = Span(start=noun.idx, end=noun.idx + len(noun.text))
     if author is None:
         return Attribution(None, cue, term=False)
     if author.lower_ in PRONOUNS:
         return Attribution(pronoun_referent(author, entities, quoted, None, None), cue, term=False)
     speaker = entity_named(author, entities)
-    return Attribution(speaker, cue, term=False, unnamed=speaker is None)
+    who = phrase(author) if speaker is None else None
+    return Attribution(speaker, cue, term=False, unnamed=speaker is None, who=who)
 
 
 def _unattributed(
@@ -161,7 +155,8 @@ def _unattributed(
     earlier = [a for p, a in zip(before, said, strict=True) if last.start_char <= p.start < last.end_char]
     spoken = [a for a in earlier if not a.term and (a.speaker is not None or a.unnamed)]
     if spoken:
-        return Attribution(spoken[-1].speaker, spoken[-1].cue, term=False, unnamed=spoken[-1].unnamed)
+        turn = spoken[-1]
+        return Attribution(turn.speaker, turn.cue, term=False, unnamed=turn.unnamed, who=turn.who)
     if earlier:
         return Attribution(None, None, term=False)
     sentence = Span(start=last.start_char, end=last.end_char)
@@ -189,7 +184,7 @@ def is_full(words: str) -> bool:
     return words.lstrip("( \n")[:1].isupper()
 
 
-def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
+def is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if inside(token, quoted) or token.lemma_.lower() not in SPEECH_VERBS:
         return False
     if token.lemma_.lower() == "accord":
@@ -212,7 +207,7 @@ def _governing_verb(words: object, quoted: list[tuple[int, int]]) -> Token | Non
             head = head.head
             # "called it “…”" reports words; "calling Putin a killer was a “watershed” moment" does not.
             naming = head.lemma_.lower() in NAMING_VERBS
-            if _is_cue(head, quoted) and (not naming or step < 2):
+            if is_cue(head, quoted) and (not naming or step < 2):
                 return head
     return None
 
@@ -224,11 +219,11 @@ def _nearest_verb(words: object, quoted: list[tuple[int, int]]) -> Token | None:
 
     assert isinstance(words, SpacySpan)
     sentence = words.doc[words[0].sent.start : words[-1].sent.end]
-    cues = [t for t in sentence if _is_cue(t, quoted)]
+    cues = [t for t in sentence if is_cue(t, quoted)]
     return min(cues, key=lambda t: min(abs(t.i - words.start), abs(t.i - words.end)), default=None)
 
 
-def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
+def subject_of(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """The verb's subject, or that of the clause it continues ("was asked … and said"; "…, saying").
     Quoted words are the speaker's, not the sentence's: a participle hung on them takes the subject of
     the clause around the quotation, and a subject inside quotation marks speaks for no one."""
@@ -300,109 +295,15 @@ def _beside(verb: Token) -> Token | None:
     return None
 
 
-def speaker_of(
-    doc: Doc,
-    sentence: Span,
-    entities: list[Entity],
-    quoted: list[tuple[int, int]],
-    said: list[Attribution],
-) -> Entity | None:
-    """Who the article says a sentence's claim comes from: the speaker of a passage quoted in it, else
-    the named subject of its speech verb; None when the article states it in its own voice."""
-    for (lo, _), attribution in zip(quoted, said, strict=True):
-        if sentence.start <= lo < sentence.end and attribution.speaker is not None:
-            return attribution.speaker
-    return _reported_by(doc, sentence, entities, quoted)
-
-
 def _reported_by(
     doc: Doc, sentence: Span, entities: list[Entity], quoted: list[tuple[int, int]]
 ) -> Entity | None:
     """The named subject of a sentence's first speech verb outside quotation marks."""
     words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    verb = next((t for t in words if _is_cue(t, quoted)), None) if words is not None else None
-    subject = _subject(verb, quoted) if verb is not None else None
+    verb = next((t for t in words if is_cue(t, quoted)), None) if words is not None else None
+    subject = subject_of(verb, quoted) if verb is not None else None
     if subject is None:
         return None
     if subject.lower_ in PRONOUNS:
         return pronoun_referent(subject, entities, quoted, None, None)
     return entity_named(subject, entities)
-
-
-def has_subject(doc: Doc, clause: Span) -> bool:
-    """Whether the head of ``clause`` is a verb whose subject stands in it."""
-    words = doc.char_span(clause.start, clause.end, alignment_mode="expand")
-    if words is None:
-        return False
-    root = words.root
-    return root.pos_ in ("VERB", "AUX") and any(
-        child.dep_ in SUBJECTS and words.start <= child.i < words.end for child in root.children
-    )
-
-
-def subject_before(doc: Doc, clause: Span) -> Span | None:
-    """The subject of ``clause``'s verb where it stands outside the clause, before it: "The A380" for
-    "will begin regular service" in "The A380 will make a charity flight … and will begin regular
-    service"; None when the clause has its own subject or the parse gives none."""
-    words = doc.char_span(clause.start, clause.end, alignment_mode="expand")
-    if words is None:
-        return None
-    verb = words.root
-    for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is not None:
-            phrase = list(subject.subtree)
-            end = phrase[-1].idx + len(phrase[-1].text)
-            if end <= clause.start and len(phrase) <= _LONGEST_SUBJECT:
-                return Span(start=phrase[0].idx, end=end)
-            return None
-        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
-
-
-def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:
-    """The clause around the word at ``offset``: the subtree of the verb it belongs to ("Russia would
-    face consequences for meddling …" around "would"), or None when that is the whole sentence."""
-    words = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if words is None:
-        return None
-    token = words[0]
-    for _ in range(4):
-        if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass"):
-            break
-        if token.head.i == token.i:
-            break
-        token = token.head
-    if token.dep_ in ("acl", "relcl"):
-        token = token.head  # "a report … found that": the finding with what found it
-    # A verb's conjuncts are clauses of their own ("will make a flight on October 25 … and will begin
-    # service on October 28"): each time gets the part of the sentence that belongs to it.
-    joined = {t.i for c in token.children if c.dep_ in ("conj", "cc") and c.i > token.i for t in c.subtree}
-    tokens = [t for t in token.subtree if not t.is_space and t.i not in joined]
-    if joined:
-        # The unbroken run of words around the time: a full stop beyond the conjunct is not the clause's.
-        runs: list[list[Token]] = []
-        for t in tokens:
-            if runs and t.i == runs[-1][-1].i + 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-        tokens = next((run for run in runs if run[0].i <= words[0].i <= run[-1].i), tokens)
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc")):
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ".!?":
-        tokens.pop()
-    if len(tokens) < _SHORTEST_CLAUSE:
-        return None
-    begin, end = max(tokens[0].idx, sentence.start), min(tokens[-1].idx + len(tokens[-1].text), sentence.end)
-    # A clause that begins or ends inside a quotation takes in its marks, so no quotation is cut open.
-    text = doc.text
-    while begin > sentence.start and text[begin - 1] in QUOTE_MARKS + "(":
-        begin -= 1
-    if sum(text[begin:end].count(mark) for mark in QUOTE_MARKS) % 2:
-        closing = [at for mark in QUOTE_MARKS if (at := text.find(mark, end, sentence.end)) >= 0]
-        end = min(closing) + 1 if closing else end
-    span = Span(start=begin, end=end)
-    return None if span == sentence else span

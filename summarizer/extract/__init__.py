@@ -21,13 +21,11 @@ from ..backends import PROMPT_VERSION_HEADER
 from ..backends.errors import backend_error, our_error
 from ..models import RunWarning, WarningKind
 from .answers import (
-    UNKNOWN,
     VALIDATION,
     Answer,
     EventAnswer,
     KindAnswer,
     OverviewAnswer,
-    QuoteAnswer,
     RoleAnswer,
     one_each,
 )
@@ -37,7 +35,6 @@ if TYPE_CHECKING:
     import instructor
 
 __all__ = [
-    "UNKNOWN",
     "EventAnswer",
     "Extraction",
     "OverviewAnswer",
@@ -117,35 +114,6 @@ class Session:
     def _kind(self, name: str) -> str | None:
         answer = self._ask("things", KindAnswer, prompts.render("things", actor=name), 12)
         return answer.kind if isinstance(answer, KindAnswer) else None
-
-    def quotes(self, passages: list[str], options: list[list[str]]) -> list[QuoteAnswer]:
-        """The speaker of each passage, chosen among its ``options`` (the actors named near it)."""
-        speakers = [*_unique([name for names in options for name in names]), UNKNOWN]
-        self._context.update(passages=passages, speakers=speakers)
-
-        class QuotesAnswer(Answer):
-            quotes: list[QuoteAnswer] = Field(min_length=1)
-
-            @classmethod
-            def constrain(cls, schema: dict[str, Any]) -> None:
-                # One item per passage, in order, its text fixed (verbatim by construction, none
-                # skipped) and its speaker one of the actors named near it.
-                item = schema["$defs"]["QuoteAnswer"]
-                schema["properties"]["quotes"] = one_each(
-                    item,
-                    [
-                        {"text": {"const": text}, "speaker": {"type": "string", "enum": [*names, UNKNOWN]}}
-                        for text, names in zip(passages, options, strict=True)
-                    ],
-                )
-
-        listed = "\n".join(
-            f"{i}. “{text}” (speaker: {' or '.join([*names, UNKNOWN])})"
-            for i, (text, names) in enumerate(zip(passages, options, strict=True), start=1)
-        )
-        budget = 20 + 12 * len(passages) + len("".join(passages)) // 2
-        answer = self._ask("quotes", QuotesAnswer, prompts.render("quotes", passages=listed), budget)
-        return list(getattr(answer, "quotes", []))
 
     def events(self, dated: list[tuple[str, str]]) -> list[EventAnswer]:
         """What happened at each time expression of ``dated``, given with the clause it dates, in the

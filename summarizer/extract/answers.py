@@ -28,19 +28,16 @@ if TYPE_CHECKING:
     pass
 
 __all__ = [
-    "UNKNOWN",
     "VALIDATION",
     "Answer",
     "EventAnswer",
     "KindAnswer",
     "OverviewAnswer",
-    "QuoteAnswer",
     "RoleAnswer",
     "one_each",
     "whole_sentences",
 ]
 
-UNKNOWN = "unknown"
 _MOST_ROLE_WORDS = 10
 _MOST_HEADLINE_WORDS = 16
 _MOST_SUMMARY_WORDS = 90
@@ -138,20 +135,6 @@ class RoleAnswer(Answer):
 
 class KindAnswer(Answer):
     kind: Literal["person", "organization", "thing"] = Field(description="What the article uses it for.")
-
-
-class QuoteAnswer(Answer):
-    text: str = Field(description="The quoted passage, exactly as listed.")
-    speaker: str = Field(description="Who the article says spoke or wrote the passage.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _known(cls, data: Any, info: ValidationInfo) -> Any:
-        if isinstance(data, dict):
-            data = dict(data)
-            data["text"] = _choice(data.get("text"), info, "passages", "a passage the article quotes")
-            data["speaker"] = _choice(data.get("speaker"), info, "speakers", "an actor of the article")
-        return data
 
 
 class EventAnswer(EventFields, Answer):

@@ -15,6 +15,7 @@ from ..models import Brief, Grounding, Span
 from ._common import (
     WHAT_LABEL,
     actor_names,
+    consequence_claim,
     dateline_text,
     percent,
     role_text,
@@ -297,8 +298,7 @@ def _consequences(brief: Brief, passage: Callable[[list[Span], Grounding], str])
         return ""
     entries: list[str] = []
     for number, found in enumerate(brief.consequences, start=1):
-        claimed = actor_names(brief, [found.claimed_by])[0] if found.claimed_by else "the article"
-        details = [f"claimed by {_e(claimed)}"]
+        details = [_e(consequence_claim(brief, found))]
         if found.affected:
             details.append("affects " + _e(", ".join(actor_names(brief, found.affected))))
         if button := passage(found.spans, found.grounding):
@@ -306,7 +306,7 @@ def _consequences(brief: Brief, passage: Callable[[list[Span], Grounding], str])
         entries.append(
             item(
                 "consequence",
-                f"<div>{certainty(found.certainty)}{_e(found.what)} "
+                f"<div>{certainty(found.certainty, found.certainty_cue)}{_e(found.what)} "
                 f"{badge(found.grounding, found.score)}</div>",
                 f'<div class="meta">{" · ".join(details)}</div>',
                 ident=f"item-c{number}",

@@ -10,6 +10,8 @@ from ._common import (
     BASIS_LABEL,
     WHAT_LABEL,
     actor_names,
+    certainty_cue,
+    consequence_claim,
     dateline_text,
     percent,
     role_text,
@@ -149,9 +151,10 @@ def _consequences(brief: Brief) -> list[str]:
 
 
 def _consequence(brief: Brief, item: Consequence) -> str:
-    claimed = actor_names(brief, [item.claimed_by])[0] if item.claimed_by else "the article"
     line = f"- **{item.certainty.value.capitalize()}:** {inline(item.what)}{_flag(item.grounding)}"
-    details = [f"claimed by {inline(claimed)}"]
+    details = [inline(consequence_claim(brief, item))]
+    if (cue := certainty_cue(item.certainty_cue)) is not None:
+        details.append(inline(cue))
     if item.affected:
         details.append("affects " + ", ".join(inline(name) for name in actor_names(brief, item.affected)))
     return line + "\n  *" + "; ".join(details) + "*"

@@ -21,6 +21,8 @@ from ._common import (
     BASIS_LABEL,
     WHAT_LABEL,
     actor_names,
+    certainty_cue,
+    consequence_claim,
     dateline_text,
     grounding_symbol,
     percent,
@@ -44,6 +46,7 @@ _CERTAINTY_STYLE = {
     Certainty.EXPECTED: "bold blue",
     Certainty.CONDITIONAL: "bold magenta",
     Certainty.SPECULATED: "bold",
+    Certainty.DEMANDED: "bold yellow",
 }
 # Wide enough for "~0.87", so the marks line up whatever the status.
 _MARK_WIDTH = 5
@@ -187,8 +190,9 @@ def _consequences(brief: Brief) -> Table:
     table = _table(("Certainty", None), ("What", 1))
     for item in brief.consequences:
         what = Text(item.what)
-        claimed = actor_names(brief, [item.claimed_by])[0] if item.claimed_by else "the article"
-        details = f"claimed by {claimed}"
+        details = consequence_claim(brief, item)
+        if (cue := certainty_cue(item.certainty_cue)) is not None:
+            details += f" · {cue}"
         if item.affected:
             details += " · affects " + ", ".join(actor_names(brief, item.affected))
         what.append("\n" + details, style="dim")
