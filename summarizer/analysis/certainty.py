@@ -46,7 +46,7 @@ from .nlp import lemma
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Reading", "read", "verb_of"]
+__all__ = ["Reading", "certainty_of", "read", "verb_of"]
 
 _GOVERNED_BY = {word: Certainty(kind) for kind, words in GOVERNING.items() for word in words}
 _CLIMB = ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acl", "oprd", "acomp", "advcl")
@@ -65,6 +65,16 @@ class Reading:
     certainty: Certainty | None
     """None when the clause states no outcome ("declined to predict when", "did not say whether")."""
     cue: Span | None
+
+
+def certainty_of(sentence: str) -> Certainty:
+    """The certainty of a sentence standing alone (a model's timeline entry, say), read at its main
+    verb; happened when it states no outcome."""
+    from .nlp import parse
+
+    roots = [t for t in parse(sentence) if t.dep_ == "ROOT"]
+    reading = read(roots[0]) if roots else None
+    return reading.certainty if reading is not None and reading.certainty else Certainty.HAPPENED
 
 
 def verb_of(token: Token) -> Token:

@@ -1,4 +1,4 @@
-"""The assemble stage: the analysis and the model's answers made into a grounded, validated brief.
+"""The assemble stage: the analysis and the model's answers made into a validated brief.
 
 Every item points at the article's words; every speaker, role and claimant says how it is known
 (stated in the text, found by analysis, or judged by the model), so that a reader can weigh it.
@@ -24,7 +24,6 @@ from ..models import (
     ClaimSource,
     Consequence,
     Event,
-    Grounding,
     Preview,
     Quote,
     RunInfo,
@@ -110,7 +109,6 @@ def _actors(entities: list[Entity], roles: dict[str, str]) -> tuple[list[Actor],
                 role_basis=(Basis.STATED if stated else Basis.MODEL) if role else None,
                 role_span=entity.role_span,
                 spans=entity.mentions,
-                grounding=Grounding.EXACT,
             )
         )
     return actors, ids
@@ -145,7 +143,6 @@ def _quotes(analysis: Analysis, ids: dict[str, str]) -> list[Quote]:
                 cue=cue,
                 cue_span=said.cue,
                 spans=[quoted.span],
-                grounding=Grounding.EXACT,
             )
         )
     return quotes
@@ -170,7 +167,6 @@ def _events(text: str, told: list[tuple[EventAnswer | None, Dated]], actors: lis
                 # A server that ignores the schema's fixed times may answer about another time: undated.
                 when=when if answer is None or answer.when == when.text else None,
                 spans=[dated.sentence],
-                grounding=Grounding.EXACT,
             )
         )
     return events
@@ -240,7 +236,6 @@ def _consequences(
                 claim_span=attributed,
                 claim_basis=Basis.ANALYSIS if source is not ClaimSource.ARTICLE else None,
                 spans=[clause],
-                grounding=Grounding.EXACT,
             )
         )
     return out

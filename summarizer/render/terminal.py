@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..ingest import Source
-from ..models import Basis, Brief, Certainty, Grounding
+from ..models import Basis, Brief, Certainty
 from ._common import (
     BASIS_LABEL,
     WHAT_LABEL,
@@ -24,8 +24,6 @@ from ._common import (
     certainty_cue,
     consequence_claim,
     dateline_text,
-    grounding_symbol,
-    percent,
     speaker_name,
     timeline,
     when_label,
@@ -33,12 +31,6 @@ from ._common import (
 
 __all__ = ["print_brief", "to_text"]
 
-_GROUNDING_STYLE = {
-    Grounding.EXACT: "green",
-    Grounding.NORMALIZED: "green",
-    Grounding.FUZZY: "yellow",
-    Grounding.UNGROUNDED: "bold red",
-}
 _CERTAINTY_STYLE = {
     Certainty.HAPPENED: "bold green",
     Certainty.ANNOUNCED: "bold cyan",
@@ -48,15 +40,10 @@ _CERTAINTY_STYLE = {
     Certainty.SPECULATED: "bold",
     Certainty.DEMANDED: "bold yellow",
 }
-# Wide enough for "~0.87", so the marks line up whatever the status.
-_MARK_WIDTH = 5
 
 
 def print_brief(brief: Brief, source: Source, console: Console) -> None:
-    """Print the brief on a rich console: summary panel, actors, timeline, quotes, consequences, provenance.
-
-    Each item carries its grounding status: ✓ found in the article, ~ close match with its score, ✗ not found.
-    """
+    """Print the brief on a rich console: summary, actors, timeline, quotes, consequences, provenance."""
     console.print(_brief(brief, source))
 
 
@@ -108,12 +95,8 @@ def _rule(title: str) -> Rule:
     return Rule(Text(title, style="bold"), align="left", style="dim")
 
 
-def _mark(grounding: Grounding, score: float | None) -> Text:
-    return Text(grounding_symbol(grounding, score), style=_GROUNDING_STYLE[grounding])
-
-
 def _table(*columns: tuple[str, int | None]) -> Table:
-    """A table led by the grounding mark; columns with a ratio share the free width, others keep theirs."""
+    """A table whose columns with a ratio share the free width, the others keeping theirs."""
     # The box draws a space between columns, so one space of padding on the right makes a gap of two.
     table = Table(
         box=box.SIMPLE_HEAD,
@@ -123,7 +106,6 @@ def _table(*columns: tuple[str, int | None]) -> Table:
         header_style="bold dim",
         expand=True,
     )
-    table.add_column("", width=_MARK_WIDTH, no_wrap=True)
     for header, ratio in columns:
         table.add_column(header, overflow="fold", ratio=ratio, no_wrap=ratio is None)
     return table
@@ -135,10 +117,7 @@ def _actors(brief: Brief) -> Table:
         role = Text(actor.role or "—")
         if actor.role_basis is Basis.MODEL:
             role.append(" (the model's judgement)", style="dim italic")
-        if actor.affiliation:
-            role.append(f" · {actor.affiliation}", style="dim")
         table.add_row(
-            _mark(actor.grounding, actor.score),
             Text(actor.name, style="bold"),
             Text(actor.kind.value),
             role,
@@ -162,14 +141,13 @@ def _timeline(brief: Brief) -> Table:
         when = Text(
             when_label(event.when), style="dim" if event.when is None or event.when.value is None else ""
         )
-        table.add_row(_mark(event.grounding, event.score), when, what)
+        table.add_row(when, what)
     return table
 
 
 def _quotes(brief: Brief) -> Table:
-    # Two spaces after the mark, as in the tables, and a blank line between quotes.
-    grid = Table.grid(padding=(0, 2, 1, 0), collapse_padding=False, expand=True)
-    grid.add_column(width=_MARK_WIDTH, no_wrap=True)
+    # A blank line between quotes.
+    grid = Table.grid(padding=(0, 0, 1, 0), collapse_padding=False, expand=True)
     grid.add_column(overflow="fold", ratio=1)
     for quote in brief.quotes:
         body = Text(f"“{quote.text}”", style="italic")
@@ -182,7 +160,7 @@ def _quotes(brief: Brief) -> Table:
         sure = quote.speaker_basis is Basis.ANALYSIS
         body.append(speaker_name(brief, quote), style="bold" if sure else "italic")
         body.append(", " + ", ".join(attribution), style="dim")
-        grid.add_row(_mark(quote.grounding, quote.score), body)
+        grid.add_row(body)
     return grid
 
 
@@ -197,7 +175,6 @@ def _consequences(brief: Brief) -> Table:
             details += " · affects " + ", ".join(actor_names(brief, item.affected))
         what.append("\n" + details, style="dim")
         table.add_row(
-            _mark(item.grounding, item.score),
             Text(item.certainty.value, style=_CERTAINTY_STYLE[item.certainty]),
             what,
         )
@@ -220,20 +197,10 @@ def _provenance(brief: Brief) -> Group:
         run.backend,
         run.model,
         f"prompt {run.prompt_version}",
-        f"grounding {percent(brief.grounding_rate)}",
         f"{run.reasks} re-ask{'' if run.reasks == 1 else 's'}",
         f"{run.cached} cached",
         f"{run.usage.prompt_tokens:,} + {run.usage.completion_tokens:,} tokens",
     ]
     if run.seconds:
         facts.append(f"{sum(run.seconds.values()):.1f} s")
-    legend = Text.assemble(
-        ("✓", _GROUNDING_STYLE[Grounding.EXACT]),
-        " found in the article  ",
-        ("~", _GROUNDING_STYLE[Grounding.FUZZY]),
-        " close match (score)  ",
-        ("✗", _GROUNDING_STYLE[Grounding.UNGROUNDED]),
-        " not found",
-        style="dim",
-    )
-    return Group(Rule(style="dim"), Text(" · ".join(facts), style="dim", overflow="fold"), legend)
+    return Group(Rule(style="dim"), Text(" · ".join(facts), style="dim", overflow="fold"))
