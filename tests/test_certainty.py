@@ -137,8 +137,10 @@ def _claim(text: str) -> tuple[ClaimSource, str | None]:
             "Industry analysts",
         ),
         ("A spokesman said the plant would close.", ClaimSource.UNNAMED, "A spokesman"),
+        # A party's own plan is stated on its word.
+        ("Northwind Airlines plans to cut 300 jobs.", ClaimSource.ACTOR, "Northwind Airlines"),
         # The writer's own words, and an expectation nobody is said to hold.
-        ("Northwind Airlines plans to cut 300 jobs.", ClaimSource.ARTICLE, None),
+        ("The bridge will reopen in May after repairs.", ClaimSource.ARTICLE, None),
         ("It is expected that the bridge will reopen in May.", ClaimSource.ARTICLE, None),
         # Someone reported whom the text does not let the parse tell: unknown, not the article.
         ("The group said the march would go ahead.", ClaimSource.UNKNOWN, None),

@@ -21,7 +21,6 @@ The word or words that decided are kept (``Reading.cue``), so that a reader can 
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,13 +45,18 @@ from .nlp import lemma
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Reading", "certainty_of", "read", "verb_of"]
+__all__ = ["Reading", "certainty_of", "governors", "read", "verb_of"]
 
 _GOVERNED_BY = {word: Certainty(kind) for kind, words in GOVERNING.items() for word in words}
 _CLIMB = ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acl", "oprd", "acomp", "advcl")
 """Dependencies through which a clause hangs from what governs it ("advcl" only for a purpose "to")."""
 _SPECULATIVE = frozenset(["could", "may", "might"])
-_READY = frozenset(["willing", "ready", "able", "prepared", "determined"])
+_OPINION = frozenset(["believe", "think", "feel", "reckon"])
+"""Verbs of opinion, which pass a possibility through ("believes that this may …" is speculated)."""
+_READY = frozenset(["willing", "ready", "able", "prepared", "determined", "available"])
+"""Adjectives that make "will be" a plan, not a forecast ("will be willing to pay", "will be available")."""
+_DATED = frozenset(["next", "this", "tomorrow", "later", "soon", "today", "tonight"])
+"""Words of a date expression that set a time, where "a year" or "each month" only give a rate."""
 _QUESTION = frozenset(["whether", "if", "what", "when", "how", "why", "who", "which", "where"])
 _AGENT_ENTITIES = frozenset(["PERSON", "ORG", "GPE", "NORP"])
 _AGENT_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "you"])
@@ -99,42 +103,52 @@ def verb_of(token: Token) -> Token:
 def read(token: Token) -> Reading:
     """The certainty of the outcome stated by the clause of ``token``'s verb (see :func:`verb_of`)."""
     verb = verb_of(token)
-    chain = _governors(verb)
-    for node in chain:
+    clauses, above = governors(verb)
+    for node in clauses:
         if (condition := _condition(node)) is not None:
             return Reading(Certainty.CONDITIONAL, condition)
-    for below, node in itertools.pairwise(chain):
+    for node, below in above:
         if (nothing := _no_outcome(node, below)) is not None:
             return nothing
     # The nearest verb above that says how its clause is meant decides; then the clause's own verb,
     # when it governs an object ("plans to", "warned of"); then its modal.
     reported = False
-    for below, node in itertools.pairwise(chain):
+    for node, below in above:
         if (decided := _governed(node, below)) is not None:
             return decided
         reported = reported or _says(node)
     own = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
     if (decided := _governed(verb, own, own=True)) is not None:
         return decided
-    if own is not None and (_says(verb) or lemma(verb) in SUBJUNCTIVE_DEMANDS):
+    if own is not None and own.dep_ == "ccomp" and (_says(verb) or lemma(verb) in SUBJUNCTIVE_DEMANDS):
         return read(own)  # "insisted that the claim would be paid": what was said decides
     return _by_modal(verb, reported)
 
 
-def _governors(verb: Token) -> list[Token]:
-    """The verb and what governs it, up the tree through complements, conjuncts and prepositions."""
-    chain = [verb]
+def governors(verb: Token) -> tuple[list[Token], list[tuple[Token, Token]]]:
+    """The clauses ``verb`` stands in, and what governs them: the verb and the verbs it is joined to
+    ("will make a flight … and will begin service"), and each (governor, complement) above them through
+    complements and prepositions, nearest first. A speech verb set in a clause ("the plant, the company
+    said, will close") governs it."""
+    clauses = [verb]
+    above: list[tuple[Token, Token]] = []
     node = verb
-    for _ in range(8):
+    for _ in range(10):
+        aside = [c for c in node.children if c.dep_ == "parataxis" and _says(c)]
+        above += [(c, node) for c in aside]
         if node.dep_ not in _CLIMB or node.head.i == node.i:
             break
         if node.dep_ == "advcl" and not any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children):
             break  # "after the plant closed": a clause of its own, not an object of the verb above
-        if node.dep_ == "conj" and node.head.pos_ not in ("VERB", "AUX"):
-            break
+        if node.dep_ == "conj":
+            if node.head.pos_ not in ("VERB", "AUX"):
+                break
+            node = node.head  # a verb joined to another shares its governors, and is not governed by it
+            clauses.append(node)
+            continue
+        above.append((node.head, node))
         node = node.head
-        chain.append(node)
-    return chain
+    return clauses, above
 
 
 def _condition(node: Token) -> Span | None:
@@ -143,7 +157,7 @@ def _condition(node: Token) -> Span | None:
     doc = node.doc
     for clause in (c for c in node.children if c.dep_ in ("advcl", "advmod")):
         first = next(clause.subtree)
-        opens = first.i == first.sent.start or doc[first.i - 1].is_punct
+        opens = first.i == first.sent.start or doc[first.i - 1].text in (",", ";", ":", "—", "–", "-")
         if first.lower_ == "as" and doc[first.i + 1 : first.i + 3].text.lower() == "long as" and opens:
             # A condition opens its clause ("As long as the ban stays, …"); right after a verb it is a
             # length of time ("will take as long as they need").
@@ -151,8 +165,8 @@ def _condition(node: Token) -> Span | None:
         if clause.dep_ != "advcl":
             continue
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in CONDITIONS]
-        if marks:
-            return _span(marks[0])
+        if marks and not (marks[0].i and doc[marks[0].i - 1].lower_ == "even"):
+            return _span(marks[0])  # "even if" concedes: what follows happens either way
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         inverted = first.lower_ in ("should", "were", "had") and first.dep_ in ("aux", "ROOT", "advcl")
         if inverted and subject is not None and first.i < subject.i:
@@ -187,11 +201,20 @@ def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading
         return None  # "insisted that the plant was safe" asserts; its clause decides
     if word == "call" and not any(c.lower_ in ("for", "on", "upon") for c in node.children):
         return None  # "called it a mistake"
+    if kind is Certainty.DEMANDED and own and below is None and not _acting(node):
+        return None  # "iOS would no longer require a computer": a need of a thing, no one's demand
     if word in ("want", "wish") and _someone_else(node, below):
         kind = Certainty.DEMANDED  # "wants Congress to act"
     modal = next((c for c in node.children if c.dep_ == "aux" and c.lower_ in _SPECULATIVE), None)
     if modal is not None and kind in (Certainty.ANNOUNCED, Certainty.DEMANDED):
         return Reading(Certainty.SPECULATED, _span(modal))  # "could decide to close"
+    inner = (
+        next((c for c in below.children if c.dep_ == "aux" and c.lower_ in _SPECULATIVE), None)
+        if below
+        else None
+    )
+    if inner is not None and word in _OPINION:
+        return Reading(Certainty.SPECULATED, _span(inner))  # "believes that this may have an impact"
     return Reading(kind, _span(node))
 
 
@@ -203,7 +226,7 @@ def _future_with_be(node: Token, below: Token | None) -> Reading | None:
     if word == "be" and not any(c.dep_ in ("attr", "acomp") for c in node.children):
         return Reading(Certainty.ANNOUNCED, _span(node))
     if (word == "go" and node.tag_ == "VBG") or word in SCHEDULED:
-        return Reading(_future(below), _span(node))
+        return Reading(_future(node), _span(node))  # "We are going to move": the subject is going's
     return None
 
 
@@ -220,6 +243,8 @@ def _by_modal(verb: Token, reported: bool) -> Reading:
             return Reading(Certainty.DEMANDED, _span(verb))  # "has to pay", "needs to cut"
         return Reading(Certainty.HAPPENED, _span(verb))
     meaning = MODALS[modal.lower_]
+    if meaning == "expected" and any(_agent(s) for s in subjects):
+        meaning = "demanded"  # "buyers should try again tomorrow": advice to a party, not a forecast
     if meaning == "would" and reported:
         meaning = "future"  # "said it would close": "will", reported
     if meaning == "future":
@@ -235,24 +260,45 @@ def _future_modal(verb: Token) -> bool:
 
 def _future(verb: Token) -> Certainty:
     """What "will" makes of ``verb``: a threat in "will pay a price"; a plan when a party says what it
-    will do, or what will be done; a forecast of what events and things will do, or of what will be."""
+    will do, what will be done, or what is set for a date ("iPhone 4 will be available on June 24", the
+    way news reports a schedule); a forecast of what "there" will be, or of what things will do or be
+    with no date set ("the new jet will save fuel", "this will be an American tanker")."""
     words = " ".join(t.lower_ for t in verb.subtree)
     if any(threat in words for threat in THREATS):
         return Certainty.THREATENED
     if any(c.dep_ == "auxpass" for c in verb.children):
         return Certainty.ANNOUNCED  # "will be assembled in Toulouse"
-    if lemma(verb) == "be":
-        ready = any(c.dep_ == "acomp" and c.lower_ in _READY for c in verb.children)
-        return Certainty.ANNOUNCED if ready else Certainty.EXPECTED
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
     joined = verb
     while not subjects and joined.dep_ == "conj" and joined.head.i != joined.i:
         # "the team … had been merged … and would cease": the subject of the first verb of the list
         joined = joined.head
         subjects = [c for c in joined.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if any(s.dep_ == "expl" or s.lower_ == "there" for s in subjects):
+        return Certainty.EXPECTED  # "there will be a protest"
     # The parser gives a name and the role before it two subjects ("The former Chief Operating
     # Officer, Tim Cook will be succeeding"): either acting makes it a plan.
-    return Certainty.ANNOUNCED if any(_agent(s) for s in subjects) else Certainty.EXPECTED
+    if any(_agent(s) for s in subjects) or _scheduled(verb):
+        return Certainty.ANNOUNCED
+    return Certainty.EXPECTED
+
+
+def _scheduled(verb: Token) -> bool:
+    """Whether a clause sets its outcome for a date or makes it available: a date or time that names a
+    day, month or year ("on June 24", "in the fall of 2011", "next year"), not a rate ("a year")."""
+    if any(c.dep_ == "acomp" and c.lower_ in _READY for c in verb.children):
+        return True
+    for token in verb.subtree:
+        if token.ent_type_ not in ("DATE", "TIME"):
+            continue
+        if token.like_num or token.is_title or token.lower_ in _DATED:
+            return True
+    return False
+
+
+def _acting(verb: Token) -> bool:
+    """Whether a verb's subject is a party that acts (see :func:`_agent`)."""
+    return any(_agent(c) for c in verb.children if c.dep_ == "nsubj")
 
 
 def _agent(subject: Token) -> bool:
@@ -262,6 +308,8 @@ def _agent(subject: Token) -> bool:
         return True
     if word == "it":
         return _speaks_of_itself(subject)
+    if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in subject.children):
+        return True  # "those who had bought a case": people
     return _agent_noun(subject)
 
 

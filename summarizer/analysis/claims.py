@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import ClaimSource, Span
+from .certainty import governors
 from .entities import Entity
 from .lexicon import CLAIM_VERBS, GOVERNING, PRONOUNS, SPEECH_VERBS
 from .nlp import lemma
@@ -26,15 +27,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Claim", "claim_of"]
 
-_CLAIMING = SPEECH_VERBS | CLAIM_VERBS | GOVERNING["expected"] | GOVERNING["threatened"]
-_CLAIMING |= GOVERNING["demanded"]
-"""Verbs whose subject states, expects, warns of or demands what they govern."""
-_CLIMB = (
-    *("xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "acl", "oprd", "acomp", "parataxis"),
-    *("attr", "dobj", "nsubj", "nsubjpass"),
-)
-"""Dependencies through which a clause, or a noun that states an outcome ("a possibility of"), hangs
-from the verb that reports it."""
+_CLAIMING = SPEECH_VERBS | CLAIM_VERBS | GOVERNING["announced"] | GOVERNING["expected"]
+_CLAIMING |= GOVERNING["threatened"] | GOVERNING["demanded"]
+"""Verbs and adjectives whose subject states, plans, expects, warns of or demands what they govern: the
+source of "Qantas plans to …" is Qantas."""
 _DEFINITE = frozenset(["the", "this", "that", "these", "those"])
 
 
@@ -64,18 +60,24 @@ def claim_of(
             return _quoted(said)
     # The outermost claimant: in "Gallois said the company expects to cut jobs", Gallois states it.
     claim = Claim(ClaimSource.ARTICLE)
-    node = verb
-    for _ in range(10):
+    if verb.pos_ == "NOUN":
+        # A noun that states an outcome: "Airbus has hopes that …", "there is a possibility of …".
+        if lemma(verb) in _CLAIMING and verb.dep_ == "dobj":
+            claim = _subject_claims(verb.head, entities, quoted, cue=_span(verb))
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+    clauses, above = governors(verb)
+    claiming = [verb, *(node for node, _ in above)]
+    for node in dict.fromkeys([*clauses, *claiming]):
         according = _according_to(node)
         if according is not None:
             claim = _named(according, entities, quoted, _span(according.head.head))
+        elif node not in claiming:
+            continue  # a verb the clause is joined to does not govern it ("has attempted … and may fail")
         elif lemma(node) in _CLAIMING and node.pos_ in ("VERB", "AUX"):
             claim = _subject_claims(node, entities, quoted)
-        if node.dep_ not in _CLIMB or node.head.i == node.i:
-            break
-        if node.dep_ == "advcl" and lemma(node.head) not in SPEECH_VERBS:
-            break  # "after the plant closed, …": a clause of its own
-        node = node.head
+        elif lemma(node) in _CLAIMING and node.pos_ == "ADJ" and node.dep_ == "acomp":
+            claim = _subject_claims(node.head, entities, quoted, cue=_span(node))  # "is concerned that"
     return claim
 
 
@@ -96,15 +98,28 @@ def _according_to(node: Token) -> Token | None:
     return None
 
 
-def _subject_claims(verb: Token, entities: list[Entity], quoted: list[tuple[int, int]]) -> Claim:
-    """The claim of a verb of saying or thinking: its subject's, or the writer's for an impersonal
-    passive ("it is expected that …", "is thought likely to")."""
+def _subject_claims(
+    verb: Token, entities: list[Entity], quoted: list[tuple[int, int]], cue: Span | None = None
+) -> Claim:
+    """The claim of a verb of saying or thinking: its subject's. A passive with no agent is the writer's
+    hedge when it expects ("it is expected that …", "is thought likely to"), an unnamed source when it
+    reports ("it was announced that …", "are reported to")."""
     subject = subject_of(verb, quoted)
-    cue = _span(verb)
+    cue = cue or _span(verb)
     if subject is None:
-        impersonal = any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in verb.children)
-        return Claim(ClaimSource.ARTICLE if impersonal else ClaimSource.UNKNOWN, cue=cue)
+        if not any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in verb.children):
+            return Claim(ClaimSource.UNKNOWN, cue=cue)
+        if lemma(verb) in SPEECH_VERBS:
+            return Claim(ClaimSource.UNNAMED, words=_passive(verb), cue=cue)
+        return Claim(ClaimSource.ARTICLE, cue=cue)
     return _named(subject, entities, quoted, cue)
+
+
+def _passive(verb: Token) -> Span:
+    """The words of a passive verb and its auxiliaries: "was announced", "are reported"."""
+    words = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    first = words[0] if words else verb
+    return Span(start=first.idx, end=verb.idx + len(verb.text))
 
 
 def _named(subject: Token, entities: list[Entity], quoted: list[tuple[int, int]], cue: Span) -> Claim:

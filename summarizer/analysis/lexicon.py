@@ -8,12 +8,14 @@ from __future__ import annotations
 
 __all__ = [
     "AGENT_NOUNS",
+    "CAPACITY_VERBS",
     "CLAIM_VERBS",
     "COMPANY_NOUNS",
     "CONDITIONS",
     "CONSEQUENCE_CUES",
     "COUNTRY_ALIASES",
     "DOCUMENTS",
+    "FEELINGS",
     "FEMININE",
     "GOVERNING",
     "INSTITUTIONS",
@@ -45,7 +47,7 @@ SPEECH_VERBS = frozenset(
     indicate tweet post argue claim announce acknowledge admit concede stress continue describe
     comment suggest report predict promise vow urge deny remark observe agree accord quip joke
     complain emphasize emphasise caution estimate testify call praise dub term label hail enthuse
-    retort assert contend reiterate allege exclaim concur clarify lament""".split()
+    retort assert contend reiterate allege exclaim concur clarify lament cite""".split()
 )
 """Lemmas of verbs that report speech or writing ("accord" is "according to X")."""
 
@@ -164,6 +166,16 @@ RESULT_CUES = r"\b(?:as a result|in response|prompting|to an end|end of|cuts|cit
 read only where no word of CONSEQUENCE_CUES says what will follow ("Citing safety, Airbus announced that
 the engines would be replaced" is a plan)."""
 
+CAPACITY_VERBS = frozenset("seat carry hold accommodate weigh measure span".split())
+"""Verbs that describe what a thing will hold or measure ("will seat 200 to 300 people"): with a number,
+a description, not an outcome."""
+
+FEELINGS = frozenset(
+    "thank miss love like appreciate enjoy regret welcome congratulate apologize express".split()
+)
+"""Verbs of thanking and feeling: with "I" or "we" ("I will miss him", "would like to thank"), a
+sentiment, not an outcome."""
+
 WISH_VERBS = frozenset("want hope wish desire".split())
 """Verbs of wishing: denied, they say what someone does not wish ("does not want to improve relations"),
 where "will not" says what will not be."""
@@ -194,7 +206,7 @@ GOVERNING = {
     ),
     "expected": frozenset(
         """expect anticipate predict forecast project estimate believe think hope foresee assume likely
-        unlikely bound expectation""".split()
+        unlikely bound expectation confident confidence sure convinced optimistic hopeful""".split()
     ),
     "threatened": frozenset("warn threaten caution threat ultimatum".split()),
     "demanded": frozenset(
@@ -203,17 +215,20 @@ GOVERNING = {
     ),
     "speculated": frozenset(
         """possible possibility perhaps unclear uncertain doubt speculate consider explore weigh mull
-        fear worry risk""".split()
+        fear worry risk concerned worried afraid""".split()
     ),
 }
 """Verbs, adjectives and nouns that govern an outcome and say how sure it is: "plans to close" is
 announced, "expects prices to rise" expected, "warned that … would" threatened, "urged the union to
 agree" demanded, "is considering closing" speculated."""
 
-CLAIM_VERBS = frozenset("fear worry doubt find show conclude know feel reckon".split())
-"""Verbs of thinking and finding whose subject is the source of the clause they govern ("a report found
-that …", "analysts fear …"), besides SPEECH_VERBS and the forecasting, warning and demanding verbs of
-GOVERNING."""
+CLAIM_VERBS = frozenset(
+    """fear worry doubt find show conclude know feel reckon concerned worried afraid confident sure
+    convinced optimistic hopeful""".split()
+)
+"""Verbs and adjectives of thinking and finding whose subject is the source of the clause they govern
+("a report found that …", "analysts fear …", "Djamal is concerned that …"), besides SPEECH_VERBS and the
+planning, forecasting, warning and demanding words of GOVERNING."""
 
 SUBJUNCTIVE_DEMANDS = frozenset("insist suggest propose recommend".split())
 """Verbs that demand only with a subjunctive clause ("insisted that the union agree"); with an
