@@ -74,8 +74,21 @@ def _reading(sentence: str, word: str) -> tuple[Certainty | None, str | None]:
         ("Expectations of a quick deal have been dashed by the vote.", "Expectations", "happened", "dashed"),
         # An assertion passes its clause's certainty through.
         ("The insurer insisted that the claim would be paid.", "insisted", "announced", "would"),
-        # Consultations that "take as long as they need" state a length, not a condition.
-        ("The talks will take as long as they need, the envoy said.", "will", "expected", "will"),
+        # Talks that "take as long as they need" state a length, not a condition: a party's schedule.
+        ("The talks will take as long as they need, the envoy said.", "will", "announced", "will"),
+        # What things will do or be, with no date set: a forecast.
+        ("The new ferry will use 20 percent less fuel.", "will", "expected", "will"),
+        ("This will be a turning point for the league.", "will", "expected", "will"),
+        ("The museum will reopen on May 4.", "will", "announced", "will"),
+        # An obligation, with or without "will".
+        ("The club will have to pay the fine.", "will", "demanded", "have"),
+        # Advice to a party.
+        ("Officials said travellers should avoid the area.", "should", "demanded", "should"),
+        # A parenthetical speech verb reports the clause: "would" is its "will".
+        ("The stadium, the mayor said, would open in June.", "would", "announced", "would"),
+        # A concession is no condition.
+        ("Even if the vote fails, the council will build the road.", "will", "announced", "will"),
+        ("We are going to build a new hospital.", "going", "announced", "going"),
     ],
 )
 def test_certainty_is_read_from_the_clause(sentence: str, word: str, certainty: str, cue: str) -> None:
@@ -142,6 +155,11 @@ def _claim(text: str) -> tuple[ClaimSource, str | None]:
         # The writer's own words, and an expectation nobody is said to hold.
         ("The bridge will reopen in May after repairs.", ClaimSource.ARTICLE, None),
         ("It is expected that the bridge will reopen in May.", ClaimSource.ARTICLE, None),
+        # A report with no one named as reporting: an unnamed source.
+        ("It was announced that the festival would move to June.", ClaimSource.UNNAMED, "was announced"),
+        # A parenthetical report, and a thought put as an adjective.
+        ("The vote, analysts pointed out, could be delayed.", ClaimSource.UNNAMED, "analysts"),
+        ("Coach Tom Berg is confident that the team will reach the final.", ClaimSource.ACTOR, "Tom Berg"),
         # Someone reported whom the text does not let the parse tell: unknown, not the article.
         ("The group said the march would go ahead.", ClaimSource.UNKNOWN, None),
     ],

@@ -29,6 +29,7 @@ from .lexicon import (
     AGENT_NOUNS,
     COMPANY_NOUNS,
     CONDITIONS,
+    EFFECT_VERBS,
     GOVERNING,
     INSTITUTIONS,
     MODALS,
@@ -45,7 +46,7 @@ from .nlp import lemma
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Reading", "certainty_of", "governors", "read", "verb_of"]
+__all__ = ["Reading", "certainty_of", "governors", "read", "says", "verb_of"]
 
 _GOVERNED_BY = {word: Certainty(kind) for kind, words in GOVERNING.items() for word in words}
 _CLIMB = ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acl", "oprd", "acomp", "advcl")
@@ -116,11 +117,11 @@ def read(token: Token) -> Reading:
     for node, below in above:
         if (decided := _governed(node, below)) is not None:
             return decided
-        reported = reported or _says(node)
+        reported = reported or says(node)
     own = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
     if (decided := _governed(verb, own, own=True)) is not None:
         return decided
-    if own is not None and own.dep_ == "ccomp" and (_says(verb) or lemma(verb) in SUBJUNCTIVE_DEMANDS):
+    if own is not None and own.dep_ == "ccomp" and (says(verb) or lemma(verb) in SUBJUNCTIVE_DEMANDS):
         return read(own)  # "insisted that the claim would be paid": what was said decides
     return _by_modal(verb, reported)
 
@@ -134,7 +135,7 @@ def governors(verb: Token) -> tuple[list[Token], list[tuple[Token, Token]]]:
     above: list[tuple[Token, Token]] = []
     node = verb
     for _ in range(10):
-        aside = [c for c in node.children if c.dep_ == "parataxis" and _says(c)]
+        aside = [c for c in node.children if c.dep_ == "parataxis" and says(c)]
         above += [(c, node) for c in aside]
         if node.dep_ not in _CLIMB or node.head.i == node.i:
             break
@@ -157,10 +158,13 @@ def _condition(node: Token) -> Span | None:
     doc = node.doc
     for clause in (c for c in node.children if c.dep_ in ("advcl", "advmod")):
         first = next(clause.subtree)
-        opens = first.i == first.sent.start or doc[first.i - 1].text in (",", ";", ":", "—", "–", "-")
-        if first.lower_ == "as" and doc[first.i + 1 : first.i + 3].text.lower() == "long as" and opens:
-            # A condition opens its clause ("As long as the ban stays, …"); right after a verb it is a
-            # length of time ("will take as long as they need").
+        if (
+            first.lower_ == "as"
+            and doc[first.i + 1 : first.i + 3].text.lower() == "long as"
+            and first.i < node.i
+        ):
+            # A condition stands before what it conditions ("As long as the ban stays, airlines will
+            # pay"); after its verb it is a length of time ("will take as long as they need").
             return Span(start=first.idx, end=doc[first.i + 2].idx + 2)
         if clause.dep_ != "advcl":
             continue
@@ -179,7 +183,7 @@ def _no_outcome(node: Token, below: Token) -> Reading | None:
     predict when", "did not say whether"; a refusal to act is a refusal that happened."""
     word = lemma(node)
     if word in REFUSALS:
-        return Reading(None if _says(below) else Certainty.HAPPENED, _span(node))
+        return Reading(None if says(below) else Certainty.HAPPENED, _span(node))
     if _asks(node, below, any(c.dep_ == "neg" for c in node.children)):
         return Reading(None, _span(node))
     return None
@@ -242,6 +246,8 @@ def _by_modal(verb: Token, reported: bool) -> Reading:
         if lemma(verb) in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
             return Reading(Certainty.DEMANDED, _span(verb))  # "has to pay", "needs to cut"
         return Reading(Certainty.HAPPENED, _span(verb))
+    if lemma(verb) in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
+        return Reading(Certainty.DEMANDED, _span(verb))  # "will have to submit to verification"
     meaning = MODALS[modal.lower_]
     if meaning == "expected" and any(_agent(s) for s in subjects):
         meaning = "demanded"  # "buyers should try again tomorrow": advice to a party, not a forecast
@@ -260,9 +266,10 @@ def _future_modal(verb: Token) -> bool:
 
 def _future(verb: Token) -> Certainty:
     """What "will" makes of ``verb``: a threat in "will pay a price"; a plan when a party says what it
-    will do, what will be done, or what is set for a date ("iPhone 4 will be available on June 24", the
-    way news reports a schedule); a forecast of what "there" will be, or of what things will do or be
-    with no date set ("the new jet will save fuel", "this will be an American tanker")."""
+    will do, what will be done, or what is set to happen ("iPhone 4 will be available on June 24", "the
+    talks will take as long as they need", as news reports a schedule); a forecast of what "there" will
+    be, of what a thing will be ("this will be an American tanker"), and of an effect or a change
+    ("prices will rise", "the new jet will use 20 percent less fuel")."""
     words = " ".join(t.lower_ for t in verb.subtree)
     if any(threat in words for threat in THREATS):
         return Certainty.THREATENED
@@ -280,7 +287,15 @@ def _future(verb: Token) -> Certainty:
     # Officer, Tim Cook will be succeeding"): either acting makes it a plan.
     if any(_agent(s) for s in subjects) or _scheduled(verb):
         return Certainty.ANNOUNCED
-    return Certainty.EXPECTED
+    if lemma(verb) == "be" or lemma(verb) in EFFECT_VERBS or _compares(verb):
+        return Certainty.EXPECTED
+    return Certainty.ANNOUNCED
+
+
+def _compares(verb: Token) -> bool:
+    """Whether a clause compares ("20 percent less fuel", "double the speed"): a claim of an effect."""
+    degrees = ("JJR", "RBR", "JJS", "RBS")
+    return any(t.tag_ in degrees or t.lower_ in ("double", "twice") for t in verb.subtree)
 
 
 def _scheduled(verb: Token) -> bool:
@@ -337,8 +352,11 @@ def _asked(verb: Token) -> bool:
     return verb.sent.text.rstrip(" ”\"'’").endswith("?")
 
 
-def _says(token: Token) -> bool:
-    return lemma(token) in SPEECH_VERBS or lemma(token) in ("predict", "speculate", "disclose")
+def says(token: Token) -> bool:
+    """Whether a verb reports speech ("said", "predicted", "pointed out")."""
+    word = lemma(token)
+    out = word == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    return word in SPEECH_VERBS or word in ("predict", "speculate", "disclose") or out
 
 
 def _asks(node: Token, below: Token, negated: bool) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import ClaimSource, Span
-from .certainty import governors
+from .certainty import governors, says
 from .entities import Entity
 from .lexicon import CLAIM_VERBS, GOVERNING, PRONOUNS, SPEECH_VERBS
 from .nlp import lemma
@@ -74,7 +74,7 @@ def claim_of(
             claim = _named(according, entities, quoted, _span(according.head.head))
         elif node not in claiming:
             continue  # a verb the clause is joined to does not govern it ("has attempted … and may fail")
-        elif lemma(node) in _CLAIMING and node.pos_ in ("VERB", "AUX"):
+        elif (lemma(node) in _CLAIMING or says(node)) and node.pos_ in ("VERB", "AUX"):
             claim = _subject_claims(node, entities, quoted)
         elif lemma(node) in _CLAIMING and node.pos_ == "ADJ" and node.dep_ == "acomp":
             claim = _subject_claims(node.head, entities, quoted, cue=_span(node))  # "is concerned that"

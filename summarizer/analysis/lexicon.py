@@ -15,6 +15,7 @@ __all__ = [
     "CONSEQUENCE_CUES",
     "COUNTRY_ALIASES",
     "DOCUMENTS",
+    "EFFECT_VERBS",
     "FEELINGS",
     "FEMININE",
     "GOVERNING",
@@ -246,9 +247,19 @@ CONDITIONS = frozenset("if unless provided providing".split())
 THREATS = ("pay a price", "face consequences", "pay the price", "face the consequences")
 """Phrases that make a future a threat ("Putin will pay a price")."""
 
+EFFECT_VERBS = frozenset(
+    """rise fall grow decline drop climb increase decrease surge plunge soar slump affect benefit boost
+    help hurt harm damage improve worsen fit save compete mean change reach exceed outperform lead
+    provide offer use meet""".split()
+)
+"""Verbs of an effect or a change, whose "will" with a thing for subject is a forecast ("prices will
+rise", "the new jet will save fuel"), where "the phone will be available", "the service will begin"
+report a schedule."""
+
 AGENT_NOUNS = frozenset(
     """people workers employees staff shareholders investors customers voters residents students
-    players team members officers troops police""".split()
+    players team members officers troops police buyers consumers users owners passengers travellers
+    travelers fans drivers patients citizens developers parents teachers doctors nurses farmers""".split()
 )
 """Plural or collective nouns for people, whose "will" is a plan of theirs, not a forecast (with
 ROLE_NOUNS, INSTITUTIONS and COMPANY_NOUNS)."""
