@@ -46,7 +46,7 @@ from .nlp import lemma
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Reading", "certainty_of", "governors", "read", "says", "verb_of"]
+__all__ = ["Reading", "certainty_of", "governors", "read", "refuses", "says", "verb_of"]
 
 _GOVERNED_BY = {word: Certainty(kind) for kind, words in GOVERNING.items() for word in words}
 _CLIMB = ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acl", "oprd", "acomp", "advcl")
@@ -105,9 +105,13 @@ def read(token: Token) -> Reading:
     """The certainty of the outcome stated by the clause of ``token``'s verb (see :func:`verb_of`)."""
     verb = verb_of(token)
     clauses, above = governors(verb)
-    for node in clauses:
+    # A condition may hang on a verb the clause's verb governs ("could end up playing … if …").
+    inside = [c for node in clauses for c in node.children if c.dep_ == "xcomp"]
+    for node in [*clauses, *inside]:
         if (condition := _condition(node)) is not None:
             return Reading(Certainty.CONDITIONAL, condition)
+    if (aim := _aim(verb)) is not None:
+        return aim
     for node, below in above:
         if (nothing := _no_outcome(node, below)) is not None:
             return nothing
@@ -169,13 +173,35 @@ def _condition(node: Token) -> Span | None:
         if clause.dep_ != "advcl":
             continue
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in CONDITIONS]
-        if marks and not (marks[0].i and doc[marks[0].i - 1].lower_ == "even"):
-            return _span(marks[0])  # "even if" concedes: what follows happens either way
+        conceded = bool(marks) and marks[0].i > 0 and doc[marks[0].i - 1].lower_ == "even"
+        purpose = lemma(clause) == "be" and any(c.dep_ == "xcomp" for c in clause.children)
+        if marks and not conceded and not purpose:
+            # "even if" concedes, what follows happens either way; "if they are to meet demand" names
+            # an aim, and what it needs
+            return _span(marks[0])
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         inverted = first.lower_ in ("should", "were", "had") and first.dep_ in ("aux", "ROOT", "advcl")
         if inverted and subject is not None and first.i < subject.i:
             return _span(first)
     return None
+
+
+def _aim(verb: Token) -> Reading | None:
+    """What a clause of purpose wants another party to do ("filed a lawsuit so that Apple would stop
+    selling the device"): demanded."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    if "so" in marks or (marks == ["that"] and any(c.lower_ == "so" for c in verb.head.children)):
+        return Reading(Certainty.DEMANDED, _span(next(c for c in verb.children if c.dep_ == "mark")))
+    return None
+
+
+def refuses(verb: Token) -> bool:
+    """Whether a verb refuses to predict or leaves a question open ("declined to say when", "did not
+    disclose what price …"): its sentence states no outcome, whatever else it quotes."""
+    below = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    return any((r := _no_outcome(verb, c)) is not None and r.certainty is None for c in below)
 
 
 def _no_outcome(node: Token, below: Token) -> Reading | None:
@@ -246,13 +272,12 @@ def _by_modal(verb: Token, reported: bool) -> Reading:
         if lemma(verb) in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
             return Reading(Certainty.DEMANDED, _span(verb))  # "has to pay", "needs to cut"
         return Reading(Certainty.HAPPENED, _span(verb))
-    if lemma(verb) in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
-        return Reading(Certainty.DEMANDED, _span(verb))  # "will have to submit to verification"
     meaning = MODALS[modal.lower_]
     if meaning == "expected" and any(_agent(s) for s in subjects):
         meaning = "demanded"  # "buyers should try again tomorrow": advice to a party, not a forecast
-    if meaning == "would" and reported:
-        meaning = "future"  # "said it would close": "will", reported
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if meaning == "would" and (reported or passive):
+        meaning = "future"  # "said it would close": "will", reported; "would be allowed": a rule set
     if meaning == "future":
         return Reading(_future(verb), _span(modal))
     if meaning == "would":
@@ -285,11 +310,34 @@ def _future(verb: Token) -> Certainty:
         return Certainty.EXPECTED  # "there will be a protest"
     # The parser gives a name and the role before it two subjects ("The former Chief Operating
     # Officer, Tim Cook will be succeeding"): either acting makes it a plan.
+    if _measures(verb):
+        return Certainty.EXPECTED  # "will use 20 percent less fuel": a claim of an effect, whoever acts
     if any(_agent(s) for s in subjects) or _scheduled(verb):
         return Certainty.ANNOUNCED
     if lemma(verb) == "be" or lemma(verb) in EFFECT_VERBS or _compares(verb):
         return Certainty.EXPECTED
     return Certainty.ANNOUNCED
+
+
+def _measures(verb: Token) -> bool:
+    """Whether a clause puts a number on a change ("20 percent less fuel", "double the speed")."""
+    for token in verb.subtree:
+        if token.lower_ in ("double", "twice", "triple"):
+            return True
+        if token.lower_ in ("less", "more", "fewer") and any(t.like_num for t in token.subtree):
+            return True
+        if (
+            token.lower_ in ("less", "more", "fewer")
+            and token.i
+            and token.doc[token.i - 1].lower_
+            in (
+                "percent",
+                "%",
+                "times",
+            )
+        ):
+            return True
+    return False
 
 
 def _compares(verb: Token) -> bool:
@@ -356,7 +404,7 @@ def says(token: Token) -> bool:
     """Whether a verb reports speech ("said", "predicted", "pointed out")."""
     word = lemma(token)
     out = word == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
-    return word in SPEECH_VERBS or word in ("predict", "speculate", "disclose") or out
+    return word in SPEECH_VERBS or word in ("predict", "speculate") or out
 
 
 def _asks(node: Token, below: Token, negated: bool) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Span
-from .certainty import Reading, governors, read, verb_of
+from .certainty import Reading, governors, read, refuses, verb_of
 from .claims import Claim, claim_of
 from .clauses import clause_at
 from .entities import Entity
@@ -69,6 +69,9 @@ def find_candidates(
         if any(m.start <= sentence.start < m.end for m in markers):
             continue
         words = doc.text[sentence.start : sentence.end]
+        root = _token(doc, sentence.start)
+        if root is not None and refuses(root.sent.root):
+            continue  # "Biden did not disclose what price Putin could pay, only saying, “…”"
         verbs: set[int] = set()
         # A result is read only where nothing in the sentence says what will follow.
         cues = [(cue, False) for cue in _CUE.finditer(words)] + [

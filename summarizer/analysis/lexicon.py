@@ -48,7 +48,7 @@ SPEECH_VERBS = frozenset(
     indicate tweet post argue claim announce acknowledge admit concede stress continue describe
     comment suggest report predict promise vow urge deny remark observe agree accord quip joke
     complain emphasize emphasise caution estimate testify call praise dub term label hail enthuse
-    retort assert contend reiterate allege exclaim concur clarify lament cite""".split()
+    retort assert contend reiterate allege exclaim concur clarify lament cite reveal disclose""".split()
 )
 """Lemmas of verbs that report speech or writing ("accord" is "according to X")."""
 
@@ -211,8 +211,8 @@ GOVERNING = {
     ),
     "threatened": frozenset("warn threaten caution threat ultimatum".split()),
     "demanded": frozenset(
-        """demand urge ask call require order press push recommend propose request petition need
-        insist suggest recommendation""".split()
+        """demand urge ask call require order press push recommend propose request petition insist
+        suggest recommendation""".split()
     ),
     "speculated": frozenset(
         """possible possibility perhaps unclear uncertain doubt speculate consider explore weigh mull
