@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Actor",
@@ -122,15 +123,15 @@ class Actor(_InArticle):
     )
     role: str | None = Field(
         default=None,
-        description='The role or title the article gives, in a few words ("Kremlin spokesperson"), or the '
-        "model's reading of it (role_basis says which); null if none.",
+        description='The role or title the article states beside the name, in its words ("Kremlin '
+        'spokesperson"); null if none.',
     )
     id: str = Field(description="Stable id within the brief (a1, a2, ...), used by quotes and events.")
     aliases: list[str] = Field(
         default_factory=list, description="The other names the article uses for the same actor."
     )
     role_basis: Basis | None = Field(
-        default=None, description="stated (the article's words at role_span) or model; null without a role."
+        default=None, description="stated (the article's words at role_span); null without a role."
     )
     role_span: Span | None = Field(default=None, description="Where the article states the role.")
 
@@ -228,6 +229,14 @@ class Consequence(_InArticle):
         default=None,
         description="analysis (the claimant found in the parse); null for the article's own voice.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _claimed_by_an_actor(cls, data: Any) -> Any:
+        # A brief written before claim_source existed names its claimant by claimed_by alone.
+        if isinstance(data, dict) and data.get("claimed_by") and "claim_source" not in data:
+            data = {**data, "claim_source": ClaimSource.ACTOR}
+        return data
 
 
 class WarningKind(StrEnum):

@@ -26,7 +26,6 @@ from .answers import (
     EventAnswer,
     KindAnswer,
     OverviewAnswer,
-    RoleAnswer,
     one_each,
 )
 from .checks import Said
@@ -39,7 +38,6 @@ __all__ = [
     "Extraction",
     "OverviewAnswer",
     "Progress",
-    "RoleAnswer",
     "Said",
     "Session",
 ]
@@ -85,23 +83,6 @@ class Session:
         self._max_reasks = max_reasks
         self._progress = progress
         self._record = record
-
-    def roles(self, people: list[str]) -> dict[str, str]:
-        """The role of each of ``people`` (named in the article, no role stated beside the name) that the
-        model can tell from the article."""
-
-        class RolesAnswer(Answer):
-            roles: list[RoleAnswer] = Field(min_length=1)
-
-            @classmethod
-            def constrain(cls, schema: dict[str, Any]) -> None:
-                schema["properties"]["roles"] = one_each(
-                    schema["$defs"]["RoleAnswer"], [{"name": {"const": name}} for name in people]
-                )
-
-        task = prompts.render("roles", names=", ".join(people))
-        answer = self._ask("roles", RolesAnswer, task, 24 * len(people) + 20)
-        return {r.name: r.role for r in getattr(answer, "roles", []) if r.role}
 
     def things(self, names: list[str]) -> list[str]:
         """Those of ``names`` (organizations and people that own nothing in the text, with no role or

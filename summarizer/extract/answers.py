@@ -33,7 +33,6 @@ __all__ = [
     "EventAnswer",
     "KindAnswer",
     "OverviewAnswer",
-    "RoleAnswer",
     "one_each",
     "whole_sentences",
 ]
@@ -117,20 +116,6 @@ def _choice(value: Any, info: ValidationInfo, key: str, what: str) -> Any:
 
 
 # ---- the answers' shapes ------------------------------------------------------------------------
-
-
-class RoleAnswer(Answer):
-    name: str = Field(description="The person's name, as listed.")
-    role: str | None = Field(
-        description="Their role or title in a few words; null if the article gives none."
-    )
-
-    @field_validator("role")
-    @classmethod
-    def _short(cls, role: str | None) -> str | None:
-        if role is not None and len(role.split()) > _MOST_ROLE_WORDS:
-            raise ValueError(f"a role of at most {_MOST_ROLE_WORDS} words, please")
-        return role
 
 
 class KindAnswer(Answer):

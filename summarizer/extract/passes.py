@@ -45,9 +45,6 @@ def ask_passes(
         asked_kind = [e.name for e in owned if unsure(e, analysis)]
         answers.things.update(session.things(asked_kind) if asked_kind else [])
         entities = [e for e in analysis.entities if e.name not in answers.things]
-        owned = [e for e in owned if e.name not in answers.things]
-        unnamed = [e.name for e in owned if e.kind is ActorKind.PERSON and e.role is None]
-        answers.roles.update(session.roles(unnamed) if unnamed else {})
         dated = dated_in(analysis, window.owns)
         asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
         told = session.events([(_clause(dated[i], text), dated[i].when.text) for i in asked]) if asked else []
@@ -58,9 +55,7 @@ def ask_passes(
             lede = " ".join(text[s.start : s.end] for s in analysis.sentences[:1])
             stated = {e.name: e.role for e in entities if e.role is not None}
             actors = [e.names() for e in entities]
-            answers.overview = session.overview(
-                _facts(entities, answers.roles), lede, stated, _said(analysis), actors
-            )
+            answers.overview = session.overview(_facts(entities), lede, stated, _said(analysis), actors)
     return answers
 
 
@@ -95,12 +90,13 @@ def unsure(entity: Entity, analysis: Analysis) -> bool:
     return all(p.said.speaker is not entity for p in analysis.passages)
 
 
-def _facts(entities: list[Entity], roles: dict[str, str]) -> str:
-    """The actors and their roles, for the headline and summary to get right who is who."""
+def _facts(entities: list[Entity]) -> str:
+    """The actors and the roles the article states, for the headline and summary to get right who is
+    who."""
     lines = []
     for entity in entities[:10]:
-        role = entity.role or roles.get(entity.name)
-        lines.append(f"- {entity.name} ({entity.kind.value}{', ' + role if role else ''})")
+        role = f", {entity.role}" if entity.role else ""
+        lines.append(f"- {entity.name} ({entity.kind.value}{role})")
     return "\n".join(lines)
 
 
