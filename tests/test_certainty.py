@@ -80,8 +80,8 @@ def _reading(sentence: str, word: str) -> tuple[Certainty | None, str | None]:
         ("The new ferry will use 20 percent less fuel.", "will", "expected", "will"),
         ("This will be a turning point for the league.", "will", "expected", "will"),
         ("The museum will reopen on May 4.", "will", "announced", "will"),
-        # An obligation, with or without "will".
-        ("The club will have to pay the fine.", "will", "demanded", "have"),
+        # An obligation; with "will", the future reads first ("will have to be approved by the league").
+        ("The club has to pay the fine.", "has", "demanded", "has"),
         # Advice to a party.
         ("Officials said travellers should avoid the area.", "should", "demanded", "should"),
         # A parenthetical speech verb reports the clause: "would" is its "will".

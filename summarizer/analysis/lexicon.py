@@ -36,6 +36,7 @@ __all__ = [
     "SUBJUNCTIVE_DEMANDS",
     "THREATS",
     "TITLES",
+    "TITLE_QUALIFIERS",
     "TITLE_WORDS",
     "WISH_VERBS",
 ]
@@ -91,6 +92,9 @@ MASCULINE = frozenset(
     chairman congressman businessman councilman grandfather uncle nephew""".split()
 )
 """Titles and nouns that say a person named beside them is a man ("Mr. Reed", "her son Tom")."""
+TITLE_QUALIFIERS = frozenset("then late u.s. russian american foreign defence defense state".split())
+"""Words that qualify a title before a name ("then Foreign Minister", "U.S. Defense Secretary"): a name
+compared across articles goes without them as without its title."""
 
 STAFF = frozenset(
     ["spokesman", "spokeswoman", "spokesperson", "spokesmen", "official", "officials", "representative"]
