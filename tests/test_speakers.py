@@ -9,6 +9,7 @@ import pytest
 from summarizer.analysis import Analysis, analyze
 from summarizer.analysis.terms import is_titled
 from summarizer.ingest import source_from_text
+from summarizer.models import Span
 
 
 def _said(text: str) -> list[tuple[str | None, bool]]:
@@ -145,3 +146,15 @@ def test_a_company_beside_a_person_is_no_speaker(text: str) -> None:
     speaker, term = _said(text)[0]
     assert not term
     assert speaker not in ("Globex", "Morgan Stanley", "ministry")
+
+
+def test_a_passage_outside_the_articles_prose_is_no_quote(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A line the ingest marks as not the article's prose (an embedded post's metadata, say) holds no
+    # speech, whatever quotation marks it has.
+    from summarizer.ingest import Source
+
+    text = 'Ana Ruiz said "we will appeal."\n— "@anaruiz" March 3, 2021\n'
+    line = text.index("—")
+    monkeypatch.setattr(Source, "markers", lambda self: [Span(start=line, end=len(text))])
+    analysis = analyze(source_from_text(text))
+    assert [p.quoted.text for p in analysis.passages] == ["we will appeal."]

@@ -134,7 +134,7 @@ def analyze(source: Source) -> Analysis:
         and (span := trimmed(text, max(s.start_char, start), s.end_char)).end > span.start
     ]
     entities = find_entities(doc, start)
-    quoted = find_quoted_passages(text, start)
+    quoted = _prose_passages(source)
     said = attribute(doc, [q.span for q in quoted], entities)
     dated = []
     for when, at, sentence in _times(source, sentences):
@@ -167,7 +167,7 @@ def skim(source: Source) -> Analysis:
         start=start,
         sentences=rough,
         entities=[],
-        passages=[Passage(q, unknown) for q in find_quoted_passages(text, start)],
+        passages=[Passage(q, unknown) for q in _prose_passages(source)],
         dated=[Dated(when, s, s, standalone=False, subject=None) for when, _, s in _times(source, rough)],
         candidates=[],
         parsed=False,
@@ -184,6 +184,14 @@ def dated_in(analysis: Analysis, owns: Callable[[int], bool]) -> list[Dated]:
     """The time expressions a part of the article owns, in article order, at most as many as the events
     pass asks about."""
     return [d for d in analysis.dated if owns(d.sentence.start)][:_MOST_EVENTS]
+
+
+def _prose_passages(source: Source) -> list[QuotedPassage]:
+    """The quoted passages of the article's body outside its markers: the words of a line that is not
+    the article's prose (an embedded post's date and handle, a dateline) are nobody's speech."""
+    markers = source.markers()
+    found = find_quoted_passages(source.text, source.body_start)
+    return [q for q in found if not any(m.start <= q.span.start < m.end for m in markers)]
 
 
 def _times(source: Source, sentences: list[Span]) -> list[tuple[When, int, Span]]:
