@@ -158,3 +158,16 @@ def test_a_passage_outside_the_articles_prose_is_no_quote(monkeypatch: pytest.Mo
     monkeypatch.setattr(Source, "markers", lambda self: [Span(start=line, end=len(text))])
     analysis = analyze(source_from_text(text))
     assert [p.quoted.text for p in analysis.passages] == ["we will appeal."]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A writing's words are its author's, and only its author's.
+        ("The Daily Ledger's editorial said the mayor \"has lost the city's trust.\"", "Daily Ledger"),
+        ('The White House declined to comment. An editorial said the plan "will fail."', None),
+        ('The court\'s ruling said the law "cannot stand."', None),
+    ],
+)
+def test_an_editorial_is_its_papers_not_the_body_named_nearby(text: str, speaker: str | None) -> None:
+    assert _said(text)[-1][0] == speaker

@@ -120,7 +120,8 @@ COMPANY_NOUNS = frozenset("company firm airline carrier manufacturer maker corpo
 
 DOCUMENTS = frozenset(
     """statement letter email e-mail memo release website site blog post announcement notice farewell
-    promise warning message remark comment word reply response answer tweet""".split()
+    promise warning message remark comment word reply response answer tweet editorial op-ed column
+    report study filing ruling judgment""".split()
 )
 """Writings and utterances whose words are their author's ("a statement from Acme said", "Jobs left
 this farewell: “…”")."""
