@@ -228,6 +228,8 @@ def test_consequence_candidates_carry_their_clause_and_claimant() -> None:
         ("The new ferry will seat 400 passengers and carry 90 cars.", False),
         ("The stadium will be the largest in Europe when it opens.", False),
         ("We would like to thank all our volunteers for their hard work.", False),
+        ("The league would like to thank its sponsors.", False),
+        ("Analysts expected a profit of 77 cents a share.", False),
         ("The club had previously announced plans to sell the ground.", False),
         ("The striker has exceeded all expectations this season.", False),
     ],

@@ -25,6 +25,7 @@ from .entities import Entity
 from .lexicon import (
     CAPACITY_VERBS,
     CONSEQUENCE_CUES,
+    COURTESIES,
     FEELINGS,
     GOVERNING,
     RESULT_CUES,
@@ -137,7 +138,9 @@ def _starts_what_follows(token: Token | None) -> bool:
         return False  # "the originally planned tour": a participle describing a noun
     if verb.dep_ == "relcl":
         return False  # "the amount of fuel the plane could carry" describes the fuel
-    return not (_background(verb) or _describes(verb) or _feels(verb) or _bare_noun(token))
+    return not (
+        _background(verb) or _describes(verb) or _feels(verb) or _looked_back(verb) or _bare_noun(token)
+    )
 
 
 def _background(verb: Token) -> bool:
@@ -166,10 +169,22 @@ def _describes(verb: Token) -> bool:
 
 
 def _feels(verb: Token) -> bool:
-    """The speakers' thanks or feelings ("I will miss him", "we would like to thank our teams")."""
+    """Thanks, whoever gives them ("AirTran would like to thank our teams"), and the speakers' own
+    feelings ("I will miss him")."""
     words = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    if any(w.lemma_.lower() in COURTESIES for w in words):
+        return True
     first_person = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
     return first_person and any(w.lemma_.lower() in FEELINGS for w in words)
+
+
+def _looked_back(verb: Token) -> bool:
+    """An expectation or plan in the past with only a thing for object ("Wall Street expected just 77
+    cents"): what was awaited before the news, not what follows it."""
+    if verb.tag_ != "VBD" or verb.lemma_.lower() not in _GOVERNING_NOUNS:
+        return False
+    objects = [c.dep_ for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    return objects == ["dobj"]
 
 
 def _bare_noun(token: Token) -> bool:

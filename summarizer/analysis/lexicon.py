@@ -14,6 +14,7 @@ __all__ = [
     "CONDITIONS",
     "CONSEQUENCE_CUES",
     "COUNTRY_ALIASES",
+    "COURTESIES",
     "DOCUMENTS",
     "EFFECT_VERBS",
     "FEELINGS",
@@ -47,7 +48,7 @@ QUOTE_MARKS = '"“”„‟«»'
 SPEECH_VERBS = frozenset(
     """say tell add note write ask state declare explain insist warn blame confirm respond reply
     indicate tweet post argue claim announce acknowledge admit concede stress continue describe
-    comment suggest report predict promise vow urge deny remark observe agree accord quip joke
+    comment suggest report predict promise vow urge deny remark observe agree accord quip joke mention
     complain emphasize emphasise caution estimate testify call praise dub term label hail enthuse
     retort assert contend reiterate allege exclaim concur clarify lament cite reveal disclose""".split()
 )
@@ -176,11 +177,13 @@ CAPACITY_VERBS = frozenset("seat carry hold accommodate weigh measure span".spli
 """Verbs that describe what a thing will hold or measure ("will seat 200 to 300 people"): with a number,
 a description, not an outcome."""
 
-FEELINGS = frozenset(
-    "thank miss love like appreciate enjoy regret welcome congratulate apologize express".split()
-)
-"""Verbs of thanking and feeling: with "I" or "we" ("I will miss him", "would like to thank"), a
-sentiment, not an outcome."""
+FEELINGS = frozenset("miss love like appreciate enjoy regret welcome".split())
+"""Verbs of feeling: with "I" or "we" ("I will miss him", "we would welcome talks"), a sentiment, not an
+outcome."""
+
+COURTESIES = frozenset("thank congratulate apologize apologise express commend".split())
+"""Verbs of thanking and courtesy: whoever does it ("AirTran would like to thank Boeing's employees"),
+a speech act, not an outcome."""
 
 WISH_VERBS = frozenset("want hope wish desire".split())
 """Verbs of wishing: denied, they say what someone does not wish ("does not want to improve relations"),
