@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Actor",
@@ -19,6 +20,7 @@ __all__ = [
     "Basis",
     "Brief",
     "Certainty",
+    "ClaimSource",
     "Consequence",
     "Event",
     "Precision",
@@ -71,14 +73,35 @@ class Precision(StrEnum):
 
 
 class Certainty(StrEnum):
+    """How sure the article makes an outcome, read from the grammar of the clause that states it."""
+
     HAPPENED = "happened"
+    """A realis past or present outcome stated as fact."""
     ANNOUNCED = "announced"
+    """A plan, decision or commitment of the party that will carry it out ("will open", "plans to")."""
     THREATENED = "threatened"
+    """A warning or threat of a harmful outcome ("warned that", "threatened to")."""
     EXPECTED = "expected"
+    """A forecast or expectation ("expects", "is likely to", "should", "will" of what events will do)."""
     CONDITIONAL = "conditional"
+    """Depends on a stated condition ("if", "unless")."""
     SPECULATED = "speculated"
+    """A possibility ("could", "may", "might", "possible")."""
     DEMANDED = "demanded"
-    """Someone demands, asks, urges or requires that it happen: wanted, not decided."""
+    """Someone demands, urges, asks or requires that it happen: wanted, not decided."""
+
+
+class ClaimSource(StrEnum):
+    """Who states a consequence."""
+
+    ARTICLE = "article"
+    """The writer, in the article's own voice."""
+    ACTOR = "actor"
+    """An actor the article names: ``claimed_by``."""
+    UNNAMED = "unnamed"
+    """A source the article does not name ("analysts said", "a spokesman said"): ``claimant``."""
+    UNKNOWN = "unknown"
+    """Someone the article reports (a speech verb, a quotation) whom the parse cannot tell."""
 
 
 class _InArticle(_Model):
@@ -100,15 +123,15 @@ class Actor(_InArticle):
     )
     role: str | None = Field(
         default=None,
-        description='The role or title the article gives, in a few words ("Kremlin spokesperson"), or the '
-        "model's reading of it (role_basis says which); null if none.",
+        description='The role or title the article states beside the name, in its words ("Kremlin '
+        'spokesperson"); null if none.',
     )
     id: str = Field(description="Stable id within the brief (a1, a2, ...), used by quotes and events.")
     aliases: list[str] = Field(
         default_factory=list, description="The other names the article uses for the same actor."
     )
     role_basis: Basis | None = Field(
-        default=None, description="stated (the article's words at role_span) or model; null without a role."
+        default=None, description="stated (the article's words at role_span); null without a role."
     )
     role_span: Span | None = Field(default=None, description="Where the article states the role.")
 
@@ -159,8 +182,12 @@ class Quote(_InArticle):
     cue_span: Span | None = Field(default=None, description="Where the speech verb stands in the source.")
     speaker_basis: Basis | None = Field(
         default=None,
-        description="analysis (the speech verb's subject in the parse) or model (the model's choice among "
-        "the names near the quote); null when the speaker is unknown.",
+        description="analysis (the speech verb's subject in the parse); null when the speaker is unknown.",
+    )
+    candidates: list[str] = Field(
+        default_factory=list,
+        description="For a quote whose speaker the parse does not establish: ids of the actors named "
+        "nearest to it, for a reader to weigh; empty when the speaker is known.",
     )
 
 
@@ -169,17 +196,47 @@ class Consequence(_InArticle):
 
     what: str = Field(description="What follows or may follow: the article's clause that states it.")
     certainty: Certainty = Field(
-        description="How sure the article makes it, read from the words of its sentence: happened, "
-        "announced, threatened, expected, conditional (only if something else happens), or speculated."
+        description="How sure the article makes it, read from the grammar of its clause: happened, "
+        "announced, threatened, expected, conditional (only if something else happens), speculated, or "
+        "demanded (wanted by someone, not decided)."
     )
     affected: list[str] = Field(default_factory=list, description="Ids of the actors it falls on.")
+    certainty_cue: str | None = Field(
+        default=None,
+        description='The words that decided the certainty ("plans", "unless", "could", "warned"), as the '
+        "article has them.",
+    )
+    certainty_span: Span | None = Field(default=None, description="Where those words stand in the source.")
+    claim_source: ClaimSource = Field(
+        default=ClaimSource.ARTICLE,
+        description="Who states it: article (the writer), actor (claimed_by), unnamed (a source the "
+        "article does not name: claimant), or unknown (reported, by whom the parse cannot tell).",
+    )
     claimed_by: str | None = Field(
-        default=None, description="Id of the actor who claims it; null when the article itself does."
+        default=None, description="Id of the actor who states it; null unless claim_source is actor."
+    )
+    claimant: str | None = Field(
+        default=None,
+        description='The article\'s words for an unnamed source ("industry analysts", "a spokesman"); '
+        "null otherwise.",
+    )
+    claim_span: Span | None = Field(
+        default=None,
+        description='The words that attribute it ("said", "according to", "expects"), or the unnamed '
+        "source's words.",
     )
     claim_basis: Basis | None = Field(
         default=None,
-        description="analysis (the speaker of its sentence in the parse); null without a claimant.",
+        description="analysis (the claimant found in the parse); null for the article's own voice.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _claimed_by_an_actor(cls, data: Any) -> Any:
+        # A brief written before claim_source existed names its claimant by claimed_by alone.
+        if isinstance(data, dict) and data.get("claimed_by") and "claim_source" not in data:
+            data = {**data, "claim_source": ClaimSource.ACTOR}
+        return data
 
 
 class WarningKind(StrEnum):

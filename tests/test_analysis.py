@@ -13,7 +13,7 @@ from summarizer import source_from_text
 from summarizer.analysis import Analysis, analyze
 from summarizer.analysis.quotations import find_quoted_passages
 from summarizer.analysis.text import normalize
-from summarizer.models import ActorKind
+from summarizer.models import ActorKind, Certainty
 
 GOLD = SHARED / "eval" / "seed-gold.json"
 
@@ -167,9 +167,10 @@ def test_a_name_set_in_a_noun_phrase_is_a_term(text: str) -> None:
     [
         # A naming verb's object described in quotation marks.
         ('Jane Doe called the new software "the most advanced system in the world."', "Jane Doe"),
-        # A clause in quotation marks is said, wherever the parser hangs it (here with no speech verb:
-        # the model is asked who said it).
-        ('Jane Doe made one promise to the workers, "We will win this fight."', None),
+        # A clause in quotation marks is said, wherever the parser hangs it: after a noun for an
+        # utterance, by its author; set in a clause with no speech verb, by nobody the article names.
+        ('Jane Doe made one promise to the workers, "We will win this fight."', "Jane Doe"),
+        ('Supporters chanted "We want Doe!" as Jane Doe took the stage.', None),
     ],
 )
 def test_words_said_of_a_thing_stay_speech(text: str, speaker: str | None) -> None:
@@ -194,9 +195,11 @@ def test_consequence_candidates_carry_their_clause_and_claimant() -> None:
     analysis = example()
     found = {analysis.text[c.clause.start : c.clause.end]: c for c in analysis.candidates}
     price = next(c for clause, c in found.items() if "will pay a price" in clause)
-    assert price.claimed_by is not None and price.claimed_by.name == "Joe Biden"
+    assert price.claim.entity is not None and price.claim.entity.name == "Joe Biden"
+    assert price.reading.certainty is Certainty.THREATENED
     unless = next(c for clause, c in found.items() if "unless there is an explanation" in clause)
-    assert unless.claimed_by is not None and unless.claimed_by.name == "Konstantin Kosachev"
+    assert unless.claim.entity is not None and unless.claim.entity.name == "Konstantin Kosachev"
+    assert unless.reading.certainty is Certainty.CONDITIONAL
     for candidate in analysis.candidates:
         assert (
             candidate.sentence.start
@@ -221,6 +224,14 @@ def test_consequence_candidates_carry_their_clause_and_claimant() -> None:
         ("Acme Corp will not reopen the plant, Jane Doe said.", True),
         ('"I won\'t be wordy in reaction to this," Jane Doe said.', False),
         ('"I will only say this is bad," Jane Doe said.', False),
+        # A description of a thing, the speakers' feelings, what came before the news.
+        ("The new ferry will seat 400 passengers and carry 90 cars.", False),
+        ("The stadium will be the largest in Europe when it opens.", False),
+        ("We would like to thank all our volunteers for their hard work.", False),
+        ("The league would like to thank its sponsors.", False),
+        ("Analysts expected a profit of 77 cents a share.", False),
+        ("The club had previously announced plans to sell the ground.", False),
+        ("The striker has exceeded all expectations this season.", False),
     ],
 )
 def test_consequence_candidates_are_what_follows(sentence: str, candidate: bool) -> None:

@@ -23,6 +23,7 @@ from summarizer.models import (
     ActorKind,
     Brief,
     Certainty,
+    ClaimSource,
     Consequence,
     Event,
     Precision,
@@ -202,7 +203,13 @@ def russia_brief(text: str) -> Brief:
         quote("for consultations", "a9", False, "said"),
         quote("have been going through hard times", "a3", False, "indicated"),
         quote("to a blind alley.", "a3", False, "blaming"),
-        quote("certain ill-considered statements of high-ranking U.S. officials", None, False, "blaming"),
+        quote(
+            "certain ill-considered statements of high-ranking U.S. officials",
+            None,
+            False,
+            "blaming",
+            candidates=["a7", "a8"],
+        ),
         quote("I do.", "a1", True, None, basis="model"),
         quote("(Putin) will pay a price,", "a1", True, "told ABC News"),
         quote("I won't be wordy in reaction to this,", "a5", True, "said"),
@@ -228,6 +235,7 @@ def russia_brief(text: str) -> Brief:
         Consequence(
             what="Russia may take further steps unless the U.S. explains or apologizes.",
             certainty=Certainty.CONDITIONAL,
+            certainty_cue="unless",
             claimed_by="a6",
             affected=["a8"],
             spans=[_at(text, "it won’t be Russia’s last move unless there is an explanation or apology")],
@@ -235,7 +243,8 @@ def russia_brief(text: str) -> Brief:
         Consequence(
             what="Relations between Moscow and Washington are under threat of collapse.",
             certainty=Certainty.SPECULATED,
-            claimed_by=None,
+            claim_source=ClaimSource.UNNAMED,
+            claimant="diplomats",
             affected=["a7", "a8"],
             spans=[_at(text, "relations under the threat of collapse")],
         ),
@@ -329,7 +338,22 @@ def test_markdown_quotes_name_their_speakers(brief: Brief, source: Source) -> No
         "> have been going through hard times\n>\n> — **Maria Zakharova**, partial quote, found by analysis, "
         "“indicated”" in note
     )
-    assert "— *unknown speaker*, partial quote" in note
+    assert "— *unknown — near: Russia, United States*, partial quote" in note
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "rich"])
+def test_every_format_shows_who_states_a_consequence_and_what_its_certainty_was_read_from(
+    brief: Brief, source: Source, fmt: Literal["markdown", "html", "rich"]
+) -> None:
+    shown = render(brief, source, fmt, width=200) if fmt == "rich" else render(brief, source, fmt)
+    if fmt == "html":
+        shown = shown.replace("&#x27;", "'")
+        assert 'title="read from “unless”"' in shown
+    else:
+        assert "read from “unless”" in shown
+    assert "claimed by Konstantin Kosachev" in shown
+    assert "claimed by an unnamed source: “diplomats”" in shown
+    assert "unknown — near: Russia, United States" in shown
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "rich"])
@@ -442,7 +466,7 @@ def test_rich_at_80_columns_shows_the_brief(brief: Brief, source: Source) -> Non
     for quote in brief.quotes:
         assert " ".join(quote.text.split()) in flat
     assert "2021-W11 (week)" in flat
-    assert "unknown speaker" in flat
+    assert "unknown — near: Russia, United States" in flat
     assert "Warnings (2)" in out
     for warning in brief.run.warnings:
         assert warning in flat

@@ -10,7 +10,7 @@ import pytest
 
 from summarizer.evaluate import GoldActor, GoldArticle, GoldConsequence, GoldEvent, GoldQuote, Ratio, score
 from summarizer.evaluate.wrong import readable_alone
-from summarizer.models import Actor, Basis, Brief, Consequence, Event, Quote, RunInfo, Span, When
+from summarizer.models import Actor, Basis, Brief, ClaimSource, Consequence, Event, Quote, RunInfo, Span, When
 
 _TEXT = (
     "General Motors said on Monday it will close a plant in Ohio unless the United Auto Workers (UAW) "
@@ -105,10 +105,17 @@ def test_a_wrong_speaker_is_wrong_and_an_unknown_one_is_only_unknown() -> None:
 
 
 def _consequence(
-    at: tuple[int, int], certainty: str, claimant: str | None, basis: Basis | None
+    at: tuple[int, int], certainty: str, claimant: str | None, source: ClaimSource = ClaimSource.ARTICLE
 ) -> Consequence:
     what = _TEXT[at[0] : at[1]]
-    fields = {"what": what, "certainty": certainty, "claimed_by": claimant, "claim_basis": basis}
+    basis = None if source is ClaimSource.ARTICLE else Basis.ANALYSIS
+    fields = {
+        "what": what,
+        "certainty": certainty,
+        "claim_source": source,
+        "claimed_by": claimant,
+        "claim_basis": basis,
+    }
     consequence: Consequence = _item(Consequence, **fields, spans=[Span(start=at[0], end=at[1])])
     return consequence
 
@@ -127,10 +134,10 @@ def test_certainty_and_claimant_are_judged_on_the_gold_consequence_each_overlaps
         consequences_complete=True,
     )
     actors = [_actor(1, "General Motors"), _actor(2, "United Auto Workers", aliases=["UAW"])]
-    right = _brief(actors=actors, consequences=[_consequence(close, "conditional", "a1", Basis.ANALYSIS)])
+    right = _brief(actors=actors, consequences=[_consequence(close, "conditional", "a1", ClaimSource.ACTOR)])
     assert _figure(right, gold, "certainty_wrong") == Ratio(0, 1)
     assert _figure(right, gold, "claimants_wrong") == Ratio(0, 1)
-    wrong = _brief(actors=actors, consequences=[_consequence(close, "happened", None, None)])
+    wrong = _brief(actors=actors, consequences=[_consequence(close, "happened", None)])
     scored = score(wrong, gold)
     assert scored.ratio("certainty_wrong") == Ratio(1, 1)
     assert scored.ratio("claimants_wrong") == Ratio(1, 1)
@@ -143,15 +150,18 @@ def test_an_unnamed_source_is_not_the_article() -> None:
         "x", claimed_by=None, source_unnamed=True, evidence_spans=[Span(start=close[0], end=close[1])]
     )
     gold = _gold(consequences=[want], consequences_complete=True)
-    article = _brief(consequences=[_consequence(close, "conditional", None, None)])
+    article = _brief(consequences=[_consequence(close, "conditional", None)])
     assert _figure(article, gold, "claimants_wrong") == Ratio(1, 1)
-    unnamed = _brief(consequences=[_consequence(close, "conditional", None, Basis.ANALYSIS)])
+    unnamed = _brief(consequences=[_consequence(close, "conditional", None, ClaimSource.UNNAMED)])
     assert _figure(unnamed, gold, "claimants_wrong") == Ratio(0, 1)
+    # A claimant shown unknown is never wrong.
+    unknown = _brief(consequences=[_consequence(close, "conditional", None, ClaimSource.UNKNOWN)])
+    assert _figure(unknown, gold, "claimants_wrong") == Ratio(0, 1)
 
 
 def test_a_complete_gold_with_no_consequence_makes_every_brief_consequence_wrong() -> None:
     close = (_TEXT.index("it will close"), _TEXT.index(" The UAW"))
-    brief = _brief(consequences=[_consequence(close, "conditional", None, None)])
+    brief = _brief(consequences=[_consequence(close, "conditional", None)])
     assert score(brief, _gold(consequences_complete=True)).consequence_precision == Ratio(0, 1)
     assert score(brief, _gold()).consequence_precision == Ratio()
 

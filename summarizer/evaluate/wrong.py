@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import Basis, Brief, Consequence, Quote
+from ..models import Basis, Brief, ClaimSource, Consequence, Quote
 from .gold.matching import actor_named, brief_actor_keys, gold_actor_keys, name_key, name_keys, quote_key
 from .gold.model import GoldArticle, GoldConsequence, GoldEvent
 
@@ -144,9 +144,12 @@ def _claimant(want: GoldConsequence) -> str:
 
 
 def _claimant_wrong(brief: Brief, got: Consequence, want: GoldConsequence, gold: GoldArticle) -> str | None:
-    """What the brief shows as the claimant, when it is wrong; None when it is right."""
+    """What the brief shows as the claimant, when it is wrong; None when it is right, or shown unknown
+    (never wrong)."""
+    if got.claim_source is ClaimSource.UNKNOWN:
+        return None
     actor = brief.actor(got.claimed_by)
-    unnamed = got.claim_basis is not None and actor is None
+    unnamed = got.claim_source is ClaimSource.UNNAMED
     shown = actor.name if actor else ("an unnamed source" if unnamed else "the article")
     if want.claimed_by:
         known = actor_named(want.claimed_by, gold.actors)

@@ -21,15 +21,12 @@ from ..backends import PROMPT_VERSION_HEADER
 from ..backends.errors import backend_error, our_error
 from ..models import RunWarning, WarningKind
 from .answers import (
-    UNKNOWN,
     VALIDATION,
     Answer,
     Answers,
     EventAnswer,
     KindAnswer,
     OverviewAnswer,
-    QuoteAnswer,
-    RoleAnswer,
     one_each,
 )
 from .checks import Said
@@ -38,12 +35,10 @@ if TYPE_CHECKING:
     import instructor
 
 __all__ = [
-    "UNKNOWN",
     "Answers",
     "EventAnswer",
     "OverviewAnswer",
     "Progress",
-    "RoleAnswer",
     "Said",
     "Session",
 ]
@@ -79,23 +74,6 @@ class Session:
         self._progress = progress
         self._record = record
 
-    def roles(self, people: list[str]) -> dict[str, str]:
-        """The role of each of ``people`` (named in the article, no role stated beside the name) that the
-        model can tell from the article."""
-
-        class RolesAnswer(Answer):
-            roles: list[RoleAnswer] = Field(min_length=1)
-
-            @classmethod
-            def constrain(cls, schema: dict[str, Any]) -> None:
-                schema["properties"]["roles"] = one_each(
-                    schema["$defs"]["RoleAnswer"], [{"name": {"const": name}} for name in people]
-                )
-
-        task = prompts.render("roles", names=", ".join(people))
-        answer = self._ask("roles", RolesAnswer, task, 24 * len(people) + 20)
-        return {r.name: r.role for r in getattr(answer, "roles", []) if r.role}
-
     def kinds(self, names: list[str]) -> dict[str, str | None]:
         """What the article uses each of ``names`` for (organizations and people that own nothing in the
         text, with no role or words): "person", "organization" or "thing" (a product, a service, a
@@ -108,35 +86,6 @@ class Session:
     def _kind(self, name: str) -> str | None:
         answer = self._ask("things", KindAnswer, prompts.render("things", actor=name), 12)
         return answer.kind if isinstance(answer, KindAnswer) else None
-
-    def quotes(self, passages: list[str], options: list[list[str]]) -> list[QuoteAnswer]:
-        """The speaker of each passage, chosen among its ``options`` (the actors named near it)."""
-        speakers = [*_unique([name for names in options for name in names]), UNKNOWN]
-        self._context.update(passages=passages, speakers=speakers)
-
-        class QuotesAnswer(Answer):
-            quotes: list[QuoteAnswer] = Field(min_length=1)
-
-            @classmethod
-            def constrain(cls, schema: dict[str, Any]) -> None:
-                # One item per passage, in order, its text fixed (verbatim by construction, none
-                # skipped) and its speaker one of the actors named near it.
-                item = schema["$defs"]["QuoteAnswer"]
-                schema["properties"]["quotes"] = one_each(
-                    item,
-                    [
-                        {"text": {"const": text}, "speaker": {"type": "string", "enum": [*names, UNKNOWN]}}
-                        for text, names in zip(passages, options, strict=True)
-                    ],
-                )
-
-        listed = "\n".join(
-            f"{i}. “{text}” (speaker: {' or '.join([*names, UNKNOWN])})"
-            for i, (text, names) in enumerate(zip(passages, options, strict=True), start=1)
-        )
-        budget = 20 + 12 * len(passages) + len("".join(passages)) // 2
-        answer = self._ask("quotes", QuotesAnswer, prompts.render("quotes", passages=listed), budget)
-        return list(getattr(answer, "quotes", []))
 
     def events(self, dated: list[tuple[str, str]]) -> list[EventAnswer]:
         """What happened at each time expression of ``dated``, given with the clause it dates, in the

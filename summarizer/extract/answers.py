@@ -29,21 +29,16 @@ if TYPE_CHECKING:
     from ..analysis import Dated
 
 __all__ = [
-    "UNKNOWN",
     "VALIDATION",
     "Answer",
     "Answers",
     "EventAnswer",
     "KindAnswer",
     "OverviewAnswer",
-    "QuoteAnswer",
-    "RoleAnswer",
     "one_each",
     "whole_sentences",
 ]
 
-UNKNOWN = "unknown"
-_MOST_ROLE_WORDS = 10
 _MOST_HEADLINE_WORDS = 16
 _MOST_SUMMARY_WORDS = 90
 _MOST_SUMMARY_SENTENCES = 3
@@ -62,11 +57,8 @@ def _context(info: ValidationInfo) -> dict[str, Any]:
 class Answers:
     """What the model said, pass by pass, over all parts of the article."""
 
-    roles: dict[str, str] = field(default_factory=dict)
     things: set[str] = field(default_factory=set)
     """Names the model judged a product, a service, a place or an event: no actors."""
-    speakers: dict[int, str | None] = field(default_factory=dict)
-    """Passage index → the speaker's name the model chose (passages the parse left open)."""
     events: list[tuple[EventAnswer | None, Dated]] = field(default_factory=list)
     """Each time expression with the model's account of it; None where its clause is shown as it is."""
     overview: OverviewAnswer | None = None
@@ -151,32 +143,8 @@ def _choice(value: Any, info: ValidationInfo, key: str, what: str) -> Any:
 # ---- the answers' shapes ------------------------------------------------------------------------
 
 
-class RoleAnswer(Answer):
-    name: str = Field(description="The person's name, as listed.")
-    role: str | None = Field(
-        description="Their role or title in a few words; null if the article gives none."
-    )
-
-    @field_validator("role")
-    @classmethod
-    def _short(cls, role: str | None) -> str | None:
-        if role is not None and len(role.split()) > _MOST_ROLE_WORDS:
-            raise ValueError(f"a role of at most {_MOST_ROLE_WORDS} words, please")
-        return role
-
-
 class KindAnswer(Answer):
     kind: Literal["person", "organization", "thing"] = Field(description="What the article uses it for.")
-
-
-class QuoteAnswer(Answer):
-    text: str = Field(description="The quoted passage, exactly as listed.")
-    speaker: str = Field(description="Who the article says spoke or wrote the passage.")
-
-    _CHOICES = {
-        "text": ("passages", "a passage the article quotes"),
-        "speaker": ("speakers", "an actor of the article"),
-    }
 
 
 class EventAnswer(EventFields, Answer):

@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ask_passes", "may_be_a_thing", "with_curly_quotes"]
 
-_OPTIONS = 3
-
 
 def ask_passes(
     client: instructor.Instructor,
@@ -31,7 +29,8 @@ def ask_passes(
     progress: Progress | None,
 ) -> Answers:
     """Every pass over every part of the analysed article, in this order (the things pass first: a name
-    it judges a thing is no actor for the others); ``record`` keeps the requests' accounting."""
+    it judges a thing is no actor for the others); ``record`` keeps the requests' accounting. No pass
+    chooses speakers or roles: measured, the model's were right too seldom to be shown."""
     answers = Answers()
     for n, window in enumerate(parts):
         session = Session(
@@ -45,8 +44,6 @@ def ask_passes(
         )
         _things(session, analysis, window, answers)
         entities = [e for e in analysis.entities if e.name not in answers.things]
-        _roles(session, entities, window, answers)
-        _speakers(session, analysis, entities, window, answers)
         _events(session, analysis, window, answers)
         if n == 0:
             # The lede: news puts what matters first, so the first part carries the headline.
@@ -65,34 +62,6 @@ def _things(session: Session, analysis: Analysis, window: Window, answers: Answe
         answers.things.update(name for name, kind in kinds.items() if kind == "thing")
 
 
-def _roles(session: Session, entities: list[Entity], window: Window, answers: Answers) -> None:
-    """The roles pass: the role of each person the article names without stating one beside the name."""
-    unnamed = [
-        e.name
-        for e in entities
-        if window.owns(e.mentions[0].start) and e.kind is ActorKind.PERSON and e.role is None
-    ]
-    if unnamed:
-        answers.roles.update(session.roles(unnamed))
-
-
-def _speakers(
-    session: Session, analysis: Analysis, entities: list[Entity], window: Window, answers: Answers
-) -> None:
-    """The quotes pass: the speaker of each passage the parse left open, among the names near it."""
-    open_passages = [
-        i
-        for i, p in enumerate(analysis.passages)
-        if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
-    ]
-    if open_passages:
-        options = [_options(analysis, entities, i) for i in open_passages]
-        judged = session.quotes([analysis.passages[i].quoted.text for i in open_passages], options)
-        # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
-        by_text = {answer.text: answer.speaker for answer in judged}
-        answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
-
-
 def _events(session: Session, analysis: Analysis, window: Window, answers: Answers) -> None:
     """The events pass: what happened at each time whose clause is not shown as the article has it."""
     text = analysis.text
@@ -104,13 +73,12 @@ def _events(session: Session, analysis: Analysis, window: Window, answers: Answe
 
 
 def _overview(session: Session, analysis: Analysis, entities: list[Entity], answers: Answers) -> None:
-    """The overview pass: a headline and a summary, given the actors, their roles and the lede."""
+    """The overview pass: a headline and a summary, given the actors, the roles the article states and
+    the lede."""
     lede = " ".join(analysis.text[s.start : s.end] for s in analysis.sentences[:1])
     stated = {e.name: e.role for e in entities if e.role is not None}
     actors = [e.names() for e in entities]
-    answers.overview = session.overview(
-        _facts(entities, answers.roles), lede, stated, _said(analysis), actors
-    )
+    answers.overview = session.overview(_facts(entities), lede, stated, _said(analysis), actors)
 
 
 def _clause(dated: Dated, text: str) -> str:
@@ -144,33 +112,13 @@ def may_be_a_thing(entity: Entity, analysis: Analysis) -> bool:
     return all(p.said.speaker is not entity for p in analysis.passages)
 
 
-def _options(analysis: Analysis, entities: list[Entity], index: int) -> list[str]:
-    """Speaker options for a passage the parse left open: the people and bodies named nearest before it
-    in its sentence and the one before, then the previous passage's speaker."""
-    passage = analysis.passages[index].quoted.span
-    sentence = analysis.sentence_at(passage.start) or passage
-    earlier = [s for s in analysis.sentences if s.end <= sentence.start][-1:]
-    lo = earlier[0].start if earlier else sentence.start
-    quoted = [p.quoted.span for p in analysis.passages]
-    near = sorted(
-        (abs(span.start - passage.start), entity.kind is not ActorKind.PERSON, entity.name)
-        for entity in entities
-        for span in entity.mentions
-        if lo <= span.start < sentence.end and not any(q.start <= span.start < q.end for q in quoted)
-    )
-    names = [name for _, _, name in near]
-    previous = analysis.passages[index - 1].said.speaker if index else None
-    if previous is not None:
-        names.append(previous.name)
-    return list(dict.fromkeys(names))[:_OPTIONS]
-
-
-def _facts(entities: list[Entity], roles: dict[str, str]) -> str:
-    """The actors and their roles, for the headline and summary to get right who is who."""
+def _facts(entities: list[Entity]) -> str:
+    """The actors and the roles the article states, for the headline and summary to get right who is
+    who."""
     lines = []
     for entity in entities[:10]:
-        role = entity.role or roles.get(entity.name)
-        lines.append(f"- {entity.name} ({entity.kind.value}{', ' + role if role else ''})")
+        role = f", {entity.role}" if entity.role else ""
+        lines.append(f"- {entity.name} ({entity.kind.value}{role})")
     return "\n".join(lines)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..ingest import Source
-from ..models import Actor, Basis, Brief, Consequence, Event, Quote, When
+from ..models import Actor, Basis, Brief, ClaimSource, Consequence, Event, Quote, When
 from ..timeline import in_date_order
 
 if TYPE_CHECKING:  # a story's types only: showing a brief does not import the story's merge
@@ -17,14 +17,17 @@ __all__ = [
     "NO_DISAGREEMENT",
     "WHAT_LABEL",
     "actor_names",
-    "claimant_name",
+    "certainty_cue",
+    "claim_text",
+    "consequence_claim",
     "dateline_text",
     "role_text",
     "sources_text",
     "speaker_name",
-    "story_claimant",
+    "story_claim",
     "story_speaker",
     "timeline",
+    "unknown_speaker",
     "when_label",
 ]
 
@@ -47,12 +50,41 @@ def when_label(when: When | None) -> str:
 
 
 def speaker_name(brief: Brief, quote: Quote) -> str:
-    """Who spoke the quote, by name; ``unknown speaker`` when the article does not say."""
+    """Who spoke the quote, by name; where the parse does not establish it, ``unknown — near: A, B``
+    (the actors named nearest to it), or ``unknown speaker``."""
     if quote.speaker is None:
-        return "unknown speaker"
+        return unknown_speaker(actor_names(brief, quote.candidates))
     actor = brief.actor(quote.speaker)
     # An id that points nowhere is a pipeline bug, but the reader still deserves to see what was claimed.
     return actor.name if actor is not None else f"unknown speaker ({quote.speaker})"
+
+
+def unknown_speaker(near: list[str]) -> str:
+    """An unknown speaker, with the names nearest the quote for the reader to weigh."""
+    return "unknown — near: " + ", ".join(near) if near else "unknown speaker"
+
+
+def claim_text(source: ClaimSource, name: str | None, claimant: str | None) -> str:
+    """Who states a consequence, in the words every format shows: ``claimed by X``, ``stated by the
+    article``, ``claimed by an unnamed source: “analysts”`` or ``claimant unknown``."""
+    if source is ClaimSource.ACTOR and name is not None:
+        return f"claimed by {name}"
+    if source is ClaimSource.ARTICLE:
+        return "stated by the article"
+    if source is ClaimSource.UNNAMED:
+        return f"claimed by an unnamed source: “{claimant}”" if claimant else "claimed by an unnamed source"
+    return "claimant unknown"
+
+
+def consequence_claim(brief: Brief, consequence: Consequence) -> str:
+    """:func:`claim_text` of a brief's consequence."""
+    name = actor_names(brief, [consequence.claimed_by])[0] if consequence.claimed_by else None
+    return claim_text(consequence.claim_source, name, consequence.claimant)
+
+
+def certainty_cue(cue: str | None) -> str | None:
+    """The words a certainty was read from, as every format shows them: ``read from “plans”``."""
+    return f"read from “{cue}”" if cue else None
 
 
 BASIS_LABEL = {
@@ -72,11 +104,6 @@ def role_text(actor: Actor | StoryActor) -> str | None:
     if actor.role is None:
         return None
     return f"{actor.role} (the model's judgement)" if actor.role_basis is Basis.MODEL else actor.role
-
-
-def claimant_name(brief: Brief, consequence: Consequence) -> str:
-    """Who claims a consequence, by name; ``the article`` when it does itself."""
-    return actor_names(brief, [consequence.claimed_by])[0] if consequence.claimed_by else "the article"
 
 
 def actor_names(brief: Brief, ids: list[str]) -> list[str]:
@@ -106,12 +133,15 @@ def sources_text(mentions: list[Mention]) -> str:
 
 
 def story_speaker(story: Story, quote: StoryQuote) -> str:
-    """Who spoke a quote of a story, by name; ``unknown speaker`` when its article does not say."""
+    """Who spoke a quote of a story, by name; unknown, with the names near it, when its article does not
+    say."""
     actor = story.actor(quote.speaker)
-    return actor.name if actor is not None else "unknown speaker"
+    if actor is not None:
+        return actor.name
+    return unknown_speaker([a.name for i in quote.candidates if (a := story.actor(i)) is not None])
 
 
-def story_claimant(story: Story, consequence: StoryConsequence) -> str:
-    """Who claims a consequence of a story, by name; ``the article`` when it does itself."""
+def story_claim(story: Story, consequence: StoryConsequence) -> str:
+    """:func:`claim_text` of a story's consequence."""
     actor = story.actor(consequence.claimed_by)
-    return actor.name if actor is not None else "the article"
+    return claim_text(consequence.claim_source, actor.name if actor else None, consequence.claimant)

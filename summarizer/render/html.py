@@ -15,7 +15,7 @@ from ..models import Brief, Span
 from ._common import (
     WHAT_LABEL,
     actor_names,
-    claimant_name,
+    consequence_claim,
     dateline_text,
     role_text,
     speaker_name,
@@ -288,8 +288,7 @@ def _consequences(brief: Brief, passage: Callable[[list[Span]], str]) -> str:
         return ""
     entries: list[str] = []
     for number, found in enumerate(brief.consequences, start=1):
-        claimed = claimant_name(brief, found)
-        details = [f"claimed by {_e(claimed)}"]
+        details = [_e(consequence_claim(brief, found))]
         if found.affected:
             details.append("affects " + _e(", ".join(actor_names(brief, found.affected))))
         if button := passage(found.spans):
@@ -297,7 +296,7 @@ def _consequences(brief: Brief, passage: Callable[[list[Span]], str]) -> str:
         entries.append(
             item(
                 "consequence",
-                f"<div>{certainty(found.certainty)}{_e(found.what)}</div>",
+                f"<div>{certainty(found.certainty, found.certainty_cue)}{_e(found.what)}</div>",
                 f'<div class="meta">{" · ".join(details)}</div>',
                 ident=f"item-c{number}",
             )

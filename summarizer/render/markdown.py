@@ -10,7 +10,8 @@ from ._common import (
     BASIS_LABEL,
     WHAT_LABEL,
     actor_names,
-    claimant_name,
+    certainty_cue,
+    consequence_claim,
     dateline_text,
     role_text,
     speaker_name,
@@ -143,9 +144,10 @@ def _consequences(brief: Brief) -> list[str]:
 
 
 def _consequence(brief: Brief, item: Consequence) -> str:
-    claimed = claimant_name(brief, item)
     line = f"- **{item.certainty.value.capitalize()}:** {inline(item.what)}"
-    details = [f"claimed by {inline(claimed)}"]
+    details = [inline(consequence_claim(brief, item))]
+    if (cue := certainty_cue(item.certainty_cue)) is not None:
+        details.append(inline(cue))
     if item.affected:
         details.append("affects " + ", ".join(inline(name) for name in actor_names(brief, item.affected)))
     return line + "\n  *" + "; ".join(details) + "*"

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from ..models import Basis, Certainty, When
-from ._common import BASIS_LABEL, when_label
+from ._common import BASIS_LABEL, certainty_cue, when_label
 
 __all__ = [
     "attribution",
@@ -115,9 +115,11 @@ def item(kind: str, *parts: str, ident: str = "") -> str:
     return "\n".join([head, *(part for part in parts if part), "</li>"])
 
 
-def certainty(value: Certainty) -> str:
-    """A consequence's certainty as a colored label."""
-    return f'<span class="certainty c-{value.value}">{escape(value.value)}</span>'
+def certainty(value: Certainty, cue: str | None = None) -> str:
+    """A consequence's certainty as a colored label; hovering shows the words it was read from."""
+    shown = certainty_cue(cue)
+    title = f' title="{escape(shown)}"' if shown else ""
+    return f'<span class="certainty c-{value.value}"{title}>{escape(value.value)}</span>'
 
 
 def header(eyebrow: str, headline: str, summary: str, stats: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..story import Story
-from ._common import NO_DISAGREEMENT, role_text, sources_text, story_claimant, story_speaker, when_label
+from ._common import NO_DISAGREEMENT, role_text, sources_text, story_claim, story_speaker, when_label
 from .markdown import attribution, inline
 from .safe import printable
 
@@ -60,7 +60,7 @@ def story_markdown(story: Story) -> str:
             "## Consequences",
             "\n".join(
                 f"- **{c.certainty.value.capitalize()}:** {inline(c.what)} "
-                f"*(claimed by {inline(story_claimant(story, c))}; {c.source.source})*"
+                f"*({inline(story_claim(story, c))}; {c.source.source})*"
                 for c in story.consequences
             ),
         ]

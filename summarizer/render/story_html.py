@@ -8,7 +8,7 @@ The frame, escaping and shared pieces are :mod:`.page`'s, the words shared with 
 from __future__ import annotations
 
 from ..story import Story, StoryEvent
-from ._common import NO_DISAGREEMENT, role_text, sources_text, story_claimant, story_speaker
+from ._common import NO_DISAGREEMENT, role_text, sources_text, story_claim, story_speaker
 from .page import attribution, certainty, date, escape, header, item, page, section, tally
 from .safe import printable
 
@@ -145,9 +145,8 @@ def _consequences(story: Story) -> str:
     entries = [
         item(
             "consequence",
-            f"<div>{certainty(found.certainty)}{escape(found.what)}</div>",
-            f'<div class="meta">claimed by {escape(story_claimant(story, found))} · '
-            f"{_tag(found.source.source)}</div>",
+            f"<div>{certainty(found.certainty, found.certainty_cue)}{escape(found.what)}</div>",
+            f'<div class="meta">{escape(story_claim(story, found))} · {_tag(found.source.source)}</div>',
         )
         for found in story.consequences
     ]

@@ -21,7 +21,8 @@ from ._common import (
     BASIS_LABEL,
     WHAT_LABEL,
     actor_names,
-    claimant_name,
+    certainty_cue,
+    consequence_claim,
     dateline_text,
     speaker_name,
     timeline,
@@ -37,6 +38,7 @@ _CERTAINTY_STYLE = {
     Certainty.EXPECTED: "bold blue",
     Certainty.CONDITIONAL: "bold magenta",
     Certainty.SPECULATED: "bold",
+    Certainty.DEMANDED: "bold yellow",
 }
 
 
@@ -166,8 +168,9 @@ def _consequences(brief: Brief) -> Table:
     table = _table(("Certainty", None), ("What", 1))
     for item in brief.consequences:
         what = Text(item.what)
-        claimed = claimant_name(brief, item)
-        details = f"claimed by {claimed}"
+        details = consequence_claim(brief, item)
+        if (cue := certainty_cue(item.certainty_cue)) is not None:
+            details += f" · {cue}"
         if item.affected:
             details += " · affects " + ", ".join(actor_names(brief, item.affected))
         what.append("\n" + details, style="dim")

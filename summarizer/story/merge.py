@@ -41,6 +41,7 @@ def merge_briefs(briefs: Sequence[tuple[str, Brief]]) -> Story:
             text=quote.text,
             speaker=ids.get((source, quote.speaker or "")),
             speaker_basis=quote.speaker_basis,
+            candidates=[i for c in quote.candidates if (i := ids.get((source, c))) is not None],
             full=quote.full,
             cue=quote.cue,
             source=Mention(source=source, spans=quote.spans),
@@ -60,7 +61,10 @@ def merge_briefs(briefs: Sequence[tuple[str, Brief]]) -> Story:
             StoryConsequence(
                 what=c.what,
                 certainty=c.certainty,
+                certainty_cue=c.certainty_cue,
+                claim_source=c.claim_source,
                 claimed_by=ids.get((source, c.claimed_by or "")),
+                claimant=c.claimant,
                 claim_basis=c.claim_basis,
                 source=Mention(source=source, spans=c.spans),
             )

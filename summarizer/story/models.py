@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..models import ActorKind, Basis, Certainty, Span, When
+from ..models import ActorKind, Basis, Certainty, ClaimSource, Span, When
 
 __all__ = [
     "Claim",
@@ -77,6 +77,11 @@ class StoryQuote(_Model):
     speaker_basis: Basis | None = Field(
         default=None, description="analysis or model, as the source's brief says; null without a speaker."
     )
+    candidates: list[str] = Field(
+        default_factory=list,
+        description="Story actor ids of the actors named nearest an unknown speaker's quote, as its brief "
+        "gives them.",
+    )
     full: bool = Field(description="A whole sentence as spoken, or a fragment woven into the article's own.")
     cue: str | None = Field(default=None, description='The speech verb ("said"), if the parse found one.')
     source: Mention
@@ -87,9 +92,14 @@ class StoryConsequence(_Model):
 
     what: str
     certainty: Certainty
-    claimed_by: str | None = Field(
-        default=None, description="Story actor id of who claims it; null when the article itself does."
+    certainty_cue: str | None = Field(default=None, description="The words the certainty was read from.")
+    claim_source: ClaimSource = Field(
+        default=ClaimSource.ARTICLE, description="article, actor, unnamed or unknown, as its brief says."
     )
+    claimed_by: str | None = Field(
+        default=None, description="Story actor id of who claims it; null unless claim_source is actor."
+    )
+    claimant: str | None = Field(default=None, description="The article's words for an unnamed source.")
     claim_basis: Basis | None = Field(default=None, description="As the source's brief says.")
     source: Mention
 
