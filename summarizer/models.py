@@ -1,8 +1,7 @@
 """The brief and its parts: the typed, validated result of summarizing one article.
 
-Every item comes from the analysis of the article and carries the character spans of its words. Only
-``EventFields`` reaches a prompt: the events pass's answer inherits it, so its field's description is
-part of that request; the other descriptions document the JSON of a brief.
+Every item comes from the analysis of the article and carries the character spans of its words. The
+descriptions document the JSON of a brief; none reaches a prompt.
 """
 
 from __future__ import annotations
@@ -126,19 +125,21 @@ class When(_Model):
     precision: Precision | None = Field(default=None, description="day, week, month or year.")
 
 
-class EventFields(_Model):
-    what: str = Field(description="What happened, in one short sentence of your own.")
-
-
-class Event(EventFields, _InArticle):
+class Event(_InArticle):
     """Something that happened or was said, with who took part and when."""
 
+    what: str = Field(
+        description="What happened then: the clause the time dates, in the article's words, made to read "
+        'alone ("[GM] might run out of money by March"): words in brackets were added (a pronoun\'s '
+        'referent, a subject shared with an earlier verb), "…" marks words left out.'
+    )
     actors: list[str] = Field(default_factory=list, description="Ids of the actors who took part.")
     when: When | None = Field(default=None, description="When it happened, if the article says.")
     what_basis: Basis = Field(
-        default=Basis.MODEL,
-        description="stated (what is the article's own clause that the time dates) or model (the model's "
-        "words for a clause too long to show).",
+        default=Basis.STATED,
+        description="How ``what`` is known: stated (the article's words, at spans; brackets and cuts "
+        "marked), checked (the model's words, checked against the article at spans) or model (the "
+        "model's words, not checked).",
     )
 
 

@@ -17,16 +17,17 @@ from typing import TYPE_CHECKING
 
 from ..models import Span, When
 from ..timeline import find_dates
+from .clauses import Entry, entry_at
 from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
-from .speakers import Attribution, attribute, clause_at, has_subject, subject_before
+from .speakers import Attribution, attribute
 from .text import QuotedPassage, find_quoted_passages, trimmed
 from .text import sentences as rough_sentences
 
 if TYPE_CHECKING:
     from ..ingest import Source
 
-__all__ = ["Analysis", "Candidate", "Dated", "Entity", "Passage", "analyze", "skim"]
+__all__ = ["Analysis", "Candidate", "Dated", "Entity", "Entry", "Passage", "analyze", "skim"]
 
 
 @dataclass(frozen=True)
@@ -39,20 +40,16 @@ class Passage:
 
 @dataclass(frozen=True)
 class Dated:
-    """A time expression with the sentence it stands in and the clause it dates: in "Biden said Russia
-    would face consequences for meddling in last year's election after a report found earlier this
-    week that …", "last year" dates the meddling and "earlier this week" the finding."""
+    """A time expression with the sentence it stands in and what happened then, in the article's words:
+    in "Biden said Russia would face consequences for meddling in last year's election after a report
+    found earlier this week that …", "last year" dates what Biden said Russia would face consequences
+    for, "earlier this week" the finding."""
 
     when: When
     sentence: Span
-    clause: Span
-    standalone: bool
-    """The clause reads as a sentence of its own: its verb's subject is in it ("SIA will begin service
-    on October 28", not "will begin service on October 28" or "to help Donald Trump in last November's
-    election")."""
-    subject: Span | None
-    """The subject of the clause's verb where it stands before the clause ("SIA" for "will begin
-    service on October 28" in "SIA took delivery … and will begin service on October 28")."""
+    entry: Entry | None
+    """The clause the time dates, made to read alone (clauses.py); None in a skim, and where the parse
+    gives the time no clause."""
 
 
 @dataclass(frozen=True)
@@ -67,8 +64,7 @@ class Analysis:
     dated: list[Dated]
     candidates: list[Candidate]
     parsed: bool
-    """False for a :func:`skim`: rough sentences, no entities, speakers or candidates, each time's clause
-    its sentence."""
+    """False for a :func:`skim`: rough sentences, no entities, speakers, candidates or entries."""
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding ``offset``."""
@@ -96,11 +92,12 @@ def analyze(source: Source) -> Analysis:
     entities = find_entities(doc, start)
     quoted = find_quoted_passages(text, start)
     said = attribute(doc, [q.span for q in quoted], entities)
-    dated = []
-    for when, at, sentence in _times(source, sentences):
-        clause = clause_at(doc, at, sentence) or sentence
-        dated.append(Dated(when, sentence, clause, has_subject(doc, clause), subject_before(doc, clause)))
     quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
+    speakers = {span: a.speaker for span, a in zip(quote_spans, said, strict=True)}
+    dated = [
+        Dated(when, sentence, entry_at(doc, when.span, entities, speakers) if when.span else None)
+        for when, _, sentence in _times(source, sentences)
+    ]
     candidates = find_candidates(doc, sentences, markers, entities, quote_spans, said)
     return Analysis(
         text=text,
@@ -116,7 +113,7 @@ def analyze(source: Source) -> Analysis:
 
 def skim(source: Source) -> Analysis:
     """What the text shows before the parse: the quoted passages, none with a speaker (nor yet told
-    from terms set in quotation marks), and each time expression with its sentence for its clause."""
+    from terms set in quotation marks), and each time expression with its sentence."""
     text, start = source.text, source.body_start
     rough = rough_sentences(text, start)
     unknown = Attribution(None, None, term=False)
@@ -126,7 +123,7 @@ def skim(source: Source) -> Analysis:
         sentences=rough,
         entities=[],
         passages=[Passage(q, unknown) for q in find_quoted_passages(text, start)],
-        dated=[Dated(when, s, s, standalone=False, subject=None) for when, _, s in _times(source, rough)],
+        dated=[Dated(when, s, None) for when, _, s in _times(source, rough)],
         candidates=[],
         parsed=False,
     )

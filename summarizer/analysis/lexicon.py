@@ -9,9 +9,11 @@ from __future__ import annotations
 __all__ = [
     "CERTAINTY_CUES",
     "COMPANY_NOUNS",
+    "CONDITIONS",
     "CONSEQUENCE_CUES",
     "COUNTRY_ALIASES",
     "DOCUMENTS",
+    "GOVERNING_VERBS",
     "INSTITUTIONS",
     "NAMING_VERBS",
     "PLACE_PREPOSITIONS",
@@ -35,6 +37,17 @@ SPEECH_VERBS = frozenset(
     complain emphasize emphasise caution estimate testify call praise dub term label hail enthuse""".split()
 )
 """Lemmas of verbs that report speech or writing ("accord" is "according to X")."""
+
+GOVERNING_VERBS = frozenset(
+    """believe think expect hope fear feel doubt suppose assume know learn find show reveal demand
+    require request order decide determine ensure recommend propose want wish plan intend seem appear
+    mean hear""".split()
+)
+"""Verbs of thought, finding, wish and decision besides speech: a clause they govern is someone's
+claim, wish or decision, not the writer's statement ("the report found that …", "expects that …")."""
+
+CONDITIONS = frozenset("if unless whether provided providing".split())
+"""Words that make a clause a condition: what it conditions is no fact without it."""
 
 NAMING_VERBS = frozenset("call dub term label hail praise describe".split())
 """Speech verbs that report words only when the quotation is what they name ("called it “…”")."""

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..analysis import Analysis, Candidate, Dated, Entity
 from ..analysis.certainty import certainty_of
-from ..extract import UNKNOWN, EventAnswer, OverviewAnswer
+from ..extract import UNKNOWN, OverviewAnswer
 from ..ground import content_words, normalize
 from ..models import (
     Actor,
@@ -30,10 +28,10 @@ from ..models import (
     Support,
 )
 
-__all__ = ["Answers", "assemble", "dated_in", "preliminary", "shown_as_is", "support"]
+__all__ = ["Answers", "assemble", "preliminary", "support"]
 
-_MOST_EVENTS = 16
-_MOST_CLAUSE_WORDS = 20
+_ADDED = re.compile(r"\[([^\]:]+)(?: said:)?\]")
+
 _SUMMARY_SENTENCE = re.compile(r"(?<=[.!?])['’\"”)]*\s+(?=[A-Z'‘\"“(])")
 _SUPPORTED = 0.5
 """Share of a summary sentence's content words its best article sentences must hold to be shown as its
@@ -49,8 +47,6 @@ class Answers:
     """Names the model judged a product, a service, a place or an event: no actors."""
     speakers: dict[int, str | None] = field(default_factory=dict)
     """Passage index → the speaker's name the model chose (passages the parse left open)."""
-    events: list[tuple[EventAnswer | None, Dated]] = field(default_factory=list)
-    """Each time expression with the model's account of it; None where its clause is shown as it is."""
     overview: OverviewAnswer | None = None
 
 
@@ -64,7 +60,7 @@ def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.da
         dateline=dateline,
         actors=actors,
         quotes=_quotes(analysis, answers.speakers, ids),
-        events=_once(_events(analysis.text, answers.events, actors)),
+        events=_once(_events(analysis, actors)),
         consequences=_consequences(analysis, analysis.candidates, ids, actors),
         run=run,
     )
@@ -72,23 +68,10 @@ def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.da
 
 def preliminary(analysis: Analysis, dateline: dt.date | None) -> Preview:
     """The brief of the analysis alone, before any model answer: actors, quotes with the speakers the
-    parse names, each time expression with the clause it dates (of a skim: the quotes and the times in
-    their sentences)."""
-    events: list[tuple[EventAnswer | None, Dated]] = [(None, d) for d in dated_in(analysis, lambda _: True)]
+    parse names, each time expression with what happened then in the article's words (of a skim: the
+    quotes, and the times in their sentences)."""
     run = RunInfo(backend="analysis", model="spacy" if analysis.parsed else "-", prompt_version="-")
-    return Preview(assemble(analysis, Answers(events=events), run, dateline), parsed=analysis.parsed)
-
-
-def shown_as_is(dated: Dated, text: str) -> bool:
-    """Whether the clause a time dates is shown as what happened, in the article's words: when it reads
-    as a sentence of its own (its verb's subject in it) and is short; the model sums up the others."""
-    return dated.standalone and len(text[dated.clause.start : dated.clause.end].split()) <= _MOST_CLAUSE_WORDS
-
-
-def dated_in(analysis: Analysis, owns: Callable[[int], bool]) -> list[Dated]:
-    """The time expressions a part of the article owns, in article order, at most as many as the events
-    pass asks about."""
-    return [d for d in analysis.dated if owns(d.sentence.start)][:_MOST_EVENTS]
+    return Preview(assemble(analysis, Answers(), run, dateline), parsed=analysis.parsed)
 
 
 def _actors(entities: list[Entity], roles: dict[str, str]) -> tuple[list[Actor], dict[str, str]]:
@@ -149,33 +132,36 @@ def _quotes(analysis: Analysis, judged: dict[int, str | None], ids: dict[str, st
     return quotes
 
 
-def _events(text: str, told: list[tuple[EventAnswer | None, Dated]], actors: list[Actor]) -> list[Event]:
-    """An event per time expression. The model's words where it gave them, unless it gave one sentence's
-    times the same words: then each time gets the clause of the sentence that belongs to it."""
-    same = Counter((dated.sentence, normalize(answer.what)[0]) for answer, dated in told if answer)
+def _events(analysis: Analysis, actors: list[Actor]) -> list[Event]:
+    """An event per time expression: what happened then, in the article's words (clauses.py); a time the
+    parse gives no clause, or one in a quotation nobody is named as speaking, is left out. A skim, not
+    parsed yet, shows each time's sentence."""
     events = []
-    for answer, dated in told:
-        when = dated.when
-        if answer is None or same[(dated.sentence, normalize(answer.what)[0])] > 1:
-            what, basis = text[dated.clause.start : dated.clause.end], Basis.STATED
-        else:
-            what, basis = answer.what, Basis.MODEL
+    for dated in analysis.dated:
+        if dated.entry is None and analysis.parsed:
+            continue
+        what, spans = (dated.entry.text, dated.entry.pieces) if dated.entry else (_words(analysis, dated), [])
+        added = set(_ADDED.findall(what))  # "[Steve Jobs] took six months off …"
+        named = [a.id for a in actors if a.name in added]
         events.append(
             Event(
                 what=what,
-                what_basis=basis,
-                actors=_named_in(dated.clause, actors) or _named_in(dated.sentence, actors),
-                # A server that ignores the schema's fixed times may answer about another time: undated.
-                when=when if answer is None or answer.when == when.text else None,
-                spans=[dated.sentence],
+                what_basis=Basis.STATED,
+                actors=list(dict.fromkeys([*named, *_named_in(dated.sentence, actors, within=spans)]))[:3],
+                when=dated.when,
+                spans=spans or [dated.sentence],
             )
         )
     return events
 
 
+def _words(analysis: Analysis, dated: Dated) -> str:
+    return analysis.text[dated.sentence.start : dated.sentence.end]
+
+
 def _once(events: list[Event]) -> list[Event]:
-    """Events the model described in the same words on the same date are one event told twice: kept
-    once, with the evidence of each telling."""
+    """Two times of one date whose entries are the same words (two times in one clause: "on Monday,
+    March 3") are one event: kept once, with the evidence of each."""
     kept: dict[tuple[str, str | None], Event] = {}
     for event in events:
         key = (normalize(event.what)[0].strip(" ."), event.when.value if event.when else None)
@@ -192,14 +178,16 @@ def _once(events: list[Event]) -> list[Event]:
     return list(kept.values())
 
 
-def _named_in(part: Span, actors: list[Actor], most: int = 3) -> list[str]:
-    """Ids of the actors named in a part of the text, people first, in the order they appear."""
+def _named_in(part: Span, actors: list[Actor], most: int = 3, within: list[Span] | None = None) -> list[str]:
+    """Ids of the actors named in a part of the text (in the pieces ``within`` it that an entry shows,
+    when given), people first, in the order they appear."""
+    pieces = within or [part]
     named = sorted(
         (
             (span.start, actor)
             for actor in actors
             for span in actor.spans
-            if part.start <= span.start < part.end
+            if any(p.start <= span.start < p.end for p in pieces)
         ),
         key=lambda pair: (pair[1].kind is not ActorKind.PERSON, pair[0]),
     )

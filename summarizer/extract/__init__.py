@@ -24,7 +24,6 @@ from .answers import (
     UNKNOWN,
     VALIDATION,
     Answer,
-    EventAnswer,
     KindAnswer,
     OverviewAnswer,
     QuoteAnswer,
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UNKNOWN",
-    "EventAnswer",
     "Extraction",
     "OverviewAnswer",
     "Progress",
@@ -146,29 +144,6 @@ class Session:
         budget = 20 + 12 * len(passages) + len("".join(passages)) // 2
         answer = self._ask("quotes", QuotesAnswer, prompts.render("quotes", passages=listed), budget)
         return list(getattr(answer, "quotes", []))
-
-    def events(self, dated: list[tuple[str, str]]) -> list[EventAnswer]:
-        """What happened at each time expression of ``dated``, given with the clause it dates, in the
-        model's words. (Who took part is read off the sentence by code: the model's picks were worse.)"""
-        self._context.update(times=_unique([when for _, when in dated]))
-
-        class EventsAnswer(Answer):
-            events: list[EventAnswer] = Field(min_length=1)
-
-            @classmethod
-            def constrain(cls, schema: dict[str, Any]) -> None:
-                item = schema["$defs"]["EventAnswer"]
-                props = item["properties"]
-                props["what"].update(minLength=15)
-                # The time first: the model then says what happened at that time, not in the sentence.
-                item["properties"] = {"when": props.pop("when"), **props}
-                schema["properties"]["events"] = one_each(
-                    item, [{"when": {"const": when}} for _, when in dated]
-                )
-
-        listed = "\n".join(f"{i}. [{when}] {clause}" for i, (clause, when) in enumerate(dated, start=1))
-        task = prompts.render("events", sentences=listed)
-        return list(getattr(self._ask("events", EventsAnswer, task, 40 * len(dated) + 20), "events", []))
 
     def overview(
         self, facts: str, lede: str, roles: dict[str, str], said: list[Said], actors: list[list[str]]

@@ -21,7 +21,7 @@ from pydantic import (
 )
 
 from ..ground import normalize
-from ..models import EventFields, RunWarning, WarningKind
+from ..models import RunWarning, WarningKind
 from .checks import Said, misattributed, miscast, unsupported
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ __all__ = [
     "UNKNOWN",
     "VALIDATION",
     "Answer",
-    "EventAnswer",
     "KindAnswer",
     "OverviewAnswer",
     "QuoteAnswer",
@@ -151,19 +150,6 @@ class QuoteAnswer(Answer):
             data = dict(data)
             data["text"] = _choice(data.get("text"), info, "passages", "a passage the article quotes")
             data["speaker"] = _choice(data.get("speaker"), info, "speakers", "an actor of the article")
-        return data
-
-
-class EventAnswer(EventFields, Answer):
-    model_config = ConfigDict(extra="ignore", frozen=False)
-    when: str = Field(description="The time, as listed.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _known(cls, data: Any, info: ValidationInfo) -> Any:
-        if isinstance(data, dict):
-            data = dict(data)
-            data["when"] = _choice(data.get("when"), info, "times", "a time expression of the article")
         return data
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..analysis import Analysis, Dated, Entity
-from ..assemble import Answers, dated_in, shown_as_is
+from ..analysis import Analysis, Entity
+from ..assemble import Answers
 from ..chunks import Window
 from ..models import ActorKind
-from . import EventAnswer, Extraction, Progress, Said, Session
+from . import Extraction, Progress, Said, Session
 
 if TYPE_CHECKING:
     import instructor
@@ -61,11 +61,6 @@ def ask_passes(
             # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
             by_text = {answer.text: answer.speaker for answer in judged}
             answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
-        dated = dated_in(analysis, window.owns)
-        asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
-        told = session.events([(_clause(dated[i], text), dated[i].when.text) for i in asked]) if asked else []
-        found = dict(zip(asked, _aligned([dated[i] for i in asked], told), strict=True))
-        answers.events += [(found.get(i), d) for i, d in enumerate(dated)]
         if n == 0:
             # The lede: news puts what matters first, so the first part carries the headline.
             lede = " ".join(text[s.start : s.end] for s in analysis.sentences[:1])
@@ -75,26 +70,6 @@ def ask_passes(
                 _facts(entities, answers.roles), lede, stated, _said(analysis), actors
             )
     return answers
-
-
-def _clause(dated: Dated, text: str) -> str:
-    """The words a time dates, shown to the model with their subject when it stands before them: "The
-    A380 … will begin regular service on October 28", so that the model can say who."""
-    clause = text[dated.clause.start : dated.clause.end]
-    subject = dated.subject
-    return f"{text[subject.start : subject.end]} … {clause}" if subject else clause
-
-
-def _aligned(asked: list[Dated], told: list[EventAnswer]) -> list[EventAnswer | None]:
-    """The model's account of each time asked, None where its answer was dropped: answers come in the
-    order asked, each with its time, so a dropped one is a time that does not come next."""
-    aligned: list[EventAnswer | None] = []
-    at = 0
-    for one in asked:
-        answer = told[at] if at < len(told) and told[at].when == one.when.text else None
-        at += answer is not None
-        aligned.append(answer)
-    return aligned
 
 
 def unsure(entity: Entity, analysis: Analysis) -> bool:
