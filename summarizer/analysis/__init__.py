@@ -12,12 +12,13 @@ imported and the article parsed (seconds): the quoted passages and the resolved 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import Span, When
 from ..timeline import find_dates
-from .clauses import Entry, entry_at
+from .claims import Claim, Named, ambiguous, claims_in, key
+from .clauses import Entry, antecedent, entry_at, gist
 from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
 from .speakers import Attribution, attribute
@@ -25,9 +26,11 @@ from .text import QuotedPassage, find_quoted_passages, trimmed
 from .text import sentences as rough_sentences
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from ..ingest import Source
 
-__all__ = ["Analysis", "Candidate", "Dated", "Entity", "Entry", "Passage", "analyze", "skim"]
+__all__ = ["Analysis", "Candidate", "Claim", "Dated", "Entity", "Entry", "Passage", "analyze", "skim"]
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,12 @@ class Analysis:
     dated: list[Dated]
     candidates: list[Candidate]
     parsed: bool
-    """False for a :func:`skim`: rough sentences, no entities, speakers, candidates or entries."""
+    """False for a :func:`skim`: rough sentences, no entities, speakers, candidates, entries or claims."""
+    claims: list[Claim] = field(default_factory=list)
+    """What each clause asserts (claims.py): what the model's own sentences are checked against."""
+    gists: list[Entry | None] = field(default_factory=list)
+    """Each sentence's main clause made to read alone, in order: shown where the model's sentence that
+    rests on it fails its check."""
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding ``offset``."""
@@ -108,7 +116,20 @@ def analyze(source: Source) -> Analysis:
         dated=dated,
         candidates=candidates,
         parsed=True,
+        claims=claims_in(doc, sentences, Named(entities), _pronouns(doc, entities, quote_spans)),
+        gists=[gist(doc, s, entities, speakers) for s in sentences],
     )
+
+
+def _pronouns(doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]]) -> dict[int, set[str]]:
+    """The actor each third-person pronoun subject stands for, where the parse can tell (clauses.py)."""
+    found = {}
+    for token in doc:
+        if token.lower_ not in ("he", "she", "it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if not ambiguous(token) and isinstance(referent := antecedent(token, entities, quoted), Entity):
+            found[token.i] = {key(referent)}
+    return found
 
 
 def skim(source: Source) -> Analysis:

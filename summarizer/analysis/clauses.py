@@ -33,7 +33,7 @@ from .referents import SUBJECTS, pronoun_referent
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Entry", "entry_at"]
+__all__ = ["Entry", "antecedent", "entry_at", "gist", "mentioned"]
 
 _LONGEST = 22
 """Words of a clause shown whole; a longer one is trimmed to its core."""
@@ -77,6 +77,17 @@ def entry_at(
     if head is None:
         return None
     return _Entry(doc, entities, quoted, [t.i for t in words]).build(head)
+
+
+def gist(
+    doc: Doc, sentence: Span, entities: list[Entity], quoted: dict[tuple[int, int], Entity | None]
+) -> Entry | None:
+    """A sentence's main clause made to read alone, trimmed like a timeline entry: what the brief shows
+    in the article's words where the model's own failed its check."""
+    words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if words is None or not _is_verb(words.root):
+        return None
+    return _Entry(doc, entities, quoted, []).build(words.root)
 
 
 def _is_verb(token: Token) -> bool:
@@ -354,35 +365,11 @@ class _Entry:
         return text + ")" * (text.count("(") - text.count(")"))
 
     def _referent(self, pronoun: Token) -> list[str] | None:
-        """What a pronoun subject stands for, by its names: a person for "he" and "she"; for "it" and
-        "they" the subject named last before it (a relative pronoun counts as its noun) in its sentence or
-        the two before, when it can be one: no person, and of the pronoun's number."""
-        if pronoun.lower_ in ("he", "she"):
-            person = pronoun_referent(pronoun, self.entities, self.quoted, None, None)
-            return person.names() if person is not None else None
-        doc = pronoun.doc
-        first = doc[pronoun.sent.start].sent
-        for _ in range(_BEFORE):
-            if first.start == 0:
-                break
-            first = doc[first.start - 1].sent
-        plural = pronoun.lower_ == "they"
-        for token in reversed(doc[first.start : pronoun.i]):
-            if token.dep_ not in SUBJECTS or token.lower_ in PRONOUNS:
-                continue
-            if token.tag_ in _RELATIVE and token.head.dep_ == "relcl":
-                token = token.head.head
-            entity = next(
-                (e for e in self.entities if any(s.start <= token.idx < s.end for s in e.mentions)), None
-            )
-            if entity is not None and entity.kind is ActorKind.PERSON:
-                return None  # "it" is no person: what it stands for is not named here
-            if token.pos_ in ("NOUN", "PROPN") and (
-                entity is not None or (token.tag_ in ("NNS", "NNPS")) == plural
-            ):
-                return entity.names() if entity is not None else [self._named(token)]
-            return None
-        return None
+        """What a pronoun subject stands for, by its names."""
+        found = antecedent(pronoun, self.entities, self.quoted)
+        if found is None or isinstance(found, Entity):
+            return found.names() if found is not None else None
+        return [self._named(found)]
 
     # ---- text --------------------------------------------------------------------------------
 
@@ -422,6 +409,42 @@ class _Entry:
         for mark in (" ,", " .", " …  …"):
             text = text.replace(mark, mark.strip()[:1] if mark != " …  …" else " …")
         return Entry(text=text[:1].upper() + text[1:], pieces=pieces) if text else None
+
+
+def antecedent(
+    pronoun: Token, entities: list[Entity], quoted: list[tuple[int, int]]
+) -> Entity | Token | None:
+    """What a pronoun subject stands for: a person for "he" and "she" (speakers.py's rule); for "it" and
+    "they" the subject named last before it (a relative pronoun counts as its noun) in its sentence or the
+    two before, when it can be one: no person, and of the pronoun's number; None when unsure."""
+    if pronoun.lower_ in ("he", "she"):
+        return pronoun_referent(pronoun, entities, quoted, None, None)
+    if pronoun.lower_ not in ("it", "they"):
+        return None
+    doc = pronoun.doc
+    first = doc[pronoun.sent.start].sent
+    for _ in range(_BEFORE):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
+    plural = pronoun.lower_ == "they"
+    for token in reversed(doc[first.start : pronoun.i]):
+        if token.dep_ not in SUBJECTS or token.lower_ in PRONOUNS:
+            continue
+        if token.tag_ in _RELATIVE and token.head.dep_ == "relcl":
+            token = token.head.head
+        entity = mentioned(token, entities)
+        if entity is not None:
+            return None if entity.kind is ActorKind.PERSON else entity  # "it" is no person
+        if token.pos_ in ("NOUN", "PROPN") and (token.tag_ in ("NNS", "NNPS")) == plural:
+            return token
+        return None
+    return None
+
+
+def mentioned(token: Token, entities: list[Entity]) -> Entity | None:
+    """The entity one of whose mentions holds ``token``."""
+    return next((e for e in entities if any(s.start <= token.idx < s.end for s in e.mentions)), None)
 
 
 def _purpose(verb: Token) -> bool:

@@ -15,6 +15,7 @@ __all__ = [
     "DOCUMENTS",
     "GOVERNING_VERBS",
     "INSTITUTIONS",
+    "MOODS",
     "NAMING_VERBS",
     "PLACE_PREPOSITIONS",
     "PRODUCT_NOUNS",
@@ -46,8 +47,26 @@ GOVERNING_VERBS = frozenset(
 """Verbs of thought, finding, wish and decision besides speech: a clause they govern is someone's
 claim, wish or decision, not the writer's statement ("the report found that …", "expects that …")."""
 
-CONDITIONS = frozenset("if unless whether provided providing".split())
-"""Words that make a clause a condition: what it conditions is no fact without it."""
+MOODS = {
+    **dict.fromkeys(
+        "will 'll shall would wo going plan intend aim set schedule due prepare promise vow "
+        "agree decide pledge commit".split(),
+        "future",
+    ),
+    **dict.fromkeys("expect anticipate forecast predict likely probably certain should".split(), "expected"),
+    **dict.fromkeys("could might may can possibly perhaps maybe possible unlikely".split(), "possible"),
+    **dict.fromkeys("must demand insist urge require ask order need".split(), "demanded"),
+    **dict.fromkeys("want hope wish seek try".split(), "wished"),
+    **dict.fromkeys("threaten warn".split(), "threatened"),
+    **dict.fromkeys("refuse decline fail deny reject".split(), "refused"),
+}
+"""How certain a clause is, by a modal, hedge or governing verb ("will", "is expected to", "plans to",
+"insisted that", "refused to"): what someone means to do (future), a forecast (expected), a
+possibility, a demand, a wish, a threat, a refusal. A clause with none states a fact."""
+
+CONDITIONS = frozenset("if unless whether provided providing until".split())
+"""Words that make a clause a condition ("until" a limit): neither it nor what it conditions is a fact
+without the other."""
 
 NAMING_VERBS = frozenset("call dub term label hail praise describe".split())
 """Speech verbs that report words only when the quotation is what they name ("called it “…”")."""

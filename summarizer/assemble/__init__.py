@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..analysis import Analysis, Candidate, Dated, Entity
 from ..analysis.certainty import certainty_of
 from ..extract import UNKNOWN, OverviewAnswer
-from ..ground import content_words, normalize
+from ..ground import normalize
 from ..models import (
     Actor,
     ActorKind,
@@ -25,17 +25,12 @@ from ..models import (
     Quote,
     RunInfo,
     Span,
-    Support,
 )
+from .overview import overview
 
-__all__ = ["Answers", "assemble", "preliminary", "support"]
+__all__ = ["Answers", "assemble", "preliminary"]
 
 _ADDED = re.compile(r"\[([^\]:]+)(?: said:)?\]")
-
-_SUMMARY_SENTENCE = re.compile(r"(?<=[.!?])['’\"”)]*\s+(?=[A-Z'‘\"“(])")
-_SUPPORTED = 0.5
-"""Share of a summary sentence's content words its best article sentences must hold to be shown as its
-support; below it the sentence is listed with no support, for the reader to check."""
 
 
 @dataclass
@@ -53,10 +48,14 @@ class Answers:
 def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.date | None) -> Brief:
     """The brief of one article."""
     actors, ids = _actors([e for e in analysis.entities if e.name not in answers.things], answers.roles)
+    told = overview(analysis, answers.overview)
+    if told.warnings:
+        run = run.model_copy(update={"warnings": [*run.warnings, *told.warnings]})
     return Brief(
-        headline=answers.overview.headline if answers.overview else "",
-        summary=answers.overview.summary if answers.overview else "",
-        summary_support=support(answers.overview.summary, analysis) if answers.overview else [],
+        headline=told.headline,
+        summary=" ".join(s.sentence for s in told.summary),
+        headline_support=told.headline_support,
+        summary_support=told.summary,
         dateline=dateline,
         actors=actors,
         quotes=_quotes(analysis, answers.speakers, ids),
@@ -218,24 +217,4 @@ def _consequences(
                 spans=[clause],
             )
         )
-    return out
-
-
-def support(summary: str, analysis: Analysis) -> list[Support]:
-    """Each sentence of the summary with the one or two article sentences that hold most of its content
-    words: a reader checks a summary sentence against them."""
-    out = []
-    bodies = [(s, content_words(analysis.text[s.start : s.end])) for s in analysis.sentences]
-    for sentence in _SUMMARY_SENTENCE.split(summary.strip()):
-        words = content_words(sentence)
-        if not words:
-            continue
-        ranked = sorted(bodies, key=lambda b: len(words & b[1]), reverse=True)
-        best = ranked[:1]
-        if len(ranked) > 1 and words & ranked[1][1] - ranked[0][1]:
-            best.append(ranked[1])  # a second sentence that adds words the first lacks
-        covered = set().union(*(b[1] for b in best)) & words if best else set()
-        score = round(len(covered) / len(words), 3)
-        spans = sorted((b[0] for b in best), key=lambda s: s.start) if score >= _SUPPORTED else []
-        out.append(Support(sentence=sentence, spans=spans, score=score))
     return out

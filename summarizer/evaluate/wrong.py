@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..models import Basis, Brief, Consequence, Quote
 from .gold.matching import actor_named, brief_actor_keys, gold_actor_keys, name_key, name_keys, quote_key
 from .gold.model import GoldArticle, GoldConsequence, GoldEvent
+from .overview import judge_overview
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -34,6 +35,8 @@ WRONG: tuple[tuple[str, str], ...] = (
     ("dates_wrong", "Dates wrong"),
     ("unreadable_entries", "Article-words entries unreadable alone"),
     ("unfaithful_entries", "Model-words entries unfaithful"),
+    ("unfaithful_overview", "Headline and summary sentences unfaithful"),
+    ("short_summaries", "Summaries under two sentences"),
 )
 """The shown-wrong figures: name and label. Each is wrong ÷ shown of its class."""
 
@@ -61,6 +64,9 @@ def shown_wrong(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) ->
 
     figures: dict[str, _Count] = {}
     figures.update(_speakers(brief, gold, notes))
+    judged = judge_overview(brief, gold, notes)
+    figures["unfaithful_overview"] = _Count(judged.unfaithful, judged.sentences)
+    figures["short_summaries"] = _Count(judged.short, judged.summaries)
     figures.update(_consequences(brief, gold, notes))
     if gold.actors_complete:
         figures.update(_actors(brief, gold, notes))

@@ -31,6 +31,7 @@ from .answers import (
     one_each,
 )
 from .checks import Said
+from .faithful import Checker
 
 if TYPE_CHECKING:
     import instructor
@@ -146,13 +147,20 @@ class Session:
         return list(getattr(answer, "quotes", []))
 
     def overview(
-        self, facts: str, lede: str, roles: dict[str, str], said: list[Said], actors: list[list[str]]
+        self,
+        facts: str,
+        lede: str,
+        roles: dict[str, str],
+        said: list[Said],
+        actors: list[list[str]],
+        checker: Checker,
     ) -> OverviewAnswer | None:
         """A headline and a summary, written from the article, the ``facts`` code found in it and its
-        ``lede`` (its first sentence, where news puts what happened); names given another role than the
-        article's (``roles``: name → role stated beside it), and words given another speaker than the
-        article's (``said``; ``actors``: each actor's names), are re-asked."""
-        self._context.update(roles=roles, said=said, actors=actors)
+        ``lede`` (its first sentence, where news puts what happened). A sentence that does not hold to the
+        article's clauses (``checker``), gives a name another role than the article's (``roles``: name →
+        role stated beside it) or words another speaker than the article's (``said``; ``actors``: each
+        actor's names) is re-asked."""
+        self._context.update(roles=roles, said=said, actors=actors, checker=checker)
         task = prompts.render("overview", facts=facts, lede=lede)
         return cast(OverviewAnswer | None, self._ask("overview", OverviewAnswer, task, 200))
 

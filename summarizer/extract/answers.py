@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -22,10 +23,8 @@ from pydantic import (
 
 from ..ground import normalize
 from ..models import RunWarning, WarningKind
-from .checks import Said, misattributed, miscast, unsupported
-
-if TYPE_CHECKING:
-    pass
+from .checks import misattributed, miscast, unsupported
+from .faithful import Checker, Verdict
 
 __all__ = [
     "UNKNOWN",
@@ -154,6 +153,7 @@ class QuoteAnswer(Answer):
 
 
 class OverviewAnswer(Answer):
+    _verdicts: list[Verdict] = PrivateAttr(default_factory=list)
     headline: str = Field(description="A headline of at most 15 words, in your own words.")
     summary: str = Field(description="Two or three sentences: what happened, who did it, why it matters.")
 
@@ -183,41 +183,42 @@ class OverviewAnswer(Answer):
 
     @model_validator(mode="after")
     def _from_the_article(self, info: ValidationInfo) -> OverviewAnswer:
+        """Each sentence held to the article (faithful.py, with the names, numbers, roles and words it
+        gives): a failing answer is re-asked with the reasons; after the last re-ask it is kept with each
+        sentence's verdict, for assembly to show the article's words where the model's failed."""
         ctx = _context(info)
-        written = f"{self.headline}\n{self.summary}"
-        unknown = unsupported(written, ctx["source"])
-        spoken, actors = ctx.get("said", []), ctx.get("actors", [])
-        wrong = miscast(written, ctx.get("roles", {}), ctx["source"]) + misattributed(written, spoken, actors)
-        if (unknown or wrong) and ctx.get("lenient"):
-            # Re-asks ran out: keep the text, and tell the reader what it says that the article does not.
-            said = [f"headline and summary: {w}" for w in wrong]
-            if unknown:
-                said.insert(0, f"headline and summary name what the article does not: {', '.join(unknown)}")
-            ctx["warnings"] += [RunWarning(WarningKind.UNSUPPORTED, "overview", text) for text in said]
-            self._leave_out_misattributed(spoken, actors, ctx)
-        elif unknown:
+        verdicts = self._held(ctx)
+        self._verdicts = verdicts
+        failing = [v for v in verdicts if not v.faithful]
+        if failing and not ctx.get("lenient"):
+            said = "; ".join(f"“{v.sentence}”: {', '.join(v.problems)}" for v in failing)
             raise ValueError(
-                f"{', '.join(map(repr, unknown))} not in the article: write only names, numbers and dates "
-                "the article gives"
+                f"{said}. Write only what the article says: its names, numbers and roles, each fact of the "
+                "one it gives it to, with the article's verbs, negation and certainty, and say whose words "
+                "a claim is"
             )
-        elif wrong:
-            raise ValueError(f"{'; '.join(wrong)}: give people the roles and words the article gives them")
         return self
 
-    def _leave_out_misattributed(
-        self, spoken: list[Said], actors: list[list[str]], ctx: dict[str, Any]
-    ) -> None:
-        """Summary sentences that give words to another speaker than the article's go, while one is left:
-        a wrong attribution is worse than none."""
-        sentences = whole_sentences(self.summary)
-        kept = [s for s in sentences if not misattributed(s, spoken, actors)]
-        if kept and len(kept) < len(sentences):
-            self.summary = " ".join(kept)
-            text = (
-                f"summary: left out {len(sentences) - len(kept)} of its {len(sentences)} sentences, which "
-                "gave words to another speaker than the article does"
-            )
-            ctx["warnings"].append(RunWarning(WarningKind.SHORTENED, "overview", text))
+    def _held(self, ctx: dict[str, Any]) -> list[Verdict]:
+        """The verdict of the headline and of each summary sentence."""
+        checker: Checker | None = ctx.get("checker")
+        source, roles = ctx["source"], ctx.get("roles", {})
+        spoken, actors = ctx.get("said", []), ctx.get("actors", [])
+        verdicts, before = [], ""
+        for sentence in [self.headline, *whole_sentences(self.summary)]:
+            verdict = checker.check(sentence, before) if checker is not None else Verdict(sentence)
+            problems = list(verdict.problems)
+            if unknown := unsupported(sentence, source):
+                problems.insert(0, f"names what the article does not: {', '.join(unknown)}")
+            problems += miscast(sentence, roles, source) + misattributed(sentence, spoken, actors)
+            verdicts.append(Verdict(sentence, problems, verdict.evidence))
+            before = f"{before} {sentence}".strip()
+        return verdicts
+
+    @property
+    def verdicts(self) -> list[Verdict]:
+        """The headline's verdict, then each summary sentence's."""
+        return self._verdicts
 
     @classmethod
     def from_cut(cls, content: str, context: dict[str, Any]) -> OverviewAnswer | None:

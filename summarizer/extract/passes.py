@@ -11,6 +11,7 @@ from ..assemble import Answers
 from ..chunks import Window
 from ..models import ActorKind
 from . import Extraction, Progress, Said, Session
+from .faithful import Checker
 
 if TYPE_CHECKING:
     import instructor
@@ -67,7 +68,7 @@ def ask_passes(
             stated = {e.name: e.role for e in entities if e.role is not None}
             actors = [e.names() for e in entities]
             answers.overview = session.overview(
-                _facts(entities, answers.roles), lede, stated, _said(analysis), actors
+                _facts(entities, answers.roles), lede, stated, _said(analysis), actors, Checker(analysis)
             )
     return answers
 

@@ -1,0 +1,294 @@
+"""What each clause asserts, read off the parse: who did what, negated or not, how certain, with which
+numbers, and on whose word.
+
+The same reading serves the article (once, in the analysis) and the model's own sentences (headline,
+summary), so that a sentence of the model's can be held to the article's clause it rests on
+(extract/faithful.py): the same actor as subject, the same event, the same polarity and modality, the
+same numbers for the same actor, and a claim the article gives to someone kept as theirs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..ground import content_words, normalize
+from ..models import ActorKind, Span
+from .entities import Entity
+from .lexicon import CONDITIONS, GOVERNING_VERBS, MOODS, PRONOUNS, SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["FACT", "Claim", "Named", "ambiguous", "claims_in", "compatible", "key", "number", "stem"]
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+_CLIMB = 6
+_STEM = 5
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+FACT = "fact"
+"""A realis past or present: what happened or is."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One clause's assertion."""
+
+    sentence: Span
+    verb: Span
+    clause: Span
+    """The clause's words: the verb's subtree without the clauses joined to it."""
+    event: str
+    """The verb's lemma ("say" for every verb of speech), or for "be" the word it says the subject is."""
+    judged: bool
+    """It says what the subject is ("the remarks were very bad"): a judgement, not an event."""
+    actors: tuple[frozenset[str], ...]
+    """Who does it, one set of keys per conjoined subject ("Ford and GM" is two): an actor's name
+    key, or for a common noun "~" and its stem. The agent of a passive; empty when the clause names
+    none."""
+    objects: frozenset[str]
+    """Keys of whom or what it is done to or told to, where the clause names an actor ("told Putin")."""
+    negated: bool
+    mood: str
+    """fact, or the kind of its modality (lexicon.MOODS): future, expected, possible, demanded, wished,
+    conditional."""
+    numbers: frozenset[str]
+    claimant: frozenset[str]
+    """Keys of who the article gives it to ("X said that …", "according to X"); empty for the writer."""
+    words: frozenset[str]
+    """Stems of the clause's nouns and adjectives: a nominalized event ("the recall") is found among
+    them, and a verb of a clause it governs is not."""
+
+
+class Named:
+    """The actors a text names, by their names: the article's entities, and what a pronoun stands for."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        names = [(name, e) for e in entities for name in _names(e)]
+        self._names = sorted(names, key=lambda n: len(n[0]), reverse=True)
+
+    def keys(self, words: str) -> set[str]:
+        """Keys of the actors ``words`` name, the longest name first ("Russia's embassy in the U.S." is
+        the embassy, not Russia)."""
+        text = f" {normalize(words)[0]} "
+        found: set[str] = set()
+        for name, entity in self._names:
+            pattern = f" {normalize(name)[0]} "
+            if pattern.strip() and pattern in text:
+                found.add(key(entity))
+                text = text.replace(pattern, " ")
+        return found
+
+    def side(self, keys: frozenset[str]) -> set[str]:
+        """The stems of the names and roles of the actors ``keys`` name: a spokesman speaks for the body
+        his role names ("Kremlin spokesperson"), a ministry for the country its name does."""
+        out: set[str] = set()
+        for entity in self.entities:
+            if key(entity) in keys:
+                out |= {stem(w) for name in _names(entity) for w in content_words(name)}
+                out |= {stem(w) for w in content_words(entity.role or "")}
+        out |= {k[1:] for k in keys if k.startswith("~")}
+        return out
+
+
+def ambiguous(pronoun: Token) -> bool:
+    """Whether a pronoun subject may stand for either of two: in what someone told someone ("Biden told
+    Putin that he doesn't …")."""
+    clause = pronoun.head
+    return clause.dep_ == "ccomp" and any(c.dep_ in ("dobj", "dative") for c in clause.head.children)
+
+
+def key(entity: Entity) -> str:
+    return normalize(entity.name)[0]
+
+
+def stem(word: str) -> str:
+    """A word's first letters, so that inflections and nominalizations meet ("recalled", "recall")."""
+    return word.lower()[:_STEM]
+
+
+def _names(entity: Entity) -> list[str]:
+    names = entity.names()
+    if entity.kind is ActorKind.PERSON and len(entity.name.split()) > 1:
+        names.append(entity.name.split()[-1])
+    return names
+
+
+def claims_in(doc: Doc, sentences: list[Span], named: Named, pronouns: dict[int, set[str]]) -> list[Claim]:
+    """The claims of the clauses of ``sentences`` in ``doc``: one per verb with a subject of its own, a
+    shared one, or one the clause governs. ``pronouns``: what the pronouns the caller resolved stand
+    for, by token index."""
+    found = []
+    for sentence in sentences:
+        words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if words is None:
+            continue
+        for verb in words:
+            if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass", "amod"):
+                continue
+            if verb.lemma_ == "be" and not _predicate(verb):
+                continue
+            found.append(_claim(verb, sentence, named, pronouns))
+    return found
+
+
+def _claim(verb: Token, sentence: Span, named: Named, pronouns: dict[int, set[str]]) -> Claim:
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    subject = _doer(verb, passive)
+    actors = tuple(frozenset(_keys(s, named, pronouns)) for s in _conjuncts(subject)) if subject else ()
+    joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i for t in c.subtree}
+    clause = [t for t in verb.subtree if t.i not in joined and not t.is_space]
+    own = [t for t in clause if _clause_of(t) == verb.i]
+    objects = [
+        c for c in verb.children if c.dep_ in ("dobj", "dative") or (passive and c.dep_ == "nsubjpass")
+    ]
+    return Claim(
+        sentence=sentence,
+        verb=Span(start=verb.idx, end=verb.idx + len(verb.text)),
+        clause=Span(start=clause[0].idx, end=clause[-1].idx + len(clause[-1].text)),
+        event=_event(verb),
+        judged=verb.lemma_ == "be",
+        actors=tuple(a for a in actors if a),
+        objects=frozenset(k for o in objects for k in _keys(o, named, pronouns) if not k.startswith("~")),
+        negated=any(c.dep_ == "neg" for c in verb.children),
+        mood=mood(verb),
+        numbers=frozenset(n for t in own if (n := number(t.text))),
+        claimant=frozenset(_claimant(verb, named, pronouns)),
+        words=frozenset(
+            stem(w) for w in content_words(" ".join(t.text for t in clause if t.pos_ in _NOMINAL))
+        ),
+    )
+
+
+def _clause_of(token: Token) -> int:
+    """The verb whose own clause holds ``token``: the nearest verb above it (itself for a verb)."""
+    for _ in range(_CLIMB * 2):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "amod"):
+            return token.i
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return token.i
+
+
+def _predicate(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
+
+
+def _event(verb: Token) -> str:
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return "say"
+    if lemma == "be" and (predicate := _predicate(verb)) is not None:
+        return predicate.lemma_.lower()
+    return lemma
+
+
+def number(word: str) -> str | None:
+    """A number's digits ("$5.41" and "5.41" are one), or None for a word that is none."""
+    found = _NUMBER.search(word)
+    return found.group(0).replace(",", "").rstrip(".") if found else None
+
+
+def _doer(verb: Token, passive: bool) -> Token | None:
+    """Who does what the verb says: its subject, a passive's agent, the subject a joined verb or an
+    infinitive shares with the verb before it, the noun a participle describes."""
+    token = verb
+    for _ in range(_CLIMB):
+        if passive and token.i == verb.i:
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        # Of two subjects (a parse that hangs an appositive name on the verb), the one nearer the verb.
+        subject = min(subjects, key=lambda c: abs(c.i - token.i)) if subjects else None
+        if subject is not None:
+            if subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                return token.head
+            return subject
+        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head
+        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _conjuncts(noun: Token) -> list[Token]:
+    return [noun, *(c for c in noun.conjuncts if c.i > noun.i)]
+
+
+def _keys(noun: Token, named: Named, pronouns: dict[int, set[str]]) -> set[str]:
+    if noun.i in pronouns:
+        return pronouns[noun.i]
+    if noun.lower_ in PRONOUNS:
+        return set()
+    # The noun's own phrase: not the nouns joined to it ("Ford and GM" are two subjects), nor a clause
+    # describing it; joined words inside a modifier stay ("Ford and Toyota sales" names both).
+    apart = {t.i for c in noun.children if c.dep_ in ("conj", "cc", "relcl", "acl") for t in c.subtree}
+    phrase = [t for t in noun.subtree if t.i not in apart]
+    keys = named.keys(" ".join(t.text for t in phrase))
+    return keys if noun.pos_ == "PROPN" and keys else keys | {"~" + stem(noun.lemma_)}
+
+
+def _claimant(verb: Token, named: Named, pronouns: dict[int, set[str]]) -> set[str]:
+    """Who the article gives a clause to: the subjects of the verbs of speech or thought it is the
+    complement of, and X of "according to X" (a report of a report gives both); empty for the
+    writer's own."""
+    found: set[str] = set()
+    token = verb
+    for _ in range(_CLIMB):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lemma_.lower() == "accord":
+                to = next((c for c in child.children if c.lower_ == "to"), None)
+                source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+                found |= _keys(source, named, pronouns) if source is not None else set()
+        head = token.head
+        if head.i == token.i or token.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis"):
+            break
+        governing = (
+            head.lemma_.lower() in GOVERNING_VERBS and token.dep_ == "xcomp"
+        )  # "expects sales to rise"
+        if (
+            head.lemma_.lower() in SPEECH_VERBS | GOVERNING_VERBS and token.dep_ in ("ccomp", "parataxis")
+        ) or governing:
+            speaker = _doer(head, any(c.dep_ == "nsubjpass" for c in head.children))
+            found |= _keys(speaker, named, pronouns) if speaker is not None else {"~unnamed"}
+        token = head
+    return found
+
+
+def mood(verb: Token) -> str:
+    """How certain a clause makes its verb: its modal, the verb that governs it ("expects to", "plans
+    to", "insisted that"), a condition, or a hedge ("likely", "almost certain"); fact when none."""
+    words = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "acomp")]
+    if verb.dep_ == "ROOT" and any(c.lower_ == "to" for c in words):
+        return "future"  # a headline's "Acme to close plant"
+    conditions = [m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"]
+    conditions += [m for m in verb.children if m.dep_ == "mark"]  # the condition itself is no fact
+    if any(m.lower_ in CONDITIONS for m in conditions):
+        return "conditional"
+    token = verb
+    for _ in range(_CLIMB):
+        for word in words:
+            if (kind := MOODS.get(word.lower_)) is not None:
+                return kind
+        head = token.head
+        if head.i == token.i or token.dep_ not in ("xcomp", "ccomp"):
+            break
+        if (kind := MOODS.get(head.lemma_.lower())) is not None:
+            return kind
+        if token.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS:
+            break
+        words = [c for c in head.children if c.dep_ in ("aux", "auxpass", "advmod", "acomp")] + [head]
+        token = head
+    return FACT
+
+
+def compatible(model: str, article: str) -> bool:
+    """Whether a model's clause keeps the certainty of the article's: the same kind ("will" and "plans
+    to" are one: what someone means to do)."""
+    return model == article

@@ -1,0 +1,213 @@
+"""The check of the model's own sentences (headline, summary) against the article's clauses, through the
+parse: every clause of the model's must rest on a clause of the article's with the same event (the
+verb's lemma, or its nominalization among the clause's words), the same actor as subject (pronouns
+resolved), the same polarity and the same certainty, the same numbers for that actor, and a claim the
+article gives to someone kept as theirs. A sentence that fails is re-asked once with the reasons; one
+that still fails is replaced by the article's own clause or left out (assemble).
+
+Checks are code: they cost milliseconds, and a re-ask is paid only where a sentence failed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..analysis.claims import FACT, Claim, Named, ambiguous, claims_in, compatible, key, stem
+from ..analysis.lexicon import GOVERNING_VERBS, ROLE_NOUNS, TITLES
+from ..ground import content_words
+from ..models import ActorKind, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..analysis import Analysis
+
+__all__ = ["Checker", "Verdict"]
+
+_STANCES = GOVERNING_VERBS | {"say"}
+"""Events that are themselves someone's stance or words: the model may state them as the article does."""
+_SUPPORTED = 0.5
+"""Share of a verbless sentence's content words one article sentence must hold."""
+_MOOD_WORDS = {
+    "fact": "as done",
+    "future": "as what someone will do or plans",
+    "expected": "as expected",
+    "possible": "as possible only",
+    "demanded": "as demanded",
+    "wished": "as wished",
+    "threatened": "as threatened",
+    "refused": "as refused",
+    "conditional": "on a condition",
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One sentence of the model's, held to the article."""
+
+    sentence: str
+    problems: list[str] = field(default_factory=list)
+    """What the article does not say as the sentence says it; empty when it is faithful."""
+    evidence: list[Span] = field(default_factory=list)
+    """The article's sentences it rests on."""
+
+    @property
+    def faithful(self) -> bool:
+        return not self.problems
+
+
+class Checker:
+    """The article's claims, ready to hold the model's sentences to."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self._analysis = analysis
+        self._named = Named(analysis.entities)
+        self._display = {key(e): e.name for e in analysis.entities}
+        self._kinds = {key(e): e.kind for e in analysis.entities}
+        self._bodies = [(s, content_words(analysis.text[s.start : s.end])) for s in analysis.sentences]
+
+    def check(self, sentence: str, before: str = "") -> Verdict:
+        """``sentence`` held to the article; ``before``: the model's text before it (the headline and the
+        summary's earlier sentences), where its pronouns may find their referents."""
+        from ..analysis.nlp import parse
+
+        doc = parse(f"{before} {sentence}".strip())
+        start = len(doc.text) - len(sentence)
+        pronouns = self._pronouns(doc, start)
+        mine = claims_in(doc, [Span(start=start, end=len(doc.text))], self._named, pronouns)
+        if not mine:
+            return self._by_words(sentence)
+        problems: list[str] = []
+        evidence: list[Span] = []
+        for claim in mine:
+            words = _excerpt(doc.text[claim.clause.start : claim.clause.end])
+            found, problem = self._rests_on(claim, words)
+            if problem:
+                problems.append(problem)
+            elif found is not None and found.event != "say" and found.sentence not in evidence:
+                evidence.append(found.sentence)
+        return Verdict(sentence, list(dict.fromkeys(problems)), sorted(evidence, key=lambda s: s.start))
+
+    def _rests_on(self, mine: Claim, words: str) -> tuple[Claim | None, str | None]:
+        """The article's claim the model's rests on, or what is wrong with it."""
+        same = [a for a in self._analysis.claims if _same_event(mine, a)]
+        if not same:
+            return None, f"the article does not say “{words}”"
+        by = [a for a in same if self._same_actors(mine, a)]
+        if not by:
+            return None, f"the article says “{self._words(same[0])}”, not “{words}” (who did it)"
+        kept = [a for a in by if a.negated == mine.negated]
+        if not kept:
+            return None, f"the article says “{self._words(by[0])}”, not “{words}” (negation)"
+        sure = [a for a in kept if compatible(mine.mood, a.mood)]
+        if not sure:
+            how = _MOOD_WORDS.get(kept[0].mood, kept[0].mood)
+            return None, f"the article says “{self._words(kept[0])}”, {how}, not “{words}”"
+        owned = [a for a in sure if self._attributed(mine, a)]
+        if not owned:
+            claimant = self._who((sure[0].claimant,)) or "someone"
+            return None, f"“{words}” is {claimant}'s word in the article: say so"
+        counted = [a for a in owned if mine.numbers <= a.numbers]
+        if not counted:
+            numbers = ", ".join(sorted(mine.numbers - owned[0].numbers))
+            return None, f"the article does not give {numbers} in “{self._words(owned[0])}”"
+        return max(counted, key=lambda a: len(a.words & mine.words)), None
+
+    def _words(self, claim: Claim) -> str:
+        return _excerpt(self._analysis.text[claim.clause.start : claim.clause.end])
+
+    def _same_actors(self, mine: Claim, theirs: Claim) -> bool:
+        """Each actor the model gives as the subject (and as whom it is done or told to) is one the
+        article gives that clause; a clause of the article's that names no subject counts only when its
+        sentence names the model's."""
+        if mine.objects and theirs.objects and not mine.objects & theirs.objects:
+            return False
+        if not mine.actors:
+            return True
+        if not theirs.actors:
+            text = self._analysis.text[theirs.sentence.start : theirs.sentence.end]
+            there = self._named.keys(text) | {"~" + stem(w) for w in content_words(text)}
+            return all(keys & there for keys in mine.actors)
+        doers = set().union(*theirs.actors)
+        for keys in mine.actors:
+            named = {k for k in keys if not k.startswith("~")}
+            # Every actor the model names must be the article's ("Ford and Toyota sales" is two).
+            if not (named <= doers if named else keys & doers):
+                return False
+        return True
+
+    def _attributed(self, mine: Claim, theirs: Claim) -> bool:
+        """Whether the model keeps whose word a claim is, where it matters: a judgement or a stance (a
+        forecast, a possibility, a demand, a threat) always; a fact or a plan when another named party
+        states it (another organization, or a person whose role names one). The model names the
+        article's claimant too, or the claimant is the claim's own actor (a body's spokesman, a
+        country's ministry speaking of it)."""
+        if not theirs.claimant or theirs.claimant & mine.claimant:
+            return True
+        if mine.claimant and "~unnamed" in theirs.claimant:
+            return True
+        doers = frozenset(set().union(*theirs.actors)) if theirs.actors else frozenset()
+        if doers & theirs.claimant or self._named.side(theirs.claimant) & self._named.side(doers):
+            return True
+        if theirs.event in _STANCES:
+            return True  # "the board expects …, its chairman said": a stance, stated as the board's
+        if theirs.judged or theirs.mood not in (FACT, "future"):
+            return False
+        return not any(self._party(k) for k in theirs.claimant)
+
+    def _party(self, claimant: str) -> bool:
+        """Whether a claimant is a party of its own: an organization, country or group, or a person
+        whose role names one ("Union leader Maria Okafor"), not one who speaks for whoever acts."""
+        entity = next((e for e in self._analysis.entities if key(e) == claimant), None)
+        if entity is None:
+            return False
+        if entity.kind is not ActorKind.PERSON:
+            return True
+        words = [w.strip(",.'’s") for w in (entity.role or "").split()]
+        return any(w[:1].isupper() and w.lower() not in ROLE_NOUNS | TITLES for w in words)
+
+    def _who(self, actors: tuple[frozenset[str], ...]) -> str:
+        """Actors by name (a common noun's stem only where no name is known)."""
+        names = []
+        for keys in actors:
+            named = sorted(k for k in keys if not k.startswith("~")) or sorted(keys)
+            names += [self._display.get(k, k.lstrip("~")) for k in named]
+        return " and ".join(dict.fromkeys(names))
+
+    def _pronouns(self, doc: Doc, start: int) -> dict[int, set[str]]:
+        """What the model's pronoun subjects stand for: the last actor of a fitting kind its text names
+        before them, none where the pronoun may be either of two ("told Putin that he …")."""
+        found: dict[int, set[str]] = {}
+        for token in doc:
+            if token.idx < start or token.lower_ not in ("he", "she", "it", "they") or ambiguous(token):
+                continue
+            person = token.lower_ in ("he", "she")
+            last = None
+            for entity in self._analysis.entities:
+                if (entity.kind is ActorKind.PERSON) != person:
+                    continue
+                at = max((doc.text.rfind(n, 0, token.idx) for n in entity.names()), default=-1)
+                if at >= 0 and (last is None or at > last[0]):
+                    last = (at, entity)
+            if last is not None:
+                found[token.i] = {key(last[1])}
+        return found
+
+    def _by_words(self, sentence: str) -> Verdict:
+        """A sentence with no verb ("Russia's ambassador recalled"): most of its content words must
+        stand in one article sentence."""
+        words = content_words(sentence)
+        best = max(self._bodies, key=lambda b: len(words & b[1]), default=None)
+        if not words or best is None or len(words & best[1]) < _SUPPORTED * len(words):
+            return Verdict(sentence, ["no sentence of the article says this"])
+        return Verdict(sentence, [], [best[0]])
+
+
+def _same_event(mine: Claim, theirs: Claim) -> bool:
+    return mine.event == theirs.event or stem(mine.event) in {stem(theirs.event), *theirs.words}
+
+
+def _excerpt(words: str, most: int = 14) -> str:
+    split = words.split()
+    return " ".join(split[:most]) + (" …" if len(split) > most else "")
