@@ -339,13 +339,18 @@ def test_every_format_tells_a_parsed_speaker_from_the_models_pick(
 ) -> None:
     shown = render(brief, source, fmt)
     assert "found by analysis" in shown
-    assert ("the model&#x27;s judgement" if fmt == "html" else "the model's judgement") in shown
+    assert (
+        "the model&#x27;s choice, not checked" if fmt == "html" else "the model's choice, not checked"
+    ) in shown
     if fmt == "markdown":
         assert "— **Maria Zakharova**, partial quote, found by analysis" in shown
-        assert "— *Joe Biden*, full quote, the model's judgement" in shown
-        assert "| Russian President (the model's judgement) |" in shown
+        assert "— *Joe Biden*, full quote, the model's choice, not checked" in shown
+        assert "| Russian President (the model's choice, not checked) |" in shown
     if fmt == "html":
-        assert '<i>Joe Biden</i> · full · <span class="basis">the model&#x27;s judgement</span>' in shown
+        assert (
+            '<i>Joe Biden</i> · full · <span class="basis">the model&#x27;s choice, not checked</span>'
+            in shown
+        )
 
 
 def test_markdown_provenance_shows_costs_and_warnings(brief: Brief, source: Source) -> None:
@@ -392,7 +397,9 @@ def test_markdown_shows_unresolved_and_unknown_dates() -> None:
         run=RunInfo(backend="b", model="m", prompt_version="1"),
     )
     note = render(tiny, source_from_text(text), "markdown")
-    assert "- **Unresolved** — The council met.\n  *dated by “Wednesday”; the model's words*" in note
+    # Every entry is the article's words: the section says so once, not on every row.
+    assert "*In the article's words: \\[brackets\\] added, … words left out.*" in note
+    assert "- **Unresolved** — The council met.\n  *dated by “Wednesday”*" in note
     assert "- **Not-a-date (day)** — The council met." in note
     assert "**Dateline:** no dateline" in note
 

@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING
 
 from ..models import Span, When
 from ..timeline import find_dates
-from .claims import Claim, Named, ambiguous, claims_in, key
-from .clauses import Entry, antecedent, entry_at, gist
 from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
 from .speakers import Attribution, attribute
@@ -29,8 +27,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..ingest import Source
+    from .claims import Claim
+    from .clauses import Entry
 
-__all__ = ["Analysis", "Candidate", "Claim", "Dated", "Entity", "Entry", "Passage", "analyze", "skim"]
+__all__ = ["Analysis", "Candidate", "Dated", "Entity", "Passage", "analyze", "skim"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,9 @@ class Analysis:
 
 def analyze(source: Source) -> Analysis:
     """The analysis of one article."""
+    # Not at import: ground.py reads the lexicon, and the claims read ground.py.
+    from .claims import Named, claims_in
+    from .clauses import entry_at, gist
     from .nlp import parse
 
     text, start = source.text, source.body_start
@@ -123,6 +126,9 @@ def analyze(source: Source) -> Analysis:
 
 def _pronouns(doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]]) -> dict[int, set[str]]:
     """The actor each third-person pronoun subject stands for, where the parse can tell (clauses.py)."""
+    from .claims import ambiguous, key
+    from .clauses import antecedent
+
     found = {}
     for token in doc:
         if token.lower_ not in ("he", "she", "it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):

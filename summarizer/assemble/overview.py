@@ -5,12 +5,16 @@ keeps at least two sentences: the article's lead is the fallback."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..analysis import Analysis, Entry
-from ..extract.answers import OverviewAnswer
 from ..extract.faithful import Verdict
 from ..ground import content_words, normalize
 from ..models import Basis, Span, Support
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+    from ..analysis.clauses import Entry
+    from ..extract.answers import OverviewAnswer
 
 __all__ = ["Overview", "overview"]
 
