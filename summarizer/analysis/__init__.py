@@ -127,7 +127,7 @@ def analyze(source: Source) -> Analysis:
 def _pronouns(doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]]) -> dict[int, set[str]]:
     """The actor each third-person pronoun subject stands for, where the parse can tell (clauses.py)."""
     from .claims import ambiguous, key
-    from .clauses import antecedent
+    from .subjects import antecedent
 
     found = {}
     for token in doc:

@@ -25,25 +25,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import ActorKind, Span
+from ..models import Span
 from .entities import Entity
 from .lexicon import CONDITIONS, GOVERNING_VERBS, PRONOUNS, QUOTE_MARKS, SPEECH_VERBS
-from .referents import SUBJECTS, pronoun_referent
+from .referents import SUBJECTS
+from .subjects import RELATIVE, antecedent, finite, left_behind, shared_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Entry", "antecedent", "entry_at", "gist", "mentioned"]
+__all__ = ["Entry", "entry_at", "gist"]
 
 _LONGEST = 22
 """Words of a clause shown whole; a longer one is trimmed to its core."""
 _LONGEST_PHRASE = 8
 """Words of a noun phrase shown whole; a longer one keeps its head and the words that say which."""
 _CLIMB = 12
-_BEFORE = 2
-"""Sentences before a pronoun searched for what it stands for."""
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_RELATIVE = frozenset({"WDT", "WP"})
+_RELATIVE = RELATIVE
 _SUBJECT_DEPS = frozenset({*SUBJECTS, "csubj", "csubjpass", "expl"})
 _COMPLETES = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "agent"})
 """What completes a verb's meaning: its objects and complements."""
@@ -94,12 +92,6 @@ def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")
 
 
-def _finite(verb: Token) -> bool:
-    return verb.tag_ in _FINITE or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children
-    )
-
-
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; of two (a parse that hangs a second on it), the one nearer the verb."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
@@ -116,7 +108,7 @@ def _clause_head(token: Token) -> Token | None:
     non-finite one belongs to ("to help Donald Trump in last November's election" is part of "Putin
     authorized influence operations …")."""
     for _ in range(_CLIMB):
-        if _is_verb(token) and (_finite(token) or token.dep_ == "ROOT"):
+        if _is_verb(token) and (finite(token) or token.dep_ == "ROOT"):
             return token
         if token.head.i == token.i:
             return None
@@ -330,7 +322,7 @@ class _Entry:
             return
         if subject is not None or verb.dep_ == "xcomp":
             return
-        shared = _shared_subject(verb) if verb.dep_ == "conj" else _left_behind(verb)
+        shared = shared_subject(verb) if verb.dep_ == "conj" else left_behind(verb)
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             shared = verb.head
         if shared is None:
@@ -411,42 +403,6 @@ class _Entry:
         return Entry(text=text[:1].upper() + text[1:], pieces=pieces) if text else None
 
 
-def antecedent(
-    pronoun: Token, entities: list[Entity], quoted: list[tuple[int, int]]
-) -> Entity | Token | None:
-    """What a pronoun subject stands for: a person for "he" and "she" (speakers.py's rule); for "it" and
-    "they" the subject named last before it (a relative pronoun counts as its noun) in its sentence or the
-    two before, when it can be one: no person, and of the pronoun's number; None when unsure."""
-    if pronoun.lower_ in ("he", "she"):
-        return pronoun_referent(pronoun, entities, quoted, None, None)
-    if pronoun.lower_ not in ("it", "they"):
-        return None
-    doc = pronoun.doc
-    first = doc[pronoun.sent.start].sent
-    for _ in range(_BEFORE):
-        if first.start == 0:
-            break
-        first = doc[first.start - 1].sent
-    plural = pronoun.lower_ == "they"
-    for token in reversed(doc[first.start : pronoun.i]):
-        if token.dep_ not in SUBJECTS or token.lower_ in PRONOUNS:
-            continue
-        if token.tag_ in _RELATIVE and token.head.dep_ == "relcl":
-            token = token.head.head
-        entity = mentioned(token, entities)
-        if entity is not None:
-            return None if entity.kind is ActorKind.PERSON else entity  # "it" is no person
-        if token.pos_ in ("NOUN", "PROPN") and (token.tag_ in ("NNS", "NNPS")) == plural:
-            return token
-        return None
-    return None
-
-
-def mentioned(token: Token, entities: list[Entity]) -> Entity | None:
-    """The entity one of whose mentions holds ``token``."""
-    return next((e for e in entities if any(s.start <= token.idx < s.end for s in e.mentions)), None)
-
-
 def _purpose(verb: Token) -> bool:
     """An infinitive of purpose or result ("voted on Friday to reject the offer")."""
     return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)
@@ -456,31 +412,3 @@ def _opened_by_that(token: Token) -> bool:
     return _is_verb(token) and any(
         c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in token.children
     )
-
-
-def _shared_subject(verb: Token) -> Token | None:
-    """The subject of the verb a joined verb continues ("SIA took … and will begin …")."""
-    token = verb
-    for _ in range(4):
-        if token.dep_ != "conj":
-            return None
-        token = token.head
-        if (subject := _subject(token)) is not None:
-            return subject
-    return None
-
-
-def _left_behind(verb: Token) -> Token | None:
-    """The noun phrase right before a finite verb the parser gave no subject, when it ends just before
-    the verb ("after a declassified report … found that", read as "after [a report]" + "found")."""
-    if not _finite(verb) or verb.i == 0:
-        return None
-    start = min((c.left_edge.i for c in verb.children if c.i < verb.i), default=verb.i)
-    before = verb.doc[start - 1] if start else None
-    noun = None
-    while before is not None and before.right_edge.i == start - 1 and before.pos_ in ("NOUN", "PROPN", "ADP"):
-        noun = before if before.pos_ != "ADP" else noun
-        if before.head.i == before.i or before.head.i > verb.i:
-            break
-        before = before.head
-    return noun
