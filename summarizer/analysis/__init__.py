@@ -119,22 +119,30 @@ def analyze(source: Source) -> Analysis:
         dated=dated,
         candidates=candidates,
         parsed=True,
-        claims=claims_in(doc, sentences, Named(entities), _pronouns(doc, entities, quote_spans)),
+        claims=claims_in(doc, sentences, Named(entities), _pronouns(doc, entities, speakers)),
         gists=[gist(doc, s, entities, speakers) for s in sentences],
     )
 
 
-def _pronouns(doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]]) -> dict[int, set[str]]:
-    """The actor each third-person pronoun subject stands for, where the parse can tell (clauses.py)."""
+def _pronouns(
+    doc: Doc, entities: list[Entity], quoted: dict[tuple[int, int], Entity | None]
+) -> dict[int, set[str]]:
+    """The actor each pronoun subject stands for, where the parse can tell: "I" and "we" in a quotation
+    its speaker, "he", "she", "it" and "they" their antecedent (subjects.py)."""
     from .claims import ambiguous, key
     from .subjects import antecedent
 
     found = {}
     for token in doc:
-        if token.lower_ not in ("he", "she", "it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
+        if token.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if not ambiguous(token) and isinstance(referent := antecedent(token, entities, quoted), Entity):
-            found[token.i] = {key(referent)}
+        if token.lower_ in ("i", "we"):
+            speaker = next((e for (lo, hi), e in quoted.items() if lo < token.idx < hi), None)
+            if speaker is not None:
+                found[token.i] = {key(speaker)}
+        elif token.lower_ in ("he", "she", "it", "they") and not ambiguous(token):
+            referent = antecedent(token, entities, list(quoted))
+            found.update({token.i: {key(referent)}} if isinstance(referent, Entity) else {})
     return found
 
 

@@ -21,12 +21,13 @@ from .lexicon import CONDITIONS, GOVERNING_VERBS, MOODS, PRONOUNS, SPEECH_VERBS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["FACT", "Claim", "Named", "ambiguous", "claims_in", "compatible", "key", "number", "stem"]
+__all__ = ["FACT", "Claim", "Named", "ambiguous", "claims_in", "compatible", "doer", "key", "number", "stem"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _CLIMB = 6
 _STEM = 5
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_DATES = frozenset({"DATE", "TIME", "ORDINAL"})
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 FACT = "fact"
@@ -45,6 +46,8 @@ class Claim:
     """The verb's lemma ("say" for every verb of speech), or for "be" the word it says the subject is."""
     judged: bool
     """It says what the subject is ("the remarks were very bad"): a judgement, not an event."""
+    subject: str
+    """The words that say who does it, as written ("Critics", "the nurses' union"); empty if none."""
     actors: tuple[frozenset[str], ...]
     """Who does it, one set of keys per conjoined subject ("Ford and GM" is two): an actor's name
     key, or for a common noun "~" and its stem. The agent of a passive; empty when the clause names
@@ -152,11 +155,15 @@ def _claim(verb: Token, sentence: Span, named: Named, pronouns: dict[int, set[st
         clause=Span(start=clause[0].idx, end=clause[-1].idx + len(clause[-1].text)),
         event=_event(verb),
         judged=verb.lemma_ == "be",
+        subject=" ".join(t.text for t in subject.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct"))
+        if subject is not None
+        else "",
         actors=tuple(a for a in actors if a),
         objects=frozenset(k for o in objects for k in _keys(o, named, pronouns) if not k.startswith("~")),
         negated=any(c.dep_ == "neg" for c in verb.children),
         mood=mood(verb),
-        numbers=frozenset(n for t in own if (n := number(t.text))),
+        # A date's numbers are the timeline's to check ("October 17, 2007"), not a claim's.
+        numbers=frozenset(n for t in own if t.ent_type_ not in _DATES and (n := number(t.text))),
         claimant=frozenset(_claimant(verb, named, pronouns)),
         words=frozenset(
             stem(w) for w in content_words(" ".join(t.text for t in clause if t.pos_ in _NOMINAL))
@@ -194,6 +201,11 @@ def number(word: str) -> str | None:
     return found.group(0).replace(",", "").rstrip(".") if found else None
 
 
+def doer(verb: Token) -> Token | None:
+    """Who does what ``verb`` says (see ``_doer``)."""
+    return _doer(verb, any(c.dep_ == "nsubjpass" for c in verb.children))
+
+
 def _doer(verb: Token, passive: bool) -> Token | None:
     """Who does what the verb says: its subject, a passive's agent, the subject a joined verb or an
     infinitive shares with the verb before it, the noun a participle describes."""
@@ -211,7 +223,14 @@ def _doer(verb: Token, passive: bool) -> Token | None:
             return subject
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
             return token.head
-        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head.i == token.i:
+        if any(c.dep_ == "expl" for c in token.children):
+            return None  # "there is an apology"
+        # A joined verb or an infinitive shares its subject; of an adverbial clause only a participle
+        # ("…, killing all 228 on board"), not a finite clause of its own ("unless there is …").
+        shares = token.dep_ in ("conj", "xcomp") or (
+            token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN", "VB")
+        )
+        if not shares or token.head.i == token.i:
             return None
         token = token.head
     return None

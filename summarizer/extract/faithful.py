@@ -10,11 +10,11 @@ Checks are code: they cost milliseconds, and a re-ask is paid only where a sente
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..analysis.claims import FACT, Claim, Named, ambiguous, claims_in, compatible, key, stem
-from ..analysis.lexicon import GOVERNING_VERBS, ROLE_NOUNS, TITLES
+from ..analysis.claims import FACT, Claim, Named, ambiguous, claims_in, compatible, doer, key, stem
+from ..analysis.lexicon import GOVERNING_VERBS, PRONOUNS, ROLE_NOUNS, TITLES
 from ..ground import content_words
 from ..models import ActorKind, Span
 
@@ -76,6 +76,9 @@ class Checker:
         start = len(doc.text) - len(sentence)
         pronouns = self._pronouns(doc, start)
         mine = claims_in(doc, [Span(start=start, end=len(doc.text))], self._named, pronouns)
+        # A subject the model names only by "it", "they" or "the plane" cannot be told from the article's:
+        # it is not judged (the event, negation, certainty and numbers still are).
+        mine = [_unnamed_subject(c, doc) for c in mine]
         if not mine:
             return self._by_words(sentence)
         problems: list[str] = []
@@ -91,6 +94,9 @@ class Checker:
 
     def _rests_on(self, mine: Claim, words: str) -> tuple[Claim | None, str | None]:
         """The article's claim the model's rests on, or what is wrong with it."""
+        if mine.judged and (named := self._named.keys(mine.event)):
+            # "The spokeswoman was Maria Zakharova": an identity, held to a sentence naming both.
+            return self._identity(mine, named, words)
         same = [a for a in self._analysis.claims if _same_event(mine, a)]
         if not same:
             return None, f"the article does not say “{words}”"
@@ -106,13 +112,27 @@ class Checker:
             return None, f"the article says “{self._words(kept[0])}”, {how}, not “{words}”"
         owned = [a for a in sure if self._attributed(mine, a)]
         if not owned:
-            claimant = self._who((sure[0].claimant,)) or "someone"
+            said = sure[0].event == "say" and mine.event != "say"
+            who = self._who(sure[0].actors, sure[0].subject) if said else self._who((sure[0].claimant,))
+            claimant = who or "someone"
             return None, f"“{words}” is {claimant}'s word in the article: say so"
         counted = [a for a in owned if mine.numbers <= a.numbers]
         if not counted:
             numbers = ", ".join(sorted(mine.numbers - owned[0].numbers))
             return None, f"the article does not give {numbers} in “{self._words(owned[0])}”"
-        return max(counted, key=lambda a: len(a.words & mine.words)), None
+        # The clause of the same verb before one that only holds its nominalization, then the closest.
+        return max(
+            counted, key=lambda a: (stem(a.event) == stem(mine.event), len(a.words & mine.words))
+        ), None
+
+    def _identity(self, mine: Claim, named: set[str], words: str) -> tuple[Claim | None, str | None]:
+        subjects = set().union(*mine.actors) if mine.actors else set()
+        for claim in self._analysis.claims:
+            text = self._analysis.text[claim.sentence.start : claim.sentence.end]
+            there = self._named.keys(text) | {"~" + stem(w) for w in content_words(text)}
+            if named <= there and subjects <= there:
+                return claim, None
+        return None, f"the article does not say “{words}”"
 
     def _words(self, claim: Claim) -> str:
         return _excerpt(self._analysis.text[claim.clause.start : claim.clause.end])
@@ -132,8 +152,10 @@ class Checker:
         doers = set().union(*theirs.actors)
         for keys in mine.actors:
             named = {k for k in keys if not k.startswith("~")}
-            # Every actor the model names must be the article's ("Ford and Toyota sales" is two).
-            if not (named <= doers if named else keys & doers):
+            # A person named is who acts ("Airbus CEO Tom Enders" is Tom Enders); else every body named
+            # must be the article's ("Ford and Toyota sales" are two).
+            people = {k for k in named if self._kinds.get(k) is ActorKind.PERSON}
+            if not (people or named) <= doers if named else not keys & doers:
                 return False
         return True
 
@@ -143,6 +165,11 @@ class Checker:
         states it (another organization, or a person whose role names one). The model names the
         article's claimant too, or the claimant is the claim's own actor (a body's spokesman, a
         country's ministry speaking of it)."""
+        if theirs.event == "say" and mine.event != "say":
+            # The model states as a fact what the article has someone say ("Critics called the law a
+            # disaster" → "The law is a disaster"): it must say who says it.
+            speakers = set().union(*theirs.actors) if theirs.actors else set()
+            return bool(mine.claimant & speakers) if speakers else bool(mine.claimant)
         if not theirs.claimant or theirs.claimant & mine.claimant:
             return True
         if mine.claimant and "~unnamed" in theirs.claimant:
@@ -167,31 +194,47 @@ class Checker:
         words = [w.strip(",.'’s") for w in (entity.role or "").split()]
         return any(w[:1].isupper() and w.lower() not in ROLE_NOUNS | TITLES for w in words)
 
-    def _who(self, actors: tuple[frozenset[str], ...]) -> str:
-        """Actors by name (a common noun's stem only where no name is known)."""
-        names = []
-        for keys in actors:
-            named = sorted(k for k in keys if not k.startswith("~")) or sorted(keys)
-            names += [self._display.get(k, k.lstrip("~")) for k in named]
-        return " and ".join(dict.fromkeys(names))
+    def _who(self, actors: tuple[frozenset[str], ...], words: str = "") -> str:
+        """Actors by name, or by the article's ``words`` for them where none is named."""
+        names = [self._display[k] for keys in actors for k in sorted(keys) if k in self._display]
+        return (
+            " and ".join(dict.fromkeys(names))
+            or words
+            or " and ".join(k.lstrip("~") for keys in actors for k in sorted(keys))
+        )
 
     def _pronouns(self, doc: Doc, start: int) -> dict[int, set[str]]:
-        """What the model's pronoun subjects stand for: the last actor of a fitting kind its text names
-        before them, none where the pronoun may be either of two ("told Putin that he …")."""
+        """What the model's pronoun subjects stand for: the last actor of a fitting kind its text names as
+        a subject before them (else named at all), none where the pronoun may be either of two ("told
+        Putin that he …")."""
         found: dict[int, set[str]] = {}
         for token in doc:
             if token.idx < start or token.lower_ not in ("he", "she", "it", "they") or ambiguous(token):
                 continue
             person = token.lower_ in ("he", "she")
-            last = None
-            for entity in self._analysis.entities:
-                if (entity.kind is ActorKind.PERSON) != person:
-                    continue
-                at = max((doc.text.rfind(n, 0, token.idx) for n in entity.names()), default=-1)
-                if at >= 0 and (last is None or at > last[0]):
-                    last = (at, entity)
-            if last is not None:
-                found[token.i] = {key(last[1])}
+
+            def fits(keys: set[str], person: bool = person) -> set[str]:
+                return {k for k in keys if (self._kinds.get(k) is ActorKind.PERSON) == person}
+
+            subjects = [
+                t for t in doc[: token.i] if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in PRONOUNS
+            ]
+            for subject in reversed(subjects):
+                if keys := fits(self._named.keys(" ".join(t.text for t in subject.subtree))):
+                    found[token.i] = keys
+                    break
+            else:
+                last = None
+                for entity in self._analysis.entities:
+                    at = max((doc.text.rfind(n, 0, token.idx) for n in entity.names()), default=-1)
+                    if (
+                        (entity.kind is ActorKind.PERSON) == person
+                        and at >= 0
+                        and (last is None or at > last[0])
+                    ):
+                        last = (at, entity)
+                if last is not None:
+                    found[token.i] = {key(last[1])}
         return found
 
     def _by_words(self, sentence: str) -> Verdict:
@@ -206,6 +249,18 @@ class Checker:
 
 def _same_event(mine: Claim, theirs: Claim) -> bool:
     return mine.event == theirs.event or stem(mine.event) in {stem(theirs.event), *theirs.words}
+
+
+def _unnamed_subject(claim: Claim, doc: Doc) -> Claim:
+    verb = doc.char_span(claim.verb.start, claim.verb.end, alignment_mode="expand")
+    subject = doer(verb.root) if verb is not None else None
+    if subject is None:
+        return claim
+    if subject.lower_ in ("it", "they", "this", "that"):
+        return replace(claim, actors=())
+    vague = subject.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "these") for c in subject.children)
+    named = any(not k.startswith("~") for keys in claim.actors for k in keys)
+    return replace(claim, actors=()) if vague and not named else claim
 
 
 def _excerpt(words: str, most: int = 14) -> str:
