@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..ingest import Source
-from ..models import Basis, Brief, Consequence, Event, Quote
+from ..models import Basis, Brief, Consequence, Event, Quote, Span
 from ._common import (
     ARTICLE_WORDS,
     actor_names,
@@ -71,16 +71,19 @@ def _summary(brief: Brief) -> list[str]:
     offsets), and the headline's likewise."""
     if not brief.summary_support:
         return [inline(brief.summary)]
-    lines = []
-    for n, item in enumerate(brief.summary_support, start=1):
-        where = ", ".join(f"{s.start}–{s.end}" for s in item.spans) or "no words of the article"
-        lines.append(f"{inline(item.sentence)} *[{n}: {basis_label(item.basis)}; {where}]*")
-    if (head := brief.headline_support) is not None:
-        where = ", ".join(f"{s.start}–{s.end}" for s in head.spans) or "no words of the article"
-        lines.append(f"*Headline: {basis_label(head.basis)}; {where}. Spans are article characters.*")
-    return [
-        "\n".join(f"- {line}" if n < len(brief.summary_support) else line for n, line in enumerate(lines))
+    lines = [
+        f"- {inline(s.sentence)} *({basis_label(s.basis)}: {_where(s.spans)})*" for s in brief.summary_support
     ]
+    blocks = ["\n".join(lines)]
+    if (head := brief.headline_support) is not None:
+        blocks.append(f"*Headline: {basis_label(head.basis)}: {_where(head.spans)}.*")
+    return blocks
+
+
+def _where(spans: list[Span]) -> str:
+    """Where the words behind a sentence stand in the article, by character."""
+    places = ", ".join(f"{s.start}–{s.end}" for s in spans)
+    return f"article characters {places}" if places else "no words of the article"
 
 
 def _actors(brief: Brief) -> list[str]:
