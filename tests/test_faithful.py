@@ -41,6 +41,7 @@ def _checker(text: str) -> Checker:
         (COURT, "Dan Cole said the city will appeal the ruling."),
         # a plan announced by the one who speaks for whoever carries it out
         (COURT, "The city will appeal the ruling."),
+        (STRIKE, "Toyota sales rose 14%."),
         (COURT, "Judge Ann Lowe ruled that the law was almost certain to harm small shops."),
     ],
 )

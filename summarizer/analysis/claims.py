@@ -16,12 +16,25 @@ from typing import TYPE_CHECKING
 from ..ground import content_words, normalize
 from ..models import ActorKind, Span
 from .entities import Entity
-from .lexicon import CONDITIONS, GOVERNING_VERBS, MOODS, PRONOUNS, SPEECH_VERBS
+from .lexicon import CONDITIONS, GOVERNING_VERBS, MOODS, PRONOUNS, SAME_EVENTS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["FACT", "Claim", "Named", "ambiguous", "claims_in", "compatible", "doer", "key", "number", "stem"]
+__all__ = [
+    "FACT",
+    "Claim",
+    "Named",
+    "ambiguous",
+    "claims_in",
+    "compatible",
+    "doer",
+    "key",
+    "number",
+    "same_event",
+    "stem",
+    "vague",
+]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _CLIMB = 6
@@ -48,6 +61,8 @@ class Claim:
     """It says what the subject is ("the remarks were very bad"): a judgement, not an event."""
     subject: str
     """The words that say who does it, as written ("Critics", "the nurses' union"); empty if none."""
+    vague: bool
+    """Its subject names no one a reader could check ("it", "the aircraft"): who does it is not judged."""
     actors: tuple[frozenset[str], ...]
     """Who does it, one set of keys per conjoined subject ("Ford and GM" is two): an actor's name
     key, or for a common noun "~" and its stem. The agent of a passive; empty when the clause names
@@ -155,6 +170,7 @@ def _claim(verb: Token, sentence: Span, named: Named, pronouns: dict[int, set[st
         clause=Span(start=clause[0].idx, end=clause[-1].idx + len(clause[-1].text)),
         event=_event(verb),
         judged=verb.lemma_ == "be",
+        vague=subject is not None and vague(subject, named) and subject.i not in pronouns,
         subject=" ".join(t.text for t in subject.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct"))
         if subject is not None
         else "",
@@ -162,8 +178,7 @@ def _claim(verb: Token, sentence: Span, named: Named, pronouns: dict[int, set[st
         objects=frozenset(k for o in objects for k in _keys(o, named, pronouns) if not k.startswith("~")),
         negated=any(c.dep_ == "neg" for c in verb.children),
         mood=mood(verb),
-        # A date's numbers are the timeline's to check ("October 17, 2007"), not a claim's.
-        numbers=frozenset(n for t in own if t.ent_type_ not in _DATES and (n := number(t.text))),
+        numbers=frozenset(n for t in own if _quantity(t) and (n := number(t.text))),
         claimant=frozenset(_claimant(verb, named, pronouns)),
         words=frozenset(
             stem(w) for w in content_words(" ".join(t.text for t in clause if t.pos_ in _NOMINAL))
@@ -180,6 +195,20 @@ def _clause_of(token: Token) -> int:
             break
         token = token.head
     return token.i
+
+
+def _quantity(token: Token) -> bool:
+    """Whether a word is a quantity ("35%", "$269m", "5,700 737s", "two years"): a number that counts
+    or measures, not one in a date ("October 17, 2007": the timeline's to check) or a name ("the 787",
+    "A380", "Flight 200")."""
+    if token.ent_type_ in _DATES or (not token.like_num and token.text[:1] not in "$€£"):
+        return False
+    head = token.head
+    if head.pos_ == "PROPN" or any(c.dep_ == "det" for c in token.children):
+        return False
+    if any(c.dep_ in ("det", "poss") and c.i < token.i for c in head.children) and token.dep_ == "nummod":
+        return False  # "the 737 replacement", "its 2010 test": a name or a date, not a count
+    return token.dep_ in ("nummod", "quantmod", "npadvmod", "pobj", "dobj", "attr") or head.text in "%$€£"
 
 
 def _predicate(verb: Token) -> Token | None:
@@ -211,8 +240,9 @@ def _doer(verb: Token, passive: bool) -> Token | None:
     infinitive shares with the verb before it, the noun a participle describes."""
     token = verb
     for _ in range(_CLIMB):
-        if passive and token.i == verb.i:
-            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None or (passive and token.i == verb.i):
+            # A passive's agent ("figures released by NPD Group"), or no one named.
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         # Of two subjects (a parse that hangs an appositive name on the verb), the one nearer the verb.
@@ -246,11 +276,33 @@ def _keys(noun: Token, named: Named, pronouns: dict[int, set[str]]) -> set[str]:
     if noun.lower_ in PRONOUNS:
         return set()
     # The noun's own phrase: not the nouns joined to it ("Ford and GM" are two subjects), nor a clause
-    # describing it; joined words inside a modifier stay ("Ford and Toyota sales" names both).
-    apart = {t.i for c in noun.children if c.dep_ in ("conj", "cc", "relcl", "acl") for t in c.subtree}
+    # describing it; joined words inside a modifier stay ("Ford and Toyota sales" names both). A name in
+    # a prepositional modifier is not who acts ("the A330 at Air France's hangar"), one after "of",
+    # "from" or "by" is, as a possessive is ("the capital of Apple", "comments from Biden").
+    apart = {
+        t.i
+        for c in noun.children
+        if c.dep_ in ("conj", "cc", "relcl", "acl")
+        or (c.dep_ == "prep" and c.lower_ not in ("of", "from", "by"))
+        for t in c.subtree
+    }
     phrase = [t for t in noun.subtree if t.i not in apart]
     keys = named.keys(" ".join(t.text for t in phrase))
     return keys if noun.pos_ == "PROPN" and keys else keys | {"~" + stem(noun.lemma_)}
+
+
+def vague(noun: Token | None, named: Named) -> bool:
+    """Whether a subject names no one a reader could check: "it", "they", "the aircraft", "the
+    company" (a pronoun or a definite common noun naming no actor)."""
+    if noun is None:
+        return True
+    if noun.lower_ in PRONOUNS:
+        return True
+    definite = any(
+        c.lower_ in ("the", "this", "these", "that", "those", "his", "her", "its", "their")
+        for c in noun.children
+    )
+    return noun.pos_ == "NOUN" and definite and not named.keys(" ".join(t.text for t in noun.subtree))
 
 
 def _claimant(verb: Token, named: Named, pronouns: dict[int, set[str]]) -> set[str]:
@@ -296,6 +348,13 @@ def mood(verb: Token) -> str:
             if (kind := MOODS.get(word.lower_)) is not None:
                 return kind
         head = token.head
+        own = any(c.dep_ in _SUBJECTS for c in token.children)
+        if token.dep_ == "conj" and head.i != token.i and not own:
+            # A joined verb with no subject of its own keeps its first verb's modality ("are expected to
+            # start … and end …").
+            words = [c for c in head.children if c.dep_ in ("aux", "auxpass", "advmod", "acomp")]
+            token = head
+            continue
         if head.i == token.i or token.dep_ not in ("xcomp", "ccomp"):
             break
         if (kind := MOODS.get(head.lemma_.lower())) is not None:
@@ -305,6 +364,16 @@ def mood(verb: Token) -> str:
         words = [c for c in head.children if c.dep_ in ("aux", "auxpass", "advmod", "acomp")] + [head]
         token = head
     return FACT
+
+
+def same_event(mine: str, theirs: str, words: frozenset[str]) -> bool:
+    """Whether two events are one: the same lemma or stem, synonyms of news English ("buy",
+    "purchase"), or the event among the nouns of the other's clause (its nominalization, "the
+    recall")."""
+    if mine == theirs or stem(mine) in {stem(theirs), *words}:
+        return True
+    group = next((g for g in SAME_EVENTS if mine in g), None)
+    return group is not None and (theirs in group or any(stem(w) in words for w in group))
 
 
 def compatible(model: str, article: str) -> bool:

@@ -22,6 +22,7 @@ __all__ = [
     "PRONOUNS",
     "QUOTE_MARKS",
     "ROLE_NOUNS",
+    "SAME_EVENTS",
     "SPEECH_VERBS",
     "STAFF",
     "TITLES",
@@ -63,6 +64,28 @@ MOODS = {
 """How certain a clause is, by a modal, hedge or governing verb ("will", "is expected to", "plans to",
 "insisted that", "refused to"): what someone means to do (future), a forecast (expected), a
 possibility, a demand, a wish, a threat, a refusal. A clause with none states a fact."""
+
+SAME_EVENTS = tuple(
+    frozenset(group.split())
+    for group in (
+        "buy purchase acquire",
+        "sell divest",
+        "begin start commence launch open",
+        "end finish conclude",
+        "cut reduce slash lower",
+        "rise increase climb grow gain jump",
+        "fall drop decline decrease slip sink",
+        "hire employ recruit",
+        "fire dismiss sack",
+        "deliver hand supply",
+        "win defeat beat",
+        "lose forfeit",
+        "die kill",
+        "unveil introduce present reveal",
+        "release publish issue",
+    )
+)
+"""Verbs news English uses for one event: a summary's "bought" holds to the article's "purchased"."""
 
 CONDITIONS = frozenset("if unless whether provided providing until".split())
 """Words that make a clause a condition ("until" a limit): neither it nor what it conditions is a fact
