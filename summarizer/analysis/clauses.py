@@ -400,7 +400,13 @@ class _Entry:
         text = " ".join("".join(out).split())
         for mark in (" ,", " .", " …  …"):
             text = text.replace(mark, mark.strip()[:1] if mark != " …  …" else " …")
-        return Entry(text=text[:1].upper() + text[1:], pieces=pieces) if text else None
+        # The first letter capitalized, also within brackets or a quotation: "[A declassified report] …".
+        first = next((n for n, ch in enumerate(text) if ch.isalpha()), 0)
+        return (
+            Entry(text=text[:first] + text[first : first + 1].upper() + text[first + 1 :], pieces=pieces)
+            if text
+            else None
+        )
 
 
 def _purpose(verb: Token) -> bool:
