@@ -105,9 +105,11 @@ def analyze(source: Source) -> Analysis:
     said = attribute(doc, [q.span for q in quoted], entities)
     quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
     speakers = {span: a.speaker for span, a in zip(quote_spans, said, strict=True)}
+    times = _times(source, sentences)
+    spans = [when.span for when, _, _ in times if when.span is not None]
     dated = [
-        Dated(when, sentence, entry_at(doc, when.span, entities, speakers) if when.span else None)
-        for when, _, sentence in _times(source, sentences)
+        Dated(when, sentence, entry_at(doc, when.span, entities, speakers, spans) if when.span else None)
+        for when, _, sentence in times
     ]
     candidates = find_candidates(doc, sentences, markers, entities, quote_spans, said)
     return Analysis(

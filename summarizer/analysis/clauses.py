@@ -62,19 +62,30 @@ class Entry:
 
 
 def entry_at(
-    doc: Doc, when: Span, entities: list[Entity], quoted: dict[tuple[int, int], Entity | None]
+    doc: Doc,
+    when: Span,
+    entities: list[Entity],
+    quoted: dict[tuple[int, int], Entity | None],
+    others: list[Span] | None = None,
 ) -> Entry | None:
     """The entry for the time at ``when``: what happened then, in the article's words, made to read
     alone; None when the parse gives it no clause (a time in a verbless heading), or it stands in a
     quotation whose speaker is unknown. ``quoted``: the article's quotations (their spans, marks
-    included) and who the parse says spoke them."""
+    included) and who the parse says spoke them; ``others``: the article's other times, of which the
+    entry leaves out those that date the verb governing its clause, not its clause ("[A report] found …
+    that Putin authorized … in last November's election" for "last November", without "earlier this
+    week", which dates the finding)."""
     words = doc.char_span(when.start, when.end, alignment_mode="expand")
     if words is None:
         return None
     head = _clause_head(words.root)
     if head is None:
         return None
-    return _Entry(doc, entities, quoted, [t.i for t in words]).build(head)
+    entry = _Entry(doc, entities, quoted, [t.i for t in words])
+    for other in others or []:
+        if (span := doc.char_span(other.start, other.end, alignment_mode="expand")) is not None:
+            entry.others.append([t.i for t in span])
+    return entry.build(head)
 
 
 def gist(
@@ -143,6 +154,7 @@ class _Entry:
         self.speakers = quoted
         self.quoted = list(quoted)
         self.time = time
+        self.others: list[list[int]] = []
         self.keep: set[int] = set()
         self.replaced: dict[int, str] = {}
         self.added: dict[int, str] = {}
@@ -162,6 +174,7 @@ class _Entry:
             for verb in chain:
                 self._core(verb)
             self._path(chain)
+        self._leave_out_governors_times(chain)
         for verb, governor in zip(chain, [*chain[1:], None], strict=True):
             # A pronoun in what someone told someone ("told Putin that he doesn't …") may be either one.
             told = governor is not None and any(c.dep_ in ("dobj", "dative") for c in governor.children)
@@ -195,6 +208,23 @@ class _Entry:
 
     def _quoted(self, token: Token) -> bool:
         return any(lo < token.idx < hi - 1 for lo, hi in self.quoted)
+
+    def _leave_out_governors_times(self, chain: list[Token]) -> None:
+        """Another time that dates a verb governing the entry's clause, with its preposition: that verb's,
+        not the clause's."""
+        governors = {v.i for v in chain[1:]}
+        for other in self.others:
+            token = self.doc[other[-1]]
+            for _ in range(4):
+                if _is_verb(token) or token.head.i == token.i:
+                    break
+                token = token.head
+            if token.i in governors and token.i != chain[0].i:
+                root = min((self.doc[i] for i in other), key=lambda t: t.i)
+                gone = set(other)
+                if root.head.dep_ in ("prep", "agent") and root.head.head.i in governors:
+                    gone.add(root.head.i)
+                self.keep -= gone
 
     # ---- which words -------------------------------------------------------------------------
 
@@ -371,8 +401,15 @@ class _Entry:
         if not keep:
             return None
         first, last = keep[0], keep[-1]
-        while last > first and doc[last].is_punct and doc[last].text not in ".!?" + QUOTE_MARKS + ")":
-            last -= 1
+        while (
+            last > first
+            and doc[last].is_punct
+            and (
+                doc[last].text not in ".!?" + QUOTE_MARKS + ")"
+                or (doc[last].text in ".!?" and last - 1 not in self.keep)
+            )
+        ):
+            last -= 1  # no trailing comma, nor a full stop after a cut
         out: list[str] = []
         pieces: list[Span] = []
         cut = False
@@ -401,7 +438,7 @@ class _Entry:
         for mark in (" ,", " .", " …  …"):
             text = text.replace(mark, mark.strip()[:1] if mark != " …  …" else " …")
         # The first letter capitalized, also within brackets or a quotation: "[A declassified report] …".
-        first = next((n for n, ch in enumerate(text) if ch.isalpha()), 0)
+        first = next((n for n, ch in enumerate(text) if ch.isalnum()), 0)
         return (
             Entry(text=text[:first] + text[first : first + 1].upper() + text[first + 1 :], pieces=pieces)
             if text
