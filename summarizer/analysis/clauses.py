@@ -29,7 +29,8 @@ from ..models import Span
 from .entities import Entity
 from .lexicon import CONDITIONS, GOVERNING_VERBS, PRONOUNS, QUOTE_MARKS, SPEECH_VERBS
 from .referents import SUBJECTS
-from .subjects import RELATIVE, antecedent, finite, left_behind, shared_subject
+from .subjects import RELATIVE, antecedent, finite, left_behind, mentioned, shared_subject
+from .wording import words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -372,10 +373,7 @@ class _Entry:
     def _named(self, noun: Token) -> str:
         """A noun phrase by the name of the entity it is a mention of, or by its head and the words that
         say which one it is."""
-        entity = next(
-            (e for e in self.entities if any(s.start <= noun.idx < s.end for s in e.mentions)), None
-        )
-        if entity is not None:
+        if (entity := mentioned(noun, self.entities)) is not None:
             return entity.name
         relative = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
         words = [
@@ -396,54 +394,8 @@ class _Entry:
     # ---- text --------------------------------------------------------------------------------
 
     def _render(self) -> Entry | None:
-        doc = self.doc
-        keep = sorted(self.keep)
-        if not keep:
-            return None
-        first, last = keep[0], keep[-1]
-        while (
-            last > first
-            and doc[last].is_punct
-            and (
-                doc[last].text not in ".!?" + QUOTE_MARKS + ")"
-                or (doc[last].text in ".!?" and last - 1 not in self.keep)
-            )
-        ):
-            last -= 1  # no trailing comma, nor a full stop after a cut
-        out: list[str] = []
-        pieces: list[Span] = []
-        cut = False
-        for i in range(first, last + 1):
-            token = doc[i]
-            between = token.is_punct and {i - 1, i + 1} <= self.keep
-            dangling = token.is_punct and token.text in ",;:–—-" and not between
-            if (i not in self.keep and not between) or dangling:
-                cut = cut or (i not in self.keep and not token.is_punct and not token.is_space)
-                out.append(" ")
-                continue
-            if cut and out:
-                out.append(" … ")
-            cut = False
-            if i in self.added:
-                out.append(f" {self.added[i]} ")
-            out.append((self.replaced.get(i) or token.text) + token.whitespace_)
-            if i in self.replaced:
-                continue
-            start, end = token.idx, token.idx + len(token.text)
-            if pieces and not doc.text[pieces[-1].end : start].strip():
-                pieces[-1] = Span(start=pieces[-1].start, end=end)
-            else:
-                pieces.append(Span(start=start, end=end))
-        text = " ".join("".join(out).split())
-        for mark in (" ,", " .", " …  …"):
-            text = text.replace(mark, mark.strip()[:1] if mark != " …  …" else " …")
-        # The first letter capitalized, also within brackets or a quotation: "[A declassified report] …".
-        first = next((n for n, ch in enumerate(text) if ch.isalnum()), 0)
-        return (
-            Entry(text=text[:first] + text[first : first + 1].upper() + text[first + 1 :], pieces=pieces)
-            if text
-            else None
-        )
+        worded = words_of(self.doc, self.keep, self.added, self.replaced)
+        return Entry(text=worded[0], pieces=worded[1]) if worded is not None else None
 
 
 def _purpose(verb: Token) -> bool:
