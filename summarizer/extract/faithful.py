@@ -94,14 +94,17 @@ class Checker:
             return self._by_words(sentence)
         problems: list[str] = []
         evidence: list[Span] = []
+        said: list[Span] = []
         for claim in mine:
             words = _excerpt(doc.text[claim.clause.start : claim.clause.end])
             found, problem = self._rests_on(claim, words)
             if problem:
                 problems.append(problem)
-            elif found is not None and found.event != "say" and found.sentence not in evidence:
-                evidence.append(found.sentence)
-        return Verdict(sentence, list(dict.fromkeys(problems)), sorted(evidence, key=lambda s: s.start))
+            elif found is not None:
+                # What is said is the evidence; that someone spoke, only where nothing else is.
+                (said if found.event == "say" else evidence).append(found.sentence)
+        shown = sorted(set(evidence or said), key=lambda s: s.start)
+        return Verdict(sentence, list(dict.fromkeys(problems)), shown)
 
     def _rests_on(self, mine: Claim, words: str) -> tuple[Claim | None, str | None]:
         """The article's claim the model's rests on, or what is wrong with it."""
