@@ -41,6 +41,7 @@ _CLIMB = 6
 _STEM = 5
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 _DATES = frozenset({"DATE", "TIME", "ORDINAL"})
+_MEASURES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 FACT = "fact"
@@ -198,10 +199,12 @@ def _clause_of(token: Token) -> int:
 
 
 def _quantity(token: Token) -> bool:
-    """Whether a word is a quantity ("35%", "$269m", "5,700 737s", "two years"): a number that counts
-    or measures, not one in a date ("October 17, 2007": the timeline's to check) or a name ("the 787",
-    "A380", "Flight 200")."""
-    if token.ent_type_ in _DATES or (not token.like_num and token.text[:1] not in "$€£"):
+    """Whether a word is a quantity ("35%", "$4.5 million", "5,700 737s", "two years"): a number that
+    counts or measures, not one in a date ("October 17, 2007": the timeline's to check) or a name ("the
+    787", "A380", "Flight 200")."""
+    if token.ent_type_ in _MEASURES:
+        return True
+    if token.ent_type_ in _DATES or token.ent_type_ not in ("", "CARDINAL") or not token.like_num:
         return False
     head = token.head
     if head.pos_ == "PROPN" or any(c.dep_ == "det" for c in token.children):
