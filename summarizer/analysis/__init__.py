@@ -19,18 +19,26 @@ from ..models import Span, When
 from ..timeline import find_dates
 from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
+from .quotations import QuotedPassage, find_quoted_passages
 from .speakers import Attribution, attribute
-from .text import QuotedPassage, find_quoted_passages, trimmed
-from .text import sentences as rough_sentences
+from .text import content_words, rough_sentences, trimmed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..ingest import Source
     from .claims import Claim
-    from .clauses import Entry
+    from .entries import Entry
 
-__all__ = ["Analysis", "Candidate", "Dated", "Entity", "Passage", "analyze", "skim"]
+__all__ = [
+    "Analysis",
+    "Candidate",
+    "Dated",
+    "Entity",
+    "Passage",
+    "analyze",
+    "skim",
+]
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,7 @@ class Dated:
     when: When
     sentence: Span
     entry: Entry | None
-    """The clause the time dates, made to read alone (clauses.py); None in a skim, and where the parse
+    """The clause the time dates, made to read alone (entries.py); None in a skim, and where the parse
     gives the time no clause."""
 
 
@@ -68,6 +76,8 @@ class Analysis:
     candidates: list[Candidate]
     parsed: bool
     """False for a :func:`skim`: rough sentences, no entities, speakers, candidates, entries or claims."""
+    doc: Doc | None = field(default=None, compare=False, repr=False)
+    """The parse, for reading the article's words again (their lemmas); None for a skim."""
     claims: list[Claim] = field(default_factory=list)
     """What each clause asserts (claims.py): what the model's own sentences are checked against."""
     gists: list[Entry | None] = field(default_factory=list)
@@ -82,12 +92,17 @@ class Analysis:
         """The sentences that start inside ``part``."""
         return [s for s in self.sentences if part.start <= s.start < part.end]
 
+    def words_in(self, part: Span) -> set[str]:
+        """The content words (lemmas) of the article's words at ``part``, read off the parse."""
+        tokens = self.doc.char_span(part.start, part.end, alignment_mode="expand") if self.doc else None
+        return content_words(tokens if tokens is not None else self.text[part.start : part.end])
+
 
 def analyze(source: Source) -> Analysis:
     """The analysis of one article."""
-    # Not at import: ground.py reads the lexicon, and the claims read ground.py.
+    # Imported here, not with this module: a skim needs none of them.
     from .claims import Named, claims_in
-    from .clauses import entry_at, gist
+    from .entries import entry_at, gist
     from .nlp import parse
 
     text, start = source.text, source.body_start
@@ -121,6 +136,7 @@ def analyze(source: Source) -> Analysis:
         dated=dated,
         candidates=candidates,
         parsed=True,
+        doc=doc,
         claims=claims_in(doc, sentences, Named(entities), _pronouns(doc, entities, speakers)),
         gists=[gist(doc, s, entities, speakers) for s in sentences],
     )

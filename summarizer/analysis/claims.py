@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..ground import content_words, normalize
 from ..models import ActorKind, Span
 from .entities import Entity
 from .lexicon import CONDITIONS, GOVERNING_VERBS, MOODS, PRONOUNS, SAME_EVENTS, SPEECH_VERBS
+from .text import content_words, normalize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,6 +40,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _CLIMB = 6
 _STEM = 5
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_FUNCTION_WORDS = frozenset({"the", "and", "for", "of"})
 _DATES = frozenset({"DATE", "TIME", "ORDINAL"})
 _MEASURES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -108,8 +109,8 @@ class Named:
         out: set[str] = set()
         for entity in self.entities:
             if key(entity) in keys:
-                out |= {stem(w) for name in _names(entity) for w in content_words(name)}
-                out |= {stem(w) for w in content_words(entity.role or "")}
+                words = " ".join([*_names(entity), entity.role or ""]).lower()
+                out |= {stem(w) for w in re.findall(r"[a-z]\w{2,}", words) if w not in _FUNCTION_WORDS}
         out |= {k[1:] for k in keys if k.startswith("~")}
         return out
 
@@ -181,9 +182,7 @@ def _claim(verb: Token, sentence: Span, named: Named, pronouns: dict[int, set[st
         mood=mood(verb),
         numbers=frozenset(n for t in own if _quantity(t) and (n := number(t.text))),
         claimant=frozenset(_claimant(verb, named, pronouns)),
-        words=frozenset(
-            stem(w) for w in content_words(" ".join(t.text for t in clause if t.pos_ in _NOMINAL))
-        ),
+        words=frozenset(stem(w) for w in content_words(t for t in clause if t.pos_ in _NOMINAL)),
     )
 
 

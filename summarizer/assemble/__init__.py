@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from ..analysis import Analysis, Candidate, Dated, Entity
 from ..analysis.certainty import certainty_of
-from ..extract import UNKNOWN, OverviewAnswer
-from ..ground import normalize
+from ..analysis.text import normalize
+from ..extract import UNKNOWN, Answers
 from ..models import (
     Actor,
     ActorKind,
@@ -26,23 +25,13 @@ from ..models import (
     RunInfo,
     Span,
 )
+from .checks import require_content
 from .overview import overview
 
-__all__ = ["Answers", "assemble", "preliminary"]
+__all__ = ["assemble", "preliminary", "require_content"]
 
 _ADDED = re.compile(r"\[([^\]:]+)(?: said:)?\]")
-
-
-@dataclass
-class Answers:
-    """What the model said, pass by pass, over all parts of the article."""
-
-    roles: dict[str, str] = field(default_factory=dict)
-    things: set[str] = field(default_factory=set)
-    """Names the model judged a product, a service, a place or an event: no actors."""
-    speakers: dict[int, str | None] = field(default_factory=dict)
-    """Passage index → the speaker's name the model chose (passages the parse left open)."""
-    overview: OverviewAnswer | None = None
+"""A name an entry adds in brackets ("[Steve Jobs] took six months off", "[Louis Gallois said:]")."""
 
 
 def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.date | None) -> Brief:
@@ -59,7 +48,7 @@ def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.da
         dateline=dateline,
         actors=actors,
         quotes=_quotes(analysis, answers.speakers, ids),
-        events=_once(_events(analysis, actors)),
+        events=_retellings_merged(_events(analysis, actors)),
         consequences=_consequences(analysis, analysis.candidates, ids, actors),
         run=run,
     )
@@ -132,7 +121,7 @@ def _quotes(analysis: Analysis, judged: dict[int, str | None], ids: dict[str, st
 
 
 def _events(analysis: Analysis, actors: list[Actor]) -> list[Event]:
-    """An event per time expression: what happened then, in the article's words (clauses.py); a time the
+    """An event per time expression: what happened then, in the article's words (entries.py); a time the
     parse gives no clause, or one in a quotation nobody is named as speaking, is left out. A skim, not
     parsed yet, shows each time's sentence."""
     events = []
@@ -140,8 +129,7 @@ def _events(analysis: Analysis, actors: list[Actor]) -> list[Event]:
         if dated.entry is None and analysis.parsed:
             continue
         what, spans = (dated.entry.text, dated.entry.pieces) if dated.entry else (_words(analysis, dated), [])
-        added = set(_ADDED.findall(what))  # "[Steve Jobs] took six months off …"
-        named = [a.id for a in actors if a.name in added]
+        named = [a.id for a in actors if a.name in set(_ADDED.findall(what))]
         events.append(
             Event(
                 what=what,
@@ -158,7 +146,7 @@ def _words(analysis: Analysis, dated: Dated) -> str:
     return analysis.text[dated.sentence.start : dated.sentence.end]
 
 
-def _once(events: list[Event]) -> list[Event]:
+def _retellings_merged(events: list[Event]) -> list[Event]:
     """Two times of one date whose entries are the same words (two times in one clause: "on Monday,
     March 3") are one event: kept once, with the evidence of each."""
     kept: dict[tuple[str, str | None], Event] = {}

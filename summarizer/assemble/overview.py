@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..analysis.text import content_words, normalize
 from ..extract.faithful import Verdict
-from ..ground import content_words, normalize
 from ..models import Basis, Span, Support
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
-    from ..analysis.clauses import Entry
+    from ..analysis.entries import Entry
     from ..extract.answers import OverviewAnswer
 
 __all__ = ["Overview", "overview"]
@@ -105,9 +105,7 @@ def _resting_on(analysis: Analysis, sentence: str) -> int | None:
 
 def _support(analysis: Analysis, sentence: str, evidence: list[Span]) -> Support:
     words = content_words(sentence)
-    held = (
-        set().union(*(content_words(analysis.text[s.start : s.end]) for s in evidence)) if evidence else set()
-    )
+    held = set().union(*(analysis.words_in(s) for s in evidence)) if evidence else set()
     score = round(len(words & held) / len(words), 3) if words else 0.0
     return Support(sentence=sentence, basis=Basis.CHECKED, spans=evidence, score=score)
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..ground import normalize
+from ..analysis.text import normalize
 from ..models import Basis, Brief, Support
 from .gold.matching import gold_actor_keys
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import Field, ValidationError
 
 from .. import prompts
+from ..accounting import RunRecord
 from ..backends import PROMPT_VERSION_HEADER
 from ..backends.errors import backend_error, our_error
 from ..models import RunWarning, WarningKind
@@ -24,6 +24,7 @@ from .answers import (
     UNKNOWN,
     VALIDATION,
     Answer,
+    Answers,
     KindAnswer,
     OverviewAnswer,
     QuoteAnswer,
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UNKNOWN",
-    "Extraction",
+    "Answers",
     "OverviewAnswer",
     "Progress",
     "RoleAnswer",
@@ -47,17 +48,6 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-
-
-@dataclass
-class Extraction:
-    """Accounting of one brief's requests, filled in as the passes run."""
-
-    seconds: dict[str, float] = field(default_factory=dict)
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    reasks: int = 0
-    warnings: list[RunWarning] = field(default_factory=list)
 
 
 Progress = Callable[[str], None]
@@ -76,7 +66,7 @@ class Session:
         article: str,
         dateline: str,
         max_reasks: int,
-        record: Extraction,
+        record: RunRecord,
         progress: Progress | None = None,
     ) -> None:
         self._client = client
@@ -219,7 +209,10 @@ class Session:
                 text = f"{name}: no valid answer after {exc.n_attempts} attempts"
                 self._record.warnings.append(RunWarning(WarningKind.NO_ANSWER, name, text))
                 return None
-        raise backend_error(cause or exc) from exc
+        failure = cause or exc
+        if (error := backend_error(failure)) is None:
+            raise failure from None  # a bug of ours: shown as it is, not as the model's failure
+        raise error from exc
 
 
 def _unique(values: list[_T]) -> list[_T]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -21,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from ..ground import normalize
+from ..analysis.text import normalize, sentences
 from ..models import RunWarning, WarningKind
 from .checks import misattributed, miscast, unsupported
 from .faithful import Checker, Verdict
@@ -30,6 +31,7 @@ __all__ = [
     "UNKNOWN",
     "VALIDATION",
     "Answer",
+    "Answers",
     "KindAnswer",
     "OverviewAnswer",
     "QuoteAnswer",
@@ -54,10 +56,26 @@ def _context(info: ValidationInfo) -> dict[str, Any]:
     return info.context or VALIDATION.get() or {}
 
 
+@dataclass
+class Answers:
+    """What the model said, pass by pass, over all parts of the article."""
+
+    roles: dict[str, str] = field(default_factory=dict)
+    things: set[str] = field(default_factory=set)
+    """Names the model judged a product, a service, a place or an event: no actors."""
+    speakers: dict[int, str | None] = field(default_factory=dict)
+    """Passage index → the speaker's name the model chose (passages the parse left open)."""
+    overview: OverviewAnswer | None = None
+
+
 class Answer(BaseModel):
     """Base of every answer: lenient validation (after the last re-ask) drops failing list items."""
 
     model_config = ConfigDict(extra="ignore")
+
+    _CHOICES: ClassVar[dict[str, tuple[str, str]]] = {}
+    """Fields whose value must be one of this article's choices: the field → (the validation context's
+    list of them, what the value must be)."""
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -69,6 +87,15 @@ class Answer(BaseModel):
     @classmethod
     def constrain(cls, schema: dict[str, Any]) -> None:
         """Narrow ``schema`` to this article's choices; answers built for one article override it."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_of_the_choices(cls, data: Any, info: ValidationInfo) -> Any:
+        if cls._CHOICES and isinstance(data, dict):
+            data = dict(data)
+            for name, (key, what) in cls._CHOICES.items():
+                data[name] = _choice(data.get(name), info, key, what)
+        return data
 
     @model_validator(mode="before")
     @classmethod
@@ -142,14 +169,10 @@ class QuoteAnswer(Answer):
     text: str = Field(description="The quoted passage, exactly as listed.")
     speaker: str = Field(description="Who the article says spoke or wrote the passage.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _known(cls, data: Any, info: ValidationInfo) -> Any:
-        if isinstance(data, dict):
-            data = dict(data)
-            data["text"] = _choice(data.get("text"), info, "passages", "a passage the article quotes")
-            data["speaker"] = _choice(data.get("speaker"), info, "speakers", "an actor of the article")
-        return data
+    _CHOICES = {
+        "text": ("passages", "a passage the article quotes"),
+        "speaker": ("speakers", "an actor of the article"),
+    }
 
 
 class OverviewAnswer(Answer):
@@ -247,13 +270,11 @@ class OverviewAnswer(Answer):
 _CUT_OVERVIEW = re.compile(
     r'"headline"\s*:\s*"(?P<headline>[^"]+)"\s*,\s*"summary"\s*:\s*"(?P<summary>[^"]*)'
 )
-_SENTENCE = re.compile(r"(?<=[.!?])['’)]*\s+(?=[A-Z'‘(])")
 
 
 def whole_sentences(text: str) -> list[str]:
     """The sentences of ``text`` that end with their full stop (a cut-off last one is left out)."""
-    parts = [p.strip() for p in _SENTENCE.split(text.strip()) if p.strip()]
-    return [p for p in parts if p.rstrip("'’)").endswith((".", "!", "?"))]
+    return [s for s in sentences(text) if s.rstrip("'’)").endswith((".", "!", "?"))]
 
 
 def _first_sentences(sentences: list[str]) -> list[str]:

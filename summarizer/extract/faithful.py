@@ -26,7 +26,7 @@ from ..analysis.claims import (
     stem,
 )
 from ..analysis.lexicon import GOVERNING_VERBS, PRONOUNS, ROLE_NOUNS, TITLES
-from ..ground import content_words
+from ..analysis.text import content_words
 from ..models import ActorKind, Span
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ class Checker:
         self._named = Named(analysis.entities)
         self._display = {key(e): e.name for e in analysis.entities}
         self._kinds = {key(e): e.kind for e in analysis.entities}
-        self._bodies = [(s, content_words(analysis.text[s.start : s.end])) for s in analysis.sentences]
+        self._bodies = [(s, analysis.words_in(s)) for s in analysis.sentences]
 
     def check(self, sentence: str, before: str = "") -> Verdict:
         """``sentence`` held to the article; ``before``: the model's text before it (the headline and the
@@ -141,10 +141,11 @@ class Checker:
 
     def _identity(self, mine: Claim, named: set[str], words: str) -> tuple[Claim | None, str | None]:
         subjects = set().union(*mine.actors) if mine.actors else set()
-        for claim in self._analysis.claims:
-            text = self._analysis.text[claim.sentence.start : claim.sentence.end]
-            there = self._named.keys(text) | {"~" + stem(w) for w in content_words(text)}
-            if named <= there and subjects <= there:
+        for sentence, body in self._bodies:
+            text = self._analysis.text[sentence.start : sentence.end]
+            there = self._named.keys(text) | {"~" + stem(w) for w in body}
+            claim = next((c for c in self._analysis.claims if c.sentence == sentence), None)
+            if named <= there and subjects <= there and claim is not None:
                 return claim, None
         return None, f"the article does not say “{words}”"
 
@@ -163,7 +164,7 @@ class Checker:
             if mine.event == "say":
                 return False  # words the article gives no one named ("Biden was asked …") are no one's
             text = self._analysis.text[theirs.sentence.start : theirs.sentence.end]
-            there = self._named.keys(text) | {"~" + stem(w) for w in content_words(text)}
+            there = self._named.keys(text) | {"~" + stem(w) for w in self._analysis.words_in(theirs.sentence)}
             return all(keys & there for keys in mine.actors)
         doers = set().union(*theirs.actors)
         for keys in mine.actors:

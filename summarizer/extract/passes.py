@@ -6,17 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..accounting import RunRecord
 from ..analysis import Analysis, Entity
-from ..assemble import Answers
 from ..chunks import Window
 from ..models import ActorKind
-from . import Extraction, Progress, Said, Session
+from . import Answers, Progress, Said, Session
 from .faithful import Checker
 
 if TYPE_CHECKING:
     import instructor
 
-__all__ = ["ask_passes", "shown", "unsure"]
+__all__ = ["ask_passes", "may_be_a_thing", "with_curly_quotes"]
 
 _OPTIONS = 3
 
@@ -28,52 +28,83 @@ def ask_passes(
     parts: list[Window],
     dateline: dt.date | None,
     max_reasks: int,
-    record: Extraction,
+    record: RunRecord,
     progress: Progress | None,
 ) -> Answers:
-    """Every pass over every part of the analysed article; ``record`` keeps the requests' accounting."""
-    text = analysis.text
+    """Every pass over every part of the analysed article, in this order (the things pass first: a name
+    it judges a thing is no actor for the others); ``record`` keeps the requests' accounting. The
+    timeline needs no pass: its entries are the article's words (analysis/entries.py)."""
     answers = Answers()
     for n, window in enumerate(parts):
         session = Session(
             client,
             model,
-            article=shown(text[window.shown.start : window.shown.end]),
+            article=with_curly_quotes(analysis.text[window.shown.start : window.shown.end]),
             dateline=dateline.strftime("%A %Y-%m-%d") if dateline else "date unknown",
             max_reasks=max_reasks,
             record=record,
             progress=_part_progress(progress, n, len(parts)),
         )
-        owned = [e for e in analysis.entities if window.owns(e.mentions[0].start)]
-        asked_kind = [e.name for e in owned if unsure(e, analysis)]
-        answers.things.update(session.things(asked_kind) if asked_kind else [])
+        _things(session, analysis, window, answers)
         entities = [e for e in analysis.entities if e.name not in answers.things]
-        owned = [e for e in owned if e.name not in answers.things]
-        unnamed = [e.name for e in owned if e.kind is ActorKind.PERSON and e.role is None]
-        answers.roles.update(session.roles(unnamed) if unnamed else {})
-        open_passages = [
-            i
-            for i, p in enumerate(analysis.passages)
-            if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
-        ]
-        if open_passages:
-            options = [_options(analysis, entities, i) for i in open_passages]
-            judged = session.quotes([analysis.passages[i].quoted.text for i in open_passages], options)
-            # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
-            by_text = {answer.text: answer.speaker for answer in judged}
-            answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
+        _roles(session, entities, window, answers)
+        _speakers(session, analysis, entities, window, answers)
         if n == 0:
             # The lede: news puts what matters first, so the first part carries the headline.
-            lede = " ".join(text[s.start : s.end] for s in analysis.sentences[:1])
-            stated = {e.name: e.role for e in entities if e.role is not None}
-            actors = [e.names() for e in entities]
-            answers.overview = session.overview(
-                _facts(entities, answers.roles), lede, stated, _said(analysis), actors, Checker(analysis)
-            )
+            _overview(session, analysis, entities, answers)
     return answers
 
 
-def unsure(entity: Entity, analysis: Analysis) -> bool:
+def _things(session: Session, analysis: Analysis, window: Window, answers: Answers) -> None:
+    """The things pass: which of the names the text leaves open are a product's, a service's, a place's
+    or an event's."""
+    asked = [
+        e.name for e in analysis.entities if window.owns(e.mentions[0].start) and may_be_a_thing(e, analysis)
+    ]
+    if asked:
+        answers.things.update(session.things(asked))
+
+
+def _roles(session: Session, entities: list[Entity], window: Window, answers: Answers) -> None:
+    """The roles pass: the role of each person the article names without stating one beside the name."""
+    unnamed = [
+        e.name
+        for e in entities
+        if window.owns(e.mentions[0].start) and e.kind is ActorKind.PERSON and e.role is None
+    ]
+    if unnamed:
+        answers.roles.update(session.roles(unnamed))
+
+
+def _speakers(
+    session: Session, analysis: Analysis, entities: list[Entity], window: Window, answers: Answers
+) -> None:
+    """The quotes pass: the speaker of each passage the parse left open, among the names near it."""
+    open_passages = [
+        i
+        for i, p in enumerate(analysis.passages)
+        if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
+    ]
+    if open_passages:
+        options = [_options(analysis, entities, i) for i in open_passages]
+        judged = session.quotes([analysis.passages[i].quoted.text for i in open_passages], options)
+        # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
+        by_text = {answer.text: answer.speaker for answer in judged}
+        answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
+
+
+def _overview(session: Session, analysis: Analysis, entities: list[Entity], answers: Answers) -> None:
+    """The overview pass: a headline and a summary, given the actors, their roles and the lede, each
+    sentence held to the article's clauses."""
+    lede = " ".join(analysis.text[s.start : s.end] for s in analysis.sentences[:1])
+    stated = {e.name: e.role for e in entities if e.role is not None}
+    actors = [e.names() for e in entities]
+    answers.overview = session.overview(
+        _facts(entities, answers.roles), lede, stated, _said(analysis), actors, Checker(analysis)
+    )
+
+
+def may_be_a_thing(entity: Entity, analysis: Analysis) -> bool:
     """Whether the text leaves open that a name is an actor's: an organization, a group or a person the
     NER labelled so, that never owns anything or acts as a passive's agent, with no role beside the
     name and no words of the article given to it."""
@@ -131,7 +162,8 @@ def _part_progress(progress: Progress | None, n: int, total: int) -> Progress | 
     return lambda name: progress(f"part {n + 1}/{total}: {name}")
 
 
-def shown(text: str) -> str:
+def with_curly_quotes(text: str) -> str:
+    """``text`` with every straight double quotation mark curled, opening or closing by what precedes it."""
     # A straight quote inside a JSON string ends it early when a small model copies it; curly quotes
     # of the same length keep every offset valid.
     out, opening = [], True

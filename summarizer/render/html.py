@@ -16,6 +16,7 @@ from ._common import (
     ARTICLE_WORDS,
     actor_names,
     basis_label,
+    claimant_name,
     dateline_text,
     role_text,
     shared_basis,
@@ -306,7 +307,7 @@ def _consequences(brief: Brief, passage: Callable[[list[Span]], str]) -> str:
         return ""
     entries: list[str] = []
     for number, found in enumerate(brief.consequences, start=1):
-        claimed = actor_names(brief, [found.claimed_by])[0] if found.claimed_by else "the article itself"
+        claimed = claimant_name(brief, found)
         details = [f"claimed by {_e(claimed)}"]
         if found.affected:
             details.append("affects " + _e(", ".join(actor_names(brief, found.affected))))

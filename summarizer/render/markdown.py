@@ -10,6 +10,7 @@ from ._common import (
     ARTICLE_WORDS,
     actor_names,
     basis_label,
+    claimant_name,
     dateline_text,
     role_text,
     shared_basis,
@@ -154,7 +155,7 @@ def _consequences(brief: Brief) -> list[str]:
 
 
 def _consequence(brief: Brief, item: Consequence) -> str:
-    claimed = actor_names(brief, [item.claimed_by])[0] if item.claimed_by else "the article itself"
+    claimed = claimant_name(brief, item)
     line = f"- **{item.certainty.value.capitalize()}:** {inline(item.what)}"
     details = [f"claimed by {inline(claimed)}"]
     if item.affected:

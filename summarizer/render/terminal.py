@@ -22,6 +22,7 @@ from ._common import (
     CHOICE_LABEL,
     actor_names,
     basis_label,
+    claimant_name,
     dateline_text,
     shared_basis,
     speaker_name,
@@ -188,7 +189,7 @@ def _consequences(brief: Brief) -> Table:
     table = _table(("Certainty", None), ("What", 1))
     for item in brief.consequences:
         what = Text(item.what)
-        claimed = actor_names(brief, [item.claimed_by])[0] if item.claimed_by else "the article itself"
+        claimed = claimant_name(brief, item)
         details = f"claimed by {claimed}"
         if item.affected:
             details += " · affects " + ", ".join(actor_names(brief, item.affected))
