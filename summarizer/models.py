@@ -1,8 +1,7 @@
 """The brief and its parts: the typed, validated result of summarizing one article.
 
-Every item comes from the analysis of the article and carries the character spans of its words. Only
-``EventFields`` reaches a prompt: the events pass's answer inherits it, so its field's description is
-part of that request; the other descriptions document the JSON of a brief.
+Every item comes from the analysis of the article and carries the character spans of its words. The
+descriptions document the JSON of a brief; none reaches a prompt.
 """
 
 from __future__ import annotations
@@ -47,14 +46,20 @@ class Span(_Model):
 
 
 class Basis(StrEnum):
-    """How a fact about an item is known, so that a reader can weigh it."""
+    """How a fact about an item is known, so that a reader can weigh it. None, where a field takes a
+    basis, means unknown."""
 
     STATED = "stated"
-    """The article's own words say it; the item carries their span."""
+    """In the article's words; the item carries their spans (words the brief added are in brackets)."""
     ANALYSIS = "analysis"
-    """Found by parsing the article (a speech verb and its subject, say); the cue's span is evidence."""
+    """Found by analysis: parsing the article (a speech verb and its subject, say); the cue's span is
+    evidence."""
+    CHECKED = "checked"
+    """The model's words, checked against the article: its sentences at the item's spans say the same
+    of the same actor, with the same negation, certainty and numbers."""
     MODEL = "model"
-    """Judged by the language model among the candidates the analysis left open."""
+    """The model's words or judgement, not checked against the article (a choice among candidates the
+    analysis left open)."""
 
 
 class ActorKind(StrEnum):
@@ -149,19 +154,21 @@ class When(_Model):
     precision: Precision | None = Field(default=None, description="day, week, month or year.")
 
 
-class EventFields(_Model):
-    what: str = Field(description="What happened, in one short sentence of your own.")
-
-
-class Event(EventFields, _InArticle):
+class Event(_InArticle):
     """Something that happened or was said, with who took part and when."""
 
+    what: str = Field(
+        description="What happened then: the clause the time dates, in the article's words, made to read "
+        'alone ("[GM] might run out of money by March"): words in brackets were added (a pronoun\'s '
+        'referent, a subject shared with an earlier verb), "…" marks words left out.'
+    )
     actors: list[str] = Field(default_factory=list, description="Ids of the actors who took part.")
     when: When | None = Field(default=None, description="When it happened, if the article says.")
     what_basis: Basis = Field(
-        default=Basis.MODEL,
-        description="stated (what is the article's own clause that the time dates) or model (the model's "
-        "words for a clause too long to show).",
+        default=Basis.STATED,
+        description="How ``what`` is known: stated (the article's words, at spans; brackets and cuts "
+        "marked), checked (the model's words, checked against the article at spans) or model (the "
+        "model's words, not checked).",
     )
 
 
@@ -298,23 +305,33 @@ class RunInfo(_Model):
 
 
 class Support(_Model):
-    """One sentence of the summary and the article's sentences that support it."""
+    """One sentence of the headline or summary, how it is known, and the article's words behind it."""
 
-    sentence: str = Field(description="The summary's sentence.")
-    spans: list[Span] = Field(description="The article's sentences that hold most of its content words.")
-    score: float = Field(ge=0, le=1, description="Share of its content words found in those sentences.")
+    sentence: str = Field(description="The sentence as shown.")
+    basis: Basis = Field(
+        default=Basis.CHECKED,
+        description="checked (the model's words, held to the article's sentences at spans: the same actor "
+        "did the same thing, with the same negation, certainty and numbers) or stated (the article's own "
+        "words at spans, shown where the model's failed that check; brackets and cuts marked).",
+    )
+    spans: list[Span] = Field(description="The article's words behind it: its evidence.")
+    score: float = Field(ge=0, le=1, description="Share of its content words found in those words.")
 
 
 class Brief(_Model):
     """A validated brief of one news article."""
 
-    headline: str = Field(description="A headline of at most 15 words, in your own words.")
+    headline: str = Field(description="A headline of at most 15 words.")
     summary: str = Field(description="Two or three sentences: what happened, who did it, why it matters.")
     dateline: dt.date | None = Field(
         description="The article's publication date; relative dates are resolved against it."
     )
+    headline_support: Support | None = Field(
+        default=None, description="How the headline is known, with the article's words behind it."
+    )
     summary_support: list[Support] = Field(
-        default_factory=list, description="Each summary sentence with the article's words behind it."
+        default_factory=list,
+        description="Each summary sentence, how it is known, with the article's words behind it.",
     )
     actors: list[Actor] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)

@@ -152,3 +152,24 @@ def test_a_consequence_shows_its_own_words_in_the_article(page_of_brief: tuple[P
     assert words == "it won’t be Russia’s last move unless there is an explanation or apology"
     assert "selected" in (page.locator("#item-c2").get_attribute("class") or "").split()
     assert not errors
+
+
+def test_a_summary_sentence_shows_the_article_words_behind_it(browser: Browser, tmp_path: Path) -> None:
+    fixtures = _fixtures()
+    source = fixtures.russia_source()
+    brief = fixtures._supported(fixtures.russia_brief(source.text), source.text)
+    path = tmp_path / "brief.html"
+    path.write_text(render(brief, source, "html"), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(path.as_uri())
+    # Hover: the sentence says how it is known and what it was checked against.
+    title = page.locator(".summary .said").first.get_attribute("title") or ""
+    assert title.startswith("Checked against the article: Russia has recalled its ambassador")
+    # Click: its evidence is highlighted in the article.
+    page.click(".summary button.src >> nth=0")
+    words = page.wait_for_function(
+        '() => { const p = CSS.highlights.get("passage"); return p ? [...p][0].toString() : null; }',
+        timeout=5000,
+    ).json_value()
+    assert words == "Russia has recalled its ambassador to the United States"
+    page.close()

@@ -1,5 +1,5 @@
 """How certain a consequence is and who states it, read from the grammar of its clause
-(summarizer.analysis.certainty, summarizer.analysis.claims). Made-up sentences of many topics: courts,
+(summarizer.analysis.certainty, summarizer.analysis.claimants). Made-up sentences of many topics: courts,
 sport, labour, science, elections, business."""
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""What the brief checks of the model's own words: the headline and summary against the article, the
-support of each summary sentence, and that no grammar can cut a string mid-word."""
+"""What the brief checks of the model's own words: the headline and summary against the article (names,
+numbers, roles, words given to speakers, and each clause held to the article's: test_faithful.py), the
+article's words shown where the model's fail, and that no grammar can cut a string mid-word."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from conftest import RECORDINGS
 
 from summarizer import source_from_text
 from summarizer.analysis import analyze
-from summarizer.assemble import support
+from summarizer.assemble.overview import overview
 from summarizer.extract import OverviewAnswer
 from summarizer.extract.checks import Said, misattributed, miscast, unsupported
-from summarizer.models import RunWarning, WarningKind
+from summarizer.extract.faithful import Checker
+from summarizer.models import Basis, RunWarning, WarningKind
 
 ARTICLE = (
     "date 2024-05-02 Acme Corp will close its plant in Springfield, chief executive Jane Doe said on "
@@ -40,13 +42,11 @@ def _overview(headline: str, summary: str, **context: Any) -> OverviewAnswer:
 def test_the_overview_is_reasked_when_it_names_what_the_article_does_not() -> None:
     good = "Acme Corp will close its Springfield plant, Jane Doe said. It puts 1,200 jobs at risk."
     assert _overview("Acme Corp to close Springfield plant", good).headline
-    with pytest.raises(ValueError, match="not in the article"):
+    with pytest.raises(ValueError, match="names what the article does not: John, Smith"):
         _overview("Acme to close plant, says John Smith", good)
-    # After the last re-ask the text is kept, and the brief's warnings say what it invented.
-    warnings: list[RunWarning] = []
-    _overview("Acme to close plant, says John Smith", good, lenient=True, warnings=warnings)
-    text = "headline and summary name what the article does not: John, Smith"
-    assert warnings == [RunWarning(WarningKind.UNSUPPORTED, "overview", text)]
+    # After the last re-ask the text is kept with its verdict, for assembly to replace it.
+    answer = _overview("Acme to close plant, says John Smith", good, lenient=True)
+    assert not answer.verdicts[0].faithful and all(v.faithful for v in answer.verdicts[1:])
 
 
 def test_a_summary_cut_mid_sentence_is_reasked() -> None:
@@ -71,21 +71,44 @@ def test_a_summary_cut_at_the_token_limit_keeps_its_whole_sentences() -> None:
     assert OverviewAnswer.from_cut('{"headline": "Acme Corp to close", "summary": "Acme Co', {}) is None
 
 
-def test_each_summary_sentence_carries_the_article_sentences_behind_it() -> None:
+def test_each_sentence_shown_says_how_it_is_known_with_the_article_words_behind_it() -> None:
     analysis = analyze(source_from_text(ARTICLE))
-    items = support("Acme Corp will close its Springfield plant. Doe said the decision was final.", analysis)
-    assert [i.sentence for i in items] == [
-        "Acme Corp will close its Springfield plant.",
-        "Doe said the decision was final.",
-    ]
-    for item in items:
-        assert item.spans and item.score >= 0.5
-    assert (
-        analysis.text[items[1].spans[0].start : items[1].spans[0].end] == "Doe said the decision was final."
+    checker = Checker(analysis)
+    summary = "Acme Corp will close its plant in Springfield. Doe said the decision was final."
+    answer = _overview("Acme Corp to close Springfield plant", summary, checker=checker)
+    shown = overview(analysis, answer)
+    assert shown.headline == "Acme Corp to close Springfield plant"
+    assert shown.headline_support is not None and shown.headline_support.basis is Basis.CHECKED
+    assert [s.sentence for s in shown.summary] == whole(summary)
+    for item in shown.summary:
+        assert item.basis is Basis.CHECKED and item.spans and item.score >= 0.5
+    last = shown.summary[1].spans[0]
+    assert analysis.text[last.start : last.end] == "Doe said the decision was final."
+    assert shown.warnings == []
+
+
+def test_a_sentence_that_still_fails_is_shown_in_the_article_words_and_two_are_kept() -> None:
+    analysis = analyze(source_from_text(ARTICLE))
+    checker = Checker(analysis)
+    # The union warned of the risk; the company did not say so; and nothing was closed yet.
+    summary = (
+        "Acme Corp closed its plant in Springfield. Acme Corp warned the closure puts 1,200 jobs at risk."
     )
-    # A sentence the article does not hold is listed with no support, for the reader to check.
-    (alone,) = support("Mars colonists rejoiced.", analysis)
-    assert alone.spans == [] and alone.score < 0.5
+    answer = _overview("Acme Corp closes Springfield plant", summary, checker=checker, lenient=True)
+    shown = overview(analysis, answer)
+    assert shown.headline_support is not None and shown.headline_support.basis is Basis.STATED
+    assert shown.headline.startswith("Acme Corp will close its plant in Springfield")
+    assert len(shown.summary) >= 2
+    assert all(s.basis is Basis.STATED for s in shown.summary)
+    for item in shown.summary:
+        assert all(analysis.text[p.start : p.end] in item.sentence for p in item.spans)
+    assert any("is shown as the article's first sentence" in w for w in shown.warnings)
+
+
+def whole(summary: str) -> list[str]:
+    from summarizer.extract.answers import whole_sentences
+
+    return whole_sentences(summary)
 
 
 def _strings_with_max_length(node: Any) -> list[str]:
@@ -156,28 +179,12 @@ def test_the_overview_is_reasked_when_it_gives_words_to_another_speaker() -> Non
     ]
     context = {"said": said, "actors": [["Acme Corp", "Acme"], ["union"]]}
     wrong = "Acme Corp warned the closure puts 1,200 jobs at risk."
-    with pytest.raises(ValueError, match="words the article gives them"):
+    with pytest.raises(ValueError, match="the article gives “1,200 jobs at risk” to union, not Acme Corp"):
         _overview("Acme Corp to close Springfield plant", wrong, **context)
-    # After the last re-ask the wrong sentence goes while another is left, and the brief says so.
-    warnings: list[RunWarning] = []
+    # After the last re-ask only the wrong sentence carries the problem.
     kept = "Acme Corp will close its Springfield plant."
-    answer = _overview(
-        "Acme Corp to close plant", f"{kept} {wrong}", lenient=True, warnings=warnings, **context
-    )
-    assert answer.summary == kept
-    assert warnings == [
-        RunWarning(
-            WarningKind.UNSUPPORTED,
-            "overview",
-            "headline and summary: the article gives “1,200 jobs at risk” to union, not Acme Corp",
-        ),
-        RunWarning(
-            WarningKind.SHORTENED,
-            "overview",
-            "summary: left out 1 of its 2 sentences, which gave words to another speaker than the article "
-            "does",
-        ),
-    ]
+    answer = _overview("Acme Corp to close plant", f"{kept} {wrong}", lenient=True, **context)
+    assert [v.faithful for v in answer.verdicts] == [True, True, False]
 
 
 def test_a_speaker_the_article_sentence_names_is_not_misattributed() -> None:

@@ -21,6 +21,7 @@ from summarizer.ingest import Source, source_from_text
 from summarizer.models import (
     Actor,
     ActorKind,
+    Basis,
     Brief,
     Certainty,
     ClaimSource,
@@ -30,6 +31,7 @@ from summarizer.models import (
     Quote,
     RunInfo,
     Span,
+    Support,
     When,
 )
 from summarizer.models import Usage as _Usage
@@ -362,13 +364,70 @@ def test_every_format_tells_a_parsed_speaker_from_the_models_pick(
 ) -> None:
     shown = render(brief, source, fmt)
     assert "found by analysis" in shown
-    assert ("the model&#x27;s judgement" if fmt == "html" else "the model's judgement") in shown
+    assert (
+        "the model&#x27;s choice, not checked" if fmt == "html" else "the model's choice, not checked"
+    ) in shown
     if fmt == "markdown":
         assert "— **Maria Zakharova**, partial quote, found by analysis" in shown
-        assert "— *Joe Biden*, full quote, the model's judgement" in shown
-        assert "| Russian President (the model's judgement) |" in shown
+        assert "— *Joe Biden*, full quote, the model's choice, not checked" in shown
+        assert "| Russian President (the model's choice, not checked) |" in shown
     if fmt == "html":
-        assert '<i>Joe Biden</i> · full · <span class="basis">the model&#x27;s judgement</span>' in shown
+        assert (
+            '<i>Joe Biden</i> · full · <span class="basis">the model&#x27;s choice, not checked</span>'
+            in shown
+        )
+
+
+def _supported(brief: Brief, text: str) -> Brief:
+    """The brief with its headline checked and its summary one checked sentence and one in the article's
+    words, as assembly makes them."""
+    lede = _at(text, "Russia has recalled its ambassador to the United States")
+    said = _at(text, "Kremlin spokesperson Dmitry Peskov told reporters Thursday")
+    return brief.model_copy(
+        update={
+            "headline_support": Support(
+                sentence=brief.headline, basis=Basis.CHECKED, spans=[lede], score=0.6
+            ),
+            "summary_support": [
+                Support(
+                    sentence="Russia recalled its ambassador.", basis=Basis.CHECKED, spans=[lede], score=1
+                ),
+                Support(
+                    sentence="Peskov told reporters the remarks were very bad.",
+                    basis=Basis.STATED,
+                    spans=[said],
+                    score=1,
+                ),
+            ],
+        }
+    )
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "rich", "json"])
+def test_every_format_says_how_the_headline_and_each_summary_sentence_are_known(
+    brief: Brief, source: Source, fmt: Literal["markdown", "html", "rich", "json"]
+) -> None:
+    shown = render(_supported(brief, source.text), source, fmt)
+    if fmt != "json":
+        checked = (
+            "the model&#x27;s words, checked against the article" if fmt == "html" else "the model's words"
+        )
+        assert checked in shown
+        assert ("the article&#x27;s words" if fmt == "html" else "the article's words") in shown
+    if fmt == "json":
+        data = json.loads(shown)
+        assert data["headline_support"]["basis"] == "checked"
+        assert [s["basis"] for s in data["summary_support"]] == ["checked", "stated"]
+    if fmt == "markdown":
+        start = source.text.index("Russia has recalled")
+        checked = "the model's words, checked against the article"
+        assert f"- Russia recalled its ambassador. *({checked}: article characters {start}–" in shown
+        assert "*Headline: the model's words, checked against the article: article characters" in shown
+    if fmt == "html":
+        # The words behind each sentence on hover, and a button that shows them in the article.
+        assert 'class="said basis-checked" title="Checked against the article: Russia has recalled' in shown
+        assert 'class="said basis-stated" title="From the article: Kremlin spokesperson' in shown
+        assert shown.count('<button type="button" class="src"') >= 3
 
 
 def test_markdown_provenance_shows_costs_and_warnings(brief: Brief, source: Source) -> None:
@@ -415,7 +474,9 @@ def test_markdown_shows_unresolved_and_unknown_dates() -> None:
         run=RunInfo(backend="b", model="m", prompt_version="1"),
     )
     note = render(tiny, source_from_text(text), "markdown")
-    assert "- **Unresolved** — The council met.\n  *dated by “Wednesday”; the model's words*" in note
+    # Every entry is the article's words: the section says so once, not on every row.
+    assert "*In the article's words: \\[brackets\\] added, … words left out.*" in note
+    assert "- **Unresolved** — The council met.\n  *dated by “Wednesday”*" in note
     assert "- **Not-a-date (day)** — The council met." in note
     assert "**Dateline:** no dateline" in note
 

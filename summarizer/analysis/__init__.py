@@ -12,25 +12,25 @@ imported and the article parsed (seconds): the quoted passages and the resolved 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span, When
 from ..timeline import find_dates
-from .clauses import clause_at, has_subject, subject_before
 from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
 from .layout import non_prose
 from .quotations import QuotedPassage, find_quoted_passages
 from .speakers import Attribution, attribute
 from .tense import dates_nothing, tense_at
-from .text import rough_sentences, trimmed
+from .text import content_words, rough_sentences, trimmed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..ingest import Source
+    from .claims import Claim
+    from .entries import Entry
 
 __all__ = [
     "Analysis",
@@ -39,13 +39,8 @@ __all__ = [
     "Entity",
     "Passage",
     "analyze",
-    "dated_in",
-    "shown_as_is",
     "skim",
 ]
-
-_MOST_EVENTS = 16
-_MOST_CLAUSE_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -58,20 +53,16 @@ class Passage:
 
 @dataclass(frozen=True)
 class Dated:
-    """A time expression with the sentence it stands in and the clause it dates: in "Biden said Russia
-    would face consequences for meddling in last year's election after a report found earlier this
-    week that …", "last year" dates the meddling and "earlier this week" the finding."""
+    """A time expression with the sentence it stands in and what happened then, in the article's words:
+    in "Biden said Russia would face consequences for meddling in last year's election after a report
+    found earlier this week that …", "last year" dates what Biden said Russia would face consequences
+    for, "earlier this week" the finding."""
 
     when: When
     sentence: Span
-    clause: Span
-    standalone: bool
-    """The clause reads as a sentence of its own: its verb's subject is in it ("SIA will begin service
-    on October 28", not "will begin service on October 28" or "to help Donald Trump in last November's
-    election")."""
-    subject: Span | None
-    """The subject of the clause's verb where it stands before the clause ("SIA" for "will begin
-    service on October 28" in "SIA took delivery … and will begin service on October 28")."""
+    entry: Entry | None
+    """The clause the time dates, made to read alone (entries.py); None in a skim, and where the parse
+    gives the time no clause."""
 
 
 @dataclass(frozen=True)
@@ -86,10 +77,14 @@ class Analysis:
     dated: list[Dated]
     candidates: list[Candidate]
     parsed: bool
-    """False for a :func:`skim`: rough sentences, no entities, speakers or candidates, each time's clause
-    its sentence."""
+    """False for a :func:`skim`: rough sentences, no entities, speakers, candidates, entries or claims."""
     doc: Doc | None = field(default=None, compare=False, repr=False)
     """The parse, for reading the article's words again (their lemmas); None for a skim."""
+    claims: list[Claim] = field(default_factory=list)
+    """What each clause asserts (claims.py): what the model's own sentences are checked against."""
+    gists: list[Entry | None] = field(default_factory=list)
+    """Each sentence's main clause made to read alone, in order: shown where the model's sentence that
+    rests on it fails its check."""
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding ``offset``."""
@@ -120,9 +115,17 @@ class Analysis:
         """The sentences that start inside ``part``."""
         return [s for s in self.sentences if part.start <= s.start < part.end]
 
+    def words_in(self, part: Span) -> set[str]:
+        """The content words (lemmas) of the article's words at ``part``, read off the parse."""
+        tokens = self.doc.char_span(part.start, part.end, alignment_mode="expand") if self.doc else None
+        return content_words(tokens if tokens is not None else self.text[part.start : part.end])
+
 
 def analyze(source: Source) -> Analysis:
     """The analysis of one article."""
+    # Imported here, not with this module: a skim needs none of them.
+    from .claims import Named, claims_in
+    from .entries import entry_at, gist
     from .nlp import parse
 
     text, start = source.text, source.body_start
@@ -140,10 +143,14 @@ def analyze(source: Source) -> Analysis:
     entities = find_entities(doc, start, outside)
     quoted = [q for q in find_quoted_passages(text, start) if not _within(q.span.start, outside)]
     said = attribute(doc, [q.span for q in quoted], entities)
-    dated = []
-    for when, at, sentence in _times(source, sentences, outside, doc, tuple(q.span for q in quoted)):
-        clause = clause_at(doc, at, sentence) or sentence
-        dated.append(Dated(when, sentence, clause, has_subject(doc, clause), subject_before(doc, clause)))
+    quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
+    speakers = {span: a.speaker for span, a in zip(quote_spans, said, strict=True)}
+    times = _times(source, sentences, outside, doc, tuple(q.span for q in quoted))
+    spans = [when.span for when, _, _ in times if when.span is not None]
+    dated = [
+        Dated(when, sentence, entry_at(doc, when.span, entities, speakers, spans) if when.span else None)
+        for when, _, sentence in times
+    ]
     candidates = find_candidates(
         doc, sentences, outside, entities, [(q.span, a) for q, a in zip(quoted, said, strict=True)]
     )
@@ -157,12 +164,36 @@ def analyze(source: Source) -> Analysis:
         candidates=candidates,
         parsed=True,
         doc=doc,
+        claims=claims_in(doc, sentences, Named(entities), _pronouns(doc, entities, speakers)),
+        gists=[gist(doc, s, entities, speakers) for s in sentences],
     )
+
+
+def _pronouns(
+    doc: Doc, entities: list[Entity], quoted: dict[tuple[int, int], Entity | None]
+) -> dict[int, set[str]]:
+    """The actor each pronoun subject stands for, where the parse can tell: "I" and "we" in a quotation
+    its speaker, "he", "she", "it" and "they" their antecedent (subjects.py)."""
+    from .claims import ambiguous, key
+    from .subjects import antecedent
+
+    found = {}
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if token.lower_ in ("i", "we"):
+            speaker = next((e for (lo, hi), e in quoted.items() if lo < token.idx < hi), None)
+            if speaker is not None:
+                found[token.i] = {key(speaker)}
+        elif token.lower_ in ("he", "she", "it", "they") and not ambiguous(token):
+            referent = antecedent(token, entities, list(quoted))
+            found.update({token.i: {key(referent)}} if isinstance(referent, Entity) else {})
+    return found
 
 
 def skim(source: Source) -> Analysis:
     """What the text shows before the parse: the quoted passages, none with a speaker (nor yet told
-    from terms set in quotation marks), and each time expression with its sentence for its clause."""
+    from terms set in quotation marks), and each time expression with its sentence."""
     text, start = source.text, source.body_start
     rough = rough_sentences(text, start)
     markers = source.markers()
@@ -177,24 +208,10 @@ def skim(source: Source) -> Analysis:
             for q in find_quoted_passages(text, start)
             if not _within(q.span.start, markers)
         ],
-        dated=[
-            Dated(when, s, s, standalone=False, subject=None) for when, _, s in _times(source, rough, markers)
-        ],
+        dated=[Dated(when, s, None) for when, _, s in _times(source, rough, markers)],
         candidates=[],
         parsed=False,
     )
-
-
-def shown_as_is(dated: Dated, text: str) -> bool:
-    """Whether the clause a time dates is shown as what happened, in the article's words: when it reads
-    as a sentence of its own (its verb's subject in it) and is short; the model sums up the others."""
-    return dated.standalone and len(text[dated.clause.start : dated.clause.end].split()) <= _MOST_CLAUSE_WORDS
-
-
-def dated_in(analysis: Analysis, owns: Callable[[int], bool]) -> list[Dated]:
-    """The time expressions a part of the article owns, in article order, at most as many as the events
-    pass asks about."""
-    return [d for d in analysis.dated if owns(d.sentence.start)][:_MOST_EVENTS]
 
 
 def _times(

@@ -1,142 +1,384 @@
-"""Who states a clause: the writer, or someone the article reports, read off the parse.
+"""What each clause asserts, read off the parse: who did what, negated or not, how certain, with which
+numbers, and on whose word.
 
-A clause inside quotation marks is its speaker's. Otherwise the verbs above it decide: the subject of a
-verb of saying, thinking or forecasting that governs it is its claimant ("X said (that) …", "X expects
-…", "X warned that …", "X's statement said …"), as is X of "according to X" hung on it; a pronoun is
-resolved as for speakers ("he said" → the man meant). A subject the article does not name is shown as
-such ("analysts said", "a spokesman said"): not as the article, not as a company named nearby; a
-definite one it cannot resolve ("the group said") is unknown. "It is expected that …", with no one
-expecting, and a clause no such verb governs are the writer's own words.
+The same reading serves the article (once, in the analysis) and the model's own sentences (headline,
+summary), so that a sentence of the model's can be held to the article's clause it rests on
+(extract/faithful.py): the same actor as subject, the same event, the same polarity and modality, the
+same numbers for the same actor, and a claim the article gives to someone kept as theirs.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import ClaimSource, Span
-from .certainty import governors, says
+from ..models import ActorKind, Span
 from .entities import Entity
-from .lexicon import CLAIM_VERBS, GOVERNING, PRONOUNS, SPEECH_VERBS
-from .nlp import lemma
-from .referents import entity_named, phrase, pronoun_referent
-from .speakers import Attribution, subject_of
+from .lexicon import GOVERNING_VERBS, MOODS, PRONOUNS, SAME_EVENTS, SPEECH_VERBS, UNSETTLED_MARKS
+from .text import content_words, normalize
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
-__all__ = ["Claim", "claim_of"]
+__all__ = [
+    "FACT",
+    "Claim",
+    "Named",
+    "ambiguous",
+    "claims_in",
+    "compatible",
+    "doer",
+    "key",
+    "number",
+    "same_event",
+    "stem",
+    "vague",
+]
 
-_CLAIMING = SPEECH_VERBS | CLAIM_VERBS | GOVERNING["announced"] | GOVERNING["expected"]
-_CLAIMING |= GOVERNING["threatened"] | GOVERNING["demanded"]
-"""Verbs and adjectives whose subject states, plans, expects, warns of or demands what they govern: the
-source of "Qantas plans to …" is Qantas."""
-_DEFINITE = frozenset(["the", "this", "that", "these", "those"])
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+_CLIMB = 6
+_STEM = 5
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_FUNCTION_WORDS = frozenset({"the", "and", "for", "of"})
+_DATES = frozenset({"DATE", "TIME", "ORDINAL"})
+_MEASURES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+FACT = "fact"
+"""A realis past or present: what happened or is."""
 
 
 @dataclass(frozen=True)
 class Claim:
-    """Who states a clause."""
+    """One clause's assertion."""
 
-    source: ClaimSource
-    entity: Entity | None = None
-    """The actor, for ``ClaimSource.ACTOR``."""
-    words: Span | None = None
-    """The article's words for an unnamed source."""
-    cue: Span | None = None
-    """The words that attribute it: the speech verb, "according to"."""
-
-
-def claim_of(
-    verb: Token,
-    entities: list[Entity],
-    passages: list[tuple[Span, Attribution]],
-    quoted: list[tuple[int, int]],
-) -> Claim:
-    """Who states the clause of ``verb``; ``passages`` are the quoted passages with their speakers,
-    ``quoted`` the spans of their quotation marks."""
-    for span, said in passages:
-        if span.start <= verb.idx < span.end and not said.term:
-            return _quoted(said)
-    # The outermost claimant: in "Gallois said the company expects to cut jobs", Gallois states it.
-    claim = Claim(ClaimSource.ARTICLE)
-    if verb.pos_ == "NOUN":
-        # A noun that states an outcome: "Airbus has hopes that …", "there is a possibility of …".
-        if lemma(verb) in _CLAIMING and verb.dep_ == "dobj":
-            claim = _subject_claims(verb.head, entities, quoted, cue=_span(verb))
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-    clauses, above = governors(verb)
-    claiming = [verb, *(node for node, _ in above)]
-    for node in dict.fromkeys([*clauses, *claiming]):
-        according = _according_to(node)
-        if according is not None:
-            claim = _named(according, entities, quoted, _span(according.head.head))
-        elif node not in claiming:
-            continue  # a verb the clause is joined to does not govern it ("has attempted … and may fail")
-        elif (lemma(node) in _CLAIMING or says(node)) and node.pos_ in ("VERB", "AUX"):
-            claim = _subject_claims(node, entities, quoted)
-        elif lemma(node) in _CLAIMING and node.pos_ == "ADJ" and node.dep_ == "acomp":
-            claim = _subject_claims(node.head, entities, quoted, cue=_span(node))  # "is concerned that"
-    return claim
+    sentence: Span
+    verb: Span
+    clause: Span
+    """The clause's words: the verb's subtree without the clauses joined to it."""
+    event: str
+    """The verb's lemma ("say" for every verb of speech), or for "be" the word it says the subject is."""
+    judged: bool
+    """It says what the subject is ("the remarks were very bad"): a judgement, not an event."""
+    subject: str
+    """The words that say who does it, as written ("Critics", "the nurses' union"); empty if none."""
+    vague: bool
+    """Its subject names no one a reader could check ("it", "the aircraft"): who does it is not judged."""
+    actors: tuple[frozenset[str], ...]
+    """Who does it, one set of keys per conjoined subject ("Ford and GM" is two): an actor's name
+    key, or for a common noun "~" and its stem. The agent of a passive; empty when the clause names
+    none."""
+    objects: frozenset[str]
+    """Keys of whom or what it is done to or told to, where the clause names an actor ("told Putin")."""
+    negated: bool
+    mood: str
+    """fact, or the kind of its modality (lexicon.MOODS): future, expected, possible, demanded, wished,
+    conditional."""
+    numbers: frozenset[str]
+    claimant: frozenset[str]
+    """Keys of who the article gives it to ("X said that …", "according to X"); empty for the writer."""
+    words: frozenset[str]
+    """Stems of the clause's nouns and adjectives: a nominalized event ("the recall") is found among
+    them, and a verb of a clause it governs is not."""
 
 
-def _quoted(said: Attribution) -> Claim:
-    if said.speaker is not None:
-        return Claim(ClaimSource.ACTOR, entity=said.speaker, cue=said.cue)
-    if said.unnamed and said.who is not None:
-        return Claim(ClaimSource.UNNAMED, words=said.who, cue=said.cue)
-    return Claim(ClaimSource.UNKNOWN, cue=said.cue)
+class Named:
+    """The actors a text names, by their names: the article's entities, and what a pronoun stands for."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        names = [(name, e) for e in entities for name in _names(e)]
+        self._names = sorted(names, key=lambda n: len(n[0]), reverse=True)
+
+    def keys(self, words: str) -> set[str]:
+        """Keys of the actors ``words`` name, the longest name first ("Russia's embassy in the U.S." is
+        the embassy, not Russia)."""
+        text = f" {normalize(words)[0]} "
+        found: set[str] = set()
+        for name, entity in self._names:
+            pattern = f" {normalize(name)[0]} "
+            if pattern.strip() and pattern in text:
+                found.add(key(entity))
+                text = text.replace(pattern, " ")
+        return found
+
+    def side(self, keys: frozenset[str]) -> set[str]:
+        """The stems of the names and roles of the actors ``keys`` name: a spokesman speaks for the body
+        his role names ("Kremlin spokesperson"), a ministry for the country its name does."""
+        out: set[str] = set()
+        for entity in self.entities:
+            if key(entity) in keys:
+                words = " ".join([*_names(entity), entity.role or ""]).lower()
+                out |= {stem(w) for w in re.findall(r"[a-z]\w{2,}", words) if w not in _FUNCTION_WORDS}
+        out |= {k[1:] for k in keys if k.startswith("~")}
+        return out
 
 
-def _according_to(node: Token) -> Token | None:
-    """X of "according to X" hung on ``node``."""
-    for child in node.children:
-        if lemma(child) == "accord":
-            to = next((c for c in child.children if c.lower_ == "to"), None)
-            return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+def ambiguous(pronoun: Token) -> bool:
+    """Whether a pronoun subject may stand for either of two: in what someone told someone ("Biden told
+    Putin that he doesn't …")."""
+    clause = pronoun.head
+    return clause.dep_ == "ccomp" and any(c.dep_ in ("dobj", "dative") for c in clause.head.children)
+
+
+def key(entity: Entity) -> str:
+    return normalize(entity.name)[0]
+
+
+def stem(word: str) -> str:
+    """A word's first letters, so that inflections and nominalizations meet ("recalled", "recall")."""
+    return word.lower()[:_STEM]
+
+
+def _names(entity: Entity) -> list[str]:
+    names = entity.names()
+    if entity.kind is ActorKind.PERSON and len(entity.name.split()) > 1:
+        names.append(entity.name.split()[-1])
+    return names
+
+
+def claims_in(doc: Doc, sentences: list[Span], named: Named, pronouns: dict[int, set[str]]) -> list[Claim]:
+    """The claims of the clauses of ``sentences`` in ``doc``: one per verb with a subject of its own, a
+    shared one, or one the clause governs. ``pronouns``: what the pronouns the caller resolved stand
+    for, by token index."""
+    found = []
+    for sentence in sentences:
+        words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if words is None:
+            continue
+        for verb in words:
+            if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass", "amod"):
+                continue
+            if verb.lemma_ == "be" and not _predicate(verb):
+                continue
+            found.append(_claim(verb, sentence, named, pronouns))
+    return found
+
+
+def _claim(verb: Token, sentence: Span, named: Named, pronouns: dict[int, set[str]]) -> Claim:
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    subject = _doer(verb, passive)
+    actors = tuple(frozenset(_keys(s, named, pronouns)) for s in _conjuncts(subject)) if subject else ()
+    joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i for t in c.subtree}
+    clause = [t for t in verb.subtree if t.i not in joined and not t.is_space]
+    own = [t for t in clause if _clause_of(t) == verb.i]
+    objects = [
+        c for c in verb.children if c.dep_ in ("dobj", "dative") or (passive and c.dep_ == "nsubjpass")
+    ]
+    return Claim(
+        sentence=sentence,
+        verb=Span(start=verb.idx, end=verb.idx + len(verb.text)),
+        clause=Span(start=clause[0].idx, end=clause[-1].idx + len(clause[-1].text)),
+        event=_event(verb),
+        judged=verb.lemma_ == "be",
+        vague=subject is not None and vague(subject, named) and subject.i not in pronouns,
+        subject=" ".join(t.text for t in subject.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct"))
+        if subject is not None
+        else "",
+        actors=tuple(a for a in actors if a),
+        objects=frozenset(k for o in objects for k in _keys(o, named, pronouns) if not k.startswith("~")),
+        negated=any(c.dep_ == "neg" for c in verb.children),
+        mood=mood(verb),
+        numbers=frozenset(n for t in own if _quantity(t) and (n := number(t.text))),
+        claimant=frozenset(_claimant(verb, named, pronouns)),
+        words=frozenset(stem(w) for w in content_words(t for t in clause if t.pos_ in _NOMINAL)),
+    )
+
+
+def _clause_of(token: Token) -> int:
+    """The verb whose own clause holds ``token``: the nearest verb above it (itself for a verb)."""
+    for _ in range(_CLIMB * 2):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "amod"):
+            return token.i
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return token.i
+
+
+def _quantity(token: Token) -> bool:
+    """Whether a word is a quantity ("35%", "$4.5 million", "5,700 737s", "two years"): a number that
+    counts or measures, not one in a date ("October 17, 2007": the timeline's to check) or a name ("the
+    787", "A380", "Flight 200")."""
+    if token.ent_type_ in _MEASURES:
+        return True
+    if token.ent_type_ in _DATES or token.ent_type_ not in ("", "CARDINAL") or not token.like_num:
+        return False
+    head = token.head
+    if head.pos_ == "PROPN" or any(c.dep_ == "det" for c in token.children):
+        return False
+    if any(c.dep_ in ("det", "poss") and c.i < token.i for c in head.children) and token.dep_ == "nummod":
+        return False  # "the 737 replacement", "its 2010 test": a name or a date, not a count
+    return token.dep_ in ("nummod", "quantmod", "npadvmod", "pobj", "dobj", "attr") or head.text in "%$€£"
+
+
+def _predicate(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
+
+
+def _event(verb: Token) -> str:
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return "say"
+    if lemma == "be" and (predicate := _predicate(verb)) is not None:
+        return predicate.lemma_.lower()
+    return lemma
+
+
+def number(word: str) -> str | None:
+    """A number's digits ("$5.41" and "5.41" are one), or None for a word that is none."""
+    found = _NUMBER.search(word)
+    return found.group(0).replace(",", "").rstrip(".") if found else None
+
+
+def doer(verb: Token) -> Token | None:
+    """Who does what ``verb`` says (see ``_doer``)."""
+    return _doer(verb, any(c.dep_ == "nsubjpass" for c in verb.children))
+
+
+def _doer(verb: Token, passive: bool) -> Token | None:
+    """Who does what the verb says: its subject, a passive's agent, the subject a joined verb or an
+    infinitive shares with the verb before it, the noun a participle describes."""
+    token = verb
+    for _ in range(_CLIMB):
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None or (passive and token.i == verb.i):
+            # A passive's agent ("figures released by NPD Group"), or no one named.
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        # Of two subjects (a parse that hangs an appositive name on the verb), the one nearer the verb.
+        subject = min(subjects, key=lambda c: abs(c.i - token.i)) if subjects else None
+        if subject is not None:
+            if subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                return token.head
+            return subject
+        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head
+        if any(c.dep_ == "expl" for c in token.children):
+            return None  # "there is an apology"
+        # A joined verb or an infinitive shares its subject; of an adverbial clause only a participle
+        # ("…, killing all 228 on board"), not a finite clause of its own ("unless there is …").
+        shares = token.dep_ in ("conj", "xcomp") or (
+            token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN", "VB")
+        )
+        if not shares or token.head.i == token.i:
+            return None
+        token = token.head
     return None
 
 
-def _subject_claims(
-    verb: Token, entities: list[Entity], quoted: list[tuple[int, int]], cue: Span | None = None
-) -> Claim:
-    """The claim of a verb of saying or thinking: its subject's. A passive with no agent is the writer's
-    hedge when it expects ("it is expected that …", "is thought likely to"), an unnamed source when it
-    reports ("it was announced that …", "are reported to")."""
-    subject = subject_of(verb, quoted)
-    cue = cue or _span(verb)
-    if subject is None:
-        if not any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in verb.children):
-            return Claim(ClaimSource.UNKNOWN, cue=cue)
-        if lemma(verb) in SPEECH_VERBS:
-            return Claim(ClaimSource.UNNAMED, words=_passive(verb), cue=cue)
-        return Claim(ClaimSource.ARTICLE, cue=cue)
-    return _named(subject, entities, quoted, cue)
+def _conjuncts(noun: Token) -> list[Token]:
+    return [noun, *(c for c in noun.conjuncts if c.i > noun.i)]
 
 
-def _passive(verb: Token) -> Span:
-    """The words of a passive verb and its auxiliaries: "was announced", "are reported"."""
-    words = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
-    first = words[0] if words else verb
-    return Span(start=first.idx, end=verb.idx + len(verb.text))
+def _keys(noun: Token, named: Named, pronouns: dict[int, set[str]]) -> set[str]:
+    if noun.i in pronouns:
+        return pronouns[noun.i]
+    if noun.lower_ in PRONOUNS:
+        return set()
+    # The noun's own phrase: not the nouns joined to it ("Ford and GM" are two subjects), nor a clause
+    # describing it; joined words inside a modifier stay ("Ford and Toyota sales" names both). A name in
+    # a prepositional modifier is not who acts ("the A330 at Air France's hangar"), one after "of",
+    # "from" or "by" is, as a possessive is ("the capital of Apple", "comments from Biden").
+    apart = {
+        t.i
+        for c in noun.children
+        if c.dep_ in ("conj", "cc", "relcl", "acl")
+        or (c.dep_ == "prep" and c.lower_ not in ("of", "from", "by"))
+        for t in c.subtree
+    }
+    phrase = [t for t in noun.subtree if t.i not in apart]
+    keys = named.keys(" ".join(t.text for t in phrase))
+    return keys if noun.pos_ == "PROPN" and keys else keys | {"~" + stem(noun.lemma_)}
 
 
-def _named(subject: Token, entities: list[Entity], quoted: list[tuple[int, int]], cue: Span) -> Claim:
-    """The claim of one named by ``subject``: an actor, an unnamed source, or unknown."""
-    if subject.lower_ in PRONOUNS:
-        entity = pronoun_referent(subject, entities, quoted, None, None)
-        if entity is None:
-            return Claim(ClaimSource.UNKNOWN, cue=cue)
-        return Claim(ClaimSource.ACTOR, entity=entity, cue=cue)
-    entity = entity_named(subject, entities)
-    if entity is not None:
-        return Claim(ClaimSource.ACTOR, entity=entity, cue=cue)
-    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in subject.children)
-    if definite or subject.pos_ == "PROPN":
-        return Claim(ClaimSource.UNKNOWN, cue=cue)  # "the group said": someone named before, but whom?
-    return Claim(ClaimSource.UNNAMED, words=phrase(subject), cue=cue)
+def vague(noun: Token | None, named: Named) -> bool:
+    """Whether a subject names no one a reader could check: "it", "they", "the aircraft", "the
+    company" (a pronoun or a definite common noun naming no actor)."""
+    if noun is None:
+        return True
+    if noun.lower_ in PRONOUNS:
+        return True
+    definite = any(
+        c.lower_ in ("the", "this", "these", "that", "those", "his", "her", "its", "their")
+        for c in noun.children
+    )
+    return noun.pos_ == "NOUN" and definite and not named.keys(" ".join(t.text for t in noun.subtree))
 
 
-def _span(token: Token) -> Span:
-    return Span(start=token.idx, end=token.idx + len(token.text))
+def _claimant(verb: Token, named: Named, pronouns: dict[int, set[str]]) -> set[str]:
+    """Who the article gives a clause to: the subjects of the verbs of speech or thought it is the
+    complement of, and X of "according to X" (a report of a report gives both); empty for the
+    writer's own."""
+    found: set[str] = set()
+    token = verb
+    for _ in range(_CLIMB):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lemma_.lower() == "accord":
+                to = next((c for c in child.children if c.lower_ == "to"), None)
+                source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+                found |= _keys(source, named, pronouns) if source is not None else set()
+        head = token.head
+        if head.i == token.i or token.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis"):
+            break
+        governing = (
+            head.lemma_.lower() in GOVERNING_VERBS and token.dep_ == "xcomp"
+        )  # "expects sales to rise"
+        if (
+            head.lemma_.lower() in SPEECH_VERBS | GOVERNING_VERBS and token.dep_ in ("ccomp", "parataxis")
+        ) or governing:
+            speaker = _doer(head, any(c.dep_ == "nsubjpass" for c in head.children))
+            found |= _keys(speaker, named, pronouns) if speaker is not None else {"~unnamed"}
+        token = head
+    return found
+
+
+def mood(verb: Token) -> str:
+    """How certain a clause makes its verb: its modal, the verb that governs it ("expects to", "plans
+    to", "insisted that"), a condition, or a hedge ("likely", "almost certain"); fact when none."""
+    words = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "acomp")]
+    if verb.dep_ == "ROOT" and any(c.lower_ == "to" for c in words):
+        return "future"  # a headline's "Acme to close plant"
+    conditions = [m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"]
+    conditions += [m for m in verb.children if m.dep_ == "mark"]  # the condition itself is no fact
+    if any(m.lower_ in UNSETTLED_MARKS for m in conditions):
+        return "conditional"
+    token = verb
+    for _ in range(_CLIMB):
+        for word in words:
+            if (kind := MOODS.get(word.lower_)) is not None:
+                return kind
+        head = token.head
+        own = any(c.dep_ in _SUBJECTS for c in token.children)
+        if token.dep_ == "conj" and head.i != token.i and not own:
+            # A joined verb with no subject of its own keeps its first verb's modality ("are expected to
+            # start … and end …").
+            words = [c for c in head.children if c.dep_ in ("aux", "auxpass", "advmod", "acomp")]
+            token = head
+            continue
+        if head.i == token.i or token.dep_ not in ("xcomp", "ccomp"):
+            break
+        if (kind := MOODS.get(head.lemma_.lower())) is not None:
+            return kind
+        if token.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS:
+            break
+        words = [c for c in head.children if c.dep_ in ("aux", "auxpass", "advmod", "acomp")] + [head]
+        token = head
+    return FACT
+
+
+def same_event(mine: str, theirs: str, words: frozenset[str]) -> bool:
+    """Whether two events are one: the same lemma or stem, synonyms of news English ("buy",
+    "purchase"), or the event among the nouns of the other's clause (its nominalization, "the
+    recall")."""
+    if mine == theirs or stem(mine) in {stem(theirs), *words}:
+        return True
+    group = next((g for g in SAME_EVENTS if mine in g), None)
+    return group is not None and (theirs in group or any(stem(w) in words for w in group))
+
+
+def compatible(model: str, article: str) -> bool:
+    """Whether a model's clause keeps the certainty of the article's: the same kind ("will" and "plans
+    to" are one: what someone means to do)."""
+    return model == article

@@ -1,6 +1,5 @@
-"""Clauses: the part of a sentence a word belongs to (the clause a time dates, the clause a consequence
-cue starts), whether it reads as a sentence of its own, and the subject it shares with the clause before.
-"""
+"""Clauses: the part of a sentence a word belongs to (the clause a consequence cue starts). What a time
+dates is entries.py's: its clause made to read alone."""
 
 from __future__ import annotations
 
@@ -8,50 +7,13 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .lexicon import QUOTE_MARKS
-from .referents import SUBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["clause_at", "has_subject", "subject_before"]
-
-_LONGEST_SUBJECT = 8
-"""Words of a subject worth repeating before a clause; a longer one is a clause of its own."""
+__all__ = ["clause_at"]
 _SHORTEST_CLAUSE = 6
 """Words in the shortest clause worth showing alone; a shorter one is shown with its sentence."""
-
-
-def has_subject(doc: Doc, clause: Span) -> bool:
-    """Whether the head of ``clause`` is a verb whose subject stands in it."""
-    words = doc.char_span(clause.start, clause.end, alignment_mode="expand")
-    if words is None:
-        return False
-    root = words.root
-    return root.pos_ in ("VERB", "AUX") and any(
-        child.dep_ in SUBJECTS and words.start <= child.i < words.end for child in root.children
-    )
-
-
-def subject_before(doc: Doc, clause: Span) -> Span | None:
-    """The subject of ``clause``'s verb where it stands outside the clause, before it: "The A380" for
-    "will begin regular service" in "The A380 will make a charity flight … and will begin regular
-    service"; None when the clause has its own subject or the parse gives none."""
-    words = doc.char_span(clause.start, clause.end, alignment_mode="expand")
-    if words is None:
-        return None
-    verb = words.root
-    for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is not None:
-            phrase = list(subject.subtree)
-            end = phrase[-1].idx + len(phrase[-1].text)
-            if end <= clause.start and len(phrase) <= _LONGEST_SUBJECT:
-                return Span(start=phrase[0].idx, end=end)
-            return None
-        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
 
 
 def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .certainty import Reading, governors, read, refuses, verb_of
-from .claims import Claim, claim_of
+from .claimants import Claimant, claimant_of
 from .clauses import clause_at
 from .entities import Entity
 from .lexicon import (
@@ -52,7 +52,7 @@ class Candidate:
     sentence: Span
     clause: Span
     reading: Reading
-    claim: Claim
+    claim: Claimant
 
 
 def find_candidates(
@@ -97,7 +97,7 @@ def find_candidates(
                     sentence=sentence,
                     clause=clause_at(doc, at, sentence) or sentence,
                     reading=reading,
-                    claim=claim_of(verb, entities, passages, quoted),
+                    claim=claimant_of(verb, entities, passages, quoted),
                 )
             )
     return found

@@ -23,10 +23,12 @@ __all__ = [
     "FEMININE",
     "FUTURE_VERBS",
     "GOVERNING",
+    "GOVERNING_VERBS",
     "INSTITUTIONS",
     "LAYOUT_LABELS",
     "MASCULINE",
     "MODALS",
+    "MOODS",
     "MOTION_VERBS",
     "NAME_PARTICLES",
     "NAMING_VERBS",
@@ -39,6 +41,7 @@ __all__ = [
     "RESULT_CUES",
     "ROLE_NOUNS",
     "SAME_DAY",
+    "SAME_EVENTS",
     "SCHEDULED",
     "SPEECH_TIME",
     "SPEECH_VERBS",
@@ -49,6 +52,7 @@ __all__ = [
     "TITLES",
     "TITLE_QUALIFIERS",
     "TITLE_WORDS",
+    "UNSETTLED_MARKS",
     "WISH_VERBS",
 ]
 
@@ -63,6 +67,53 @@ SPEECH_VERBS = frozenset(
     retort assert contend reiterate allege exclaim concur clarify lament cite reveal disclose""".split()
 )
 """Lemmas of verbs that report speech or writing ("accord" is "according to X")."""
+
+GOVERNING_VERBS = frozenset(
+    """believe think expect hope fear feel doubt suppose assume know learn find show reveal demand
+    require request order decide determine ensure recommend propose want wish plan intend seem appear
+    mean hear""".split()
+)
+"""Verbs of thought, finding, wish and decision besides speech: a clause they govern is someone's
+claim, wish or decision, not the writer's statement ("the report found that …", "expects that …")."""
+
+MOODS = {
+    **dict.fromkeys(
+        "will 'll shall would wo going plan intend aim set schedule due prepare promise vow "
+        "agree decide pledge commit".split(),
+        "future",
+    ),
+    **dict.fromkeys("expect anticipate forecast predict likely probably certain should".split(), "expected"),
+    **dict.fromkeys("could might may can possibly perhaps maybe possible unlikely".split(), "possible"),
+    **dict.fromkeys("must demand insist urge require ask order need".split(), "demanded"),
+    **dict.fromkeys("want hope wish seek try".split(), "wished"),
+    **dict.fromkeys("threaten warn".split(), "threatened"),
+    **dict.fromkeys("refuse decline fail deny reject".split(), "refused"),
+}
+"""How certain a clause is, by a modal, hedge or governing verb ("will", "is expected to", "plans to",
+"insisted that", "refused to"): what someone means to do (future), a forecast (expected), a
+possibility, a demand, a wish, a threat, a refusal. A clause with none states a fact."""
+
+SAME_EVENTS = tuple(
+    frozenset(group.split())
+    for group in (
+        "buy purchase acquire",
+        "sell divest",
+        "begin start commence launch open",
+        "end finish conclude",
+        "cut reduce slash lower",
+        "rise increase climb grow gain jump",
+        "fall drop decline decrease slip sink",
+        "hire employ recruit",
+        "fire dismiss sack",
+        "deliver hand supply",
+        "win defeat beat",
+        "lose forfeit",
+        "die kill",
+        "unveil introduce present reveal",
+        "release publish issue",
+    )
+)
+"""Verbs news English uses for one event: a summary's "bought" holds to the article's "purchased"."""
 
 NAMING_VERBS = frozenset("call dub term label hail praise describe".split())
 """Speech verbs that report words only when the quotation is what they name ("called it “…”")."""
@@ -305,6 +356,10 @@ REFUSALS = frozenset("decline refuse".split())
 
 CONDITIONS = frozenset("if unless provided providing".split())
 """Subordinators that make an outcome hang on a condition ("as long as" is read as a phrase)."""
+
+UNSETTLED_MARKS = CONDITIONS | frozenset(["whether", "until"])
+"""Subordinators whose clause is not yet a fact: a condition, a question ("whether") or a limit
+("until"); neither it nor what it hangs on is a fact without the other."""
 
 THREATS = ("pay a price", "face consequences", "pay the price", "face the consequences")
 """Phrases that make a future a threat ("Putin will pay a price")."""

@@ -7,11 +7,11 @@ Every item points at the article's words; every speaker, role and claimant says 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import re
 
-from ..analysis import Analysis, Candidate, Dated, Entity, dated_in
-from ..analysis.text import content_words, normalize, sentences
-from ..extract import Answers, EventAnswer
+from ..analysis import Analysis, Candidate, Dated, Entity
+from ..analysis.text import normalize
+from ..extract import Answers
 from ..models import (
     Actor,
     ActorKind,
@@ -25,28 +25,31 @@ from ..models import (
     Quote,
     RunInfo,
     Span,
-    Support,
 )
 from .checks import require_content
+from .overview import overview
 
-__all__ = ["assemble", "preliminary", "require_content", "support"]
+__all__ = ["assemble", "preliminary", "require_content"]
 
-_SUPPORTED = 0.5
-"""Share of a summary sentence's content words its best article sentences must hold to be shown as its
-support; below it the sentence is listed with no support, for the reader to check."""
+_ADDED = re.compile(r"\[([^\]:]+)(?: said:)?\]")
+"""A name an entry adds in brackets ("[Steve Jobs] took six months off", "[Louis Gallois said:]")."""
 
 
 def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.date | None) -> Brief:
     """The brief of one article."""
     actors, ids = _actors([e for e in analysis.entities if e.name not in answers.things])
+    told = overview(analysis, answers.overview)
+    if told.warnings:
+        run = run.model_copy(update={"warnings": [*run.warnings, *told.warnings]})
     return Brief(
-        headline=answers.overview.headline if answers.overview else "",
-        summary=answers.overview.summary if answers.overview else "",
-        summary_support=support(answers.overview.summary, analysis) if answers.overview else [],
+        headline=told.headline,
+        summary=" ".join(s.sentence for s in told.summary),
+        headline_support=told.headline_support,
+        summary_support=told.summary,
         dateline=dateline,
         actors=actors,
         quotes=_quotes(analysis, ids),
-        events=_retellings_merged(_events(analysis.text, answers.events, actors)),
+        events=_retellings_merged(_events(analysis, actors)),
         consequences=_consequences(analysis, analysis.candidates, ids, actors),
         run=run,
     )
@@ -54,11 +57,10 @@ def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.da
 
 def preliminary(analysis: Analysis, dateline: dt.date | None) -> Preview:
     """The brief of the analysis alone, before any model answer: actors, quotes with the speakers the
-    parse names, each time expression with the clause it dates (of a skim: the quotes and the times in
-    their sentences)."""
-    events: list[tuple[EventAnswer | None, Dated]] = [(None, d) for d in dated_in(analysis, lambda _: True)]
+    parse names, each time expression with what happened then in the article's words (of a skim: the
+    quotes, and the times in their sentences)."""
     run = RunInfo(backend="analysis", model="spacy" if analysis.parsed else "-", prompt_version="-")
-    return Preview(assemble(analysis, Answers(events=events), run, dateline), parsed=analysis.parsed)
+    return Preview(assemble(analysis, Answers(), run, dateline), parsed=analysis.parsed)
 
 
 def _actors(entities: list[Entity]) -> tuple[list[Actor], dict[str, str]]:
@@ -120,33 +122,35 @@ def _quotes(analysis: Analysis, ids: dict[str, str]) -> list[Quote]:
     return quotes
 
 
-def _events(text: str, told: list[tuple[EventAnswer | None, Dated]], actors: list[Actor]) -> list[Event]:
-    """An event per time expression. The model's words where it gave them, unless it gave one sentence's
-    times the same words: then each time gets the clause of the sentence that belongs to it."""
-    same = Counter((dated.sentence, normalize(answer.what)[0]) for answer, dated in told if answer)
+def _events(analysis: Analysis, actors: list[Actor]) -> list[Event]:
+    """An event per time expression: what happened then, in the article's words (entries.py); a time the
+    parse gives no clause, or one in a quotation nobody is named as speaking, is left out. A skim, not
+    parsed yet, shows each time's sentence."""
     events = []
-    for answer, dated in told:
-        when = dated.when
-        if answer is None or same[(dated.sentence, normalize(answer.what)[0])] > 1:
-            what, basis = text[dated.clause.start : dated.clause.end], Basis.STATED
-        else:
-            what, basis = answer.what, Basis.MODEL
+    for dated in analysis.dated:
+        if dated.entry is None and analysis.parsed:
+            continue
+        what, spans = (dated.entry.text, dated.entry.pieces) if dated.entry else (_words(analysis, dated), [])
+        named = [a.id for a in actors if a.name in set(_ADDED.findall(what))]
         events.append(
             Event(
                 what=what,
-                what_basis=basis,
-                actors=_named_in(dated.clause, actors) or _named_in(dated.sentence, actors),
-                # A server that ignores the schema's fixed times may answer about another time: undated.
-                when=when if answer is None or answer.when == when.text else None,
-                spans=[dated.sentence],
+                what_basis=Basis.STATED,
+                actors=list(dict.fromkeys([*named, *_named_in(dated.sentence, actors, within=spans)]))[:3],
+                when=dated.when,
+                spans=spans or [dated.sentence],
             )
         )
     return events
 
 
+def _words(analysis: Analysis, dated: Dated) -> str:
+    return analysis.text[dated.sentence.start : dated.sentence.end]
+
+
 def _retellings_merged(events: list[Event]) -> list[Event]:
-    """Events the model described in the same words on the same date are one event told twice: kept
-    once, with the evidence of each telling."""
+    """Two times of one date whose entries are the same words (two times in one clause: "on Monday,
+    March 3") are one event: kept once, with the evidence of each."""
     kept: dict[tuple[str, str | None], Event] = {}
     for event in events:
         key = (normalize(event.what)[0].strip(" ."), event.when.value if event.when else None)
@@ -163,14 +167,16 @@ def _retellings_merged(events: list[Event]) -> list[Event]:
     return list(kept.values())
 
 
-def _named_in(part: Span, actors: list[Actor], most: int = 3) -> list[str]:
-    """Ids of the actors named in a part of the text, people first, in the order they appear."""
+def _named_in(part: Span, actors: list[Actor], most: int = 3, within: list[Span] | None = None) -> list[str]:
+    """Ids of the actors named in a part of the text (in the pieces ``within`` it that an entry shows,
+    when given), people first, in the order they appear."""
+    pieces = within or [part]
     named = sorted(
         (
             (span.start, actor)
             for actor in actors
             for span in actor.spans
-            if part.start <= span.start < part.end
+            if any(p.start <= span.start < p.end for p in pieces)
         ),
         key=lambda pair: (pair[1].kind is not ActorKind.PERSON, pair[0]),
     )
@@ -211,30 +217,3 @@ def _consequences(
             )
         )
     return out
-
-
-def support(summary: str, analysis: Analysis) -> list[Support]:
-    """Each sentence of the summary with the one or two article sentences that hold most of its content
-    words: a reader checks a summary sentence against them."""
-    out = []
-    bodies = [(s, _words(analysis, s)) for s in analysis.sentences]
-    for sentence in sentences(summary):
-        words = content_words(sentence)
-        if not words:
-            continue
-        ranked = sorted(bodies, key=lambda b: len(words & b[1]), reverse=True)
-        best = ranked[:1]
-        if len(ranked) > 1 and words & ranked[1][1] - ranked[0][1]:
-            best.append(ranked[1])  # a second sentence that adds words the first lacks
-        covered = set().union(*(b[1] for b in best)) & words if best else set()
-        score = round(len(covered) / len(words), 3)
-        spans = sorted((b[0] for b in best), key=lambda s: s.start) if score >= _SUPPORTED else []
-        out.append(Support(sentence=sentence, spans=spans, score=score))
-    return out
-
-
-def _words(analysis: Analysis, sentence: Span) -> set[str]:
-    """The content words of an article sentence, read off the article's parse."""
-    doc = analysis.doc
-    tokens = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if doc else None
-    return content_words(tokens if tokens is not None else analysis.text[sentence.start : sentence.end])

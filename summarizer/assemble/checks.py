@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from ..errors import ExtractionError
-from ..models import Basis, Brief
+from ..models import Brief
 
 __all__ = ["require_content"]
 
 
 def require_content(brief: Brief) -> None:
-    """ExtractionError, with the passes' warnings as its cause, when every pass of the model failed: no
-    headline, no event in the model's words (actors, quotes, consequences and the events shown in the
-    article's own words come from the analysis, not the model)."""
-    if brief.headline or any(e.what_basis is Basis.MODEL for e in brief.events):
+    """ExtractionError, with the passes' warnings as its cause, when the model gave the brief nothing: no
+    headline (actors, quotes, consequences and the timeline come from the analysis, not the model)."""
+    if brief.headline:
         return
     causes = "; ".join(brief.run.warnings) or "the model's answers held nothing"
     raise ExtractionError(

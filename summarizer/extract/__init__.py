@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from pydantic import Field, ValidationError
+from pydantic import ValidationError
 
 from .. import prompts
 from ..accounting import RunRecord
@@ -24,19 +24,17 @@ from .answers import (
     VALIDATION,
     Answer,
     Answers,
-    EventAnswer,
     KindAnswer,
     OverviewAnswer,
-    one_each,
 )
 from .checks import Said
+from .faithful import Checker
 
 if TYPE_CHECKING:
     import instructor
 
 __all__ = [
     "Answers",
-    "EventAnswer",
     "OverviewAnswer",
     "Progress",
     "Said",
@@ -87,37 +85,21 @@ class Session:
         answer = self._ask("things", KindAnswer, prompts.render("things", actor=name), 12)
         return answer.kind if isinstance(answer, KindAnswer) else None
 
-    def events(self, dated: list[tuple[str, str]]) -> list[EventAnswer]:
-        """What happened at each time expression of ``dated``, given with the clause it dates, in the
-        model's words. (Who took part is read off the sentence by code: the model's picks were worse.)"""
-        self._context.update(times=_unique([when for _, when in dated]))
-
-        class EventsAnswer(Answer):
-            events: list[EventAnswer] = Field(min_length=1)
-
-            @classmethod
-            def constrain(cls, schema: dict[str, Any]) -> None:
-                item = schema["$defs"]["EventAnswer"]
-                props = item["properties"]
-                props["what"].update(minLength=15)
-                # The time first: the model then says what happened at that time, not in the sentence.
-                item["properties"] = {"when": props.pop("when"), **props}
-                schema["properties"]["events"] = one_each(
-                    item, [{"when": {"const": when}} for _, when in dated]
-                )
-
-        listed = "\n".join(f"{i}. [{when}] {clause}" for i, (clause, when) in enumerate(dated, start=1))
-        task = prompts.render("events", sentences=listed)
-        return list(getattr(self._ask("events", EventsAnswer, task, 40 * len(dated) + 20), "events", []))
-
     def overview(
-        self, facts: str, lede: str, roles: dict[str, str], said: list[Said], actors: list[list[str]]
+        self,
+        facts: str,
+        lede: str,
+        roles: dict[str, str],
+        said: list[Said],
+        actors: list[list[str]],
+        checker: Checker,
     ) -> OverviewAnswer | None:
         """A headline and a summary, written from the article, the ``facts`` code found in it and its
-        ``lede`` (its first sentence, where news puts what happened); names given another role than the
-        article's (``roles``: name → role stated beside it), and words given another speaker than the
-        article's (``said``; ``actors``: each actor's names), are re-asked."""
-        self._context.update(roles=roles, said=said, actors=actors)
+        ``lede`` (its first sentence, where news puts what happened). A sentence that does not hold to the
+        article's clauses (``checker``), gives a name another role than the article's (``roles``: name →
+        role stated beside it) or words another speaker than the article's (``said``; ``actors``: each
+        actor's names) is re-asked."""
+        self._context.update(roles=roles, said=said, actors=actors, checker=checker)
         task = prompts.render("overview", facts=facts, lede=lede)
         return cast(OverviewAnswer | None, self._ask("overview", OverviewAnswer, task, 200))
 

@@ -9,33 +9,29 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    ValidationError,
+    PrivateAttr,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from ..analysis.text import normalize, sentences
-from ..models import EventFields, RunWarning, WarningKind
-from .checks import Said, misattributed, miscast, unsupported
-
-if TYPE_CHECKING:
-    from ..analysis import Dated
+from ..analysis.text import sentences
+from ..models import RunWarning, WarningKind
+from .checks import misattributed, miscast, unsupported
+from .faithful import Checker, Verdict
 
 __all__ = [
     "VALIDATION",
     "Answer",
     "Answers",
-    "EventAnswer",
     "KindAnswer",
     "OverviewAnswer",
-    "one_each",
     "whole_sentences",
 ]
 
@@ -59,85 +55,24 @@ class Answers:
 
     things: set[str] = field(default_factory=set)
     """Names the model judged a product, a service, a place or an event: no actors."""
-    events: list[tuple[EventAnswer | None, Dated]] = field(default_factory=list)
-    """Each time expression with the model's account of it; None where its clause is shown as it is."""
     overview: OverviewAnswer | None = None
 
 
 class Answer(BaseModel):
-    """Base of every answer: lenient validation (after the last re-ask) drops failing list items."""
+    """Base of every answer: the schema sent to the model is narrowed by :meth:`constrain`."""
 
     model_config = ConfigDict(extra="ignore")
 
-    _CHOICES: ClassVar[dict[str, tuple[str, str]]] = {}
-    """Fields whose value must be one of this article's choices: the field → (the validation context's
-    list of them, what the value must be)."""
-
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """The schema sent to the model, with this article's choices (enums) filled in."""
+        """The schema sent to the model, narrowed by :meth:`constrain`."""
         schema = super().model_json_schema(*args, **kwargs)
         cls.constrain(schema)
         return schema
 
     @classmethod
     def constrain(cls, schema: dict[str, Any]) -> None:
-        """Narrow ``schema`` to this article's choices; answers built for one article override it."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _one_of_the_choices(cls, data: Any, info: ValidationInfo) -> Any:
-        if cls._CHOICES and isinstance(data, dict):
-            data = dict(data)
-            for name, (key, what) in cls._CHOICES.items():
-                data[name] = _choice(data.get(name), info, key, what)
-        return data
-
-    @model_validator(mode="before")
-    @classmethod
-    def _drop_failing_items(cls, data: Any, info: ValidationInfo) -> Any:
-        ctx = _context(info)
-        if not ctx.get("lenient") or not isinstance(data, dict):
-            return data
-        kept = dict(data)
-        for name, field_info in cls.model_fields.items():
-            item_type = _list_item_model(field_info.annotation)
-            if item_type is None or not isinstance(data.get(name), list):
-                continue
-            items = []
-            for raw in data[name]:
-                try:
-                    item_type.model_validate(raw, context=ctx)
-                    items.append(raw)
-                except ValidationError as exc:
-                    text = f"dropped from {name}: {_first_error(exc)}"
-                    ctx["warnings"].append(RunWarning(WarningKind.DROPPED, name, text))
-            kept[name] = items
-        return kept
-
-
-def _list_item_model(annotation: Any) -> type[BaseModel] | None:
-    args = getattr(annotation, "__args__", ())
-    if getattr(annotation, "__origin__", None) is list and args and isinstance(args[0], type):
-        return args[0] if issubclass(args[0], BaseModel) else None
-    return None
-
-
-def _first_error(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    return str(err.get("ctx", {}).get("error") or err["msg"]).removeprefix("Value error, ")
-
-
-def _choice(value: Any, info: ValidationInfo, key: str, what: str) -> Any:
-    """Map ``value`` to the allowed choice it equals up to case, quotation marks and spacing."""
-    if value is None or not isinstance(value, str):
-        return value
-    choices: list[str] = _context(info).get(key, [])
-    wanted = normalize(value)[0].strip()
-    for choice in choices:
-        if normalize(choice)[0].strip() == wanted:
-            return choice
-    raise ValueError(f"{value!r} is not {what}; choose one of: {', '.join(map(repr, choices))}")
+        """Narrow ``schema`` where a small model needs it (patterns); subclasses override it."""
 
 
 # ---- the answers' shapes ------------------------------------------------------------------------
@@ -147,14 +82,8 @@ class KindAnswer(Answer):
     kind: Literal["person", "organization", "thing"] = Field(description="What the article uses it for.")
 
 
-class EventAnswer(EventFields, Answer):
-    model_config = ConfigDict(extra="ignore", frozen=False)
-    when: str = Field(description="The time, as listed.")
-
-    _CHOICES = {"when": ("times", "a time expression of the article")}
-
-
 class OverviewAnswer(Answer):
+    _verdicts: list[Verdict] = PrivateAttr(default_factory=list)
     headline: str = Field(description="A headline of at most 15 words, in your own words.")
     summary: str = Field(description="Two or three sentences: what happened, who did it, why it matters.")
 
@@ -184,41 +113,42 @@ class OverviewAnswer(Answer):
 
     @model_validator(mode="after")
     def _from_the_article(self, info: ValidationInfo) -> OverviewAnswer:
+        """Each sentence held to the article (faithful.py, with the names, numbers, roles and words it
+        gives): a failing answer is re-asked with the reasons; after the last re-ask it is kept with each
+        sentence's verdict, for assembly to show the article's words where the model's failed."""
         ctx = _context(info)
-        written = f"{self.headline}\n{self.summary}"
-        unknown = unsupported(written, ctx["source"])
-        spoken, actors = ctx.get("said", []), ctx.get("actors", [])
-        wrong = miscast(written, ctx.get("roles", {}), ctx["source"]) + misattributed(written, spoken, actors)
-        if (unknown or wrong) and ctx.get("lenient"):
-            # Re-asks ran out: keep the text, and tell the reader what it says that the article does not.
-            said = [f"headline and summary: {w}" for w in wrong]
-            if unknown:
-                said.insert(0, f"headline and summary name what the article does not: {', '.join(unknown)}")
-            ctx["warnings"] += [RunWarning(WarningKind.UNSUPPORTED, "overview", text) for text in said]
-            self._leave_out_misattributed(spoken, actors, ctx)
-        elif unknown:
+        verdicts = self._held(ctx)
+        self._verdicts = verdicts
+        failing = [v for v in verdicts if not v.faithful]
+        if failing and not ctx.get("lenient"):
+            said = "; ".join(f"“{v.sentence}”: {', '.join(v.problems)}" for v in failing)
             raise ValueError(
-                f"{', '.join(map(repr, unknown))} not in the article: write only names, numbers and dates "
-                "the article gives"
+                f"{said}. Write only what the article says: its names, numbers and roles, each fact of the "
+                "one it gives it to, with the article's verbs, negation and certainty, and say whose words "
+                "a claim is"
             )
-        elif wrong:
-            raise ValueError(f"{'; '.join(wrong)}: give people the roles and words the article gives them")
         return self
 
-    def _leave_out_misattributed(
-        self, spoken: list[Said], actors: list[list[str]], ctx: dict[str, Any]
-    ) -> None:
-        """Summary sentences that give words to another speaker than the article's go, while one is left:
-        a wrong attribution is worse than none."""
-        sentences = whole_sentences(self.summary)
-        kept = [s for s in sentences if not misattributed(s, spoken, actors)]
-        if kept and len(kept) < len(sentences):
-            self.summary = " ".join(kept)
-            text = (
-                f"summary: left out {len(sentences) - len(kept)} of its {len(sentences)} sentences, which "
-                "gave words to another speaker than the article does"
-            )
-            ctx["warnings"].append(RunWarning(WarningKind.SHORTENED, "overview", text))
+    def _held(self, ctx: dict[str, Any]) -> list[Verdict]:
+        """The verdict of the headline and of each summary sentence."""
+        checker: Checker | None = ctx.get("checker")
+        source, roles = ctx["source"], ctx.get("roles", {})
+        spoken, actors = ctx.get("said", []), ctx.get("actors", [])
+        verdicts, before = [], ""
+        for sentence in [self.headline, *whole_sentences(self.summary)]:
+            verdict = checker.check(sentence, before) if checker is not None else Verdict(sentence)
+            problems = list(verdict.problems)
+            if unknown := unsupported(sentence, source):
+                problems.insert(0, f"names what the article does not: {', '.join(unknown)}")
+            problems += miscast(sentence, roles, source) + misattributed(sentence, spoken, actors)
+            verdicts.append(Verdict(sentence, problems, verdict.evidence))
+            before = f"{before} {sentence}".strip()
+        return verdicts
+
+    @property
+    def verdicts(self) -> list[Verdict]:
+        """The headline's verdict, then each summary sentence's."""
+        return self._verdicts
 
     @classmethod
     def from_cut(cls, content: str, context: dict[str, Any]) -> OverviewAnswer | None:
@@ -262,14 +192,3 @@ def _first_sentences(sentences: list[str]) -> list[str]:
             break
         kept.append(sentence)
     return kept
-
-
-def one_each(item: dict[str, Any], fixed: list[dict[str, Any]]) -> dict[str, Any]:
-    """An array schema with exactly one ``item`` per entry of ``fixed``, in order, each with those
-    properties replaced: the model answers every entry, none skipped, none added."""
-    return {
-        "type": "array",
-        "prefixItems": [{**item, "properties": {**item["properties"], **props}} for props in fixed],
-        "minItems": len(fixed),
-        "maxItems": len(fixed),
-    }

@@ -7,10 +7,11 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..accounting import RunRecord
-from ..analysis import Analysis, Dated, Entity, dated_in, shown_as_is
+from ..analysis import Analysis, Entity
 from ..chunks import Window
 from ..models import ActorKind
-from . import Answers, EventAnswer, Progress, Said, Session
+from . import Answers, Progress, Said, Session
+from .faithful import Checker
 
 if TYPE_CHECKING:
     import instructor
@@ -30,7 +31,8 @@ def ask_passes(
 ) -> Answers:
     """Every pass over every part of the analysed article, in this order (the things pass first: a name
     it judges a thing is no actor for the others); ``record`` keeps the requests' accounting. No pass
-    chooses speakers or roles: measured, the model's were right too seldom to be shown."""
+    chooses speakers or roles: measured, the model's were right too seldom to be shown. The timeline
+    needs no pass: its entries are the article's words (analysis/entries.py)."""
     answers = Answers()
     for n, window in enumerate(parts):
         session = Session(
@@ -44,7 +46,6 @@ def ask_passes(
         )
         _things(session, analysis, window, answers)
         entities = [e for e in analysis.entities if e.name not in answers.things]
-        _events(session, analysis, window, answers)
         if n == 0:
             # The lede: news puts what matters first, so the first part carries the headline.
             _overview(session, analysis, entities, answers)
@@ -62,43 +63,15 @@ def _things(session: Session, analysis: Analysis, window: Window, answers: Answe
         answers.things.update(name for name, kind in kinds.items() if kind == "thing")
 
 
-def _events(session: Session, analysis: Analysis, window: Window, answers: Answers) -> None:
-    """The events pass: what happened at each time whose clause is not shown as the article has it."""
-    text = analysis.text
-    dated = dated_in(analysis, window.owns)
-    asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
-    told = session.events([(_clause(dated[i], text), dated[i].when.text) for i in asked]) if asked else []
-    found = dict(zip(asked, _aligned([dated[i] for i in asked], told), strict=True))
-    answers.events += [(found.get(i), d) for i, d in enumerate(dated)]
-
-
 def _overview(session: Session, analysis: Analysis, entities: list[Entity], answers: Answers) -> None:
     """The overview pass: a headline and a summary, given the actors, the roles the article states and
-    the lede."""
+    the lede, each sentence held to the article's clauses."""
     lede = " ".join(analysis.text[s.start : s.end] for s in analysis.sentences[:1])
     stated = {e.name: e.role for e in entities if e.role is not None}
     actors = [e.names() for e in entities]
-    answers.overview = session.overview(_facts(entities), lede, stated, _said(analysis), actors)
-
-
-def _clause(dated: Dated, text: str) -> str:
-    """The words a time dates, shown to the model with their subject when it stands before them: "The
-    A380 … will begin regular service on October 28", so that the model can say who."""
-    clause = text[dated.clause.start : dated.clause.end]
-    subject = dated.subject
-    return f"{text[subject.start : subject.end]} … {clause}" if subject else clause
-
-
-def _aligned(asked: list[Dated], told: list[EventAnswer]) -> list[EventAnswer | None]:
-    """The model's account of each time asked, None where its answer was dropped: answers come in the
-    order asked, each with its time, so a dropped one is a time that does not come next."""
-    aligned: list[EventAnswer | None] = []
-    at = 0
-    for one in asked:
-        answer = told[at] if at < len(told) and told[at].when == one.when.text else None
-        at += answer is not None
-        aligned.append(answer)
-    return aligned
+    answers.overview = session.overview(
+        _facts(entities), lede, stated, _said(analysis), actors, Checker(analysis)
+    )
 
 
 def may_be_a_thing(entity: Entity, analysis: Analysis) -> bool:

@@ -13,15 +13,19 @@ if TYPE_CHECKING:  # a story's types only: showing a brief does not import the s
     from ..story.models import Mention, StoryConsequence
 
 __all__ = [
+    "ARTICLE_WORDS",
     "BASIS_LABEL",
+    "CHOICE_LABEL",
     "NO_DISAGREEMENT",
-    "WHAT_LABEL",
+    "UNKNOWN",
     "actor_names",
+    "basis_label",
     "certainty_cue",
     "claim_text",
     "consequence_claim",
     "dateline_text",
     "role_text",
+    "shared_basis",
     "sources_text",
     "speaker_name",
     "story_claim",
@@ -88,22 +92,46 @@ def certainty_cue(cue: str | None) -> str | None:
 
 
 BASIS_LABEL = {
-    Basis.STATED: "stated in the article",
+    Basis.STATED: "the article's words",
     Basis.ANALYSIS: "found by analysis",
-    Basis.MODEL: "the model's judgement",
+    Basis.CHECKED: "the model's words, checked against the article",
+    Basis.MODEL: "the model's words, not checked",
 }
-"""How a speaker, role or claimant is known, in the words every format shows."""
+"""How a headline, summary sentence or timeline entry is known, in the words every format shows."""
+
+CHOICE_LABEL = {
+    **BASIS_LABEL,
+    Basis.STATED: "stated in the article",
+    Basis.MODEL: "the model's choice, not checked",
+}
+"""How a speaker, role or claimant is known: the article states it, analysis found it, or the model chose
+it among candidates the analysis left open."""
+
+UNKNOWN = "unknown"
+"""What every format shows where how a fact is known is unknown."""
+
+ARTICLE_WORDS = "in the article's words: [brackets] added, … words left out"
+"""What a timeline all in the article's words says once, above its entries."""
 
 
-WHAT_LABEL = {Basis.STATED: "the article's words", Basis.MODEL: "the model's words"}
-"""Whether a timeline entry is the clause its time dates, as the article has it, or the model's account."""
+def basis_label(basis: Basis | None, *, choice: bool = False) -> str:
+    """How a fact is known, as every format says it; ``choice`` for a speaker, role or claimant."""
+    if basis is None:
+        return UNKNOWN
+    return (CHOICE_LABEL if choice else BASIS_LABEL)[basis]
+
+
+def shared_basis(bases: list[Basis]) -> Basis | None:
+    """The basis every item of a section has, when they all have one: said once, above them, rather
+    than the same mark on every row."""
+    return bases[0] if bases and all(b is bases[0] for b in bases) else None
 
 
 def role_text(actor: Actor | StoryActor) -> str | None:
     """The actor's role; one the model gave (the article states none) says so."""
     if actor.role is None:
         return None
-    return f"{actor.role} (the model's judgement)" if actor.role_basis is Basis.MODEL else actor.role
+    return f"{actor.role} ({CHOICE_LABEL[Basis.MODEL]})" if actor.role_basis is Basis.MODEL else actor.role
 
 
 def actor_names(brief: Brief, ids: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..archive import ArchivedBrief, ArchivedEvent, ArchivedQuote, ArticleRef, SearchHit
 from ..models import Span
-from ._common import BASIS_LABEL, WHAT_LABEL, when_label
+from ._common import basis_label, when_label
 from .markdown import attribution, inline
 from .safe import printable
 
@@ -127,7 +127,7 @@ def quotes_table(quotes: Sequence[ArchivedQuote]) -> Table:
     for found in quotes:
         quote = found.quote
         speaker = found.speaker.name if found.speaker else "unknown speaker"
-        how = BASIS_LABEL[quote.speaker_basis] if quote.speaker_basis else "unknown"
+        how = basis_label(quote.speaker_basis, choice=True)
         cue = f", “{printable(quote.cue)}”" if quote.cue else ""
         table.add_row(
             _day(found.article),
@@ -164,7 +164,7 @@ def timeline_table(events: Sequence[ArchivedEvent]) -> Table:
         event = found.event
         table.add_row(
             when_label(event.when),
-            f"{printable(event.what)}\n({WHAT_LABEL.get(event.what_basis, event.what_basis.value)})",
+            f"{printable(event.what)}\n({basis_label(event.what_basis)})",
             ", ".join(printable(actor.name) for actor in found.actors),
             _source(found.article, event.spans[0] if event.spans else None),
         )
@@ -175,7 +175,7 @@ def timeline_markdown(name: str, events: Sequence[ArchivedEvent], total: int) ->
     lines = [f"# Timeline: {inline(name)}", "", _count(len(events), total, "dated event", "dated events"), ""]
     for found in events:
         event = found.event
-        how = WHAT_LABEL.get(event.what_basis, event.what_basis.value)
+        how = basis_label(event.what_basis)
         names = ", ".join(inline(actor.name) for actor in found.actors)
         lines.append(
             f"- **{when_label(event.when)}** — {inline(event.what)} *({how})*  \n"

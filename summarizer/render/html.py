@@ -11,13 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..ingest import Source
-from ..models import Brief, Span
+from ..models import Basis, Brief, Span, Support
 from ._common import (
-    WHAT_LABEL,
+    ARTICLE_WORDS,
     actor_names,
+    basis_label,
     consequence_claim,
     dateline_text,
     role_text,
+    shared_basis,
     speaker_name,
     timeline,
     when_label,
@@ -53,7 +55,7 @@ def to_html(brief: Brief, source: Source) -> str:
     passage = _passages(source.text)
     brief_html = "\n".join(
         [
-            _header(brief, source),
+            _header(brief, source, passage),
             _actors(brief, spans_of),
             _timeline(brief, spans_of, passage),
             _quotes(brief, spans_of),
@@ -186,32 +188,45 @@ def _passages(text: str) -> Callable[[list[Span]], str]:
     return button
 
 
-def _header(brief: Brief, source: Source) -> str:
+def _header(brief: Brief, source: Source, passage: Callable[[list[Span]], str]) -> str:
     counts = tally(len(brief.actors), len(brief.events), len(brief.quotes), len(brief.consequences))
-    return header(
+    head = header(
         f"Brief · {dateline_text(brief, source)}",
         brief.headline,
-        _summary(brief, source),
+        _summary(brief, source, passage),
         counts,
+    )
+    if brief.headline_support is not None:
+        mark = _mark(brief.headline_support, source, passage)
+        head = head.replace("</h1>", f'</h1>\n<p class="headline-basis">Headline: {mark}</p>', 1)
+    return head
+
+
+def _summary(brief: Brief, source: Source, passage: Callable[[list[Span]], str]) -> str:
+    """The summary, each sentence saying how it is known: hover for the article's words behind it, click
+    its mark to see them in the article."""
+    if not brief.summary_support:
+        return _e(brief.summary)
+    return " ".join(
+        f'<span class="said basis-{item.basis.value}" title="{_e(_behind(item, source))}">{_e(item.sentence)}'
+        f"</span> {_mark(item, source, passage)}"
+        for item in brief.summary_support
     )
 
 
-def _summary(brief: Brief, source: Source) -> str:
-    """The summary, each sentence showing on hover the article's sentences behind it."""
-    if not brief.summary_support:
-        return _e(brief.summary)
-    parts = []
-    for support in brief.summary_support:
-        if support.spans:
-            behind = " … ".join(source.text[s.start : s.end] for s in support.spans)
-            title = f"From the article: {behind}"
-            parts.append(f'<span class="supported" title="{_e(title)}">{_e(support.sentence)}</span>')
-        else:
-            parts.append(
-                f'<span class="unsupported" title="No sentence of the article holds most of its words: '
-                f'check it">{_e(support.sentence)}</span>'
-            )
-    return " ".join(parts)
+def _mark(item: Support, source: Source, passage: Callable[[list[Span]], str]) -> str:
+    """How a sentence is known, as a small label; with its evidence, a button that shows it."""
+    label = f'<span class="basis basis-{item.basis.value}" title="{_e(_behind(item, source))}">'
+    label += f"{_e(basis_label(item.basis))}</span>"
+    return label + (passage(item.spans) or "")
+
+
+def _behind(item: Support, source: Source) -> str:
+    if not item.spans:
+        return f"{basis_label(item.basis)}: no words of the article"
+    words = " … ".join(source.text[s.start : s.end] for s in item.spans)
+    verb = "Checked against" if item.basis is Basis.CHECKED else "From"
+    return f"{verb} the article: {words}"
 
 
 def _actors(brief: Brief, spans_of: dict[str, list[str]]) -> str:
@@ -240,6 +255,8 @@ def _actors(brief: Brief, spans_of: dict[str, list[str]]) -> str:
 def _timeline(brief: Brief, spans_of: dict[str, list[str]], passage: Callable[[list[Span]], str]) -> str:
     if not brief.events:
         return ""
+    shared = shared_basis([e.what_basis for e in brief.events])
+    note = ARTICLE_WORDS if shared is Basis.STATED else basis_label(shared) if shared else ""
     entries: list[str] = []
     for number, event in timeline(brief):
         when = event.when
@@ -250,7 +267,8 @@ def _timeline(brief: Brief, spans_of: dict[str, list[str]], passage: Callable[[l
             details.append(link(targets[0] if targets else None, f"“{_e(when.text)}”"))
         if event.actors:
             details.append(_e(", ".join(actor_names(brief, event.actors))))
-        details.append(f'<span class="basis">{_e(WHAT_LABEL[event.what_basis])}</span>')
+        if shared is None:
+            details.append(f'<span class="basis">{_e(basis_label(event.what_basis))}</span>')
         if button := passage(event.spans):
             details.append(button)
         entries.append(
@@ -262,7 +280,8 @@ def _timeline(brief: Brief, spans_of: dict[str, list[str]], passage: Callable[[l
                 ident=f"item-t{number}",
             )
         )
-    return section("timeline", "Timeline", "\n".join(entries), "ol")
+    title = f'Timeline <span class="note">{_e(note)}</span>' if note else "Timeline"
+    return section("timeline", title, "\n".join(entries), "ol")
 
 
 def _quotes(brief: Brief, spans_of: dict[str, list[str]]) -> str:
@@ -301,7 +320,8 @@ def _consequences(brief: Brief, passage: Callable[[list[Span]], str]) -> str:
                 ident=f"item-c{number}",
             )
         )
-    return section("consequences", "Consequences", "\n".join(entries))
+    note = "in the article's words; certainty and claimant found by analysis"
+    return section("consequences", f'Consequences <span class="note">{note}</span>', "\n".join(entries))
 
 
 def _warnings(brief: Brief) -> str:

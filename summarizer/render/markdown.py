@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 
 from ..ingest import Source
-from ..models import Basis, Brief, Consequence, Event, Quote
+from ..models import Basis, Brief, Consequence, Event, Quote, Span
 from ._common import (
-    BASIS_LABEL,
-    WHAT_LABEL,
+    ARTICLE_WORDS,
     actor_names,
+    basis_label,
     certainty_cue,
     consequence_claim,
     dateline_text,
     role_text,
+    shared_basis,
     speaker_name,
     timeline,
     when_label,
@@ -36,8 +37,7 @@ def to_markdown(brief: Brief, source: Source) -> str:
     blocks = [
         f"# {inline(brief.headline)}",
         f"**Dateline:** {dateline_text(brief, source)} · **Source:** {inline(source.origin)}",
-        inline(brief.summary),
-        *_support(brief),
+        *_summary(brief),
         *_actors(brief),
         *_timeline(brief),
         *_quotes(brief),
@@ -68,15 +68,24 @@ def _code(value: str) -> str:
     return f"{fence}{pad}{value}{pad}{fence}"
 
 
-def _support(brief: Brief) -> list[str]:
-    """Where each summary sentence comes from, as character offsets into the article."""
+def _summary(brief: Brief) -> list[str]:
+    """The summary, each sentence with how it is known and the article's words behind it (character
+    offsets), and the headline's likewise."""
     if not brief.summary_support:
-        return []
-    notes = []
-    for n, item in enumerate(brief.summary_support, start=1):
-        where = ", ".join(f"{s.start}–{s.end}" for s in item.spans) or "no sentence of the article (check it)"
-        notes.append(f"[{n}] {where}")
-    return ["*Summary evidence, by sentence (article characters): " + "; ".join(notes) + "*"]
+        return [inline(brief.summary)]
+    lines = [
+        f"- {inline(s.sentence)} *({basis_label(s.basis)}: {_where(s.spans)})*" for s in brief.summary_support
+    ]
+    blocks = ["\n".join(lines)]
+    if (head := brief.headline_support) is not None:
+        blocks.append(f"*Headline: {basis_label(head.basis)}: {_where(head.spans)}.*")
+    return blocks
+
+
+def _where(spans: list[Span]) -> str:
+    """Where the words behind a sentence stand in the article, by character."""
+    places = ", ".join(f"{s.start}–{s.end}" for s in spans)
+    return f"article characters {places}" if places else "no words of the article"
 
 
 def _actors(brief: Brief) -> list[str]:
@@ -97,10 +106,13 @@ def _actors(brief: Brief) -> list[str]:
 def _timeline(brief: Brief) -> list[str]:
     if not brief.events:
         return []
-    return ["## Timeline", "\n".join(_event(brief, event) for _, event in timeline(brief))]
+    shared = shared_basis([e.what_basis for e in brief.events])
+    note = ARTICLE_WORDS if shared is Basis.STATED else basis_label(shared) if shared else None
+    entries = "\n".join(_event(brief, event, per_row=shared is None) for _, event in timeline(brief))
+    return ["## Timeline", *([f"*{inline(note[:1].upper() + note[1:])}.*"] if note else []), entries]
 
 
-def _event(brief: Brief, event: Event) -> str:
+def _event(brief: Brief, event: Event, *, per_row: bool) -> str:
     label = when_label(event.when)
     line = f"- **{inline(label[:1].upper() + label[1:])}** — {inline(event.what)}"
     details: list[str] = []
@@ -108,7 +120,8 @@ def _event(brief: Brief, event: Event) -> str:
         details.append(f"dated by “{inline(event.when.text)}”")
     if event.actors:
         details.append("who: " + ", ".join(inline(name) for name in actor_names(brief, event.actors)))
-    details.append(WHAT_LABEL[event.what_basis])
+    if per_row:
+        details.append(basis_label(event.what_basis))
     if details:
         line += "\n  *" + "; ".join(details) + "*"
     return line
@@ -129,9 +142,7 @@ def attribution(speaker: str, basis: Basis | None, *, full: bool, cue: str | Non
     """Who spoke a quote and how that is known, as every format shows it: only a speaker the parse found
     is set in bold; the model's pick reads as the guess it is."""
     shown = f"**{inline(speaker)}**" if basis is Basis.ANALYSIS else f"*{inline(speaker)}*"
-    parts = [shown, "full quote" if full else "partial quote"]
-    if basis is not None:
-        parts.append(BASIS_LABEL[basis])
+    parts = [shown, "full quote" if full else "partial quote", basis_label(basis, choice=True)]
     if cue:
         parts.append(f"“{inline(cue)}”")
     return ", ".join(parts)
@@ -140,7 +151,8 @@ def attribution(speaker: str, basis: Basis | None, *, full: bool, cue: str | Non
 def _consequences(brief: Brief) -> list[str]:
     if not brief.consequences:
         return []
-    return ["## Consequences", "\n".join(_consequence(brief, item) for item in brief.consequences)]
+    note = "*In the article's words; certainty and claimant found by analysis.*"
+    return ["## Consequences", note, "\n".join(_consequence(brief, item) for item in brief.consequences)]
 
 
 def _consequence(brief: Brief, item: Consequence) -> str:

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from ..models import Basis, Certainty, When
-from ._common import BASIS_LABEL, certainty_cue, when_label
+from ._common import basis_label, certainty_cue, when_label
 
 __all__ = [
     "attribution",
@@ -87,9 +87,11 @@ def attribution(speaker: str, basis: Basis | None, *, full: bool, cue: str | Non
     """Who spoke a quote and how that is known: a speaker the parse found in bold, the model's pick in
     italics with its label, as every format shows it."""
     who = f"<b>{escape(speaker)}</b>" if basis is Basis.ANALYSIS else f"<i>{escape(speaker)}</i>"
-    parts = [who, "full" if full else "partial"]
-    if basis is not None:
-        parts.append(f'<span class="basis">{escape(BASIS_LABEL[basis])}</span>')
+    parts = [
+        who,
+        "full" if full else "partial",
+        f'<span class="basis">{escape(basis_label(basis, choice=True))}</span>',
+    ]
     if cue:
         parts.append(f"“{escape(cue)}”")
     return " · ".join(parts)

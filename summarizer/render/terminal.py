@@ -18,12 +18,14 @@ from rich.text import Text
 from ..ingest import Source
 from ..models import Basis, Brief, Certainty
 from ._common import (
-    BASIS_LABEL,
-    WHAT_LABEL,
+    ARTICLE_WORDS,
+    CHOICE_LABEL,
     actor_names,
+    basis_label,
     certainty_cue,
     consequence_claim,
     dateline_text,
+    shared_basis,
     speaker_name,
     timeline,
     when_label,
@@ -68,11 +70,13 @@ def _brief(brief: Brief, source: Source) -> RenderableType:
     if brief.actors:
         parts += [_rule("Actors"), _actors(brief)]
     if brief.events:
-        parts += [_rule("Timeline"), _timeline(brief)]
+        shared = shared_basis([e.what_basis for e in brief.events])
+        note = ARTICLE_WORDS if shared is Basis.STATED else basis_label(shared) if shared else None
+        parts += [_rule("Timeline", note), _timeline(brief, per_row=shared is None)]
     if brief.quotes:
         parts += [_rule("Quotes"), _quotes(brief)]
     if brief.consequences:
-        parts += [_rule("Consequences"), _consequences(brief)]
+        parts += [_rule("Consequences", _CONSEQUENCES), _consequences(brief)]
     if brief.run.warnings:
         parts.append(_warnings(brief))
     parts.append(_provenance(brief))
@@ -82,17 +86,37 @@ def _brief(brief: Brief, source: Source) -> RenderableType:
 def _header(brief: Brief, source: Source) -> Panel:
     meta = Text(f"{dateline_text(brief, source)} · ", style="dim")
     meta.append(source.origin)
+    headline = Text(brief.headline, style="bold", overflow="fold")
+    if brief.headline_support is not None:
+        headline.append(f"  ({basis_label(brief.headline_support.basis)})", style="dim not bold")
+    summary = Text(overflow="fold")
+    for n, support in enumerate(brief.summary_support):
+        summary.append(("" if n == 0 else " ") + support.sentence)
+        summary.append(f" [{_SHORT[support.basis]}]", style="dim")
+    if brief.summary_support:
+        kinds = dict.fromkeys(s.basis for s in brief.summary_support)
+        summary.append("\n" + " · ".join(f"[{_SHORT[k]}] {basis_label(k)}" for k in kinds), style="dim")
     body = Group(
-        Text(brief.headline, style="bold", overflow="fold"),
-        meta,
-        Text(),
-        Text(brief.summary, overflow="fold"),
+        headline, meta, Text(), summary if brief.summary_support else Text(brief.summary, overflow="fold")
     )
     return Panel(body, box=box.ROUNDED, padding=(0, 1), border_style="blue")
 
 
-def _rule(title: str) -> Rule:
-    return Rule(Text(title, style="bold"), align="left", style="dim")
+_SHORT = {
+    Basis.STATED: "article",
+    Basis.ANALYSIS: "analysis",
+    Basis.CHECKED: "checked",
+    Basis.MODEL: "unchecked",
+}
+"""A summary sentence's mark, short enough to follow each sentence; the legend below says it whole."""
+_CONSEQUENCES = "in the article's words; certainty and claimant found by analysis"
+
+
+def _rule(title: str, note: str | None = None) -> Rule:
+    heading = Text(title, style="bold")
+    if note:
+        heading.append(f" · {note}", style="dim not bold")
+    return Rule(heading, align="left", style="dim")
 
 
 def _table(*columns: tuple[str, int | None]) -> Table:
@@ -115,8 +139,8 @@ def _actors(brief: Brief) -> Table:
     table = _table(("Name", 3), ("Kind", None), ("Role", 4), ("Aliases", 2))
     for actor in brief.actors:
         role = Text(actor.role or "—")
-        if actor.role_basis is Basis.MODEL:
-            role.append(" (the model's judgement)", style="dim italic")
+        if actor.role_basis is not None:
+            role.append(f" ({CHOICE_LABEL[actor.role_basis]})", style="dim italic")
         table.add_row(
             Text(actor.name, style="bold"),
             Text(actor.kind.value),
@@ -126,7 +150,7 @@ def _actors(brief: Brief) -> Table:
     return table
 
 
-def _timeline(brief: Brief) -> Table:
+def _timeline(brief: Brief, *, per_row: bool) -> Table:
     # The date keeps its width: "2021-03-17 (day)" split over two lines would read as two dates.
     table = _table(("When", None), ("What", 1))
     for _, event in timeline(brief):
@@ -136,7 +160,8 @@ def _timeline(brief: Brief) -> Table:
             details.append(f"“{event.when.text}”")
         if event.actors:
             details.append(", ".join(actor_names(brief, event.actors)))
-        details.append(WHAT_LABEL[event.what_basis])
+        if per_row:
+            details.append(basis_label(event.what_basis))
         what.append("\n" + " · ".join(details), style="dim")
         when = Text(
             when_label(event.when), style="dim" if event.when is None or event.when.value is None else ""
@@ -151,9 +176,7 @@ def _quotes(brief: Brief) -> Table:
     grid.add_column(overflow="fold", ratio=1)
     for quote in brief.quotes:
         body = Text(f"“{quote.text}”", style="italic")
-        attribution = ["full" if quote.full else "partial"]
-        if quote.speaker_basis is not None:
-            attribution.append(BASIS_LABEL[quote.speaker_basis])
+        attribution = ["full" if quote.full else "partial", basis_label(quote.speaker_basis, choice=True)]
         if quote.cue:
             attribution.append(f"“{quote.cue}”")
         body.append("\n— ", style="dim")

@@ -1,0 +1,142 @@
+"""Who states a clause: the writer, or someone the article reports, read off the parse.
+
+A clause inside quotation marks is its speaker's. Otherwise the verbs above it decide: the subject of a
+verb of saying, thinking or forecasting that governs it is its claimant ("X said (that) …", "X expects
+…", "X warned that …", "X's statement said …"), as is X of "according to X" hung on it; a pronoun is
+resolved as for speakers ("he said" → the man meant). A subject the article does not name is shown as
+such ("analysts said", "a spokesman said"): not as the article, not as a company named nearby; a
+definite one it cannot resolve ("the group said") is unknown. "It is expected that …", with no one
+expecting, and a clause no such verb governs are the writer's own words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import ClaimSource, Span
+from .certainty import governors, says
+from .entities import Entity
+from .lexicon import CLAIM_VERBS, GOVERNING, PRONOUNS, SPEECH_VERBS
+from .nlp import lemma
+from .referents import entity_named, phrase, pronoun_referent
+from .speakers import Attribution, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Claimant", "claimant_of"]
+
+_CLAIMING = SPEECH_VERBS | CLAIM_VERBS | GOVERNING["announced"] | GOVERNING["expected"]
+_CLAIMING |= GOVERNING["threatened"] | GOVERNING["demanded"]
+"""Verbs and adjectives whose subject states, plans, expects, warns of or demands what they govern: the
+source of "Qantas plans to …" is Qantas."""
+_DEFINITE = frozenset(["the", "this", "that", "these", "those"])
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """Who states a clause."""
+
+    source: ClaimSource
+    entity: Entity | None = None
+    """The actor, for ``ClaimSource.ACTOR``."""
+    words: Span | None = None
+    """The article's words for an unnamed source."""
+    cue: Span | None = None
+    """The words that attribute it: the speech verb, "according to"."""
+
+
+def claimant_of(
+    verb: Token,
+    entities: list[Entity],
+    passages: list[tuple[Span, Attribution]],
+    quoted: list[tuple[int, int]],
+) -> Claimant:
+    """Who states the clause of ``verb``; ``passages`` are the quoted passages with their speakers,
+    ``quoted`` the spans of their quotation marks."""
+    for span, said in passages:
+        if span.start <= verb.idx < span.end and not said.term:
+            return _quoted(said)
+    # The outermost claimant: in "Gallois said the company expects to cut jobs", Gallois states it.
+    claim = Claimant(ClaimSource.ARTICLE)
+    if verb.pos_ == "NOUN":
+        # A noun that states an outcome: "Airbus has hopes that …", "there is a possibility of …".
+        if lemma(verb) in _CLAIMING and verb.dep_ == "dobj":
+            claim = _subject_claims(verb.head, entities, quoted, cue=_span(verb))
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+    clauses, above = governors(verb)
+    claiming = [verb, *(node for node, _ in above)]
+    for node in dict.fromkeys([*clauses, *claiming]):
+        according = _according_to(node)
+        if according is not None:
+            claim = _named(according, entities, quoted, _span(according.head.head))
+        elif node not in claiming:
+            continue  # a verb the clause is joined to does not govern it ("has attempted … and may fail")
+        elif (lemma(node) in _CLAIMING or says(node)) and node.pos_ in ("VERB", "AUX"):
+            claim = _subject_claims(node, entities, quoted)
+        elif lemma(node) in _CLAIMING and node.pos_ == "ADJ" and node.dep_ == "acomp":
+            claim = _subject_claims(node.head, entities, quoted, cue=_span(node))  # "is concerned that"
+    return claim
+
+
+def _quoted(said: Attribution) -> Claimant:
+    if said.speaker is not None:
+        return Claimant(ClaimSource.ACTOR, entity=said.speaker, cue=said.cue)
+    if said.unnamed and said.who is not None:
+        return Claimant(ClaimSource.UNNAMED, words=said.who, cue=said.cue)
+    return Claimant(ClaimSource.UNKNOWN, cue=said.cue)
+
+
+def _according_to(node: Token) -> Token | None:
+    """X of "according to X" hung on ``node``."""
+    for child in node.children:
+        if lemma(child) == "accord":
+            to = next((c for c in child.children if c.lower_ == "to"), None)
+            return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return None
+
+
+def _subject_claims(
+    verb: Token, entities: list[Entity], quoted: list[tuple[int, int]], cue: Span | None = None
+) -> Claimant:
+    """The claim of a verb of saying or thinking: its subject's. A passive with no agent is the writer's
+    hedge when it expects ("it is expected that …", "is thought likely to"), an unnamed source when it
+    reports ("it was announced that …", "are reported to")."""
+    subject = subject_of(verb, quoted)
+    cue = cue or _span(verb)
+    if subject is None:
+        if not any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in verb.children):
+            return Claimant(ClaimSource.UNKNOWN, cue=cue)
+        if lemma(verb) in SPEECH_VERBS:
+            return Claimant(ClaimSource.UNNAMED, words=_passive(verb), cue=cue)
+        return Claimant(ClaimSource.ARTICLE, cue=cue)
+    return _named(subject, entities, quoted, cue)
+
+
+def _passive(verb: Token) -> Span:
+    """The words of a passive verb and its auxiliaries: "was announced", "are reported"."""
+    words = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    first = words[0] if words else verb
+    return Span(start=first.idx, end=verb.idx + len(verb.text))
+
+
+def _named(subject: Token, entities: list[Entity], quoted: list[tuple[int, int]], cue: Span) -> Claimant:
+    """The claim of one named by ``subject``: an actor, an unnamed source, or unknown."""
+    if subject.lower_ in PRONOUNS:
+        entity = pronoun_referent(subject, entities, quoted, None, None)
+        if entity is None:
+            return Claimant(ClaimSource.UNKNOWN, cue=cue)
+        return Claimant(ClaimSource.ACTOR, entity=entity, cue=cue)
+    entity = entity_named(subject, entities)
+    if entity is not None:
+        return Claimant(ClaimSource.ACTOR, entity=entity, cue=cue)
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in subject.children)
+    if definite or subject.pos_ == "PROPN":
+        return Claimant(ClaimSource.UNKNOWN, cue=cue)  # "the group said": someone named before, but whom?
+    return Claimant(ClaimSource.UNNAMED, words=phrase(subject), cue=cue)
+
+
+def _span(token: Token) -> Span:
+    return Span(start=token.idx, end=token.idx + len(token.text))

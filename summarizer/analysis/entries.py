@@ -1,0 +1,411 @@
+"""What happened at a time, in the article's words: the clause the time dates, made to read alone.
+
+A timeline entry in the article's words is a clause a reader understands without the article: its
+subject present and resolved ("[GM] might run out of money by March", the brackets marking what was
+added), the verb that governs a reported, thought or demanded clause kept ("Republican leaders insisted
+that the UAW agree to …"), never a bare infinitive, a subordinate fragment or a piece of a quotation.
+All of it is read off the dependency parse:
+
+- the time's words hang from the verb they date; a non-finite verb ("to help …", "killing …",
+  "announced last November") belongs to the finite clause around it;
+- a clause that is the complement of a verb of speech, thought, finding or demand ("Biden said Russia
+  would face …") keeps that verb and its subject: the article gives it as their claim; a clause under
+  "if" or "unless" keeps what it conditions; a "when", "after" or "because" is left off the clause it
+  introduces, which the article states as fact;
+- a pronoun subject is replaced by the name it stands for, in brackets; a subject shared with an
+  earlier verb ("SIA took delivery … and will begin service on October 28"), or one the parser left
+  outside its verb, is added in brackets;
+- a long clause is trimmed by the parse: its subject, the verb with its auxiliaries, modals and negation,
+  what completes it, the time and the words that tie the time to the verb stay; each cut is marked "…";
+- a quotation is never cut open: the entry shows its sentences whole, marks and all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import Span
+from .entities import Entity
+from .lexicon import GOVERNING_VERBS, PRONOUNS, QUOTE_MARKS, SPEECH_VERBS, UNSETTLED_MARKS
+from .referents import SUBJECTS
+from .subjects import RELATIVE, antecedent, finite, left_behind, mentioned, shared_subject
+from .wording import words_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Entry", "entry_at", "gist"]
+
+_LONGEST = 22
+"""Words of a clause shown whole; a longer one is trimmed to its core."""
+_LONGEST_PHRASE = 8
+"""Words of a noun phrase shown whole; a longer one keeps its head and the words that say which."""
+_CLIMB = 12
+_RELATIVE = RELATIVE
+_SUBJECT_DEPS = frozenset({*SUBJECTS, "csubj", "csubjpass", "expl"})
+_COMPLETES = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "agent"})
+"""What completes a verb's meaning: its objects and complements."""
+_CHAIN = frozenset({"aux", "auxpass", "neg", "prt"})
+_NAMING = frozenset(
+    {"det", "poss", "compound", "amod", "nummod", "nmod", "case", "quantmod", "neg", "cc", "conj"}
+)
+"""What a trimmed noun phrase keeps: the words that say which one it is."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A clause to show alone: its text, with what was added in brackets and each cut marked "…", and
+    the article's words it shows."""
+
+    text: str
+    pieces: list[Span]
+
+
+def entry_at(
+    doc: Doc,
+    when: Span,
+    entities: list[Entity],
+    quoted: dict[tuple[int, int], Entity | None],
+    others: list[Span] | None = None,
+) -> Entry | None:
+    """The entry for the time at ``when``: what happened then, in the article's words, made to read
+    alone; None when the parse gives it no clause (a time in a verbless heading), or it stands in a
+    quotation whose speaker is unknown. ``quoted``: the article's quotations (their spans, marks
+    included) and who the parse says spoke them; ``others``: the article's other times, of which the
+    entry leaves out those that date the verb governing its clause, not its clause ("[A report] found …
+    that Putin authorized … in last November's election" for "last November", without "earlier this
+    week", which dates the finding)."""
+    words = doc.char_span(when.start, when.end, alignment_mode="expand")
+    if words is None:
+        return None
+    head = _clause_head(words.root)
+    if head is None:
+        return None
+    entry = _Entry(doc, entities, quoted, [t.i for t in words])
+    for other in others or []:
+        if (span := doc.char_span(other.start, other.end, alignment_mode="expand")) is not None:
+            entry.others.append([t.i for t in span])
+    return entry.build(head)
+
+
+def gist(
+    doc: Doc, sentence: Span, entities: list[Entity], quoted: dict[tuple[int, int], Entity | None]
+) -> Entry | None:
+    """A sentence's main clause made to read alone, trimmed like a timeline entry: what the brief shows
+    in the article's words where the model's own failed its check."""
+    words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if words is None or not _is_verb(words.root):
+        return None
+    return _Entry(doc, entities, quoted, []).build(words.root)
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; of two (a parse that hangs a second on it), the one nearer the verb."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+
+
+def _verbal(token: Token) -> bool:
+    """A verb, or a word the parse makes the head of a clause whatever its tag ("was set to land")."""
+    return _is_verb(token) or token.dep_ in ("xcomp", "ccomp", "advcl")
+
+
+def _clause_head(token: Token) -> Token | None:
+    """The finite verb whose clause holds ``token``: the verb it hangs from, or the finite clause a
+    non-finite one belongs to ("to help Donald Trump in last November's election" is part of "Putin
+    authorized influence operations …")."""
+    for _ in range(_CLIMB):
+        if _is_verb(token) and (finite(token) or token.dep_ == "ROOT"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _conditional(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in UNSETTLED_MARKS for c in verb.children
+    )
+
+
+def _governor(verb: Token) -> Token | None:
+    """The verb whose claim, thought, demand or condition a clause is: "said" of "Russia would face …",
+    "insisted" of "that the UAW agree", "will" of "unless there is an apology"; None when it stands
+    alone."""
+    head = verb.head
+    if head.i == verb.i or not _is_verb(head):
+        return None
+    if verb.dep_ in ("ccomp", "xcomp"):
+        return head if head.lemma_.lower() in GOVERNING_VERBS | SPEECH_VERBS else None
+    return head if _conditional(verb) else None
+
+
+class _Entry:
+    """One entry in the making: the tokens it shows, what it adds, its text."""
+
+    def __init__(
+        self, doc: Doc, entities: list[Entity], quoted: dict[tuple[int, int], Entity | None], time: list[int]
+    ):
+        self.doc = doc
+        self.entities = entities
+        self.speakers = quoted
+        self.quoted = list(quoted)
+        self.time = time
+        self.others: list[list[int]] = []
+        self.keep: set[int] = set()
+        self.replaced: dict[int, str] = {}
+        self.added: dict[int, str] = {}
+
+    def build(self, head: Token) -> Entry | None:
+        chain = [head]
+        while (governor := _governor(chain[-1]) or self._speaking(chain[-1])) is not None:
+            chain.append(_clause_head(governor) or governor)
+        top = chain[-1]
+        if top.dep_ == "relcl" and not self._relative_subject(top):
+            # "… six A380s, which it will begin to fly in 2009": the clause whose noun it describes.
+            top = _clause_head(top.head) or top
+            chain.append(top)
+        self.keep = self._clause(top)
+        if sum(not self.doc[i].is_punct for i in self.keep) > _LONGEST:
+            self.keep = set()
+            for verb in chain:
+                self._core(verb)
+            self._path(chain)
+        self._leave_out_governors_times(chain)
+        for verb, governor in zip(chain, [*chain[1:], None], strict=True):
+            # A pronoun in what someone told someone ("told Putin that he doesn't …") may be either one.
+            told = governor is not None and any(c.dep_ in ("dobj", "dative") for c in governor.children)
+            self._name_subject(verb, resolve=not told)
+        if self._quoted(top):
+            # A quotation that no verb of the sentence governs: its speaker, as the parse names them.
+            speaker = next(
+                (e for (lo, hi), e in self.speakers.items() if lo < self.doc[top.i].idx < hi), None
+            )
+            if speaker is None:
+                return None
+            self._whole_quotations()
+            self.added[min(self.keep)] = f"[{speaker.name} said:]"
+        else:
+            self._whole_quotations()
+        return self._render()
+
+    def _speaking(self, verb: Token) -> Token | None:
+        """For a clause inside a quotation, the first verb outside it that the quotation hangs from: the
+        speaker's verb ("he stated that “Today Apple is going …”")."""
+        if not self._quoted(verb):
+            return None
+        token = verb
+        for _ in range(_CLIMB):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            if not self._quoted(token) and _is_verb(token):
+                return token
+        return None
+
+    def _quoted(self, token: Token) -> bool:
+        return any(lo < token.idx < hi - 1 for lo, hi in self.quoted)
+
+    def _leave_out_governors_times(self, chain: list[Token]) -> None:
+        """Another time that dates a verb governing the entry's clause, with its preposition: that verb's,
+        not the clause's."""
+        governors = {v.i for v in chain[1:]}
+        for other in self.others:
+            token = self.doc[other[-1]]
+            for _ in range(4):
+                if _is_verb(token) or token.head.i == token.i:
+                    break
+                token = token.head
+            if token.i in governors and token.i != chain[0].i:
+                root = min((self.doc[i] for i in other), key=lambda t: t.i)
+                gone = set(other)
+                if root.head.dep_ in ("prep", "agent") and root.head.head.i in governors:
+                    gone.add(root.head.i)
+                self.keep -= gone
+
+    # ---- which words -------------------------------------------------------------------------
+
+    def _clause(self, verb: Token) -> set[int]:
+        """The clause's words: the verb's subtree without the clauses joined to it and without the word
+        that makes it subordinate."""
+        joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i for t in c.subtree}
+        words = [t for t in verb.subtree if t.i not in joined and not t.is_space]
+        lead = next((n for n, t in enumerate(words[:3]) if self._subordinator(t, verb)), None)
+        if lead is not None and all(t.is_punct or t.dep_ == "advmod" for t in words[:lead]):
+            words = words[lead + 1 :]  # "even though", "just after"
+        while words and words[0].is_punct:
+            words.pop(0)
+        return {t.i for t in words}
+
+    @staticmethod
+    def _subordinator(token: Token, verb: Token) -> bool:
+        """A word that makes the clause subordinate ("when", "after", "because"), left off it; never a
+        condition, which stays with what it conditions."""
+        if verb.dep_ == "ROOT" or token.head.i != verb.i or token.lower_ in UNSETTLED_MARKS:
+            return False
+        return token.dep_ == "mark" or (token.dep_ == "advmod" and token.tag_ == "WRB")
+
+    def _core(self, verb: Token) -> None:
+        """A verb with its subject, auxiliaries, negation and what completes it, each phrase trimmed; a
+        complement clause, an infinitive or a condition with its own core; who the article gives it to
+        ("according to Tass")."""
+        self.keep.add(verb.i)
+        after = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS or child.dep_ in _COMPLETES:
+                self.keep |= self._phrase(child)
+            elif child.dep_ in _CHAIN:
+                self.keep.add(child.i)
+            elif child.dep_ == "advmod" and len(list(child.subtree)) <= _LONGEST_PHRASE:
+                self.keep |= {t.i for t in child.subtree}
+            elif (
+                (child.dep_ in ("ccomp", "xcomp") and _verbal(child))
+                or _conditional(child)
+                or _purpose(child)
+            ):
+                self.keep |= {c.i for c in child.children if c.dep_ in ("mark", "aux")}
+                self._core(child)
+            elif child.dep_ == "prep" and child.lemma_.lower() == "accord":
+                self.keep |= {t.i for t in child.subtree}
+            elif child.dep_ == "prep" and after and child.i == after[0].i:
+                # The verb's own preposition ("called for a re-run …"), trimmed; a later circumstance
+                # only when short enough to show whole.
+                whole = len(list(child.subtree)) <= _LONGEST_PHRASE
+                if whole or child.i == verb.i + 1 or verb.lemma_ == "be":
+                    self.keep |= self._phrase(child)
+        if verb.lemma_.lower() in GOVERNING_VERBS | SPEECH_VERBS and not any(
+            c.dep_ == "ccomp" for c in verb.children
+        ):
+            # A complement the parser hung elsewhere ("announced … in a memo that he would be on leave",
+            # read as a relative clause of "memo"): a clause that "that" opens, after the verb.
+            said = next((t for t in verb.subtree if t.i > verb.i and _opened_by_that(t)), None)
+            if said is not None:
+                self.keep |= {c.i for c in said.children if c.dep_ in ("mark", "aux")}
+                self._core(said)
+
+    def _phrase(self, token: Token) -> set[int]:
+        """A phrase whole when short; else its head with the words that say which one it is."""
+        subtree = {t.i for t in token.subtree}
+        if len(subtree) <= _LONGEST_PHRASE:
+            return subtree
+        keep = {token.i}
+        for child in token.children:
+            of = child.dep_ == "prep" and child.lower_ == "of"  # "owners of its new iPhone 4"
+            if child.dep_ in _NAMING or of or (child.dep_ == "pobj" and token.pos_ == "ADP"):
+                keep |= self._phrase(child)
+        if token.dep_ == "prep" and keep == {token.i}:
+            return set()  # a preposition without its object says nothing
+        return keep
+
+    def _path(self, chain: list[Token]) -> None:
+        """The time's words and those that tie them to the clause: each verb on the way with its core,
+        each noun with the words that name it ("in last year's presidential election")."""
+        for index in self.time:
+            token = self.doc[index]
+            self.keep.add(index)
+            while token.head.i != token.i and token.i not in {v.i for v in chain}:
+                token = token.head
+                if _verbal(token):
+                    self._core(token)
+                else:
+                    self.keep.add(token.i)
+                    self.keep |= {c.i for c in token.children if c.dep_ in _NAMING}
+
+    def _whole_quotations(self) -> None:
+        """A quotation the entry shows part of is shown by whole sentences, with its marks."""
+        for lo, hi in self.quoted:
+            inside = [i for i in self.keep if lo <= self.doc[i].idx < hi]
+            words = self.doc.char_span(lo, hi, alignment_mode="expand")
+            if not inside or words is None:
+                continue
+            sentences = {self.doc[i].sent.start for i in inside}
+            for token in words:
+                mark = token.is_punct and token.text in QUOTE_MARKS and token.idx in (lo, hi - 1)
+                if mark or token.sent.start in sentences:
+                    self.keep.add(token.i)
+
+    # ---- subjects ----------------------------------------------------------------------------
+
+    def _relative_subject(self, verb: Token) -> bool:
+        """Whether a relative clause's subject is its relative pronoun ("which was released in 2009"),
+        and the noun it describes can stand for it: a noun, not a verb the parser hung it on."""
+        subject = _subject(verb)
+        return subject is not None and subject.tag_ in _RELATIVE and verb.head.pos_ in ("NOUN", "PROPN")
+
+    def _name_subject(self, verb: Token, resolve: bool) -> None:
+        """The verb's subject present and named, in brackets where the entry adds it: a pronoun's
+        referent (when ``resolve``), a relative pronoun's noun, the subject a joined verb shares with the
+        one before it, or the noun the parser left just before its verb ("after a report … found
+        that")."""
+        subject = _subject(verb)
+        if subject is not None and subject.i in self.keep:
+            if subject.tag_ in _RELATIVE and verb.dep_ == "relcl":
+                self.replaced[subject.i] = f"[{self._named(verb.head)}]"
+            elif resolve and subject.lower_ in PRONOUNS and subject.lower_ not in ("i", "we"):
+                referent = self._referent(subject)
+                before = " ".join(self.doc[i].text for i in sorted(self.keep) if i < subject.i).lower()
+                if referent is not None and not any(name.lower() in before for name in referent):
+                    self.replaced[subject.i] = f"[{referent[0]}]"
+            return
+        if subject is not None or verb.dep_ == "xcomp":
+            return
+        shared = shared_subject(verb) if verb.dep_ == "conj" else left_behind(verb)
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            shared = verb.head
+        if shared is None:
+            return
+        if shared.lower_ in PRONOUNS:
+            named = (self._referent(shared) or [""])[0] or None
+        elif shared.tag_ in _RELATIVE and shared.head.dep_ == "relcl":
+            named = self._named(shared.head.head)
+        else:
+            named = self._named(shared)
+        shown = [
+            i for i in self.keep if verb.left_edge.i <= i <= verb.right_edge.i and not self.doc[i].is_punct
+        ]
+        if named is not None and shown:
+            self.added[min(shown)] = f"[{named}]"
+
+    def _named(self, noun: Token) -> str:
+        """A noun phrase by the name of the entity it is a mention of, or by its head and the words that
+        say which one it is."""
+        if (entity := mentioned(noun, self.entities)) is not None:
+            return entity.name
+        relative = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+        words = [
+            i
+            for i in sorted(self._phrase(noun) - relative)
+            if not self.doc[i].is_punct and self.doc[i].tag_ not in ("WP$", "WDT", "WP")
+        ]
+        text = self.doc[words[0] : words[-1] + 1].text if words else noun.text
+        return text + ")" * (text.count("(") - text.count(")"))
+
+    def _referent(self, pronoun: Token) -> list[str] | None:
+        """What a pronoun subject stands for, by its names."""
+        found = antecedent(pronoun, self.entities, self.quoted)
+        if found is None or isinstance(found, Entity):
+            return found.names() if found is not None else None
+        return [self._named(found)]
+
+    # ---- text --------------------------------------------------------------------------------
+
+    def _render(self) -> Entry | None:
+        worded = words_of(self.doc, self.keep, self.added, self.replaced)
+        return Entry(text=worded[0], pieces=worded[1]) if worded is not None else None
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose or result ("voted on Friday to reject the offer")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)
+
+
+def _opened_by_that(token: Token) -> bool:
+    return _is_verb(token) and any(
+        c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in token.children
+    )

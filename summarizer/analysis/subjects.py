@@ -1,0 +1,95 @@
+"""Who a clause's subject is when the clause does not say it outright: what a pronoun stands for, the
+subject a joined verb shares with the verb before it, the noun a parse left just before its verb. Read
+by the timeline's entries (clauses.py) and the claims (claims.py) alike."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..models import ActorKind
+from .entities import Entity
+from .lexicon import PRONOUNS
+from .referents import SUBJECTS, pronoun_referent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["RELATIVE", "antecedent", "finite", "left_behind", "mentioned", "shared_subject"]
+
+RELATIVE = frozenset({"WDT", "WP"})
+"""Tags of relative pronouns ("which", "who", "that")."""
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_BEFORE = 2
+"""Sentences before a pronoun searched for what it stands for."""
+
+
+def finite(verb: Token) -> bool:
+    """Whether a verb is finite, itself or by an auxiliary ("will begin", "has been")."""
+    return verb.tag_ in _FINITE or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children
+    )
+
+
+def antecedent(
+    pronoun: Token, entities: list[Entity], quoted: list[tuple[int, int]]
+) -> Entity | Token | None:
+    """What a pronoun subject stands for: a person for "he" and "she" (speakers.py's rule); for "it" and
+    "they" the subject named last before it (a relative pronoun counts as its noun) in its sentence or the
+    two before, when it can be one: no person, and of the pronoun's number; None when unsure."""
+    if pronoun.lower_ in ("he", "she"):
+        return pronoun_referent(pronoun, entities, quoted, None, None)
+    if pronoun.lower_ not in ("it", "they"):
+        return None
+    doc = pronoun.doc
+    first = doc[pronoun.sent.start].sent
+    for _ in range(_BEFORE):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
+    plural = pronoun.lower_ == "they"
+    for token in reversed(doc[first.start : pronoun.i]):
+        if token.dep_ not in SUBJECTS or token.lower_ in PRONOUNS:
+            continue
+        if token.tag_ in RELATIVE and token.head.dep_ == "relcl":
+            token = token.head.head
+        entity = mentioned(token, entities)
+        if entity is not None:
+            return None if entity.kind is ActorKind.PERSON else entity  # "it" is no person
+        if token.pos_ in ("NOUN", "PROPN") and (token.tag_ in ("NNS", "NNPS")) == plural:
+            return token
+        return None
+    return None
+
+
+def mentioned(token: Token, entities: list[Entity]) -> Entity | None:
+    """The entity one of whose mentions holds ``token``."""
+    return next((e for e in entities if any(s.start <= token.idx < s.end for s in e.mentions)), None)
+
+
+def shared_subject(verb: Token) -> Token | None:
+    """The subject of the verb a joined verb continues ("SIA took … and will begin …")."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ != "conj":
+            return None
+        token = token.head
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - token.i))
+    return None
+
+
+def left_behind(verb: Token) -> Token | None:
+    """The noun phrase right before a finite verb the parser gave no subject, when it ends just before
+    the verb ("after a declassified report … found that", read as "after [a report]" + "found")."""
+    if not finite(verb) or verb.i == 0:
+        return None
+    start = min((c.left_edge.i for c in verb.children if c.i < verb.i), default=verb.i)
+    before = verb.doc[start - 1] if start else None
+    noun = None
+    while before is not None and before.right_edge.i == start - 1 and before.pos_ in ("NOUN", "PROPN", "ADP"):
+        noun = before if before.pos_ != "ADP" else noun
+        if before.head.i == before.i or before.head.i > verb.i:
+            break
+        before = before.head
+    return noun

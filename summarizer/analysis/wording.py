@@ -1,0 +1,64 @@
+"""How the words a timeline entry keeps are written out (clauses.py chooses them)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..models import Span
+from .lexicon import QUOTE_MARKS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["words_of"]
+
+
+def words_of(
+    doc: Doc, keep: set[int], added: dict[int, str], replaced: dict[int, str]
+) -> tuple[str, list[Span]] | None:
+    """The words of ``doc`` at ``keep`` written out: what ``added`` puts before a word and ``replaced``
+    puts for one in brackets, each run of words left out marked "…", a comma or full stop that would
+    dangle left off, the first letter capitalized; with the pieces of the article each run shows."""
+    order = sorted(keep)
+    if not order:
+        return None
+    first, last = order[0], order[-1]
+    while (
+        last > first
+        and doc[last].is_punct
+        and (
+            doc[last].text not in ".!?" + QUOTE_MARKS + ")"
+            or (doc[last].text in ".!?" and last - 1 not in keep)
+        )
+    ):
+        last -= 1  # no trailing comma, nor a full stop after a cut
+    out: list[str] = []
+    pieces: list[Span] = []
+    cut = False
+    for i in range(first, last + 1):
+        token = doc[i]
+        between = token.is_punct and {i - 1, i + 1} <= keep
+        dangling = token.is_punct and token.text in ",;:–—-" and not between
+        if (i not in keep and not between) or dangling:
+            cut = cut or (i not in keep and not token.is_punct and not token.is_space)
+            out.append(" ")
+            continue
+        if cut and out:
+            out.append(" … ")
+        cut = False
+        if i in added:
+            out.append(f" {added[i]} ")
+        out.append((replaced.get(i) or token.text) + token.whitespace_)
+        if i in replaced:
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        if pieces and not doc.text[pieces[-1].end : start].strip():
+            pieces[-1] = Span(start=pieces[-1].start, end=end)
+        else:
+            pieces.append(Span(start=start, end=end))
+    text = " ".join("".join(out).split())
+    for mark in (" ,", " .", " …  …"):
+        text = text.replace(mark, mark.strip()[:1] if mark != " …  …" else " …")
+    # The first letter capitalized, also within brackets or a quotation: "[A declassified report] …".
+    at = next((n for n, ch in enumerate(text) if ch.isalnum()), 0)
+    return (text[:at] + text[at : at + 1].upper() + text[at + 1 :], pieces) if text else None

@@ -1,0 +1,116 @@
+"""Timeline entries in the article's words (analysis/clauses.py): each a clause a reader understands
+alone, built from the parse. Made-up sentences of several topics and shapes; no model runs here."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import source_from_text
+from summarizer.analysis import analyze
+from summarizer.evaluate.wrong import readable_alone
+
+
+def _entry(text: str, when: str) -> str:
+    analysis = analyze(source_from_text(f"date 2025-03-14\n\n{text}"))
+    entries = {d.when.text: d.entry for d in analysis.dated}
+    entry = entries[when]
+    assert entry is not None, f"no entry for {when!r}"
+    shown = entry.text.replace("…", " ")
+    for piece in entry.pieces:  # every piece is the article's own words, as the entry shows them
+        words = analysis.text[piece.start : piece.end]
+        assert words.lower() in shown.lower()
+    return entry.text
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expected"),
+    [
+        # A pronoun subject is named, in brackets.
+        (
+            "The grocer Kestrel Foods warned its investors again. It might run out of money by March, "
+            "analysts said.",
+            "March",
+            "[Kestrel Foods] might run out of money by March, analysts said.",
+        ),
+        # A demanded clause keeps the verb that governs it.
+        (
+            "Republican leaders insisted on Tuesday that the union agree to wage cuts.",
+            "Tuesday",
+            "Republican leaders insisted on Tuesday that the union agree to wage cuts.",
+        ),
+        # A reported forecast keeps who forecasts it.
+        (
+            "The minister said the dam would be finished in 2027.",
+            "2027",
+            "The minister said the dam would be finished in 2027.",
+        ),
+        # A subject shared with an earlier verb is added.
+        (
+            "The orchestra will play in Vienna on April 3 and will open its new hall on April 9.",
+            "April 9",
+            "[The orchestra] will open its new hall on April 9",
+        ),
+        # "When" is left off a clause the article states as fact; "if" is kept with what it conditions.
+        (
+            "Prices fell sharply when the central bank cut its rate on Wednesday.",
+            "Wednesday",
+            "The central bank cut its rate on Wednesday",
+        ),
+        (
+            "The club will be relegated if it loses on Saturday.",
+            "Saturday",
+            "The club will be relegated if it loses on Saturday.",
+        ),
+        # A relative pronoun subject is the noun it describes.
+        (
+            "The court fined Pinewood Labs, which had hidden the test results since 2019.",
+            "2019",
+            "[Pinewood Labs] had hidden the test results since 2019",
+        ),
+        # An infinitive belongs to the clause it completes.
+        (
+            "Health officials opened three clinics on Monday to vaccinate children before the school year.",
+            "Monday",
+            "Health officials opened three clinics on Monday to vaccinate children before the school year.",
+        ),
+    ],
+)
+def test_an_entry_reads_alone(text: str, when: str, expected: str) -> None:
+    entry = _entry(text, when)
+    assert entry == expected
+    assert readable_alone(entry) is None
+
+
+def test_a_long_clause_is_trimmed_to_its_core_and_the_cuts_are_marked() -> None:
+    text = (
+        "The striking nurses of the three public hospitals in the northern region, who have worked without a "
+        "contract for two years, voted on Friday to reject the offer that the health authority had made "
+        "after a week of talks."
+    )
+    entry = _entry(text, "Friday")
+    assert "voted on Friday to reject the offer" in entry
+    assert "…" in entry
+    assert len(entry.split()) < len(text.split())
+    assert readable_alone(entry) is None
+
+
+def test_a_negation_and_a_modal_survive_the_trimming() -> None:
+    text = (
+        "The regional transport authority, after months of complaints from commuters and a damning report "
+        "by the national auditor, will not reopen the old northern line before December, its director said."
+    )
+    entry = _entry(text, "December")
+    assert "will not reopen" in entry
+
+
+def test_a_quotation_is_never_cut_open() -> None:
+    text = 'The coach said: "We lost on Sunday because we stopped running. It will not happen again."'
+    entry = _entry(text, "Sunday")
+    assert entry.count('"') % 2 == 0 and readable_alone(entry) is None
+    assert "The coach said" in entry
+
+
+def test_a_time_in_a_quotation_nobody_is_said_to_speak_has_no_entry() -> None:
+    text = 'date 2025-03-14\n\nCrowds filled the square at noon.\n\n"Today we march for our jobs."'
+    analysis = analyze(source_from_text(text))
+    assert all(d.entry is None for d in analysis.dated if d.when.text == "Today")
