@@ -365,7 +365,7 @@ def test_a_bug_of_ours_in_a_pass_is_raised_as_it_is(
     with pytest.raises(TypeError, match="a bug of ours") as caught:
         session(fake_backend).overview("", "", {}, [], [])
     assert not isinstance(caught.value, SummarizerError)
-    assert "_drop_failing_items" in "".join(traceback.format_tb(caught.value.__traceback__))
+    assert "_from_the_article" in "".join(traceback.format_tb(caught.value.__traceback__))
 
 
 # ---- what goes over the wire, and what never does --------------------------------------------------

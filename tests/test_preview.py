@@ -98,7 +98,7 @@ def test_the_previews_show_quotes_dates_and_sure_speakers(recorded: Summarizer) 
     # A resolved date in its sentence, cut to keep the date's words in sight.
     assert "2020-11 (month)  … operations to help Donald Trump in last November’s election." in quick
     assert "Maria Zakharova: “as long as they need,”" in full  # a quote with the speaker the parse names
-    assert "2021-02 (month)  when the U.S. and Russia extended" in full  # a resolved date and its clause
+    assert "2021-02 (month)  The U.S. and Russia extended" in full  # a resolved date and its clause
 
 
 def _speaker(brief: Brief, quote: Quote) -> str | None:

@@ -16,7 +16,10 @@ def test_an_article_without_quotes(recorded: Summarizer) -> None:
     brief = recorded.summarize(source)
     assert Brief.model_validate_json(brief.model_dump_json()) == brief
     assert brief.quotes == []
-    assert brief.headline and brief.actors
+    assert brief.headline
+    # Its one body, "The Port of Rotterdam", the small NER reads as a work's title, and "Rotterdam" of the
+    # headline line is no prose: no actor is shown, where a city once stood as a person.
+    assert "Rotterdam" not in [a.name for a in brief.actors]
     dates = {e.when.value for e in brief.events if e.when}
     assert "2023-09-12" in dates, "Tuesday before a Thursday dateline"
 

@@ -150,7 +150,7 @@ def _trimmed(tokens: list[Token], label: str) -> list[Token]:
     either end ("Obama Calls" of a headline)."""
     while tokens and tokens[-1].pos_ == "VERB":
         tokens = tokens[:-1]
-    while tokens and (tokens[0].pos_ not in _NAME_TAGS or (label == "PERSON" and tokens[0].lower_ in TITLES)):
+    while tokens and (tokens[0].pos_ not in _NAME_TAGS or (label == "PERSON" and _before_a_name(tokens[0]))):
         if label != "PERSON" and tokens[0].pos_ == "ADJ" and tokens[0].ent_type_ == "NORP":
             break  # "Russian Foreign Ministry" is the ministry's name
         if label != "PERSON" and _own_word(tokens[0]):
@@ -169,6 +169,12 @@ def _trimmed(tokens: list[Token], label: str) -> list[Token]:
     while tokens and (tokens[-1].tag_ == "POS" or (tokens[-1].is_punct and tokens[-1].text != ".")):
         tokens = tokens[:-1]
     return tokens
+
+
+def _before_a_name(token: Token) -> bool:
+    """A title or a role before a person's name, not the name's ("President Joe Biden", "Analyst Lena
+    Park", "Economist Jane Roe")."""
+    return token.lower_ in TITLES or _role_word(token)
 
 
 def _own_word(token: Token) -> bool:
@@ -193,14 +199,16 @@ def _role_word(token: Token) -> bool:
 def _in_another_name(ent: SpacySpan, tokens: list[Token]) -> bool:
     """A name inside another's: a flight's ("Adam Air Flight 574", an event), a model's ("Boeing 777",
     "Airbus A380", "Vickers VC-10": its maker's name), a place's ("John F. Kennedy International
-    Airport")."""
+    Airport"); not a person whose surname is a kind of place ("Lena Park")."""
     root = ent.root
     model = [c for c in root.children if c.i >= ent.end and c.dep_ in ("nummod", "compound", "appos")]
     if root.dep_ == "compound" and root.head.i >= ent.end:
         model.append(root.head)
     if any(any(ch.isdigit() for ch in t.text) for t in model):
         return True
-    place = tokens[-1].lower_ in FACILITIES or (root.dep_ == "compound" and root.head.lower_ in FACILITIES)
+    # A person may be called Park or Hall: only a place's name ends with its kind of place.
+    own = ent.label_ != "PERSON" and tokens[-1].lower_ in FACILITIES
+    place = own or (root.dep_ == "compound" and root.head.lower_ in FACILITIES)
     return place or any(i and t.text == "Flight" for i, t in enumerate(tokens))
 
 

@@ -131,7 +131,7 @@ def _events(analysis: Analysis, actors: list[Actor]) -> list[Event]:
         if dated.entry is None and analysis.parsed:
             continue
         what, spans = (dated.entry.text, dated.entry.pieces) if dated.entry else (_words(analysis, dated), [])
-        named = [a.id for a in actors if a.name in set(_ADDED.findall(what))]
+        named = _named_in_brackets(_ADDED.findall(what), actors)
         events.append(
             Event(
                 what=what,
@@ -142,6 +142,18 @@ def _events(analysis: Analysis, actors: list[Actor]) -> list[Event]:
             )
         )
     return events
+
+
+def _named_in_brackets(added: list[str], actors: list[Actor]) -> list[str]:
+    """The actors an entry's added words name ("[Apple's bumpers]" names Apple), by any of their names,
+    as whole words."""
+    return [
+        a.id
+        for a in actors
+        if any(
+            re.search(rf"(?<!\w){re.escape(n)}(?!\w)", words) for n in (a.name, *a.aliases) for words in added
+        )
+    ]
 
 
 def _words(analysis: Analysis, dated: Dated) -> str:
