@@ -164,7 +164,7 @@ def analyze(source: Source) -> Analysis:
         candidates=candidates,
         parsed=True,
         doc=doc,
-        claims=claims_in(doc, sentences, Named(entities), _pronouns(doc, entities, speakers)),
+        claims=claims_in(doc, sentences, Named(entities), _pronouns(doc, entities, speakers), quote_spans),
         gists=[gist(doc, s, entities, speakers) for s in sentences],
     )
 

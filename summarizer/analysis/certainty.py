@@ -269,6 +269,8 @@ def _by_modal(verb: Token, reported: bool) -> Reading:
     if modal is not None and subject is not None and modal.i < subject.i and not _asked(verb):
         return Reading(Certainty.CONDITIONAL, _span(modal))  # "should a maker be willing to pay, …"
     if modal is None:
+        if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return Reading(_future(verb), _span(verb))  # a headline's "Acme to close plant": "will"
         if lemma(verb) in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
             return Reading(Certainty.DEMANDED, _span(verb))  # "has to pay", "needs to cut"
         return Reading(Certainty.HAPPENED, _span(verb))

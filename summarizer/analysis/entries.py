@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .entities import Entity
-from .lexicon import GOVERNING_VERBS, PRONOUNS, QUOTE_MARKS, SPEECH_VERBS, UNSETTLED_MARKS
+from .lexicon import CLAIMING, PRONOUNS, QUOTE_MARKS, UNSETTLED_MARKS
 from .referents import SUBJECTS
 from .subjects import RELATIVE, antecedent, finite, left_behind, mentioned, shared_subject
 from .wording import words_of
@@ -142,7 +142,7 @@ def _governor(verb: Token) -> Token | None:
     if head.i == verb.i or not _is_verb(head):
         return None
     if verb.dep_ in ("ccomp", "xcomp"):
-        return head if head.lemma_.lower() in GOVERNING_VERBS | SPEECH_VERBS else None
+        return head if head.lemma_.lower() in CLAIMING else None
     return head if _conditional(verb) else None
 
 
@@ -279,9 +279,7 @@ class _Entry:
                 whole = len(list(child.subtree)) <= _LONGEST_PHRASE
                 if whole or child.i == verb.i + 1 or verb.lemma_ == "be":
                     self.keep |= self._phrase(child)
-        if verb.lemma_.lower() in GOVERNING_VERBS | SPEECH_VERBS and not any(
-            c.dep_ == "ccomp" for c in verb.children
-        ):
+        if verb.lemma_.lower() in CLAIMING and not any(c.dep_ == "ccomp" for c in verb.children):
             # A complement the parser hung elsewhere ("announced … in a memo that he would be on leave",
             # read as a relative clause of "memo"): a clause that "that" opens, after the verb.
             said = next((t for t in verb.subtree if t.i > verb.i and _opened_by_that(t)), None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "AGENT_NOUNS",
     "CAPACITY_VERBS",
+    "CLAIMING",
     "CLAIM_VERBS",
     "COMPANY_NOUNS",
     "CONDITIONS",
@@ -23,12 +24,10 @@ __all__ = [
     "FEMININE",
     "FUTURE_VERBS",
     "GOVERNING",
-    "GOVERNING_VERBS",
     "INSTITUTIONS",
     "LAYOUT_LABELS",
     "MASCULINE",
     "MODALS",
-    "MOODS",
     "MOTION_VERBS",
     "NAME_PARTICLES",
     "NAMING_VERBS",
@@ -67,31 +66,6 @@ SPEECH_VERBS = frozenset(
     retort assert contend reiterate allege exclaim concur clarify lament cite reveal disclose""".split()
 )
 """Lemmas of verbs that report speech or writing ("accord" is "according to X")."""
-
-GOVERNING_VERBS = frozenset(
-    """believe think expect hope fear feel doubt suppose assume know learn find show reveal demand
-    require request order decide determine ensure recommend propose want wish plan intend seem appear
-    mean hear""".split()
-)
-"""Verbs of thought, finding, wish and decision besides speech: a clause they govern is someone's
-claim, wish or decision, not the writer's statement ("the report found that …", "expects that …")."""
-
-MOODS = {
-    **dict.fromkeys(
-        "will 'll shall would wo going plan intend aim set schedule due prepare promise vow "
-        "agree decide pledge commit".split(),
-        "future",
-    ),
-    **dict.fromkeys("expect anticipate forecast predict likely probably certain should".split(), "expected"),
-    **dict.fromkeys("could might may can possibly perhaps maybe possible unlikely".split(), "possible"),
-    **dict.fromkeys("must demand insist urge require ask order need".split(), "demanded"),
-    **dict.fromkeys("want hope wish seek try".split(), "wished"),
-    **dict.fromkeys("threaten warn".split(), "threatened"),
-    **dict.fromkeys("refuse decline fail deny reject".split(), "refused"),
-}
-"""How certain a clause is, by a modal, hedge or governing verb ("will", "is expected to", "plans to",
-"insisted that", "refused to"): what someone means to do (future), a forecast (expected), a
-possibility, a demand, a wish, a threat, a refusal. A clause with none states a fact."""
 
 SAME_EVENTS = tuple(
     frozenset(group.split())
@@ -320,7 +294,7 @@ GOVERNING = {
     ),
     "expected": frozenset(
         """expect anticipate predict forecast project estimate believe think hope foresee assume likely
-        unlikely bound expectation confident confidence sure convinced optimistic hopeful""".split()
+        unlikely certain bound expectation confident confidence sure convinced optimistic hopeful""".split()
     ),
     "threatened": frozenset("warn threaten caution threat ultimatum".split()),
     "demanded": frozenset(
@@ -344,6 +318,17 @@ CLAIM_VERBS = frozenset(
 ("a report found that …", "analysts fear …", "Djamal is concerned that …"), besides SPEECH_VERBS and the
 planning, forecasting, warning and demanding words of GOVERNING."""
 
+CLAIMING = (
+    SPEECH_VERBS
+    | CLAIM_VERBS
+    | GOVERNING["announced"]
+    | GOVERNING["expected"]
+    | GOVERNING["threatened"]
+    | GOVERNING["demanded"]
+)
+"""Verbs and adjectives whose subject states, thinks, plans, expects, warns of or demands what they
+govern: the claimant of "Qantas plans to …" is Qantas, of "the report found that …" the report."""
+
 SUBJUNCTIVE_DEMANDS = frozenset("insist suggest propose recommend".split())
 """Verbs that demand only with a subjunctive clause ("insisted that the union agree"); with an
 indicative one they assert ("insisted that the plant would stay open")."""
@@ -351,15 +336,16 @@ indicative one they assert ("insisted that the plant would stay open")."""
 SCHEDULED = frozenset("set due poised scheduled slated".split())
 """Adjectives and participles that put an outcome in the future with "be … to" ("is set to open")."""
 
-REFUSALS = frozenset("decline refuse".split())
-"""Verbs whose object is not done: "declined to predict" says nothing will follow."""
+REFUSALS = frozenset("decline refuse fail".split())
+"""Verbs whose object is not done: "declined to predict" says nothing will follow, "failed to reach a
+deal" that none was reached."""
 
 CONDITIONS = frozenset("if unless provided providing".split())
 """Subordinators that make an outcome hang on a condition ("as long as" is read as a phrase)."""
 
 UNSETTLED_MARKS = CONDITIONS | frozenset(["whether", "until"])
-"""Subordinators whose clause is not yet a fact: a condition, a question ("whether") or a limit
-("until"); neither it nor what it hangs on is a fact without the other."""
+"""Subordinators whose own clause is not yet a fact: a condition ("if talks fail"), a question
+("whether") or a limit ("until the board improves its offer")."""
 
 THREATS = ("pay a price", "face consequences", "pay the price", "face the consequences")
 """Phrases that make a future a threat ("Putin will pay a price")."""
