@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..analysis.claims import OPEN, REFUSED, Claim, Named, ambiguous, claims_in, doer, key, same_event, stem
+from ..analysis.claims import OPEN, REFUSED, Claim, claims_in, doer, same_event
 from ..analysis.lexicon import CLAIMING, PRONOUNS, ROLE_NOUNS, TITLES
+from ..analysis.named import Named, ambiguous, key, stem
 from ..analysis.text import content_words
 from ..models import ActorKind, Certainty, Span
 
