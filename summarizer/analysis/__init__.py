@@ -124,8 +124,9 @@ class Analysis:
 def analyze(source: Source) -> Analysis:
     """The analysis of one article."""
     # Imported here, not with this module: a skim needs none of them.
-    from .claims import Named, claims_in
+    from .claims import claims_in
     from .entries import entry_at, gist
+    from .named import Named
     from .nlp import parse
 
     text, start = source.text, source.body_start
@@ -164,7 +165,7 @@ def analyze(source: Source) -> Analysis:
         candidates=candidates,
         parsed=True,
         doc=doc,
-        claims=claims_in(doc, sentences, Named(entities), _pronouns(doc, entities, speakers)),
+        claims=claims_in(doc, sentences, Named(entities), _pronouns(doc, entities, speakers), quote_spans),
         gists=[gist(doc, s, entities, speakers) for s in sentences],
     )
 
@@ -174,7 +175,7 @@ def _pronouns(
 ) -> dict[int, set[str]]:
     """The actor each pronoun subject stands for, where the parse can tell: "I" and "we" in a quotation
     its speaker, "he", "she", "it" and "they" their antecedent (subjects.py)."""
-    from .claims import ambiguous, key
+    from .named import ambiguous, key
     from .subjects import antecedent
 
     found = {}

@@ -13,7 +13,7 @@ the parse decides, in this order:
    outcome at all. Verbs of saying pass through ("said it will close");
 3. the clause's modal: "could", "may", "might" speculated; "should" expected; "will" (and "would"
    reporting it) announced for a party's own act or a passive plan, expected for what events, things or
-   "there" will do, threatened in "will pay a price";
+   "there" will do, threatened in "will pay a price" (future.py);
 4. otherwise a realis past or present clause, stated as fact: happened.
 
 The word or words that decided are kept (``Reading.cue``), so that a reader can check them.
@@ -25,21 +25,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Certainty, Span
+from .future import acting, agent, future
 from .lexicon import (
-    AGENT_NOUNS,
-    COMPANY_NOUNS,
     CONDITIONS,
-    EFFECT_VERBS,
     GOVERNING,
-    INSTITUTIONS,
     MODALS,
     REFUSALS,
-    ROLE_NOUNS,
     SCHEDULED,
     SPEECH_VERBS,
-    STAFF,
     SUBJUNCTIVE_DEMANDS,
-    THREATS,
 )
 from .nlp import lemma
 
@@ -54,13 +48,7 @@ _CLIMB = ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acl", "oprd", "aco
 _SPECULATIVE = frozenset(["could", "may", "might"])
 _OPINION = frozenset(["believe", "think", "feel", "reckon"])
 """Verbs of opinion, which pass a possibility through ("believes that this may …" is speculated)."""
-_READY = frozenset(["willing", "ready", "able", "prepared", "determined", "available"])
-"""Adjectives that make "will be" a plan, not a forecast ("will be willing to pay", "will be available")."""
-_DATED = frozenset(["next", "this", "tomorrow", "later", "soon", "today", "tonight"])
-"""Words of a date expression that set a time, where "a year" or "each month" only give a rate."""
 _QUESTION = frozenset(["whether", "if", "what", "when", "how", "why", "who", "which", "where"])
-_AGENT_ENTITIES = frozenset(["PERSON", "ORG", "GPE", "NORP"])
-_AGENT_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "you"])
 
 
 @dataclass(frozen=True)
@@ -125,7 +113,9 @@ def read(token: Token) -> Reading:
     own = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
     if (decided := _governed(verb, own, own=True)) is not None:
         return decided
-    if own is not None and own.dep_ == "ccomp" and (says(verb) or lemma(verb) in SUBJUNCTIVE_DEMANDS):
+    # What was said must be a verb: a noun the parser took for the complement would lead back here.
+    said = own is not None and own.dep_ == "ccomp" and own.pos_ in ("VERB", "AUX")
+    if own is not None and said and (says(verb) or lemma(verb) in SUBJUNCTIVE_DEMANDS):
         return read(own)  # "insisted that the claim would be paid": what was said decides
     return _by_modal(verb, reported)
 
@@ -231,7 +221,7 @@ def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading
         return None  # "insisted that the plant was safe" asserts; its clause decides
     if word == "call" and not any(c.lower_ in ("for", "on", "upon") for c in node.children):
         return None  # "called it a mistake"
-    if kind is Certainty.DEMANDED and own and below is None and not _acting(node):
+    if kind is Certainty.DEMANDED and own and below is None and not acting(node):
         return None  # "iOS would no longer require a computer": a need of a thing, no one's demand
     if word in ("want", "wish") and _someone_else(node, below):
         kind = Certainty.DEMANDED  # "wants Congress to act"
@@ -256,7 +246,7 @@ def _future_with_be(node: Token, below: Token | None) -> Reading | None:
     if word == "be" and not any(c.dep_ in ("attr", "acomp") for c in node.children):
         return Reading(Certainty.ANNOUNCED, _span(node))
     if (word == "go" and node.tag_ == "VBG") or word in SCHEDULED:
-        return Reading(_future(node), _span(node))  # "We are going to move": the subject is going's
+        return Reading(future(node), _span(node))  # "We are going to move": the subject is going's
     return None
 
 
@@ -269,17 +259,19 @@ def _by_modal(verb: Token, reported: bool) -> Reading:
     if modal is not None and subject is not None and modal.i < subject.i and not _asked(verb):
         return Reading(Certainty.CONDITIONAL, _span(modal))  # "should a maker be willing to pay, …"
     if modal is None:
+        if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return Reading(future(verb), _span(verb))  # a headline's "Acme to close plant": "will"
         if lemma(verb) in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
             return Reading(Certainty.DEMANDED, _span(verb))  # "has to pay", "needs to cut"
         return Reading(Certainty.HAPPENED, _span(verb))
     meaning = MODALS[modal.lower_]
-    if meaning == "expected" and any(_agent(s) for s in subjects):
+    if meaning == "expected" and any(agent(s) for s in subjects):
         meaning = "demanded"  # "buyers should try again tomorrow": advice to a party, not a forecast
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if meaning == "would" and (reported or passive):
         meaning = "future"  # "said it would close": "will", reported; "would be allowed": a rule set
     if meaning == "future":
-        return Reading(_future(verb), _span(modal))
+        return Reading(future(verb), _span(modal))
     if meaning == "would":
         return Reading(Certainty.EXPECTED, _span(modal))
     return Reading(Certainty(meaning), _span(modal))
@@ -287,112 +279,6 @@ def _by_modal(verb: Token, reported: bool) -> Reading:
 
 def _future_modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and MODALS.get(c.lower_) in ("future", "would") for c in verb.children)
-
-
-def _future(verb: Token) -> Certainty:
-    """What "will" makes of ``verb``: a threat in "will pay a price"; a plan when a party says what it
-    will do, what will be done, or what is set to happen ("iPhone 4 will be available on June 24", "the
-    talks will take as long as they need", as news reports a schedule); a forecast of what "there" will
-    be, of what a thing will be ("this will be an American tanker"), and of an effect or a change
-    ("prices will rise", "the new jet will use 20 percent less fuel")."""
-    words = " ".join(t.lower_ for t in verb.subtree)
-    if any(threat in words for threat in THREATS):
-        return Certainty.THREATENED
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return Certainty.ANNOUNCED  # "will be assembled in Toulouse"
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
-    joined = verb
-    while not subjects and joined.dep_ == "conj" and joined.head.i != joined.i:
-        # "the team … had been merged … and would cease": the subject of the first verb of the list
-        joined = joined.head
-        subjects = [c for c in joined.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    if any(s.dep_ == "expl" or s.lower_ == "there" for s in subjects):
-        return Certainty.EXPECTED  # "there will be a protest"
-    # The parser gives a name and the role before it two subjects ("The former Chief Operating
-    # Officer, Tim Cook will be succeeding"): either acting makes it a plan.
-    if _measures(verb):
-        return Certainty.EXPECTED  # "will use 20 percent less fuel": a claim of an effect, whoever acts
-    if any(_agent(s) for s in subjects) or _scheduled(verb):
-        return Certainty.ANNOUNCED
-    if lemma(verb) == "be" or lemma(verb) in EFFECT_VERBS or _compares(verb):
-        return Certainty.EXPECTED
-    return Certainty.ANNOUNCED
-
-
-def _measures(verb: Token) -> bool:
-    """Whether a clause puts a number on a change ("20 percent less fuel", "double the speed")."""
-    for token in verb.subtree:
-        if token.lower_ in ("double", "twice", "triple"):
-            return True
-        if token.lower_ in ("less", "more", "fewer") and any(t.like_num for t in token.subtree):
-            return True
-        if (
-            token.lower_ in ("less", "more", "fewer")
-            and token.i
-            and token.doc[token.i - 1].lower_
-            in (
-                "percent",
-                "%",
-                "times",
-            )
-        ):
-            return True
-    return False
-
-
-def _compares(verb: Token) -> bool:
-    """Whether a clause compares ("20 percent less fuel", "double the speed"): a claim of an effect."""
-    degrees = ("JJR", "RBR", "JJS", "RBS")
-    return any(t.tag_ in degrees or t.lower_ in ("double", "twice") for t in verb.subtree)
-
-
-def _scheduled(verb: Token) -> bool:
-    """Whether a clause sets its outcome for a date or makes it available: a date or time that names a
-    day, month or year ("on June 24", "in the fall of 2011", "next year"), not a rate ("a year")."""
-    if any(c.dep_ == "acomp" and c.lower_ in _READY for c in verb.children):
-        return True
-    for token in verb.subtree:
-        if token.ent_type_ not in ("DATE", "TIME"):
-            continue
-        if token.like_num or token.is_title or token.lower_ in _DATED:
-            return True
-    return False
-
-
-def _acting(verb: Token) -> bool:
-    """Whether a verb's subject is a party that acts (see :func:`_agent`)."""
-    return any(_agent(c) for c in verb.children if c.dep_ == "nsubj")
-
-
-def _agent(subject: Token) -> bool:
-    """Whether a subject is a party that acts: a person, body or country, by name, pronoun or noun."""
-    word = subject.lower_
-    if word in _AGENT_PRONOUNS or subject.ent_type_ in _AGENT_ENTITIES:
-        return True
-    if word == "it":
-        return _speaks_of_itself(subject)
-    if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in subject.children):
-        return True  # "those who had bought a case": people
-    return _agent_noun(subject)
-
-
-def _agent_noun(subject: Token) -> bool:
-    if subject.ent_type_ in _AGENT_ENTITIES:
-        return True
-    return subject.pos_ in ("NOUN", "PROPN") and (
-        lemma(subject) in ROLE_NOUNS | STAFF | INSTITUTIONS | COMPANY_NOUNS or subject.lower_ in AGENT_NOUNS
-    )
-
-
-def _speaks_of_itself(pronoun: Token) -> bool:
-    """ "Acme said it will close the plant": "it", under a body's speech verb, is the body."""
-    verb = pronoun.head
-    while verb.dep_ in ("ccomp", "conj", "xcomp") and verb.head.i != verb.i:
-        verb = verb.head
-        if lemma(verb) in SPEECH_VERBS:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            return subject is not None and subject.ent_type_ != "PERSON" and _agent_noun(subject)
-    return False
 
 
 def _asked(verb: Token) -> bool:

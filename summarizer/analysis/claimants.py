@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..models import ClaimSource, Span
 from .certainty import governors, says
 from .entities import Entity
-from .lexicon import CLAIM_VERBS, GOVERNING, PRONOUNS, SPEECH_VERBS
+from .lexicon import CLAIMING, PRONOUNS, SPEECH_VERBS
 from .nlp import lemma
 from .referents import entity_named, phrase, pronoun_referent
 from .speakers import Attribution, subject_of
@@ -25,12 +25,8 @@ from .speakers import Attribution, subject_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Claimant", "claimant_of"]
+__all__ = ["Claimant", "Statement", "claimant_of", "statements"]
 
-_CLAIMING = SPEECH_VERBS | CLAIM_VERBS | GOVERNING["announced"] | GOVERNING["expected"]
-_CLAIMING |= GOVERNING["threatened"] | GOVERNING["demanded"]
-"""Verbs and adjectives whose subject states, plans, expects, warns of or demands what they govern: the
-source of "Qantas plans to …" is Qantas."""
 _DEFINITE = frozenset(["the", "this", "that", "these", "those"])
 
 
@@ -47,6 +43,21 @@ class Claimant:
     """The words that attribute it: the speech verb, "according to"."""
 
 
+@dataclass(frozen=True)
+class Statement:
+    """One verb of saying, thinking or planning (or an "according to") that gives a clause to someone,
+    as the parse shows it: the words naming who, before anyone is looked up."""
+
+    who: Token | None
+    """The subject (or X of "according to X") naming who states it; None when the parse names no one."""
+    source: ClaimSource
+    """ACTOR when ``who`` is set; else ARTICLE for the writer's hedge ("it is expected that …"), UNNAMED
+    for a passive report ("it was announced that …", ``words``), UNKNOWN when the parse finds no
+    subject."""
+    cue: Span
+    words: Span | None = None
+
+
 def claimant_of(
     verb: Token,
     entities: list[Entity],
@@ -58,27 +69,41 @@ def claimant_of(
     for span, said in passages:
         if span.start <= verb.idx < span.end and not said.term:
             return _quoted(said)
+    found = statements(verb, quoted)
+    if not found:
+        return Claimant(ClaimSource.ARTICLE)
     # The outermost claimant: in "Gallois said the company expects to cut jobs", Gallois states it.
-    claim = Claimant(ClaimSource.ARTICLE)
+    outer = found[-1]
+    if outer.who is None:
+        return Claimant(outer.source, words=outer.words, cue=outer.cue)
+    return _named(outer.who, entities, quoted, outer.cue)
+
+
+def statements(verb: Token, quoted: list[tuple[int, int]], *, own: bool = True) -> list[Statement]:
+    """What gives the clause of ``verb`` to someone, nearest first: "according to X" hung on it or on a
+    verb it is joined to, and the verbs of saying, thinking, planning, forecasting, warning or demanding
+    that govern it (a report of a report gives both); ``own``: ``verb`` itself too, as the subject of
+    "plans to close" states it. Empty for the writer's own words."""
+    found: list[Statement] = []
     if verb.pos_ == "NOUN":
         # A noun that states an outcome: "Airbus has hopes that …", "there is a possibility of …".
-        if lemma(verb) in _CLAIMING and verb.dep_ == "dobj":
-            claim = _subject_claims(verb.head, entities, quoted, cue=_span(verb))
+        if lemma(verb) in CLAIMING and verb.dep_ == "dobj":
+            found.append(_subject_claims(verb.head, quoted, cue=_span(verb)))
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
     clauses, above = governors(verb)
-    claiming = [verb, *(node for node, _ in above)]
+    claiming = [*([verb] if own else []), *(node for node, _ in above)]
     for node in dict.fromkeys([*clauses, *claiming]):
         according = _according_to(node)
         if according is not None:
-            claim = _named(according, entities, quoted, _span(according.head.head))
+            found.append(Statement(according, ClaimSource.ACTOR, _span(according.head.head)))
         elif node not in claiming:
             continue  # a verb the clause is joined to does not govern it ("has attempted … and may fail")
-        elif (lemma(node) in _CLAIMING or says(node)) and node.pos_ in ("VERB", "AUX"):
-            claim = _subject_claims(node, entities, quoted)
-        elif lemma(node) in _CLAIMING and node.pos_ == "ADJ" and node.dep_ == "acomp":
-            claim = _subject_claims(node.head, entities, quoted, cue=_span(node))  # "is concerned that"
-    return claim
+        elif (lemma(node) in CLAIMING or says(node)) and node.pos_ in ("VERB", "AUX"):
+            found.append(_subject_claims(node, quoted))
+        elif lemma(node) in CLAIMING and node.pos_ == "ADJ" and node.dep_ == "acomp":
+            found.append(_subject_claims(node.head, quoted, cue=_span(node)))  # "is concerned that"
+    return found
 
 
 def _quoted(said: Attribution) -> Claimant:
@@ -98,21 +123,19 @@ def _according_to(node: Token) -> Token | None:
     return None
 
 
-def _subject_claims(
-    verb: Token, entities: list[Entity], quoted: list[tuple[int, int]], cue: Span | None = None
-) -> Claimant:
-    """The claim of a verb of saying or thinking: its subject's. A passive with no agent is the writer's
-    hedge when it expects ("it is expected that …", "is thought likely to"), an unnamed source when it
-    reports ("it was announced that …", "are reported to")."""
+def _subject_claims(verb: Token, quoted: list[tuple[int, int]], cue: Span | None = None) -> Statement:
+    """The statement of a verb of saying or thinking: its subject's. A passive with no agent is the
+    writer's hedge when it expects ("it is expected that …", "is thought likely to"), an unnamed source
+    when it reports ("it was announced that …", "are reported to")."""
     subject = subject_of(verb, quoted)
     cue = cue or _span(verb)
-    if subject is None:
-        if not any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in verb.children):
-            return Claimant(ClaimSource.UNKNOWN, cue=cue)
-        if lemma(verb) in SPEECH_VERBS:
-            return Claimant(ClaimSource.UNNAMED, words=_passive(verb), cue=cue)
-        return Claimant(ClaimSource.ARTICLE, cue=cue)
-    return _named(subject, entities, quoted, cue)
+    if subject is not None:
+        return Statement(subject, ClaimSource.ACTOR, cue)
+    if not any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in verb.children):
+        return Statement(None, ClaimSource.UNKNOWN, cue)
+    if lemma(verb) in SPEECH_VERBS:
+        return Statement(None, ClaimSource.UNNAMED, cue, _passive(verb))
+    return Statement(None, ClaimSource.ARTICLE, cue)
 
 
 def _passive(verb: Token) -> Span:

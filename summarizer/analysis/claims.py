@@ -13,40 +13,30 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import ActorKind, Span
-from .entities import Entity
-from .lexicon import GOVERNING_VERBS, MOODS, PRONOUNS, SAME_EVENTS, SPEECH_VERBS, UNSETTLED_MARKS
-from .text import content_words, normalize
+from ..models import Certainty, ClaimSource, Span
+from .certainty import governors, read
+from .claimants import statements
+from .lexicon import REFUSALS, SAME_EVENTS, SPEECH_VERBS, UNSETTLED_MARKS
+from .named import Named, conjuncts, keys_of, stem, vague
+from .nlp import lemma
+from .text import content_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = [
-    "FACT",
-    "Claim",
-    "Named",
-    "ambiguous",
-    "claims_in",
-    "compatible",
-    "doer",
-    "key",
-    "number",
-    "same_event",
-    "stem",
-    "vague",
-]
+__all__ = ["OPEN", "REFUSED", "Claim", "claims_in", "doer", "number", "same_event"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _CLIMB = 6
-_STEM = 5
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
-_FUNCTION_WORDS = frozenset({"the", "and", "for", "of"})
 _DATES = frozenset({"DATE", "TIME", "ORDINAL"})
 _MEASURES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
-FACT = "fact"
-"""A realis past or present: what happened or is."""
+REFUSED = "refused"
+"""The mood of what a party refused, declined or failed to do: not done, though the refusal was."""
+OPEN = "open"
+"""The mood of a clause that states no outcome ("did not say whether …", "declined to say when")."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +63,8 @@ class Claim:
     """Keys of whom or what it is done to or told to, where the clause names an actor ("told Putin")."""
     negated: bool
     mood: str
-    """fact, or the kind of its modality (lexicon.MOODS): future, expected, possible, demanded, wished,
-    conditional."""
+    """How certain the clause makes its outcome: a ``Certainty`` value as certainty.py reads it
+    (happened for a realis past or present), or REFUSED, or OPEN."""
     numbers: frozenset[str]
     claimant: frozenset[str]
     """Keys of who the article gives it to ("X said that …", "according to X"); empty for the writer."""
@@ -83,65 +73,16 @@ class Claim:
     them, and a verb of a clause it governs is not."""
 
 
-class Named:
-    """The actors a text names, by their names: the article's entities, and what a pronoun stands for."""
-
-    def __init__(self, entities: list[Entity]) -> None:
-        self.entities = entities
-        names = [(name, e) for e in entities for name in _names(e)]
-        self._names = sorted(names, key=lambda n: len(n[0]), reverse=True)
-
-    def keys(self, words: str) -> set[str]:
-        """Keys of the actors ``words`` name, the longest name first ("Russia's embassy in the U.S." is
-        the embassy, not Russia)."""
-        text = f" {normalize(words)[0]} "
-        found: set[str] = set()
-        for name, entity in self._names:
-            pattern = f" {normalize(name)[0]} "
-            if pattern.strip() and pattern in text:
-                found.add(key(entity))
-                text = text.replace(pattern, " ")
-        return found
-
-    def side(self, keys: frozenset[str]) -> set[str]:
-        """The stems of the names and roles of the actors ``keys`` name: a spokesman speaks for the body
-        his role names ("Kremlin spokesperson"), a ministry for the country its name does."""
-        out: set[str] = set()
-        for entity in self.entities:
-            if key(entity) in keys:
-                words = " ".join([*_names(entity), entity.role or ""]).lower()
-                out |= {stem(w) for w in re.findall(r"[a-z]\w{2,}", words) if w not in _FUNCTION_WORDS}
-        out |= {k[1:] for k in keys if k.startswith("~")}
-        return out
-
-
-def ambiguous(pronoun: Token) -> bool:
-    """Whether a pronoun subject may stand for either of two: in what someone told someone ("Biden told
-    Putin that he doesn't …")."""
-    clause = pronoun.head
-    return clause.dep_ == "ccomp" and any(c.dep_ in ("dobj", "dative") for c in clause.head.children)
-
-
-def key(entity: Entity) -> str:
-    return normalize(entity.name)[0]
-
-
-def stem(word: str) -> str:
-    """A word's first letters, so that inflections and nominalizations meet ("recalled", "recall")."""
-    return word.lower()[:_STEM]
-
-
-def _names(entity: Entity) -> list[str]:
-    names = entity.names()
-    if entity.kind is ActorKind.PERSON and len(entity.name.split()) > 1:
-        names.append(entity.name.split()[-1])
-    return names
-
-
-def claims_in(doc: Doc, sentences: list[Span], named: Named, pronouns: dict[int, set[str]]) -> list[Claim]:
+def claims_in(
+    doc: Doc,
+    sentences: list[Span],
+    named: Named,
+    pronouns: dict[int, set[str]],
+    quoted: list[tuple[int, int]],
+) -> list[Claim]:
     """The claims of the clauses of ``sentences`` in ``doc``: one per verb with a subject of its own, a
     shared one, or one the clause governs. ``pronouns``: what the pronouns the caller resolved stand
-    for, by token index."""
+    for, by token index; ``quoted``: the spans of the quotation marks."""
     found = []
     for sentence in sentences:
         words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -152,14 +93,26 @@ def claims_in(doc: Doc, sentences: list[Span], named: Named, pronouns: dict[int,
                 continue
             if verb.lemma_ == "be" and not _predicate(verb):
                 continue
-            found.append(_claim(verb, sentence, named, pronouns))
+            found.append(_claim(verb, sentence, named, _Keys(named, pronouns, quoted)))
     return found
 
 
-def _claim(verb: Token, sentence: Span, named: Named, pronouns: dict[int, set[str]]) -> Claim:
+@dataclass(frozen=True)
+class _Keys:
+    """What the names of a text stand for: its actors, its resolved pronouns, its quotation marks."""
+
+    named: Named
+    pronouns: dict[int, set[str]]
+    quoted: list[tuple[int, int]]
+
+    def of(self, noun: Token) -> set[str]:
+        return keys_of(noun, self.named, self.pronouns)
+
+
+def _claim(verb: Token, sentence: Span, named: Named, keys: _Keys) -> Claim:
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     subject = _doer(verb, passive)
-    actors = tuple(frozenset(_keys(s, named, pronouns)) for s in _conjuncts(subject)) if subject else ()
+    actors = tuple(frozenset(keys.of(s)) for s in conjuncts(subject)) if subject else ()
     joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i for t in c.subtree}
     clause = [t for t in verb.subtree if t.i not in joined and not t.is_space]
     own = [t for t in clause if _clause_of(t) == verb.i]
@@ -172,16 +125,16 @@ def _claim(verb: Token, sentence: Span, named: Named, pronouns: dict[int, set[st
         clause=Span(start=clause[0].idx, end=clause[-1].idx + len(clause[-1].text)),
         event=_event(verb),
         judged=verb.lemma_ == "be",
-        vague=subject is not None and vague(subject, named) and subject.i not in pronouns,
+        vague=subject is not None and vague(subject, named) and subject.i not in keys.pronouns,
         subject=" ".join(t.text for t in subject.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct"))
         if subject is not None
         else "",
         actors=tuple(a for a in actors if a),
-        objects=frozenset(k for o in objects for k in _keys(o, named, pronouns) if not k.startswith("~")),
+        objects=frozenset(k for o in objects for k in keys.of(o) if not k.startswith("~")),
         negated=any(c.dep_ == "neg" for c in verb.children),
         mood=mood(verb),
         numbers=frozenset(n for t in own if _quantity(t) and (n := number(t.text))),
-        claimant=frozenset(_claimant(verb, named, pronouns)),
+        claimant=frozenset(_claimant(verb, keys)),
         words=frozenset(stem(w) for w in content_words(t for t in clause if t.pos_ in _NOMINAL)),
     )
 
@@ -268,104 +221,45 @@ def _doer(verb: Token, passive: bool) -> Token | None:
     return None
 
 
-def _conjuncts(noun: Token) -> list[Token]:
-    return [noun, *(c for c in noun.conjuncts if c.i > noun.i)]
-
-
-def _keys(noun: Token, named: Named, pronouns: dict[int, set[str]]) -> set[str]:
-    if noun.i in pronouns:
-        return pronouns[noun.i]
-    if noun.lower_ in PRONOUNS:
-        return set()
-    # The noun's own phrase: not the nouns joined to it ("Ford and GM" are two subjects), nor a clause
-    # describing it; joined words inside a modifier stay ("Ford and Toyota sales" names both). A name in
-    # a prepositional modifier is not who acts ("the A330 at Air France's hangar"), one after "of",
-    # "from" or "by" is, as a possessive is ("the capital of Apple", "comments from Biden").
-    apart = {
-        t.i
-        for c in noun.children
-        if c.dep_ in ("conj", "cc", "relcl", "acl")
-        or (c.dep_ == "prep" and c.lower_ not in ("of", "from", "by"))
-        for t in c.subtree
-    }
-    phrase = [t for t in noun.subtree if t.i not in apart]
-    keys = named.keys(" ".join(t.text for t in phrase))
-    return keys if noun.pos_ == "PROPN" and keys else keys | {"~" + stem(noun.lemma_)}
-
-
-def vague(noun: Token | None, named: Named) -> bool:
-    """Whether a subject names no one a reader could check: "it", "they", "the aircraft", "the
-    company" (a pronoun or a definite common noun naming no actor)."""
-    if noun is None:
-        return True
-    if noun.lower_ in PRONOUNS:
-        return True
-    definite = any(
-        c.lower_ in ("the", "this", "these", "that", "those", "his", "her", "its", "their")
-        for c in noun.children
-    )
-    return noun.pos_ == "NOUN" and definite and not named.keys(" ".join(t.text for t in noun.subtree))
-
-
-def _claimant(verb: Token, named: Named, pronouns: dict[int, set[str]]) -> set[str]:
-    """Who the article gives a clause to: the subjects of the verbs of speech or thought it is the
-    complement of, and X of "according to X" (a report of a report gives both); empty for the
-    writer's own."""
+def _claimant(verb: Token, keys: _Keys) -> set[str]:
+    """Who the article gives a clause to (claimants.py): every party whose verb of saying, thinking or
+    planning governs it, or X of "according to X" (a report of a report gives both, so that a sentence
+    naming either keeps it theirs); "~unnamed" for one the parse names no one for; empty for the
+    writer's own words and hedges ("it is expected that …"). The clause's own verb is not its claim:
+    "X said" is the writer's report that X spoke. An adverbial clause is the word of whoever states the
+    clause it hangs on ("X said the strike would continue until the board improved its offer"), where a
+    consequence (claimants.py) is its governing clause's alone."""
     found: set[str] = set()
-    token = verb
-    for _ in range(_CLIMB):
-        for child in token.children:
-            if child.dep_ == "prep" and child.lemma_.lower() == "accord":
-                to = next((c for c in child.children if c.lower_ == "to"), None)
-                source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-                found |= _keys(source, named, pronouns) if source is not None else set()
-        head = token.head
-        if head.i == token.i or token.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis"):
-            break
-        governing = (
-            head.lemma_.lower() in GOVERNING_VERBS and token.dep_ == "xcomp"
-        )  # "expects sales to rise"
-        if (
-            head.lemma_.lower() in SPEECH_VERBS | GOVERNING_VERBS and token.dep_ in ("ccomp", "parataxis")
-        ) or governing:
-            speaker = _doer(head, any(c.dep_ == "nsubjpass" for c in head.children))
-            found |= _keys(speaker, named, pronouns) if speaker is not None else {"~unnamed"}
-        token = head
+    for statement in statements(verb, keys.quoted, own=False):
+        if statement.who is not None:
+            found |= keys.of(statement.who)
+        elif statement.source is not ClaimSource.ARTICLE:
+            found.add("~unnamed")
+    clauses, above = governors(verb)
+    top = above[-1][0] if above else clauses[-1]
+    if top.dep_ == "advcl" and top.head.i != top.i:
+        found |= _claimant(top.head, keys)
     return found
 
 
 def mood(verb: Token) -> str:
-    """How certain a clause makes its verb: its modal, the verb that governs it ("expects to", "plans
-    to", "insisted that"), a condition, or a hedge ("likely", "almost certain"); fact when none."""
-    words = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "acomp")]
-    if verb.dep_ == "ROOT" and any(c.lower_ == "to" for c in words):
-        return "future"  # a headline's "Acme to close plant"
-    conditions = [m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"]
-    conditions += [m for m in verb.children if m.dep_ == "mark"]  # the condition itself is no fact
-    if any(m.lower_ in UNSETTLED_MARKS for m in conditions):
-        return "conditional"
-    token = verb
-    for _ in range(_CLIMB):
-        for word in words:
-            if (kind := MOODS.get(word.lower_)) is not None:
-                return kind
-        head = token.head
-        own = any(c.dep_ in _SUBJECTS for c in token.children)
-        if token.dep_ == "conj" and head.i != token.i and not own:
-            # A joined verb with no subject of its own keeps its first verb's modality ("are expected to
-            # start … and end …").
-            words = [c for c in head.children if c.dep_ in ("aux", "auxpass", "advmod", "acomp")]
-            token = head
-            continue
-        if head.i == token.i or token.dep_ not in ("xcomp", "ccomp"):
-            break
-        if (kind := MOODS.get(head.lemma_.lower())) is not None:
-            return kind
-        if token.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS:
-            break
-        words = [c for c in head.children if c.dep_ in ("aux", "auxpass", "advmod", "acomp")] + [head]
-        token = head
-    return FACT
+    """How certain a clause makes its outcome, as certainty.py reads it, with what a claim must also
+    tell apart: a condition's, question's or limit's own clause ("if talks fail", "until the board
+    improves its offer"), which a consequence never is (certainty.py reads the clause it hangs on); the
+    clause a party refused, declined or failed to do (a refusal that happened, to certainty.py); and
+    one that states no outcome."""
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in UNSETTLED_MARKS]
+    conceded = bool(marks) and marks[0].i > 0 and verb.doc[marks[0].i - 1].lower_ == "even"
+    if marks and not conceded:
+        return Certainty.CONDITIONAL.value
+    reading = read(verb)
+    if reading.certainty is None:
+        return OPEN
+    cue = reading.cue
+    decided = verb.doc.char_span(cue.start, cue.end) if cue is not None else None
+    if decided is not None and decided.root.i != verb.i and lemma(decided.root) in REFUSALS:
+        return REFUSED
+    return reading.certainty.value
 
 
 def same_event(mine: str, theirs: str, words: frozenset[str]) -> bool:
@@ -376,9 +270,3 @@ def same_event(mine: str, theirs: str, words: frozenset[str]) -> bool:
         return True
     group = next((g for g in SAME_EVENTS if mine in g), None)
     return group is not None and (theirs in group or any(stem(w) in words for w in group))
-
-
-def compatible(model: str, article: str) -> bool:
-    """Whether a model's clause keeps the certainty of the article's: the same kind ("will" and "plans
-    to" are one: what someone means to do)."""
-    return model == article

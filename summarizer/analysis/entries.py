@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .entities import Entity
-from .lexicon import GOVERNING_VERBS, PRONOUNS, QUOTE_MARKS, SPEECH_VERBS, UNSETTLED_MARKS
-from .referents import SUBJECTS
+from .lexicon import CLAIMING, PRONOUNS, QUOTE_MARKS
 from .subjects import RELATIVE, antecedent, finite, left_behind, mentioned, shared_subject
+from .trimming import SUBJECT_DEPS, clause_words, conditional, core, is_verb, path, phrase
 from .wording import words_of
 
 if TYPE_CHECKING:
@@ -39,18 +39,8 @@ __all__ = ["Entry", "entry_at", "gist"]
 
 _LONGEST = 22
 """Words of a clause shown whole; a longer one is trimmed to its core."""
-_LONGEST_PHRASE = 8
-"""Words of a noun phrase shown whole; a longer one keeps its head and the words that say which."""
 _CLIMB = 12
 _RELATIVE = RELATIVE
-_SUBJECT_DEPS = frozenset({*SUBJECTS, "csubj", "csubjpass", "expl"})
-_COMPLETES = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "agent"})
-"""What completes a verb's meaning: its objects and complements."""
-_CHAIN = frozenset({"aux", "auxpass", "neg", "prt"})
-_NAMING = frozenset(
-    {"det", "poss", "compound", "amod", "nummod", "nmod", "case", "quantmod", "neg", "cc", "conj"}
-)
-"""What a trimmed noun phrase keeps: the words that say which one it is."""
 
 
 @dataclass(frozen=True)
@@ -95,24 +85,15 @@ def gist(
     """A sentence's main clause made to read alone, trimmed like a timeline entry: what the brief shows
     in the article's words where the model's own failed its check."""
     words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    if words is None or not _is_verb(words.root):
+    if words is None or not is_verb(words.root):
         return None
     return _Entry(doc, entities, quoted, []).build(words.root)
 
 
-def _is_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")
-
-
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; of two (a parse that hangs a second on it), the one nearer the verb."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
-
-
-def _verbal(token: Token) -> bool:
-    """A verb, or a word the parse makes the head of a clause whatever its tag ("was set to land")."""
-    return _is_verb(token) or token.dep_ in ("xcomp", "ccomp", "advcl")
 
 
 def _clause_head(token: Token) -> Token | None:
@@ -120,7 +101,7 @@ def _clause_head(token: Token) -> Token | None:
     non-finite one belongs to ("to help Donald Trump in last November's election" is part of "Putin
     authorized influence operations …")."""
     for _ in range(_CLIMB):
-        if _is_verb(token) and (finite(token) or token.dep_ == "ROOT"):
+        if is_verb(token) and (finite(token) or token.dep_ == "ROOT"):
             return token
         if token.head.i == token.i:
             return None
@@ -128,22 +109,16 @@ def _clause_head(token: Token) -> Token | None:
     return None
 
 
-def _conditional(verb: Token) -> bool:
-    return verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in UNSETTLED_MARKS for c in verb.children
-    )
-
-
 def _governor(verb: Token) -> Token | None:
     """The verb whose claim, thought, demand or condition a clause is: "said" of "Russia would face …",
     "insisted" of "that the UAW agree", "will" of "unless there is an apology"; None when it stands
     alone."""
     head = verb.head
-    if head.i == verb.i or not _is_verb(head):
+    if head.i == verb.i or not is_verb(head):
         return None
     if verb.dep_ in ("ccomp", "xcomp"):
-        return head if head.lemma_.lower() in GOVERNING_VERBS | SPEECH_VERBS else None
-    return head if _conditional(verb) else None
+        return head if head.lemma_.lower() in CLAIMING else None
+    return head if conditional(verb) else None
 
 
 class _Entry:
@@ -171,12 +146,12 @@ class _Entry:
             # "… six A380s, which it will begin to fly in 2009": the clause whose noun it describes.
             top = _clause_head(top.head) or top
             chain.append(top)
-        self.keep = self._clause(top)
+        self.keep = clause_words(top)
         if sum(not self.doc[i].is_punct for i in self.keep) > _LONGEST:
             self.keep = set()
             for verb in chain:
-                self._core(verb)
-            self._path(chain)
+                self.keep |= core(verb)
+            self.keep |= path([self.doc[i] for i in self.time], chain)
         self._leave_out_governors_times(chain)
         for verb, governor in zip(chain, [*chain[1:], None], strict=True):
             # A pronoun in what someone told someone ("told Putin that he doesn't …") may be either one.
@@ -205,7 +180,7 @@ class _Entry:
             if token.head.i == token.i:
                 return None
             token = token.head
-            if not self._quoted(token) and _is_verb(token):
+            if not self._quoted(token) and is_verb(token):
                 return token
         return None
 
@@ -219,7 +194,7 @@ class _Entry:
         for other in self.others:
             token = self.doc[other[-1]]
             for _ in range(4):
-                if _is_verb(token) or token.head.i == token.i:
+                if is_verb(token) or token.head.i == token.i:
                     break
                 token = token.head
             if token.i in governors and token.i != chain[0].i:
@@ -228,94 +203,6 @@ class _Entry:
                 if root.head.dep_ in ("prep", "agent") and root.head.head.i in governors:
                     gone.add(root.head.i)
                 self.keep -= gone
-
-    # ---- which words -------------------------------------------------------------------------
-
-    def _clause(self, verb: Token) -> set[int]:
-        """The clause's words: the verb's subtree without the clauses joined to it and without the word
-        that makes it subordinate."""
-        joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i for t in c.subtree}
-        words = [t for t in verb.subtree if t.i not in joined and not t.is_space]
-        lead = next((n for n, t in enumerate(words[:3]) if self._subordinator(t, verb)), None)
-        if lead is not None and all(t.is_punct or t.dep_ == "advmod" for t in words[:lead]):
-            words = words[lead + 1 :]  # "even though", "just after"
-        while words and words[0].is_punct:
-            words.pop(0)
-        return {t.i for t in words}
-
-    @staticmethod
-    def _subordinator(token: Token, verb: Token) -> bool:
-        """A word that makes the clause subordinate ("when", "after", "because"), left off it; never a
-        condition, which stays with what it conditions."""
-        if verb.dep_ == "ROOT" or token.head.i != verb.i or token.lower_ in UNSETTLED_MARKS:
-            return False
-        return token.dep_ == "mark" or (token.dep_ == "advmod" and token.tag_ == "WRB")
-
-    def _core(self, verb: Token) -> None:
-        """A verb with its subject, auxiliaries, negation and what completes it, each phrase trimmed; a
-        complement clause, an infinitive or a condition with its own core; who the article gives it to
-        ("according to Tass")."""
-        self.keep.add(verb.i)
-        after = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
-        for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS or child.dep_ in _COMPLETES:
-                self.keep |= self._phrase(child)
-            elif child.dep_ in _CHAIN:
-                self.keep.add(child.i)
-            elif child.dep_ == "advmod" and len(list(child.subtree)) <= _LONGEST_PHRASE:
-                self.keep |= {t.i for t in child.subtree}
-            elif (
-                (child.dep_ in ("ccomp", "xcomp") and _verbal(child))
-                or _conditional(child)
-                or _purpose(child)
-            ):
-                self.keep |= {c.i for c in child.children if c.dep_ in ("mark", "aux")}
-                self._core(child)
-            elif child.dep_ == "prep" and child.lemma_.lower() == "accord":
-                self.keep |= {t.i for t in child.subtree}
-            elif child.dep_ == "prep" and after and child.i == after[0].i:
-                # The verb's own preposition ("called for a re-run …"), trimmed; a later circumstance
-                # only when short enough to show whole.
-                whole = len(list(child.subtree)) <= _LONGEST_PHRASE
-                if whole or child.i == verb.i + 1 or verb.lemma_ == "be":
-                    self.keep |= self._phrase(child)
-        if verb.lemma_.lower() in GOVERNING_VERBS | SPEECH_VERBS and not any(
-            c.dep_ == "ccomp" for c in verb.children
-        ):
-            # A complement the parser hung elsewhere ("announced … in a memo that he would be on leave",
-            # read as a relative clause of "memo"): a clause that "that" opens, after the verb.
-            said = next((t for t in verb.subtree if t.i > verb.i and _opened_by_that(t)), None)
-            if said is not None:
-                self.keep |= {c.i for c in said.children if c.dep_ in ("mark", "aux")}
-                self._core(said)
-
-    def _phrase(self, token: Token) -> set[int]:
-        """A phrase whole when short; else its head with the words that say which one it is."""
-        subtree = {t.i for t in token.subtree}
-        if len(subtree) <= _LONGEST_PHRASE:
-            return subtree
-        keep = {token.i}
-        for child in token.children:
-            of = child.dep_ == "prep" and child.lower_ == "of"  # "owners of its new iPhone 4"
-            if child.dep_ in _NAMING or of or (child.dep_ == "pobj" and token.pos_ == "ADP"):
-                keep |= self._phrase(child)
-        if token.dep_ == "prep" and keep == {token.i}:
-            return set()  # a preposition without its object says nothing
-        return keep
-
-    def _path(self, chain: list[Token]) -> None:
-        """The time's words and those that tie them to the clause: each verb on the way with its core,
-        each noun with the words that name it ("in last year's presidential election")."""
-        for index in self.time:
-            token = self.doc[index]
-            self.keep.add(index)
-            while token.head.i != token.i and token.i not in {v.i for v in chain}:
-                token = token.head
-                if _verbal(token):
-                    self._core(token)
-                else:
-                    self.keep.add(token.i)
-                    self.keep |= {c.i for c in token.children if c.dep_ in _NAMING}
 
     def _whole_quotations(self) -> None:
         """A quotation the entry shows part of is shown by whole sentences, with its marks."""
@@ -380,7 +267,7 @@ class _Entry:
         relative = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
         words = [
             i
-            for i in sorted(self._phrase(noun) - relative)
+            for i in sorted(phrase(noun) - relative)
             if not self.doc[i].is_punct and self.doc[i].tag_ not in ("WP$", "WDT", "WP")
         ]
         text = self.doc[words[0] : words[-1] + 1].text if words else noun.text
@@ -398,14 +285,3 @@ class _Entry:
     def _render(self) -> Entry | None:
         worded = words_of(self.doc, self.keep, self.added, self.replaced)
         return Entry(text=worded[0], pieces=worded[1]) if worded is not None else None
-
-
-def _purpose(verb: Token) -> bool:
-    """An infinitive of purpose or result ("voted on Friday to reject the offer")."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)
-
-
-def _opened_by_that(token: Token) -> bool:
-    return _is_verb(token) and any(
-        c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in token.children
-    )

@@ -1,4 +1,4 @@
-"""How the words a timeline entry keeps are written out (clauses.py chooses them)."""
+"""How the words a timeline entry keeps are written out (entries.py and trimming.py choose them)."""
 
 from __future__ import annotations
 

@@ -13,21 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..analysis.claims import (
-    FACT,
-    Claim,
-    Named,
-    ambiguous,
-    claims_in,
-    compatible,
-    doer,
-    key,
-    same_event,
-    stem,
-)
-from ..analysis.lexicon import GOVERNING_VERBS, PRONOUNS, ROLE_NOUNS, TITLES
+from ..analysis.claims import OPEN, REFUSED, Claim, claims_in, doer, same_event
+from ..analysis.lexicon import CLAIMING, PRONOUNS, ROLE_NOUNS, TITLES
+from ..analysis.named import Named, ambiguous, key, stem
 from ..analysis.text import content_words
-from ..models import ActorKind, Span
+from ..models import ActorKind, Certainty, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,20 +26,20 @@ if TYPE_CHECKING:
 
 __all__ = ["Checker", "Verdict"]
 
-_STANCES = GOVERNING_VERBS | {"say"}
+_STANCES = CLAIMING | {"say"}
 """Events that are themselves someone's stance or words: the model may state them as the article does."""
 _SUPPORTED = 0.5
 """Share of a verbless sentence's content words one article sentence must hold."""
 _MOOD_WORDS = {
-    "fact": "as done",
-    "future": "as what someone will do or plans",
-    "expected": "as expected",
-    "possible": "as possible only",
-    "demanded": "as demanded",
-    "wished": "as wished",
-    "threatened": "as threatened",
-    "refused": "as refused",
-    "conditional": "on a condition",
+    Certainty.HAPPENED: "as done",
+    Certainty.ANNOUNCED: "as what someone will do or plans",
+    Certainty.EXPECTED: "as expected",
+    Certainty.SPECULATED: "as possible only",
+    Certainty.DEMANDED: "as demanded",
+    Certainty.THREATENED: "as threatened",
+    Certainty.CONDITIONAL: "on a condition",
+    REFUSED: "as refused",
+    OPEN: "as an open question",
 }
 
 
@@ -86,7 +76,7 @@ class Checker:
         doc = parse(f"{before} {sentence}".strip())
         start = len(doc.text) - len(sentence)
         pronouns = self._pronouns(doc, start)
-        mine = claims_in(doc, [Span(start=start, end=len(doc.text))], self._named, pronouns)
+        mine = claims_in(doc, [Span(start=start, end=len(doc.text))], self._named, pronouns, [])
         # A subject the model names only by "it", "they" or "the plane" cannot be told from the article's:
         # it is not judged (the event, negation, certainty and numbers still are).
         mine = [_unnamed_subject(c, doc) for c in mine if not _modifier(c, doc)]
@@ -120,7 +110,7 @@ class Checker:
         kept = [a for a in by if a.negated == mine.negated]
         if not kept:
             return None, f"the article says “{self._words(by[0])}”, not “{words}” (negation)"
-        sure = [a for a in kept if compatible(mine.mood, a.mood)]
+        sure = [a for a in kept if a.mood == mine.mood]
         if not sure:
             how = _MOOD_WORDS.get(kept[0].mood, kept[0].mood)
             return None, f"the article says “{self._words(kept[0])}”, {how}, not “{words}”"
@@ -196,7 +186,7 @@ class Checker:
             return True
         if theirs.event in _STANCES:
             return True  # "the board expects …, its chairman said": a stance, stated as the board's
-        if theirs.judged or theirs.mood not in (FACT, "future"):
+        if theirs.judged or theirs.mood not in (Certainty.HAPPENED, Certainty.ANNOUNCED):
             return False
         # A fact or a plan: whose word only when one named party says it of another ("the union said GM
         # cut 500 jobs"; "Biden said Russia would face consequences").

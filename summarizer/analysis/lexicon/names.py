@@ -1,0 +1,169 @@
+"""Words about who or what a name is: roles and titles, people, bodies and things, the parts of a name,
+the places and pronouns around one."""
+
+from __future__ import annotations
+
+__all__ = [
+    "AGENT_NOUNS",
+    "COMPANY_NOUNS",
+    "CORPORATE_SUFFIXES",
+    "COUNTRY_ALIASES",
+    "DOCUMENTS",
+    "FACILITIES",
+    "FEMININE",
+    "INSTITUTIONS",
+    "LAYOUT_LABELS",
+    "MASCULINE",
+    "MOTION_VERBS",
+    "NAME_PARTICLES",
+    "PLACE_PREPOSITIONS",
+    "PRODUCT_NOUNS",
+    "PRONOUNS",
+    "QUANTIFIERS",
+    "ROLE_NOUNS",
+    "STAFF",
+    "SUCCESSION",
+    "TITLES",
+    "TITLE_QUALIFIERS",
+    "TITLE_WORDS",
+]
+
+ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson leader ambassador minister president head chief director
+    official secretary senator analyst chairman chairwoman chair executive ceo founder commander
+    governor mayor judge lawyer professor expert correspondent reporter editor adviser advisor aide
+    envoy general prime vice deputy chancellor king queen prince pope sen. rep. gov. gen. dr.
+    representative candidate nominee manager officer member founder owner economist researcher
+    scientist spokesmen premier diplomat negotiator attorney prosecutor counsel coach captain pilot
+    engineer designer consultant strategist partner administrator commissioner inspector justice
+    speaker""".split()
+)
+"""Nouns that make the words around a person's name a role ("Kremlin spokesperson Dmitry Peskov")."""
+
+TITLES = frozenset(
+    """president vice prime minister secretary senator sen. rep. gov. governor ambassador chancellor
+    king queen prince pope dr. mr. mrs. ms. general gen. chief leader former deputy mayor judge
+    justice spokeswoman spokesman spokesperson sir lord lady""".split()
+)
+"""Words that may stand before a person's name without being part of it ("President Joe Biden")."""
+
+TITLE_WORDS = frozenset(
+    "a an the and or nor but of on in at to by for from with as into via vs vs. v.".split()
+)
+"""Words a title leaves in lower case ("Meet the Press", "The Art of the Deal")."""
+
+FEMININE = frozenset(
+    """mrs. mrs ms. ms miss madam lady dame queen princess she her wife mother daughter sister widow
+    woman girl spokeswoman chairwoman congresswoman businesswoman councilwoman actress
+    grandmother aunt niece""".split()
+)
+"""Titles and nouns that say a person named beside them is a woman ("his wife Anna Reed")."""
+
+MASCULINE = frozenset(
+    """mr. mr sir lord king prince he his him husband father son brother widower man boy spokesman
+    chairman congressman businessman councilman grandfather uncle nephew""".split()
+)
+"""Titles and nouns that say a person named beside them is a man ("Mr. Reed", "her son Tom")."""
+
+TITLE_QUALIFIERS = frozenset("then late u.s. russian american foreign defence defense state".split())
+"""Words that qualify a title before a name ("then Foreign Minister", "U.S. Defense Secretary"): a name
+compared across articles goes without them as without its title."""
+
+STAFF = frozenset(
+    ["spokesman", "spokeswoman", "spokesperson", "spokesmen", "official", "officials", "representative"]
+)
+"""People who speak for an organization: an unnamed one's words are the organization's."""
+
+PRODUCT_NOUNS = frozenset(
+    """computer phone smartphone tablet device system software user owner release update version model
+    application app player laptop notebook""".split()
+)
+"""Nouns a product's name modifies ("Macintosh computers", "the iPad tablet", "iPod Touch users"); a
+maker's name modifies its parts ("Intel processors", "Rolls-Royce engines"), which are not here."""
+
+FACILITIES = frozenset("airport station street avenue road bridge square stadium arena park highway".split())
+"""Nouns that end a place's name made of a person's ("John F. Kennedy International Airport")."""
+
+MOTION_VERBS = frozenset("fly go travel return move come head sail drive arrive send ship flee".split())
+"""Verbs of going: "to" after them names a place ("flown to Singapore")."""
+
+QUANTIFIERS = frozenset("several many few numerous various multiple".split())
+"""Words that count what they stand before ("several Apple Stores"): an actor is not counted."""
+
+INSTITUTIONS = frozenset(
+    """embassy consulate ministry government military parliament bank army navy cabinet department
+    agency office company firm council committee court police commission administration party union
+    airline group organization organisation association federation league club team charity network
+    newspaper contractor""".split()
+)
+"""Head nouns of bodies that speak as one ("Russia's embassy in the U.S. said")."""
+
+COMPANY_NOUNS = frozenset("company firm airline carrier manufacturer maker corporation".split())
+"""Nouns by which news refers back to a company it has named ("the company said")."""
+
+DOCUMENTS = frozenset(
+    """statement letter email e-mail memo release website site blog post announcement notice farewell
+    promise warning message remark comment word reply response answer tweet editorial op-ed column
+    report study filing ruling judgment""".split()
+)
+"""Writings and utterances whose words are their author's ("a statement from Acme said", "Jobs left
+this farewell: “…”")."""
+
+PLACE_PREPOSITIONS = frozenset(
+    "from at in into inside outside near across through via within throughout around over beyond".split()
+)
+"""Prepositions that make the name after them a place ("flew from Airbus' Delivery Center")."""
+
+CORPORATE_SUFFIXES = frozenset(
+    """inc incorporated corp corporation co company ltd limited plc llc l.l.c llp lp n.v nv s.a sa ag se
+    gmbh spa s.p.a bv b.v group holdings""".split()
+)
+"""A company's legal form or group after its name, without a final stop: "Apple Inc." is "Apple"."""
+
+SUCCESSION = frozenset("jr sr ii iii iv".split())
+"""Words after a person's surname that tell a son from his father ("Donald Trump Jr."), without a stop."""
+
+NAME_PARTICLES = frozenset("of and the for & de du des la le et y von van der den di da al d' l'".split())
+"""Small words inside a name that its acronym skips ("European Aeronautic Defence and Space": EADS)."""
+
+LAYOUT_LABELS = frozenset(
+    """note correction corrections clarification update updated related disclosure advertisement photo
+    photos image video watch listen read credit caption""".split()
+)
+"""Words of a label by which a page marks a line of its own, not the story's ("Editor's note:",
+"Correction:", "Related:", "Read more:")."""
+
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "hers"])
+
+COUNTRY_ALIASES = {
+    "U.S.": "United States",
+    "US": "United States",
+    "U.S.A.": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "the United States": "United States",
+    "the U.S.": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "the United Kingdom": "United Kingdom",
+    "the Netherlands": "Netherlands",
+    "Holland": "Netherlands",
+    "the Philippines": "Philippines",
+    "South Korea": "South Korea",
+    "North Korea": "North Korea",
+    "UAE": "United Arab Emirates",
+    "People's Republic of China": "China",
+    "the UAE": "United Arab Emirates",
+}
+"""Names news gives countries besides those in the gazetteer (which names the United States so)."""
+
+AGENT_NOUNS = frozenset(
+    """people workers employees staff shareholders investors customers voters residents students
+    players team members officers troops police buyers consumers users owners passengers travellers
+    travelers fans drivers patients citizens developers parents teachers doctors nurses farmers""".split()
+)
+"""Plural or collective nouns for people, whose "will" is a plan of theirs, not a forecast (with
+ROLE_NOUNS, INSTITUTIONS and COMPANY_NOUNS)."""
