@@ -312,7 +312,8 @@ def test_one_company_under_its_short_and_its_legal_name_is_one_actor(pair: tuple
     name, story = pair
     if name == "iphone4":
         (apple,) = [a for a in story.actors if "Apple" in (a.name, *a.aliases)]
-        assert apple.name == "Apple" and set(apple.in_sources) == {"s1", "s2"}  # "Inc.", its legal form, left out
+        # "Apple Inc." and "Apple" are one company, named without its legal form.
+        assert apple.name == "Apple" and set(apple.in_sources) == {"s1", "s2"}
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "rich"])

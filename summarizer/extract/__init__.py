@@ -96,9 +96,9 @@ class Session:
     ) -> OverviewAnswer | None:
         """A headline and a summary, written from the article, the ``facts`` code found in it and its
         ``lede`` (its first sentence, where news puts what happened). A sentence that does not hold to the
-        article's clauses (``checker``; without one, only names, roles and speakers are checked), gives a name another role than the article's (``roles``: name →
-        role stated beside it) or words another speaker than the article's (``said``; ``actors``: each
-        actor's names) is re-asked."""
+        article's clauses (``checker``; without one, only names, roles and speakers are checked), gives
+        a name another role than the article's (``roles``: name → role stated beside it) or words
+        another speaker than the article's (``said``; ``actors``: each actor's names) is re-asked."""
         self._context.update(roles=roles, said=said, actors=actors, checker=checker)
         task = prompts.render("overview", facts=facts, lede=lede)
         return cast(OverviewAnswer | None, self._ask("overview", OverviewAnswer, task, 200))
