@@ -1,0 +1,54 @@
+"""Issue #31, what a second hostile test found in the command line and the library's face: odd file
+names, stdout failing, answers that sink a brief, the library printing, odd arguments. Each test failed
+on the code before its fix; docs/reliability.md lists them. Briefs replay the recordings of the embedded
+model (tests/recordings), or come from the fault server on 127.0.0.1 (tests/faultserver.py).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, RECORDINGS
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+
+REPLAY = {"SUMMARIZER_CACHE": "replay", "SUMMARIZER_CACHE_DIR": str(RECORDINGS)}
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """A command's exit status, stdout and stderr; never a crash."""
+    result = CliRunner().invoke(app, list(args), env=env)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stdout, result.stderr
+
+
+# ---- 2. a file name that is not UTF-8 --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["rich", "markdown", "html", "json"])
+def test_a_file_name_that_is_not_utf8_is_shown_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.chdir(tmp_path)  # short names: the terminal view folds long ones
+    Path("archive").mkdir()
+    shutil.copy(EXAMPLE, Path("archive", os.fsdecode(b"caf\xe9.txt")))  # Latin-1, from an old archive
+    shutil.copy(EXAMPLE, Path("archive", "later.txt"))
+    code, out, err = cli("brief", "archive", "-f", fmt, env=REPLAY)
+    assert code == 0, err
+    assert out.count("Antonov") >= 2, "both articles briefed"
+    if fmt != "json":  # a brief in JSON does not name its file
+        assert "caf\ufffd.txt" in out and "later.txt" in out
+
+
+def test_a_story_of_files_whose_names_are_not_utf8(tmp_path: Path) -> None:
+    for name in (b"caf\xe9.txt", b"na\xefve.txt"):
+        shutil.copy(EXAMPLE, tmp_path / os.fsdecode(name))
+    for fmt in ("json", "markdown"):
+        code, out, err = cli("story", str(tmp_path), "-f", fmt, env=REPLAY)
+        assert code == 0, err
+        assert "caf\ufffd.txt" in out and "na\ufffdve.txt" in out
