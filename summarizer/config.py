@@ -141,6 +141,16 @@ class Settings(BaseModel):
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("not an http:// or https:// URL with a host, such as http://localhost:8000/v1")
+        try:
+            parts.port  # noqa: B018 (read to check it: a second port, or a password with a "/")
+        except ValueError:
+            # Not the parser's words: they would show what stands where the port goes, a password's start.
+            raise ValueError(
+                "its host and port cannot be read; a password's /, ?, # and @ must be written %2F, %3F, "
+                "%23 and %40"
+            ) from None
+        if any(ch.isspace() or not ch.isprintable() for ch in value):
+            raise ValueError("a URL holds no spaces or control characters")
         return value
 
     @field_validator("model_path", "cache_dir")

@@ -1,0 +1,51 @@
+"""Issue #31, what a second hostile test found between summarizer and a server: faults inside the transport
+chain, odd answers, echoed keys, slow headers, unparsable URLs, answers too large. Each test failed on the
+code before its fix; docs/reliability.md lists them. The servers are the fault server on 127.0.0.1
+(tests/faultserver.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import EXAMPLE
+from typer.testing import CliRunner
+
+from summarizer import ConfigError, Settings
+from summarizer.cli import app
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """A command's exit status, stdout and stderr; never a crash."""
+    result = CliRunner().invoke(app, list(args), env=env)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stdout, result.stderr
+
+
+# ---- 8. a base URL that cannot be parsed -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "secret"),
+    [
+        ("http://admin:pa/ssw0rd@127.0.0.1:8000/v1", "ssw0rd"),  # a slash in the password
+        ("http://127.0.0.1:8000:9000/v1", None),  # a second port
+        ("http://admin:s3cret@127.0.0.1:80a0/v1", "s3cret"),  # a port that is no number
+        ("http://[127.0.0.1/v1", None),  # an IPv6 bracket never closed
+    ],
+)
+def test_a_base_url_that_cannot_be_parsed_is_a_config_error(url: str, secret: str | None) -> None:
+    with pytest.raises(ConfigError, match="base_url=") as caught:
+        Settings.from_env(base_url=url, model="m")
+    assert secret is None or secret not in str(caught.value)
+    code, out, err = cli("brief", str(EXAMPLE), "--base-url", url, "--model", "m")
+    assert code == 2 and out == ""
+    assert err.startswith("summarizer: error: ") and "--base-url" in err and len(err.splitlines()) == 1
+    assert secret is None or secret not in err
+
+
+def test_a_base_url_with_credentials_still_works(monkeypatch: Any) -> None:
+    settings = Settings.from_env(base_url="http://user:pa%2Fss@127.0.0.1:8000/v1", model="m")
+    assert settings.shown_base_url == "http://***@127.0.0.1:8000/v1"
