@@ -6,16 +6,21 @@ model (tests/recordings), or come from the fault server on 127.0.0.1 (tests/faul
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, RECORDINGS
+from conftest import EXAMPLE, RECORDINGS, ROOT, SUMMARIZER, Spawn
 from typer.testing import CliRunner
 
 from summarizer.cli import app
 
+STORY = [
+    str(ROOT / "tests" / "articles" / "story" / f"a380-{name}.txt") for name in ("delivered", "in-service")
+]
 REPLAY = {"SUMMARIZER_CACHE": "replay", "SUMMARIZER_CACHE_DIR": str(RECORDINGS)}
 
 
@@ -52,3 +57,34 @@ def test_a_story_of_files_whose_names_are_not_utf8(tmp_path: Path) -> None:
         code, out, err = cli("story", str(tmp_path), "-f", fmt, env=REPLAY)
         assert code == 0, err
         assert "caf\ufffd.txt" in out and "na\ufffdve.txt" in out
+
+
+# ---- 9. stdout failing -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["brief", str(EXAMPLE), "-f", "json", "-q"],
+        ["schema"],
+        ["schema", "story"],
+        ["story", *STORY, "-f", "json", "-q"],
+        ["story", *STORY, "-f", "markdown", "-q"],
+        ["eval", "{gold}", "--json", "-q"],
+        ["eval", "{gold}", "-q"],
+    ],
+    ids=["brief", "schema", "schema-story", "story-json", "story-markdown", "eval-json", "eval-tables"],
+)
+def test_a_full_stdout_is_one_error_line_for_every_command(
+    args: list[str], spawn: Spawn, tmp_path: Path
+) -> None:
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"id": "example", "text": EXAMPLE.read_text(encoding="utf-8")}), "utf-8")
+    command = [*SUMMARIZER, *(a.format(gold=gold) for a in args)]
+    with open("/dev/full", "w") as full:  # every write fails: ENOSPC
+        child = spawn(command, stdout=full, stderr=subprocess.PIPE, env={**os.environ, **REPLAY})
+        _, err = child.communicate(timeout=300)
+    [line] = err.splitlines()
+    assert line.startswith("summarizer: error: ")
+    assert line.endswith("cannot write to stdout: No space left on device")
+    assert child.returncode == 1

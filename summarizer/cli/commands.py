@@ -17,7 +17,7 @@ from .articles import expand, output_paths
 from .batch import Run, brief_concurrently
 from .messages import error, say
 from .options import Dateline, Format, FormatOption, Quiet, Verbose, with_settings
-from .output import Output, to_file, write_stdout
+from .output import Output, stdout_result, to_file, write_stdout
 from .usage import BRIEF_EXAMPLES, EVAL_EXAMPLES, STORY_EXAMPLES
 
 if TYPE_CHECKING:
@@ -199,15 +199,16 @@ def _write_story(merged: Story, fmt: Format, output: Path | None) -> None:
             error(f"cannot write {output}: {exc.strerror or exc}")
             raise typer.Exit(1) from None
         return
-    if fmt is Format.RICH:
-        from ..render import terminal_console
+    with stdout_result():
+        if fmt is Format.RICH:
+            from ..render import terminal_console
 
-        if (console := terminal_console()) is not None:
-            from rich.markdown import Markdown
+            if (console := terminal_console()) is not None:
+                from rich.markdown import Markdown
 
-            console.print(Markdown(text))
-            return
-    write_stdout(text)
+                console.print(Markdown(text))
+                return
+        write_stdout(text)
 
 
 @app.command()
@@ -217,7 +218,8 @@ def schema(
     ] = Document.BRIEF,
 ) -> None:
     """Print the JSON Schema of a brief (the shape of --format json), or of a story."""
-    write_stdout(schema_json(document))
+    with stdout_result():
+        write_stdout(schema_json(document))
 
 
 @app.command(name="eval", epilog=EVAL_EXAMPLES)
