@@ -10,10 +10,12 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, RECORDINGS, ROOT, SUMMARIZER, Spawn
+from faultserver import FaultServer, ok
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -88,3 +90,30 @@ def test_a_full_stdout_is_one_error_line_for_every_command(
     assert line.startswith("summarizer: error: ")
     assert line.endswith("cannot write to stdout: No space left on device")
     assert child.returncode == 1
+
+
+# ---- 11. the library prints --------------------------------------------------------------------------
+
+
+def test_the_library_prints_nothing(spawn: Spawn) -> None:
+    """In a program that configured no logging, a brief whose answers never validate says so by its
+    error, and nothing reaches stderr (instructor's logger wrote "Max retries exceeded" there through
+    Python's last-resort handler)."""
+    script = (
+        "import sys\n"
+        "from summarizer import ExtractionError, summarize\n"
+        "try:\n"
+        "    summarize(sys.stdin.read(), base_url=sys.argv[1], model='m', cache='off')\n"
+        "except ExtractionError as exc:\n"
+        "    print('ExtractionError', exc)\n"
+    )
+    with FaultServer(otherwise=ok({"nothing": "useful"}), max_requests=100) as server:
+        child = spawn(
+            [sys.executable, "-c", script, server.base_url],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        out, err = child.communicate(EXAMPLE.read_text(encoding="utf-8"), timeout=300)
+    assert out.startswith("ExtractionError") and "no valid answer" in out
+    assert err == ""

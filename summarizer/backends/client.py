@@ -6,6 +6,7 @@ requests, and close. The transports stay in here.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -40,6 +41,9 @@ class Tally:
 
 
 _TALLY: ContextVar[Tally | None] = ContextVar("summarizer_tally", default=None)
+_QUIET = logging.NullHandler()
+"""On instructor's logger: its "Max retries exceeded" records (the passes' warnings say the same) reach a
+program's own logging, never stderr through Python's last-resort handler."""
 
 
 def _count(response: httpx2.Response) -> None:
@@ -70,6 +74,7 @@ class Backend:
         """A fresh instructor client (hooks and all) over the shared openai client."""
         import instructor
 
+        logging.getLogger("instructor").addHandler(_QUIET)
         client = instructor.from_openai(self.openai, mode=instructor.Mode.JSON_SCHEMA)
         if self._cache is not None:
             client.on("parse:error", self._cache.invalid)
