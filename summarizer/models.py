@@ -92,6 +92,8 @@ class Certainty(StrEnum):
     EXPECTED = "expected"
     CONDITIONAL = "conditional"
     SPECULATED = "speculated"
+    DEMANDED = "demanded"
+    """Someone demands, asks, urges or requires that it happen: wanted, not decided."""
 
 
 class _Grounded(_Model):

@@ -14,6 +14,7 @@ from ..models import Brief
 from .baseline import baseline_brief
 from .gold import GoldArticle
 from .scoring import ArticleScore, Ratio, _failure, score
+from .wrong import WRONG
 
 # ---- the report ----------------------------------------------------------------------------------
 
@@ -26,7 +27,8 @@ class Metric:
     label: str
     kind: str
     """"extraction": higher is better and the model must beat the baseline; "validity": higher is better,
-    but the baseline is grounded and valid by construction, so it is no bar; "cost": lower is better."""
+    but the baseline is grounded and valid by construction, so it is no bar; "wrong": what a reader sees
+    wrong, as a share of what is shown (lower is better); "cost": lower is better."""
     digits: int = 3
 
 
@@ -42,6 +44,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("date_recall", "Date recall", "extraction"),
     Metric("consequence_precision", "Consequence precision", "extraction"),
     Metric("consequence_recall", "Consequence recall", "extraction"),
+    *(Metric(name, label, "wrong") for name, label in WRONG),
     Metric("grounding_rate", "Grounding rate", "validity"),
     Metric("schema_valid_first", "Schema-valid, 1st attempt", "validity"),
     Metric("schema_valid_final", "Schema-valid, after re-asks", "validity"),
@@ -60,6 +63,7 @@ _RATIOS = (
     "date_recall",
     "consequence_precision",
     "consequence_recall",
+    *(name for name, _ in WRONG),
 )
 
 
@@ -79,7 +83,7 @@ def totals(scores: Sequence[ArticleScore]) -> dict[str, float | None]:
     made; schema-valid rates are shares of all articles."""
     out: dict[str, float | None] = {}
     for name in _RATIOS:
-        summed = sum((getattr(s, name) for s in scores), Ratio())
+        summed = sum((s.ratio(name) for s in scores), Ratio())
         out[name] = summed.value
     out["actor_f1"] = _f1(out["actor_precision"], out["actor_recall"])
     made = [s for s in scores if s.error is None]
@@ -94,12 +98,12 @@ def totals(scores: Sequence[ArticleScore]) -> dict[str, float | None]:
 
 def counts(scores: Sequence[ArticleScore]) -> dict[str, list[int]]:
     """Hits and totals of each share over articles, summed."""
-    return {name: [(r := sum((getattr(s, name) for s in scores), Ratio())).hits, r.total] for name in _RATIOS}
+    return {name: [(r := sum((s.ratio(name) for s in scores), Ratio())).hits, r.total] for name in _RATIOS}
 
 
 def _row(s: ArticleScore) -> dict[str, Any]:
-    row: dict[str, Any] = {name: getattr(s, name).value for name in _RATIOS}
-    row["counts"] = {name: [getattr(s, name).hits, getattr(s, name).total] for name in _RATIOS}
+    row: dict[str, Any] = {name: s.ratio(name).value for name in _RATIOS}
+    row["counts"] = {name: [s.ratio(name).hits, s.ratio(name).total] for name in _RATIOS}
     row.update(
         grounding_rate=s.grounding_rate,
         schema_valid_first=s.schema_valid_first,
