@@ -27,7 +27,9 @@ __all__ = [
     "Options",
     "ResponseFormat",
     "Settings",
+    "configured_keys",
     "parse_dateline",
+    "redact",
     "redact_url",
 ]
 
@@ -38,6 +40,9 @@ MIN_CONTEXT_TOKENS = 2048
 """Room for the passes' questions and answers (about 1,400 tokens) and some article."""
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_KEY_SHAPED = re.compile(r"\bsk-[A-Za-z0-9_-]{8,}")
+"""An OpenAI-style API key (``sk-…``, ``sk-proj-…``), configured here or not."""
+_SHORTEST_KEY = 4
 
 
 class CacheMode(StrEnum):
@@ -252,6 +257,20 @@ def redact_url(url: object) -> str:
     netloc = f"***@{host}{port}" if "@" in parts.netloc else parts.netloc
     query = urlencode([(k, "***") for k, _ in parse_qsl(parts.query, keep_blank_values=True)], safe="*")
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def redact(text: str, *keys: str | None) -> str:
+    """``text`` with each of ``keys`` and anything shaped like an OpenAI key replaced by ``***``: a server
+    may echo the key it refuses ("Incorrect API key provided: sk-…")."""
+    for key in keys:
+        if key and len(key) >= _SHORTEST_KEY:
+            text = text.replace(key, "***")
+    return _KEY_SHAPED.sub("sk-***", text)
+
+
+def configured_keys() -> list[str]:
+    """The API keys the environment sets (SUMMARIZER_API_KEY, OPENAI_API_KEY), for :func:`redact`."""
+    return [key for name in ("SUMMARIZER_API_KEY", "OPENAI_API_KEY") if (key := os.environ.get(name))]
 
 
 def parse_dateline(value: dt.date | str | None) -> dt.date | None:

@@ -6,13 +6,15 @@ code before its fix; docs/reliability.md lists them. The servers are the fault s
 
 from __future__ import annotations
 
+import traceback
 from typing import Any
 
 import pytest
 from conftest import EXAMPLE
+from faultserver import FaultServer, status
 from typer.testing import CliRunner
 
-from summarizer import ConfigError, Settings
+from summarizer import BackendError, ConfigError, Settings, summarize
 from summarizer.cli import app
 
 
@@ -49,3 +51,31 @@ def test_a_base_url_that_cannot_be_parsed_is_a_config_error(url: str, secret: st
 def test_a_base_url_with_credentials_still_works(monkeypatch: Any) -> None:
     settings = Settings.from_env(base_url="http://user:pa%2Fss@127.0.0.1:8000/v1", model="m")
     assert settings.shown_base_url == "http://***@127.0.0.1:8000/v1"
+
+
+# ---- 6. a key echoed by the server ---------------------------------------------------------------------
+
+KEY = "sk-proj-PLANTED0123456789abcdef"
+
+
+@pytest.mark.parametrize(
+    "echo",
+    [
+        f"Incorrect API key provided: {KEY}. You can find your API key at https://example.invalid.",
+        f"Incorrect API key provided: {KEY[:7]}*****{KEY[-4:]}, or {KEY}",
+        "your key sk-other-ECHOED0123456789 is not valid here",  # not the configured key: sk-style
+    ],
+)
+def test_a_key_echoed_by_the_server_is_never_shown(echo: str, tmp_path: Any) -> None:
+    with FaultServer(otherwise=status(401, echo)) as server:
+        with pytest.raises(BackendError) as caught:
+            summarize(EXAMPLE.read_text(encoding="utf-8"), base_url=server.base_url, model="m", api_key=KEY)
+        env = {"SUMMARIZER_API_KEY": KEY, "SUMMARIZER_CACHE_DIR": str(tmp_path)}
+        for verbose in ([], ["-v"]):
+            code, out, err = cli(
+                "brief", str(EXAMPLE), "--base-url", server.base_url, "--model", "m", *verbose, env=env
+            )
+            assert code == 1 and "HTTP 401" in err and "***" in err
+            assert "PLANTED" not in err + out and "ECHOED" not in err + out
+    message = "".join(traceback.format_exception(caught.value))
+    assert "HTTP 401" in message and "PLANTED" not in message and "ECHOED" not in message

@@ -3,9 +3,12 @@ this project's errors."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from ..config import redact
 from ..errors import BackendError, ExtractionError, SummarizerError
 
-__all__ = ["backend_error", "our_error"]
+__all__ = ["backend_error", "key_of", "our_error"]
 
 
 def our_error(exc: BaseException | None) -> SummarizerError | None:
@@ -24,9 +27,18 @@ def backend_error(exc: BaseException) -> SummarizerError:
     import openai
 
     if isinstance(exc, openai.APIStatusError):
-        return BackendError(f"the model endpoint answered HTTP {exc.status_code}: {exc.message}")
+        # A server may echo the key it refuses: the request's own is known here.
+        message = redact(exc.message, key_of(exc.request))
+        return BackendError(f"the model endpoint answered HTTP {exc.status_code}: {message}")
     if isinstance(exc, openai.APITimeoutError):
         return BackendError("the model endpoint did not answer in time (SUMMARIZER_TIMEOUT / timeout=)")
     if isinstance(exc, openai.APIError):
-        return BackendError(f"the model endpoint failed: {exc.message}")
+        return BackendError(f"the model endpoint failed: {redact(exc.message, key_of(exc.request))}")
     return ExtractionError(f"{type(exc).__name__}: {exc}")
+
+
+def key_of(request: Any) -> str | None:
+    """The API key a request carries in its Authorization header."""
+    headers = getattr(request, "headers", None)
+    value = headers.get("authorization", "") if headers is not None else ""
+    return str(value).removeprefix("Bearer ").strip() or None

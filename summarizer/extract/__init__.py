@@ -19,6 +19,7 @@ from pydantic import Field, ValidationError
 from .. import prompts
 from ..backends import PROMPT_VERSION_HEADER
 from ..backends.errors import backend_error, our_error
+from ..errors import BackendError
 from ..models import RunWarning, WarningKind
 from .answers import (
     UNKNOWN,
@@ -236,7 +237,10 @@ class Session:
                 text = f"{name}: no valid answer after {exc.n_attempts} attempts"
                 self._record.warnings.append(RunWarning(WarningKind.NO_ANSWER, name, text))
                 return None
-        raise backend_error(cause or exc) from exc
+        error = backend_error(cause or exc)
+        # A server's error says all it said in the message, a key it echoed redacted: the raw one would
+        # show that key again in a traceback.
+        raise error from (None if isinstance(error, BackendError) else exc)
 
 
 def _unique(values: list[_T]) -> list[_T]:
