@@ -41,6 +41,7 @@ __all__ = [
     "rate_limited",
     "replaying",
     "server_error",
+    "slow_headers",
     "status",
     "trickle",
     "truncated",
@@ -117,6 +118,26 @@ class _Trickle(Behaviour):
                 break
             handler.wfile.write(bytes([byte]))
             handler.wfile.flush()
+        handler.close_connection = True
+
+
+@dataclass(frozen=True)
+class _SlowHeaders(Behaviour):
+    body: bytes
+    every: float
+
+    def act(self, handler: _Handler) -> None:
+        head = (
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(self.body)}\r\nX-Padding: {'x' * 40}\r\n\r\n"
+        )
+        for byte in head.encode():
+            if handler.server.stopping.wait(self.every):
+                break
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+        else:
+            handler.wfile.write(self.body)
         handler.close_connection = True
 
 
@@ -264,6 +285,12 @@ def trickle(content: Any, *, every: float = 1.0) -> Behaviour:
     """A normal answer sent one byte every ``every`` seconds: each read is quick, the answer never is."""
     text = content if isinstance(content, str) else json.dumps(content)
     return _Trickle(json.dumps(completion(text)).encode(), every)
+
+
+def slow_headers(content: Any, *, every: float = 1.0) -> Behaviour:
+    """A normal answer whose status line and headers come one byte every ``every`` seconds."""
+    text = content if isinstance(content, str) else json.dumps(content)
+    return _SlowHeaders(json.dumps(completion(text)).encode(), every)
 
 
 def truncated(content: Any) -> Behaviour:

@@ -6,15 +6,18 @@ code before its fix; docs/reliability.md lists them. The servers are the fault s
 
 from __future__ import annotations
 
+import time
 import traceback
 from typing import Any
 
+import openai
 import pytest
 from conftest import EXAMPLE
-from faultserver import FaultServer, status
+from faultserver import FaultServer, slow_headers, status
 from typer.testing import CliRunner
 
-from summarizer import BackendError, ConfigError, Settings, summarize
+from summarizer import BackendError, ConfigError, Settings, SummarizerError, summarize
+from summarizer.backends.client import Backend, open_backend
 from summarizer.cli import app
 
 
@@ -24,6 +27,17 @@ def cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     assert "Traceback" not in result.stdout + result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return result.exit_code, result.stdout, result.stderr
+
+
+def ask(backend: Backend) -> Any:
+    """One chat completion straight from the openai client; our own error raised in a transport is raised
+    as itself, as extract.Session unwraps it, not as openai's "Connection error." wrapping it."""
+    try:
+        return backend.openai.chat.completions.create(model="m", messages=[{"role": "user", "content": "?"}])
+    except openai.APIConnectionError as exc:
+        if isinstance(exc.__cause__, SummarizerError):
+            raise exc.__cause__ from None
+        raise
 
 
 # ---- 8. a base URL that cannot be parsed -----------------------------------------------------------
@@ -79,3 +93,21 @@ def test_a_key_echoed_by_the_server_is_never_shown(echo: str, tmp_path: Any) -> 
             assert "PLANTED" not in err + out and "ECHOED" not in err + out
     message = "".join(traceback.format_exception(caught.value))
     assert "HTTP 401" in message and "PLANTED" not in message and "ECHOED" not in message
+
+
+# ---- 7. the timeout bounds the headers too ---------------------------------------------------------------
+
+
+def test_the_timeout_bounds_an_answer_whose_headers_trickle() -> None:
+    """Headers sent a byte every half second (about 110 bytes: a minute) with a timeout of 1 s and two
+    attempts: each attempt ends at its timeout. The bound below detects a hang; it is no speed check."""
+    with FaultServer(otherwise=slow_headers({"headline": "x"}, every=0.5)) as server:
+        backend = open_backend(
+            Settings.from_env(base_url=server.base_url, model="m", timeout=1, max_attempts=2)
+        )
+        started = time.monotonic()
+        with pytest.raises(BackendError, match=r"ReadTimeout.*after 2 attempts.*--timeout"):
+            ask(backend)
+        assert time.monotonic() - started < 30
+        backend.close()
+    assert len(server.requests) == 2

@@ -20,6 +20,7 @@ from ..chunks import estimate_tokens
 from ..config import EMBEDDED_CONTEXT_TOKENS, CacheMode, ResponseFormat, Settings
 from . import Identity, identify
 from .cache import CACHE_HEADER, CacheTransport
+from .deadline import deadline_transport
 from .embedded import LlamaTransport
 from .transports import RetryTransport, RewriteTransport, adapt_response_format, pin_sampling
 from .weights import DEFAULT_WEIGHTS, Progress, ensure_weights
@@ -131,7 +132,7 @@ def open_backend(
         inner = embedded
     else:
         inner = RetryTransport(
-            transport or httpx2.HTTPTransport(),
+            transport or deadline_transport(),
             attempts=settings.max_attempts,
             base_url=identity.label,
             timeout=settings.timeout,

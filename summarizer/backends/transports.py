@@ -25,6 +25,7 @@ from tenacity import (
 
 from ..config import ResponseFormat
 from ..errors import BackendError, InputError
+from .deadline import deadline
 
 __all__ = ["RetryTransport", "RewriteTransport", "adapt_response_format", "backoff", "pin_sampling"]
 
@@ -90,8 +91,9 @@ class RetryTransport(httpx2.BaseTransport):
 
     This is the one retry layer for transient faults: the openai client's own retries are turned off.
     A Retry-After header, when the server sends one, sets the wait. Each attempt reads the whole answer
-    within ``timeout`` seconds: httpx's timeouts bound each read, which a server sending a byte now and
-    then never reaches. A request over ``max_bytes`` is refused before it is sent.
+    within ``timeout`` seconds, headers included (:mod:`.deadline`): httpx's timeouts bound each read,
+    which a server sending a byte now and then never reaches. A request over ``max_bytes`` is refused
+    before it is sent.
     """
 
     def __init__(
@@ -132,20 +134,20 @@ class RetryTransport(httpx2.BaseTransport):
         return response
 
     def _send(self, request: httpx2.Request) -> httpx2.Response:
-        """One attempt, its answer read whole: a body cut short or too slow raises a TransportError here,
-        where it is retried."""
-        deadline = time.monotonic() + self._timeout
-        response = self._inner.handle_request(request)
-        body = bytearray()
-        try:
-            for chunk in response.iter_raw():
-                body += chunk
-                if time.monotonic() > deadline:
-                    raise httpx2.ReadTimeout(
-                        f"the answer took longer than {self._timeout:g} s", request=request
-                    )
-        finally:
-            response.close()  # frees the connection, before any wait
+        """One attempt, its answer read whole within the timeout, headers and all: a body cut short or
+        too slow raises a TransportError here, where it is retried."""
+        with deadline(self._timeout) as at:
+            response = self._inner.handle_request(request)
+            body = bytearray()
+            try:
+                for chunk in response.iter_raw():
+                    body += chunk
+                    if time.monotonic() > at:  # a transport that has no sockets of ours
+                        raise httpx2.ReadTimeout(
+                            f"the answer took longer than {self._timeout:g} s", request=request
+                        )
+            finally:
+                response.close()  # frees the connection, before any wait
         return httpx2.Response(
             response.status_code,
             headers=response.headers,
