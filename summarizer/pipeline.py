@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Unpack
 
+from .backends import check
 from .briefcache import BriefCache
 from .config import Options, Settings, parse_dateline
 from .ingest import Source, source_from_text
@@ -37,8 +38,10 @@ class Summarizer:
         """``settings`` (default: from the environment) with ``options`` on top, such as ``base_url=``,
         ``model=``, ``api_key=``, ``cache="off"``, ``cache_dir=``: checked, or ConfigError.
         ``weights_progress`` is told ``(stage, done, total)`` while the embedded model's weights are
-        checked or assembled on first use (the command line draws a bar)."""
+        checked or assembled on first use (the command line draws a bar). A model path that is no GGUF
+        file, or a cache folder that cannot be written, is a ConfigError here."""
         self.settings = settings.updated(**options) if settings is not None else Settings.from_env(**options)
+        check(self.settings)
         self._weights_progress = weights_progress
         self._backend: Backend | None = None
         self._opening = threading.Lock()

@@ -37,8 +37,10 @@ __all__ = [
     "drop",
     "hang",
     "invalid_json",
+    "large",
     "ok",
     "rate_limited",
+    "raw",
     "replaying",
     "server_error",
     "slow_headers",
@@ -118,6 +120,23 @@ class _Trickle(Behaviour):
                 break
             handler.wfile.write(bytes([byte]))
             handler.wfile.flush()
+        handler.close_connection = True
+
+
+@dataclass(frozen=True)
+class _Large(Behaviour):
+    size: int
+
+    def act(self, handler: _Handler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(self.size))
+        handler.end_headers()
+        chunk = b" " * 1_000_000
+        for _ in range(self.size // len(chunk)):
+            if handler.server.stopping.is_set():
+                break
+            handler.wfile.write(chunk)  # a client that stopped reading ends this with a broken pipe
         handler.close_connection = True
 
 
@@ -285,6 +304,16 @@ def trickle(content: Any, *, every: float = 1.0) -> Behaviour:
     """A normal answer sent one byte every ``every`` seconds: each read is quick, the answer never is."""
     text = content if isinstance(content, str) else json.dumps(content)
     return _Trickle(json.dumps(completion(text)).encode(), every)
+
+
+def raw(body: bytes, *, code: int = 200, headers: tuple[tuple[str, str], ...] = ()) -> Behaviour:
+    """``body`` as it is, with a JSON content type and ``headers`` (a Content-Encoding, say)."""
+    return _Reply(code, body, headers=headers)
+
+
+def large(size: int) -> Behaviour:
+    """200 and a body of ``size`` bytes (whitespace), sent a megabyte at a time."""
+    return _Large(size)
 
 
 def slow_headers(content: Any, *, every: float = 1.0) -> Behaviour:

@@ -6,19 +6,66 @@ code before its fix; docs/reliability.md lists them. The servers are the fault s
 
 from __future__ import annotations
 
+import errno
+import gzip
+import json
+import logging
 import time
 import traceback
+import tracemalloc
+from pathlib import Path
 from typing import Any
 
+import httpx2
 import openai
 import pytest
-from conftest import EXAMPLE
-from faultserver import FaultServer, slow_headers, status
+from conftest import EXAMPLE, RECORDINGS
+from faultserver import (
+    Behaviour,
+    FaultServer,
+    completion,
+    large,
+    raw,
+    replaying,
+    slow_headers,
+    status,
+)
 from typer.testing import CliRunner
 
 from summarizer import BackendError, ConfigError, Settings, SummarizerError, summarize
+from summarizer.backends import transports
 from summarizer.backends.client import Backend, open_backend
+from summarizer.backends.errors import backend_error
+from summarizer.backends.weights import DEFAULT_WEIGHTS
 from summarizer.cli import app
+from summarizer.config import Options
+from summarizer.store import JsonStore
+
+ANSWER = json.dumps(completion("{}")).encode()
+
+
+@pytest.fixture(autouse=True)
+def quick_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fiftieth of the backoff between retries."""
+    real = transports.backoff
+    monkeypatch.setattr(transports, "backoff", lambda state: float(real(state)) / 50)
+
+
+def recorded() -> Behaviour:
+    """Answers as the embedded model gave them (the recordings)."""
+    return replaying(RECORDINGS / "responses", namespace=f"gguf:{DEFAULT_WEIGHTS.sha256}", delay=0)
+
+
+def on(server: FaultServer, **options: Any) -> Options:
+    """Options for a Summarizer on ``server``, in the form the recordings were made in, cache off."""
+    given: Options = {
+        "base_url": server.base_url,
+        "model": DEFAULT_WEIGHTS.name,
+        "response_format": "json_object",
+        "cache": "off",
+    }
+    given.update(options)
+    return given
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -111,3 +158,108 @@ def test_the_timeout_bounds_an_answer_whose_headers_trickle() -> None:
         assert time.monotonic() - started < 30
         backend.close()
     assert len(server.requests) == 2
+
+
+# ---- 3. faults inside the transport chain, each with its own message ------------------------------------
+
+
+@pytest.mark.parametrize("where", ["a file", "under a file", "/proc"])
+def test_a_cache_folder_that_cannot_be_written_is_a_config_error_before_any_article(
+    where: str, tmp_path: Path
+) -> None:
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    folder = {"a file": tmp_path / "file", "under a file": tmp_path / "file" / "cache"}.get(
+        where,
+        Path("/proc/summarizer-cache"),  # cannot be made, even by root
+    )
+    with FaultServer() as server:
+        with pytest.raises(ConfigError, match="SUMMARIZER_CACHE_DIR") as caught:
+            summarize(EXAMPLE.read_text(encoding="utf-8"), **on(server, cache="use", cache_dir=str(folder)))
+        assert server.requests == [], "no tokens spent"
+        env = {"SUMMARIZER_CACHE_DIR": str(folder)}
+        missing = tmp_path / "missing.txt"
+        code, out, err = cli("brief", str(missing), "--base-url", server.base_url, "--model", "m", env=env)
+    assert code == 2 and out == "" and "missing.txt" not in err and len(err.splitlines()) == 1
+    assert "SUMMARIZER_CACHE_DIR" in err and "--no-cache" in err and str(folder) in err
+    assert "Connection error" not in str(caught.value)
+
+
+def test_a_cache_that_fails_after_the_answer_keeps_the_brief(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The disk fills up once the server has answered: the answers (tokens spent) still make the brief,
+    and the log says why nothing was cached."""
+
+    def full(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with FaultServer(otherwise=recorded()) as server:
+        monkeypatch.setattr(JsonStore, "put", full)
+        with caplog.at_level(logging.WARNING, logger="summarizer"):
+            brief = summarize(EXAMPLE.read_text(encoding="utf-8"), **on(server, cache="use"))
+    assert brief.headline and brief.quotes
+    assert "No space left on device" in caplog.text and "not cached" in caplog.text
+
+
+def test_a_model_path_that_is_not_gguf_is_a_config_error_before_any_article(tmp_path: Path) -> None:
+    fake = tmp_path / "model.gguf"
+    fake.write_text("<html>a download page, not the weights</html>", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a GGUF model"):
+        summarize(EXAMPLE.read_text(encoding="utf-8"), model_path=fake, cache="off")
+    code, out, err = cli("brief", str(tmp_path / "missing.txt"), "--model-path", str(fake))
+    assert code == 2 and out == "" and "missing.txt" not in err
+    assert "not a GGUF model" in err and "--model-path" in err
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (raw(ANSWER, headers=(("Content-Encoding", "gzip"),)), "Content-Encoding"),  # a plain body
+        (raw(b'{"choices": ' + b"[" * 200_000 + b"]" * 200_000 + b"}"), "nested too deep"),
+    ],
+    ids=["gzip-header-on-a-plain-body", "body-nested-200000-deep"],
+)
+def test_a_broken_body_is_a_backend_error_saying_what_is_wrong(body: Behaviour, said: str) -> None:
+    with FaultServer(otherwise=body) as server, pytest.raises(BackendError, match=said) as caught:
+        summarize(EXAMPLE.read_text(encoding="utf-8"), **on(server))
+    assert "Connection error" not in str(caught.value) and server.base_url in str(caught.value)
+
+
+def test_a_fault_met_inside_the_transport_chain_is_named() -> None:
+    """Whatever fails under the openai client is named by its type and words, not "Connection error."."""
+    error = backend_error(_wrapped(ValueError("Failed to load model from file: /m.gguf")))
+    assert "ValueError: Failed to load model from file: /m.gguf" in str(error)
+
+
+def _wrapped(cause: Exception) -> openai.APIConnectionError:
+    request = httpx2.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+    try:
+        raise openai.APIConnectionError(request=request) from cause
+    except openai.APIConnectionError as exc:
+        return exc
+
+
+# ---- decided: a cap on the size of an answer ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        large(300_000_000),
+        raw(gzip.compress(b" " * 400_000_000), headers=(("Content-Encoding", "gzip"),)),  # 400 kB: 400 MB
+    ],
+    ids=["300-MB", "gzip-bomb"],
+)
+def test_an_answer_over_the_cap_is_refused_and_never_held_whole(body: Behaviour) -> None:
+    with FaultServer(otherwise=body) as server:
+        backend = open_backend(Settings.from_env(**on(server)))
+        tracemalloc.start()
+        try:
+            with pytest.raises(BackendError, match="over the 10 MB"):
+                ask(backend)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+            backend.close()
+    assert peak < 150_000_000, f"{peak / 1e6:.0f} MB held"
+    assert len(server.requests) == 1, "not retried: the same request gets the same answer"

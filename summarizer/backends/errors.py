@@ -32,6 +32,11 @@ def backend_error(exc: BaseException) -> SummarizerError:
         return BackendError(f"the model endpoint answered HTTP {exc.status_code}: {message}")
     if isinstance(exc, openai.APITimeoutError):
         return BackendError("the model endpoint did not answer in time (SUMMARIZER_TIMEOUT / timeout=)")
+    if isinstance(exc, openai.APIConnectionError) and exc.__cause__ is not None:
+        # openai calls whatever failed under it "Connection error.": name what it was.
+        cause = exc.__cause__
+        said = redact(f"{type(cause).__name__}: {cause}", key_of(exc.request))
+        return BackendError(f"the model endpoint failed: {said}")
     if isinstance(exc, openai.APIError):
         return BackendError(f"the model endpoint failed: {redact(exc.message, key_of(exc.request))}")
     return ExtractionError(f"{type(exc).__name__}: {exc}")

@@ -31,6 +31,9 @@ __all__ = ["RetryTransport", "RewriteTransport", "adapt_response_format", "backo
 
 _RETRYABLE_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
 _MAX_RETRY_AFTER = 60.0
+_MOST_ANSWER_BYTES = 10_000_000
+"""The most of an answer read, decoded: a chat completion is a few kB, and a server sending hundreds of
+megabytes, or a small gzip body that inflates to them, would fill the memory."""
 
 
 def adapt_response_format(body: dict[str, Any], fmt: ResponseFormat) -> dict[str, Any]:
@@ -122,15 +125,6 @@ class RetryTransport(httpx2.BaseTransport):
             reraise=False,
         )
         response: httpx2.Response = retrying(self._send, request)
-        if response.status_code == 200:
-            # A broken body is the endpoint's fault, not the model's: say so instead of letting it
-            # pass for an answer that failed validation (which would be re-asked).
-            try:
-                json.loads(response.content)
-            except ValueError as exc:
-                raise BackendError(
-                    f"{self._base_url}: HTTP 200 with a body that is not JSON ({exc}): {response.text[:80]!r}"
-                ) from None
         return response
 
     def _send(self, request: httpx2.Request) -> httpx2.Response:
@@ -140,21 +134,53 @@ class RetryTransport(httpx2.BaseTransport):
             response = self._inner.handle_request(request)
             body = bytearray()
             try:
-                for chunk in response.iter_raw():
+                for chunk in response.iter_bytes():  # decoded as its Content-Encoding says
+                    if len(body) + len(chunk) > _MOST_ANSWER_BYTES:
+                        raise BackendError(
+                            f"{self._base_url}: the answer is over the {_MOST_ANSWER_BYTES // 1_000_000} MB "
+                            "an answer may be (a chat completion is a few kB): not read further"
+                        )
                     body += chunk
                     if time.monotonic() > at:  # a transport that has no sockets of ours
                         raise httpx2.ReadTimeout(
                             f"the answer took longer than {self._timeout:g} s", request=request
                         )
+            except httpx2.DecodingError as exc:
+                encoding = response.headers.get("content-encoding")
+                raise BackendError(
+                    f"{self._base_url}: the answer's body is not what its Content-Encoding header says "
+                    f"({encoding}): {exc}; a proxy between may mangle it"
+                ) from None
             finally:
                 response.close()  # frees the connection, before any wait
+        # Decoded here: what reads it next must not decode it again.
+        headers = [
+            (k, v)
+            for k, v in response.headers.multi_items()
+            if k not in ("content-encoding", "content-length")
+        ]
+        if response.status_code == 200:
+            self._not_an_answer(bytes(body))
         return httpx2.Response(
             response.status_code,
-            headers=response.headers,
+            headers=headers,
             content=bytes(body),
             request=request,
             extensions=response.extensions,
         )
+
+    def _not_an_answer(self, body: bytes) -> None:
+        """BackendError when a 200's body is no JSON (not JSON, nested too deep to read): the endpoint's
+        fault, not the model's, so never re-asked as an answer that failed validation."""
+        try:
+            json.loads(body)
+        except ValueError as exc:
+            text = body[:80].decode("utf-8", "replace")
+            raise BackendError(
+                f"{self._base_url}: HTTP 200 with a body that is not JSON ({exc}): {text!r}"
+            ) from None
+        except RecursionError:
+            raise BackendError(f"{self._base_url}: HTTP 200 with a body nested too deep to read") from None
 
     def _give_up(self, state: RetryCallState) -> httpx2.Response:
         outcome = state.outcome

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..backends import identify
+from ..backends import check
 from ..config import CacheMode, Settings, parse_dateline
 from ..errors import ConfigError
 from .messages import error
@@ -126,7 +126,7 @@ def _backend_settings(
             context_tokens=context_tokens,
             timeout=timeout,
         )
-        identify(settings)
+        check(settings)
     except ConfigError as exc:
         error(str(exc))
         raise typer.Exit(CONFIGURATION) from None
