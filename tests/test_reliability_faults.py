@@ -25,6 +25,7 @@ from faultserver import (
     FaultServer,
     completion,
     large,
+    ok,
     raw,
     replaying,
     slow_headers,
@@ -237,6 +238,39 @@ def _wrapped(cause: Exception) -> openai.APIConnectionError:
         raise openai.APIConnectionError(request=request) from cause
     except openai.APIConnectionError as exc:
         return exc
+
+
+# ---- 4. odd answers -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("odd", "said"),
+    [
+        (raw(json.dumps({**completion("{}"), "choices": []}).encode()), "no choices"),
+        (
+            raw(b'{"error": {"message": "upstream overloaded, try later", "type": "proxy"}}'),
+            "upstream overloaded",
+        ),
+    ],
+    ids=["no-choices", "an-error-in-a-200"],
+)
+def test_an_answer_with_no_choices_is_retried_then_a_backend_error(odd: Behaviour, said: str) -> None:
+    with FaultServer(otherwise=recorded()) as server:
+        server.script(odd)  # once: the retry gets the answer
+        brief = summarize(EXAMPLE.read_text(encoding="utf-8"), **on(server))
+        assert brief.headline and len(server.requests) > 1
+    with FaultServer(otherwise=odd) as server:
+        with pytest.raises(BackendError, match=said):
+            summarize(EXAMPLE.read_text(encoding="utf-8"), **on(server, max_attempts=2))
+        assert len(server.requests) == 2
+
+
+def test_content_nested_too_deep_is_a_backend_error() -> None:
+    with (
+        FaultServer(otherwise=ok("[" * 100_000 + "]" * 100_000)) as server,
+        pytest.raises(BackendError, match="nested too deep"),
+    ):
+        summarize(EXAMPLE.read_text(encoding="utf-8"), **on(server))
 
 
 # ---- decided: a cap on the size of an answer ------------------------------------------------------------
