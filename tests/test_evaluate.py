@@ -46,7 +46,6 @@ from summarizer.models import (
     Certainty,
     Consequence,
     Event,
-    Grounding,
     Quote,
     RunInfo,
     Span,
@@ -67,17 +66,15 @@ needs_meantime = pytest.mark.skipif(
 
 
 def _actor(n: int, name: str, kind: ActorKind = ActorKind.PERSON, aliases: list[str] | None = None) -> Actor:
-    return Actor(id=f"a{n}", name=name, kind=kind, aliases=aliases or [], grounding=Grounding.EXACT)
+    return Actor(id=f"a{n}", name=name, kind=kind, aliases=aliases or [])
 
 
 def _quote(text: str, speaker: str | None = None) -> Quote:
-    return Quote(text=text, speaker=speaker, full=True, grounding=Grounding.EXACT)
+    return Quote(text=text, speaker=speaker, full=True)
 
 
 def _event(when: str, value: str | None, span: Span | None = None) -> Event:
-    return Event(
-        what="Something happened.", when=When(text=when, value=value, span=span), grounding=Grounding.EXACT
-    )
+    return Event(what="Something happened.", when=When(text=when, value=value, span=span))
 
 
 def _brief(**parts: Any) -> Brief:
@@ -542,7 +539,6 @@ def _consequence(what: str, *spans: tuple[int, int]) -> Consequence:
         what=what,
         certainty=Certainty.EXPECTED,
         spans=[Span(start=a, end=b) for a, b in spans],
-        grounding=Grounding.EXACT,
     )
 
 
@@ -698,7 +694,7 @@ def test_date_pairs_use_spans_when_both_sides_have_them_and_prefer_the_right_val
     assert (result.date_accuracy, result.date_recall) == (Ratio(1, 1), Ratio(1, 2))
 
 
-def test_validity_reasks_tokens_seconds_and_grounding_come_from_the_run() -> None:
+def test_validity_reasks_tokens_and_seconds_come_from_the_run() -> None:
     run = RunInfo(
         backend="test",
         model="hand",
@@ -707,11 +703,9 @@ def test_validity_reasks_tokens_seconds_and_grounding_come_from_the_run() -> Non
         usage=Usage(prompt_tokens=1000, completion_tokens=234),
         reasks=2,
     )
-    ungrounded = Actor(id="a2", name="Ghost", kind=ActorKind.PERSON, grounding=Grounding.UNGROUNDED)
-    result = score(_brief(run=run, actors=[_actor(1, "Real"), ungrounded]), _gold())
+    result = score(_brief(run=run, actors=[_actor(1, "Real")]), _gold())
     assert (result.schema_valid_first, result.schema_valid_final) == (False, True)
     assert (result.reasks, result.tokens, result.seconds) == (2, 1234, 3.75)
-    assert result.grounding_rate == 0.5
 
     failed = RunInfo(backend="test", model="hand", prompt_version="-", failed_passes=["events"])
     result = score(_brief(run=failed), _gold())
@@ -750,7 +744,6 @@ def test_baseline_attributes_quotes_to_the_nearest_name() -> None:
     whens = [(e.when.text, e.when.value) for e in brief.events if e.when]
     assert whens == [("last year", "2023"), ("Monday", "2024-04-29")]
     assert (brief.run.backend, brief.run.model, brief.run.prompt_version) == ("baseline", "rules", "-")
-    assert brief.grounding_rate == 1.0
 
 
 @needs_seed

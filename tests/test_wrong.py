@@ -19,8 +19,7 @@ _TEXT = (
 
 
 def _item(cls: type[Any], **fields: Any) -> Any:
-    grounding = {"grounding": "exact"} if "grounding" in cls.model_fields else {}  # TODO(lead): gone with #32
-    return cls.model_validate({"spans": [], **grounding, **fields})
+    return cls.model_validate({"spans": [], **fields})
 
 
 def _actor(n: int, name: str, kind: str = "organization", aliases: list[str] | None = None) -> Actor:

@@ -54,8 +54,6 @@ class ArticleScore:
     date_recall: Ratio
     consequence_precision: Ratio
     consequence_recall: Ratio
-    grounding_rate: float | None
-    """None when no brief was made."""
     schema_valid_first: bool
     schema_valid_final: bool
     reasks: int
@@ -123,7 +121,6 @@ def score(brief: Brief, gold: GoldArticle) -> ArticleScore:
         date_recall=Ratio(dates.hits, dated),
         consequence_precision=consequence_precision,
         consequence_recall=consequence_recall,
-        grounding_rate=brief.grounding_rate,
         schema_valid_first=not failed and brief.run.reasks == 0,
         schema_valid_final=not failed,
         reasks=brief.run.reasks,
@@ -148,7 +145,6 @@ def _failure(gold: GoldArticle, error: str) -> ArticleScore:
         date_recall=Ratio(0, sum(_dated(e) for e in gold.events)),
         consequence_precision=Ratio(),
         consequence_recall=Ratio(0, len(gold.consequences)),
-        grounding_rate=None,
         schema_valid_first=False,
         schema_valid_final=False,
         reasks=0,
