@@ -11,13 +11,17 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLE, RECORDINGS, ROOT, SUMMARIZER, Spawn
-from faultserver import FaultServer, ok
+from faultserver import Behaviour, FaultServer, ok, replaying
 from typer.testing import CliRunner
 
+from summarizer import read_path, summarize
+from summarizer.backends.weights import DEFAULT_WEIGHTS
 from summarizer.cli import app
 
 STORY = [
@@ -117,3 +121,43 @@ def test_the_library_prints_nothing(spawn: Spawn) -> None:
         out, err = child.communicate(EXAMPLE.read_text(encoding="utf-8"), timeout=300)
     assert out.startswith("ExtractionError") and "no valid answer" in out
     assert err == ""
+
+
+# ---- 10. one long headline sinks a whole brief -----------------------------------------------------------
+
+LONG_HEADLINE = (
+    "Russia recalls its ambassador to the United States for consultations after President Joe Biden "
+    "calls Vladimir Putin a killer in a television interview"
+)
+
+
+@dataclass(frozen=True)
+class _LongOverview(Behaviour):
+    """The overview pass answered with a headline over 16 words every time (``cut``: stopped at the token
+    limit mid-summary); every other pass as the embedded model answered."""
+
+    cut: bool
+
+    def act(self, handler: Any) -> None:
+        if '"headline"' not in handler.received.body.decode():
+            RECORDED.act(handler)
+            return
+        summary = "Russia recalled its ambassador to the United States. The Kremlin called Biden's remarks"
+        answer = json.dumps(
+            {"headline": LONG_HEADLINE, "summary": summary if self.cut else summary + " bad."}
+        )
+        (ok(answer[:-10], finish_reason="length") if self.cut else ok(answer)).act(handler)
+
+
+RECORDED = replaying(RECORDINGS / "responses", namespace=f"gguf:{DEFAULT_WEIGHTS.sha256}", delay=0)
+
+
+@pytest.mark.parametrize("cut", [True, False], ids=["cut-off-at-the-token-limit", "after-the-re-asks"])
+def test_a_headline_too_long_after_the_re_asks_is_cut_and_the_brief_kept(cut: bool) -> None:
+    options: Any = {"model": DEFAULT_WEIGHTS.name, "response_format": "json_object", "cache": "off"}
+    with FaultServer(otherwise=_LongOverview(cut), max_requests=100) as server:
+        brief = summarize(read_path(EXAMPLE), base_url=server.base_url, **options)
+    words = LONG_HEADLINE.split()
+    assert brief.headline == " ".join(words[:16]) + " …"
+    assert any("headline" in w and "16" in w for w in brief.run.warnings), brief.run.warnings
+    assert brief.actors and brief.quotes and brief.events

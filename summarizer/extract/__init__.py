@@ -219,7 +219,7 @@ class Session:
         if isinstance(exc, IncompleteOutputException) or isinstance(cause, IncompleteOutputException):
             cut = exc if isinstance(exc, IncompleteOutputException) else cause
             content = _content(getattr(cut, "last_completion", None))
-            if answer is OverviewAnswer and (kept := OverviewAnswer.from_cut(content, self._context)):
+            if answer is OverviewAnswer and (kept := _from_cut(content, self._context)):
                 text = "overview: cut off at the token limit; its whole sentences kept"
                 # A headline and whole sentences that validate: an answer shortened, not a failed pass.
                 self._record.warnings.append(RunWarning(WarningKind.SHORTENED, name, text))
@@ -245,6 +245,14 @@ class Session:
         # A server's error says all it said in the message, a key it echoed redacted: the raw one would
         # show that key again in a traceback.
         raise error from (None if isinstance(error, BackendError) else exc)
+
+
+def _from_cut(content: str, context: dict[str, Any]) -> OverviewAnswer | None:
+    """The headline and whole sentences of an overview cut off at the token limit, when they validate."""
+    try:
+        return OverviewAnswer.from_cut(content, context)
+    except ValidationError:
+        return None
 
 
 def _content(completion: Any) -> str:
