@@ -49,7 +49,7 @@ def check(settings: Settings) -> Identity:
                     f"SUMMARIZER_MODEL_PATH / --model-path: {path} is not a GGUF model (it does not start "
                     "with GGUF's magic bytes); give the path of the model's .gguf file"
                 )
-    if settings.cache != CacheMode.OFF:
+    if settings.cache in (CacheMode.USE, CacheMode.RECORD):  # the modes that write
         folder = settings.resolved_cache_dir()
         try:
             folder.mkdir(parents=True, exist_ok=True)
