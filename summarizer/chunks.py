@@ -43,12 +43,22 @@ class Window:
         return self.own.start <= offset < self.own.end
 
 
-def parts(source: Source, context: int | None, count: Callable[[str], int]) -> list[Window]:
+def parts(
+    source: Source, context: int | None, count: Callable[[str], int], max_bytes: int | None = None
+) -> list[Window]:
     """The parts ``source`` is read in, in a model context of ``context`` tokens (None: no limit) as
-    ``count`` counts them: one, unless it overflows the context. An article of more than 40 parts is an
-    InputError."""
+    ``count`` counts them: one, unless it overflows the context. An article of more than 40 parts, or
+    one that alone is over ``max_bytes`` when it is read whole (a server's request limit), is an
+    InputError, before any work is spent on it."""
     text, start = source.text, source.body_start
     if context is None:
+        size = len(text[start:].encode("utf-8"))
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(
+                f"{source.origin}: {size / 1e6:.1f} MB, more than one request to the server may carry "
+                f"({max_bytes / 1e6:.1f} MB): have it read in parts the size of the model's context "
+                "(--context-tokens, SUMMARIZER_CONTEXT_TOKENS), or shorten it"
+            )
         return [Window(shown=Span(start=start, end=len(text)), own=Span(start=start, end=len(text)))]
     budget = context - _ROOM_FOR_PASSES
     estimate = estimate_tokens(text[start:])

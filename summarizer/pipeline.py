@@ -142,7 +142,8 @@ def _brief(
     context = settings.resolved_context_tokens()
     # Size check first (a too long article is refused unparsed); the backend opens after the previews,
     # and spaCy is imported after the first, so that it is shown at once.
-    parts = chunks.parts(source, context, lambda text: opened().count_tokens(text))
+    most = None if settings.embedded else settings.max_request_bytes
+    parts = chunks.parts(source, context, lambda text: opened().count_tokens(text), most)
     if preview is not None:
         preview(preliminary(skim(source), source.dateline))
     analysis = analyze(source)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..models import Span
 from .entities import Entity
 from .lexicon import CONSEQUENCE_CUES, SPEECH_VERBS, WISH_VERBS
+from .nlp import text_of
 from .speakers import Attribution, clause_at, speaker_of
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def find_candidates(
     for sentence in sentences:
         if any(m.start <= sentence.start < m.end for m in markers):
             continue
-        words = doc.text[sentence.start : sentence.end]
+        words = text_of(doc)[sentence.start : sentence.end]
         starts = (sentence.start + cue.start() for cue in _CUE.finditer(words))
         at = next((s for s in starts if _starts_what_follows(_token(doc, s))), None)
         if at is None:

@@ -25,6 +25,7 @@ from .lexicon import (
     QUOTE_MARKS,
     SPEECH_VERBS,
 )
+from .nlp import text_of
 from .referents import SUBJECTS, body_named, entity_named, inside, newly_named, pronoun_referent
 
 if TYPE_CHECKING:
@@ -81,12 +82,12 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
             verb = _nearest_verb(words, quoted)
         previous = out[-1] if out else None
         near_previous = n > 0 and passage.start - passages[n - 1].end < _TURN
-        if verb is None and (labelled := _labelled(doc.text, passage, entities)) is not None:
+        if verb is None and (labelled := _labelled(text_of(doc), passage, entities)) is not None:
             # A transcript's "Name: “…”".
             out.append(Attribution(labelled, None, term=False))
             continue
         if verb is None:
-            full = is_full(doc.text[passage.start : passage.end])
+            full = is_full(text_of(doc)[passage.start : passage.end])
             if full and previous is not None and near_previous and not previous.term:
                 out.append(Attribution(previous.speaker, previous.cue, term=False, unnamed=previous.unnamed))
             else:
@@ -141,8 +142,10 @@ def _labelled(text: str, passage: Span, entities: list[Entity]) -> Entity | None
     colon = text.rfind(":", max(0, passage.start - 4), passage.start)
     if colon < 0:
         return None
-    before = text[:colon].rstrip()
-    return next((e for e in entities if any(s.end == len(before) for s in e.mentions)), None)
+    end = colon
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return next((e for e in entities if any(s.end == end for s in e.mentions)), None)
 
 
 def is_full(words: str) -> bool:
@@ -348,7 +351,7 @@ def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:
         return None
     begin, end = max(tokens[0].idx, sentence.start), min(tokens[-1].idx + len(tokens[-1].text), sentence.end)
     # A clause that begins or ends inside a quotation takes in its marks, so no quotation is cut open.
-    text = doc.text
+    text = text_of(doc)
     while begin > sentence.start and text[begin - 1] in QUOTE_MARKS + "(":
         begin -= 1
     if sum(text[begin:end].count(mark) for mark in QUOTE_MARKS) % 2:
