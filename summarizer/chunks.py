@@ -55,9 +55,10 @@ def parts(
         size = len(text[start:].encode("utf-8"))
         if max_bytes is not None and size > max_bytes:
             raise InputError(
-                f"{source.origin}: {size / 1e6:.1f} MB, more than one request to the server may carry "
-                f"({max_bytes / 1e6:.1f} MB): have it read in parts the size of the model's context "
-                "(--context-tokens, SUMMARIZER_CONTEXT_TOKENS), or shorten it"
+                f"{source.origin}: {_size(size)}, more than one request to the server may carry "
+                f"({_size(max_bytes)}): have it read in parts the size of the model's context "
+                "(--context-tokens, SUMMARIZER_CONTEXT_TOKENS), shorten it, or raise the limit "
+                "(SUMMARIZER_MAX_REQUEST_BYTES, max_request_bytes=)"
             )
         return [Window(shown=Span(start=start, end=len(text)), own=Span(start=start, end=len(text)))]
     budget = context - _ROOM_FOR_PASSES
@@ -72,6 +73,10 @@ def parts(
     # (which loads the embedded model).
     close = estimate > budget * 3 // 4
     return windows(text, start, budget, count if close else estimate_tokens)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
 
 
 def windows(text: str, start: int, budget: int, count: Callable[[str], int]) -> list[Window]:
