@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 
 __all__ = ["Summarizer", "asummarize", "summarize"]
 
+_NOT_AN_ARTICLE = (
+    "article= takes the article's text (a str) or a Source, not {}: to read a file, pass "
+    "summarizer.read_path(Path(...))"
+)
+_BYTES = "; for bytes, summarizer.source_from_bytes(data, origin=...) decodes them"
+
 
 class Summarizer:
     """One configured backend, reused for many briefs.
@@ -69,6 +75,9 @@ class Summarizer:
         ``preview`` is given what code found before the model's first pass, twice: the text's quotes and
         dates at once, then the analysis once the article is parsed. A brief the model gave nothing to is
         an ExtractionError, and is not cached."""
+        if not isinstance(article, str | Source):
+            bytes_hint = _BYTES if isinstance(article, bytes | bytearray) else ""
+            raise TypeError(_NOT_AN_ARTICLE.format(type(article).__name__) + bytes_hint)
         dateline = parse_dateline(dateline)
         source = article if isinstance(article, Source) else source_from_text(article, dateline=dateline)
         if dateline is not None and isinstance(article, Source):

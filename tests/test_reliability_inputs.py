@@ -6,6 +6,8 @@ model (tests/recordings), or come from the fault server on 127.0.0.1 (tests/faul
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import json
 import os
 import shutil
@@ -18,16 +20,20 @@ from typing import Any
 import pytest
 from conftest import EXAMPLE, RECORDINGS, ROOT, SUMMARIZER, Spawn
 from faultserver import Behaviour, FaultServer, ok, replaying
+from rich.console import Console
 from typer.testing import CliRunner
 
-from summarizer import read_path, summarize
+from summarizer import Brief, read_path, summarize
 from summarizer.backends.weights import DEFAULT_WEIGHTS
 from summarizer.cli import app
+from summarizer.render import print_brief, render
 
 STORY = [
     str(ROOT / "tests" / "articles" / "story" / f"a380-{name}.txt") for name in ("delivered", "in-service")
 ]
 REPLAY = {"SUMMARIZER_CACHE": "replay", "SUMMARIZER_CACHE_DIR": str(RECORDINGS)}
+EXAMPLE_BRIEF = ROOT / "examples" / "russia-recalls-ambassador.brief.json"
+REPLAY_OPTIONS: Any = {"cache": "replay", "cache_dir": str(RECORDINGS)}
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -161,3 +167,59 @@ def test_a_headline_too_long_after_the_re_asks_is_cut_and_the_brief_kept(cut: bo
     assert brief.headline == " ".join(words[:16]) + " …"
     assert any("headline" in w and "16" in w for w in brief.run.warnings), brief.run.warnings
     assert brief.actors and brief.quotes and brief.events
+
+
+# ---- decided: a bidi override is shown, like other control characters -------------------------------------
+
+
+BIDI = "\u202e\u202c\u2067"  # RIGHT-TO-LEFT OVERRIDE, POP DIRECTIONAL FORMATTING, RIGHT-TO-LEFT ISOLATE
+
+
+@pytest.mark.parametrize("fmt", ["rich", "markdown", "html", "json"])
+def test_a_bidi_override_from_an_article_is_shown(fmt: Any) -> None:
+    """U+202E and its kin reorder what a terminal or a browser shows after them ("exe.txt" read as
+    "txt.exe"): every text output shows each as a visible character, one for one, and JSON escapes them.
+    The example's brief with the marks put into its first quote and the article, offsets kept."""
+    brief = Brief.model_validate_json(EXAMPLE_BRIEF.read_text(encoding="utf-8"))
+    source = read_path(EXAMPLE)
+    n, quote = next((n, q) for n, q in enumerate(brief.quotes) if q.full)
+    at = quote.spans[0].start
+    text = source.text[:at] + BIDI + source.text[at + len(BIDI) :]
+    quotes = list(brief.quotes)
+    quotes[n] = quote.model_copy(update={"text": BIDI + quote.text[len(BIDI) :]})
+    brief, source = brief.model_copy(update={"quotes": quotes}), dataclasses.replace(source, text=text)
+    shown = render(brief, source, fmt, color=True)
+    if fmt != "rich":
+        out = io.StringIO()
+        print_brief(brief, source, Console(file=out, force_terminal=True, width=100))
+        shown += out.getvalue()
+    assert not set(BIDI) & set(shown)
+    assert "\\u202e\\u202c\\u2067" in shown if fmt == "json" else "\ufffd\ufffd\ufffd" in shown
+
+
+# ---- decided: summarize() takes text or a Source, and says so ---------------------------------------------
+
+
+@pytest.mark.parametrize("article", [None, 123, b"date 2021-03-18 Russia recalled its ambassador."])
+def test_summarize_of_what_is_no_text_is_a_type_error_saying_what_to_pass(article: Any) -> None:
+    with pytest.raises(TypeError, match=r"str.*Source.*read_path") as caught:
+        summarize(article, **REPLAY_OPTIONS)
+    if isinstance(article, bytes):
+        assert "source_from_bytes" in str(caught.value)
+
+
+# ---- decided: eval's odd arguments ------------------------------------------------------------------------
+
+
+def test_eval_refuses_a_negative_limit_and_a_span_that_ends_before_it_starts(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.json"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    gold.write_text(json.dumps({"id": "example", "text": text}), encoding="utf-8")
+    for limit in ("-1", "0"):
+        code, out, err = cli("eval", str(gold), "--limit", limit, env=REPLAY)
+        assert code == 2 and out == "" and "--limit" in err
+    quote = {"text": "I do.", "speaker": "Biden", "span": [10, 5]}
+    gold.write_text(json.dumps({"id": "example", "text": text, "quotes": [quote]}), encoding="utf-8")
+    code, out, err = cli("eval", str(gold), env=REPLAY)
+    assert code == 2 and out == ""
+    assert err.startswith("summarizer: error: ") and "[10, 5]" in err and "start" in err

@@ -226,7 +226,7 @@ def schema(
 @with_settings
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold annotations: a .json or .jsonl file.")],
-    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N articles.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON for machines instead of tables.")] = False,
     verbose: Verbose = False,
     quiet: Quiet = False,
