@@ -82,7 +82,7 @@ class Options(TypedDict, total=False):
     cache: CacheMode | str | None
     cache_dir: Path | str | None
     timeout: float | str | None
-    max_attempts: int | None
+    max_attempts: int | str | None
     max_reasks: int | None
     context_tokens: int | str | None
     max_request_bytes: int | str | None
@@ -98,7 +98,7 @@ _SOURCES: dict[str, tuple[str | None, str | None]] = {
     "cache": ("--no-cache", "SUMMARIZER_CACHE"),
     "cache_dir": (None, "SUMMARIZER_CACHE_DIR"),
     "timeout": ("--timeout", "SUMMARIZER_TIMEOUT"),
-    "max_attempts": (None, None),
+    "max_attempts": ("--max-attempts", "SUMMARIZER_MAX_ATTEMPTS"),
     "max_reasks": (None, None),
     "context_tokens": ("--context-tokens", "SUMMARIZER_CONTEXT_TOKENS"),
     "max_request_bytes": (None, "SUMMARIZER_MAX_REQUEST_BYTES"),
@@ -169,8 +169,8 @@ class Settings(BaseModel):
 
         Variables: SUMMARIZER_BASE_URL (or OPENAI_BASE_URL), SUMMARIZER_API_KEY (or OPENAI_API_KEY),
         SUMMARIZER_MODEL, SUMMARIZER_MODEL_PATH, SUMMARIZER_RESPONSE_FORMAT, SUMMARIZER_CACHE
-        (use, off, replay, record), SUMMARIZER_CACHE_DIR, SUMMARIZER_TIMEOUT, SUMMARIZER_CONTEXT_TOKENS,
-        SUMMARIZER_MAX_REQUEST_BYTES.
+        (use, off, replay, record), SUMMARIZER_CACHE_DIR, SUMMARIZER_TIMEOUT, SUMMARIZER_MAX_ATTEMPTS,
+        SUMMARIZER_CONTEXT_TOKENS, SUMMARIZER_MAX_REQUEST_BYTES.
         """
         env = os.environ
         values: dict[str, object] = {

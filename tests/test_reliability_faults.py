@@ -30,6 +30,7 @@ from faultserver import (
     replaying,
     slow_headers,
     status,
+    unavailable,
 )
 from typer.testing import CliRunner
 
@@ -297,3 +298,26 @@ def test_an_answer_over_the_cap_is_refused_and_never_held_whole(body: Behaviour)
             backend.close()
     assert peak < 150_000_000, f"{peak / 1e6:.0f} MB held"
     assert len(server.requests) == 1, "not retried: the same request gets the same answer"
+
+
+# ---- decided: max_attempts from the command line and the environment --------------------------------------
+
+
+def test_max_attempts_from_the_command_line_and_the_environment() -> None:
+    with FaultServer(otherwise=unavailable(), max_requests=100) as server:
+        args = ("brief", str(EXAMPLE), "--base-url", server.base_url, "--model", "m", "--no-cache")
+        for option, env, asked in (
+            (["--max-attempts", "2"], {}, 2),
+            ([], {"SUMMARIZER_MAX_ATTEMPTS": "1"}, 1),
+        ):
+            before = len(server.requests)
+            code, _, err = cli(*args, *option, env=env)
+            assert code == 1 and "HTTP 503" in err
+            assert len(server.requests) - before == asked
+        before = len(server.requests)
+        code, _, _ = cli(*args, "--max-attempts", "1", env={"SUMMARIZER_MAX_ATTEMPTS": "5"})
+        assert code == 1 and len(server.requests) - before == 1, "the option wins over the variable"
+    for wrong in ("0", "-1", "many"):
+        code, out, err = cli(*args, env={"SUMMARIZER_MAX_ATTEMPTS": wrong})
+        assert code == 2 and out == "" and "SUMMARIZER_MAX_ATTEMPTS" in err and "--max-attempts" in err
+    assert Settings.from_env(max_attempts="4").max_attempts == 4

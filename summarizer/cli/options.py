@@ -114,6 +114,15 @@ def _backend_settings(
             show_default=False,
         ),
     ] = None,
+    max_attempts: Annotated[
+        int | None,
+        typer.Option(
+            metavar="N",
+            help="Attempts at a request that meets a transient fault (429, 5xx, a dropped connection, a "
+            "timeout) (default: SUMMARIZER_MAX_ATTEMPTS, else 3).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> Settings:
     """Settings from the environment and the backend's options, or exit 2 saying what is wrong with them,
     before any article is read."""
@@ -125,6 +134,7 @@ def _backend_settings(
             cache=CacheMode.OFF if no_cache else None,
             context_tokens=context_tokens,
             timeout=timeout,
+            max_attempts=max_attempts,
         )
         check(settings)
     except ConfigError as exc:
@@ -138,7 +148,7 @@ _BACKEND_OPTIONS = tuple(inspect.signature(_backend_settings, eval_str=True).par
 
 def with_settings(command: Callable[..., None]) -> Callable[..., None]:
     """``command`` with the backend's options (--model, --base-url, --model-path, --no-cache,
-    --context-tokens, --timeout) added to its own, called with the ``settings`` they make.
+    --context-tokens, --timeout, --max-attempts) added to its own, called with the ``settings`` they make.
 
     typer reads a command's options from its signature, so the signature shown to typer is the command's
     own parameters, less ``settings``, followed by the backend's.
