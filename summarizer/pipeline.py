@@ -131,7 +131,7 @@ async def asummarize(
 
 
 def _brief(
-    opened: Callable[[], Backend],
+    backend_when_needed: Callable[[], Backend],
     source: Source,
     settings: Settings,
     progress: Progress | None,
@@ -141,24 +141,23 @@ def _brief(
     # The stages are imported here, not with this module: a cached brief needs none of them
     # (tests/test_startup.py).
     from . import chunks
-    from .accounting import count_usage, run_info
+    from .accounting import RunRecord, count_usage, run_info
     from .analysis import analyze, skim
     from .assemble import assemble, preliminary
     from .assemble.checks import require_content
-    from .extract import Extraction
     from .extract.passes import ask_passes
 
     context = settings.resolved_context_tokens()
     # Size check first (a too long article is refused unparsed); the backend opens after the previews,
     # and spaCy is imported after the first, so that it is shown at once.
     most = None if settings.embedded else settings.max_request_bytes
-    parts = chunks.parts(source, context, lambda text: opened().count_tokens(text), most)
+    parts = chunks.parts(source, context, lambda text: backend_when_needed().count_tokens(text), most)
     if preview is not None:
         preview(preliminary(skim(source), source.dateline))
     analysis = analyze(source)
     if preview is not None:
         preview(preliminary(analysis, source.dateline))
-    backend, record = opened(), Extraction()
+    backend, record = backend_when_needed(), RunRecord()
     client = backend.instructor()
     count_usage(client, record)
     with backend.tally() as tally:

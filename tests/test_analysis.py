@@ -11,8 +11,8 @@ from conftest import EXAMPLE, SHARED
 
 from summarizer import source_from_text
 from summarizer.analysis import Analysis, analyze
-from summarizer.analysis.text import find_quoted_passages
-from summarizer.ground import normalize
+from summarizer.analysis.quotations import find_quoted_passages
+from summarizer.analysis.text import normalize
 from summarizer.models import ActorKind
 
 GOLD = SHARED / "eval" / "seed-gold.json"

@@ -18,7 +18,7 @@ from summarizer import (
     Summarizer,
     read_path,
 )
-from summarizer.ground import normalize
+from summarizer.analysis.text import normalize
 
 GOLD = SHARED / "eval" / "seed-gold.json"
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import Field, ValidationError
 
 from .. import prompts
+from ..accounting import RunRecord
 from ..backends import PROMPT_VERSION_HEADER
 from ..backends.errors import backend_error, our_error
 from ..errors import BackendError
@@ -25,6 +25,7 @@ from .answers import (
     UNKNOWN,
     VALIDATION,
     Answer,
+    Answers,
     EventAnswer,
     KindAnswer,
     OverviewAnswer,
@@ -39,8 +40,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UNKNOWN",
+    "Answers",
     "EventAnswer",
-    "Extraction",
     "OverviewAnswer",
     "Progress",
     "RoleAnswer",
@@ -49,17 +50,6 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-
-
-@dataclass
-class Extraction:
-    """Accounting of one brief's requests, filled in as the passes run."""
-
-    seconds: dict[str, float] = field(default_factory=dict)
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    reasks: int = 0
-    warnings: list[RunWarning] = field(default_factory=list)
 
 
 Progress = Callable[[str], None]
@@ -78,7 +68,7 @@ class Session:
         article: str,
         dateline: str,
         max_reasks: int,
-        record: Extraction,
+        record: RunRecord,
         progress: Progress | None = None,
     ) -> None:
         self._client = client

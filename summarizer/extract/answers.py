@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import (
@@ -20,17 +21,18 @@ from pydantic import (
     model_validator,
 )
 
-from ..ground import normalize
+from ..analysis.text import normalize, sentences
 from ..models import EventFields, RunWarning, WarningKind
 from .checks import Said, misattributed, miscast, unsupported
 
 if TYPE_CHECKING:
-    pass
+    from ..analysis import Dated
 
 __all__ = [
     "UNKNOWN",
     "VALIDATION",
     "Answer",
+    "Answers",
     "EventAnswer",
     "KindAnswer",
     "OverviewAnswer",
@@ -54,6 +56,20 @@ VALIDATION: ContextVar[dict[str, Any] | None] = ContextVar("validation", default
 
 def _context(info: ValidationInfo) -> dict[str, Any]:
     return info.context or VALIDATION.get() or {}
+
+
+@dataclass
+class Answers:
+    """What the model said, pass by pass, over all parts of the article."""
+
+    roles: dict[str, str] = field(default_factory=dict)
+    things: set[str] = field(default_factory=set)
+    """Names the model judged a product, a service, a place or an event: no actors."""
+    speakers: dict[int, str | None] = field(default_factory=dict)
+    """Passage index → the speaker's name the model chose (passages the parse left open)."""
+    events: list[tuple[EventAnswer | None, Dated]] = field(default_factory=list)
+    """Each time expression with the model's account of it; None where its clause is shown as it is."""
+    overview: OverviewAnswer | None = None
 
 
 class Answer(BaseModel):
@@ -267,13 +283,11 @@ class OverviewAnswer(Answer):
 _CUT_OVERVIEW = re.compile(
     r'"headline"\s*:\s*"(?P<headline>[^"]+)"\s*,\s*"summary"\s*:\s*"(?P<summary>[^"]*)'
 )
-_SENTENCE = re.compile(r"(?<=[.!?])['’)]*\s+(?=[A-Z'‘(])")
 
 
 def whole_sentences(text: str) -> list[str]:
     """The sentences of ``text`` that end with their full stop (a cut-off last one is left out)."""
-    parts = [p.strip() for p in _SENTENCE.split(text.strip()) if p.strip()]
-    return [p for p in parts if p.rstrip("'’)").endswith((".", "!", "?"))]
+    return [s for s in sentences(text) if s.rstrip("'’)").endswith((".", "!", "?"))]
 
 
 def _first_sentences(sentences: list[str]) -> list[str]:

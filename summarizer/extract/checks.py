@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..analysis.lexicon import QUOTE_MARKS, ROLE_NOUNS, SPEECH_VERBS
-from ..ground import content_words
+from ..analysis.text import content_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,14 +49,16 @@ def invented_names(written: str, article: str) -> list[str]:
     The parse tells a name from other words, not its capital: a proper noun, wherever it stands (the
     first word of a sentence too). In a title-case line (a headline), where verbs and nouns are
     capitalised and the tagger calls many of them proper nouns, only a proper noun inside a named entity
-    counts. A name's word is the article's when the article has it, or a word of the same stem
-    ("Recalls" in a title-case headline, "recalled" in the article)."""
+    counts. A name's word is the article's when the article has it, or a word of its family ("Russian"
+    where the article says "Russia", "Recalls" in a title-case headline where it says "recalled")."""
     from ..analysis.nlp import parse
 
     words = set()
     for found in _ARTICLE_WORD.findall(article):
         word = found.lower().rstrip(".")
         words |= {word, word.replace("’", "'"), *word.split("-")}
+    # A family by its first five letters, not by lemma: a name's derived words ("Russian", "Americans")
+    # have lemmas of their own, and a name the article gives in another form is no invention.
     stems = {w[:5] for w in words if len(w) >= 5}
     missing = []
     for line in written.splitlines():
@@ -110,7 +112,7 @@ def misattributed(written: str, said: list[Said], actors: list[list[str]]) -> li
     found = []
     for verb in (t for t in parse(written) if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS):
         speaker = _actor(_subject_words(verb), actors)
-        words = content_words(" ".join(t.text for t in verb.subtree))
+        words = content_words(verb.subtree)
         best, shared = max(
             ((s, len(words & body)) for s, body in bodies), key=lambda b: b[1], default=(None, 0)
         )

@@ -8,16 +8,16 @@ import datetime as dt
 import math
 from typing import TYPE_CHECKING
 
-from ..analysis import Analysis, Dated, Entity
-from ..assemble import Answers, dated_in, shown_as_is
+from ..accounting import RunRecord
+from ..analysis import Analysis, Dated, Entity, dated_in, shown_as_is
 from ..chunks import Window
 from ..models import ActorKind
-from . import EventAnswer, Extraction, Progress, Said, Session
+from . import Answers, EventAnswer, Progress, Said, Session
 
 if TYPE_CHECKING:
     import instructor
 
-__all__ = ["ask_passes", "shown", "unsure"]
+__all__ = ["ask_passes", "may_be_a_thing", "with_curly_quotes"]
 
 _OPTIONS = 3
 _MOST_KIND_QUESTIONS = 16
@@ -31,56 +31,92 @@ def ask_passes(
     parts: list[Window],
     dateline: dt.date | None,
     max_reasks: int,
-    record: Extraction,
+    record: RunRecord,
     progress: Progress | None,
 ) -> Answers:
-    """Every pass over every part of the analysed article; ``record`` keeps the requests' accounting."""
-    text = analysis.text
+    """Every pass over every part of the analysed article, in this order (the things pass first: a name
+    it judges a thing is no actor for the others); ``record`` keeps the requests' accounting."""
     answers = Answers()
     for n, window in enumerate(parts):
         session = Session(
             client,
             model,
-            article=shown(text[window.shown.start : window.shown.end]),
+            article=with_curly_quotes(analysis.text[window.shown.start : window.shown.end]),
             dateline=dateline.strftime("%A %Y-%m-%d") if dateline else "date unknown",
             max_reasks=max_reasks,
             record=record,
             progress=_part_progress(progress, n, len(parts)),
         )
-        owned = [e for e in analysis.entities if window.owns(e.mentions[0].start)]
-        # The most mentioned first, and no more than a part's worth: one question each.
-        asked_kind = [e.name for e in owned if unsure(e, analysis)][:_MOST_KIND_QUESTIONS]
-        answers.things.update(session.things(asked_kind) if asked_kind else [])
+        _things(session, analysis, window, answers)
         entities = [e for e in analysis.entities if e.name not in answers.things]
-        owned = [e for e in owned if e.name not in answers.things]
-        unnamed = [e.name for e in owned if e.kind is ActorKind.PERSON and e.role is None]
-        answers.roles.update(session.roles(unnamed) if unnamed else {})
-        open_passages = [
-            i
-            for i, p in enumerate(analysis.passages)
-            if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
-        ]
-        if open_passages:
-            near = _Named(analysis, entities)
-            options = [near.options(i) for i in open_passages]
-            judged = session.quotes([analysis.passages[i].quoted.text for i in open_passages], options)
-            # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
-            by_text = {answer.text: answer.speaker for answer in judged}
-            answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
-        dated = dated_in(analysis, window.owns)
-        asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
-        told = session.events([(_clause(dated[i], text), dated[i].when.text) for i in asked]) if asked else []
-        found = dict(zip(asked, _aligned([dated[i] for i in asked], told), strict=True))
-        answers.events += [(found.get(i), d) for i, d in enumerate(dated)]
+        _roles(session, entities, window, answers)
+        _speakers(session, analysis, entities, window, answers)
+        _events(session, analysis, window, answers)
         if n == 0:
             # The lede: news puts what matters first, so the first part carries the headline.
-            lede = " ".join(text[s.start : s.end] for s in analysis.sentences[:1])
-            stated = {e.name: e.role for e in entities if e.role is not None}
-            actors = [e.names() for e in entities]
-            answers.overview = session.overview(
-                _facts(entities, answers.roles), lede, stated, _said(analysis), actors
-            )
+            _overview(session, analysis, entities, answers)
     return answers
+
+
+def _things(session: Session, analysis: Analysis, window: Window, answers: Answers) -> None:
+    """The things pass: which of the names the text leaves open are a product's, a service's, a place's
+    or an event's."""
+    asked = [
+        e.name for e in analysis.entities if window.owns(e.mentions[0].start) and may_be_a_thing(e, analysis)
+    ]
+    # One question a name: the most mentioned first (the analysis's order), no more than a part's worth.
+    asked = asked[:_MOST_KIND_QUESTIONS]
+    if asked:
+        answers.things.update(session.things(asked))
+
+
+def _roles(session: Session, entities: list[Entity], window: Window, answers: Answers) -> None:
+    """The roles pass: the role of each person the article names without stating one beside the name."""
+    unnamed = [
+        e.name
+        for e in entities
+        if window.owns(e.mentions[0].start) and e.kind is ActorKind.PERSON and e.role is None
+    ]
+    if unnamed:
+        answers.roles.update(session.roles(unnamed))
+
+
+def _speakers(
+    session: Session, analysis: Analysis, entities: list[Entity], window: Window, answers: Answers
+) -> None:
+    """The quotes pass: the speaker of each passage the parse left open, among the names near it."""
+    open_passages = [
+        i
+        for i, p in enumerate(analysis.passages)
+        if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
+    ]
+    if open_passages:
+        near = _Named(analysis, entities)
+        options = [near.options(i) for i in open_passages]
+        judged = session.quotes([analysis.passages[i].quoted.text for i in open_passages], options)
+        # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
+        by_text = {answer.text: answer.speaker for answer in judged}
+        answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
+
+
+def _events(session: Session, analysis: Analysis, window: Window, answers: Answers) -> None:
+    """The events pass: what happened at each time whose clause is not shown as the article has it."""
+    text = analysis.text
+    dated = dated_in(analysis, window.owns)
+    asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
+    told = session.events([(_clause(dated[i], text), dated[i].when.text) for i in asked]) if asked else []
+    found = dict(zip(asked, _aligned([dated[i] for i in asked], told), strict=True))
+    answers.events += [(found.get(i), d) for i, d in enumerate(dated)]
+
+
+def _overview(session: Session, analysis: Analysis, entities: list[Entity], answers: Answers) -> None:
+    """The overview pass: a headline and a summary, given the actors, their roles and the lede."""
+    lede = " ".join(analysis.text[s.start : s.end] for s in analysis.sentences[:1])
+    stated = {e.name: e.role for e in entities if e.role is not None}
+    actors = [e.names() for e in entities]
+    answers.overview = session.overview(
+        _facts(entities, answers.roles), lede, stated, _said(analysis), actors
+    )
 
 
 def _clause(dated: Dated, text: str) -> str:
@@ -103,7 +139,7 @@ def _aligned(asked: list[Dated], told: list[EventAnswer]) -> list[EventAnswer | 
     return aligned
 
 
-def unsure(entity: Entity, analysis: Analysis) -> bool:
+def may_be_a_thing(entity: Entity, analysis: Analysis) -> bool:
     """Whether the text leaves open that a name is an actor's: an organization, a group or a person the
     NER labelled so, that never owns anything or acts as a passive's agent, with no role beside the
     name and no words of the article given to it."""
@@ -187,7 +223,8 @@ def _part_progress(progress: Progress | None, n: int, total: int) -> Progress | 
     return lambda name: progress(f"part {n + 1}/{total}: {name}")
 
 
-def shown(text: str) -> str:
+def with_curly_quotes(text: str) -> str:
+    """``text`` with every straight double quotation mark curled, opening or closing by what precedes it."""
     # A straight quote inside a JSON string ends it early when a small model copies it; curly quotes
     # of the same length keep every offset valid.
     out, opening = [], True
