@@ -240,9 +240,16 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         # "Tass" and "TASS" are one agency.
         by_name.setdefault(_canonical(m.name).lower(), []).append(m)
     people = [n for n, ms in by_name.items() if _label(ms) == "PERSON" and " " in n]
+    # The people by their last and first words: a scan of all of them for each name is quadratic.
+    by_last: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    for person in people:
+        by_last.setdefault(person.split()[-1], []).append(person)
+        by_first.setdefault(person.split()[0], []).append(person)
+    known = set(people)
     groups: dict[str, list[_Mention]] = {}
     for name, ms in sorted(by_name.items(), key=lambda item: -len(item[0])):
-        home = _home(name, people) if name not in people else None
+        home = _home(name, by_last, by_first) if name not in known else None
         if home is not None and len(name) > len(home):
             # Keep only the person's name out of a longer run: its span ends where the name does.
             ms = [
@@ -255,18 +262,20 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     return list(groups.values())
 
 
-def _home(name: str, people: list[str]) -> str | None:
+def _home(name: str, by_last: dict[str, list[str]], by_first: dict[str, list[str]]) -> str | None:
     """The person a shorter name stands for: "Biden" → "Joe Biden"; "the U.S. Anatoly Antonov" (a caption
-    the NER read as one organization) → "Anatoly Antonov"."""
+    the NER read as one organization) → "Anatoly Antonov". (The people by their last and first words.)"""
     words = name.split()
-    for person in people:
+    if not words:
+        return None
+    for person in by_last.get(words[-1], []):
         full = person.split()
         if len(words) < len(full) and full[-len(words) :] == words:
             return person
         if len(words) > len(full) and words[-len(full) :] == full:
             return person
     # A first name alone ("Steve") is the one person of that first name.
-    named = [p for p in people if len(words) == 1 and p.split()[0] == words[0]]
+    named = by_first.get(words[0], []) if len(words) == 1 else []
     return named[0] if len(named) == 1 else None
 
 
