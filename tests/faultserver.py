@@ -423,8 +423,9 @@ class FaultServer:
 
     max_requests: int = 50
     """Requests served at most; later ones get a 418 (and no test should ever need this many)."""
-    lifetime: float = 60.0
-    """Seconds after which the server stops by itself."""
+    lifetime: float = 600.0
+    """Seconds after which the server stops by itself: a guard against a server a test failed to stop,
+    never a bound on how long a test may take (on a busy machine a brief takes minutes)."""
     requests: list[ReceivedRequest] = field(default_factory=list, init=False, repr=False)
     log: list[str] = field(default_factory=list, init=False, repr=False)
     """The server's access log and errors (not printed)."""
