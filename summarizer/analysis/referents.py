@@ -8,7 +8,6 @@ entity that subject is.
 from __future__ import annotations
 
 import bisect
-import math
 import threading
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from ..models import ActorKind, Span
 from .entities import Entity
 from .lexicon import COMPANY_NOUNS, DOCUMENTS, INSTITUTIONS, PRONOUNS, STAFF, TITLES
 from .nlp import text_of
+from .text import within
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,10 +30,8 @@ _PRONOUN_SENTENCES = 3
 
 
 def inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
-    """Whether ``token`` stands between quotation marks (``quoted`` holds the marks' spans, in order:
-    bisected, for a scan of them for each word is quadratic in a long article)."""
-    n = bisect.bisect_right(quoted, (token.idx, math.inf)) - 1
-    return n >= 0 and quoted[n][0] <= token.idx < quoted[n][1]
+    """Whether ``token`` stands between quotation marks (``quoted`` holds the marks' spans, in order)."""
+    return within(quoted, token.idx)
 
 
 def pronoun_referent(

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import math
 from typing import TYPE_CHECKING
 
 from ..accounting import RunRecord
 from ..analysis import Analysis, Dated, Entity, dated_in, shown_as_is
+from ..analysis.text import within
 from ..chunks import Window
 from ..models import ActorKind
 from . import Answers, EventAnswer, Progress, Said, Session
@@ -163,7 +163,7 @@ class _Named:
                 (span.start, entity)
                 for entity in entities
                 for span in entity.mentions
-                if not _in(quoted, span.start)
+                if not within(quoted, span.start)
             ),
             key=lambda mention: mention[0],
         )
@@ -189,12 +189,6 @@ class _Named:
         if previous is not None:
             names.append(previous.name)
         return list(dict.fromkeys(names))[:_OPTIONS]
-
-
-def _in(spans: list[tuple[int, int]], offset: int) -> bool:
-    """Whether one of ``spans`` (in order, none overlapping) holds ``offset``."""
-    n = bisect.bisect_right(spans, (offset, math.inf)) - 1
-    return n >= 0 and spans[n][0] <= offset < spans[n][1]
 
 
 def _facts(entities: list[Entity], roles: dict[str, str]) -> str:
