@@ -227,6 +227,15 @@ def test_a_broken_body_is_a_backend_error_saying_what_is_wrong(body: Behaviour, 
     assert "Connection error" not in str(caught.value) and server.base_url in str(caught.value)
 
 
+def test_a_gzip_answer_is_read() -> None:
+    """A control: the answer is decoded once, where it is read, and its headers say so."""
+    body = gzip.compress(json.dumps(completion("hello")).encode())
+    with FaultServer(otherwise=raw(body, headers=(("Content-Encoding", "gzip"),))) as server:
+        backend = open_backend(Settings.from_env(**on(server)))
+        assert ask(backend).choices[0].message.content == "hello"
+        backend.close()
+
+
 def test_a_fault_met_inside_the_transport_chain_is_named() -> None:
     """Whatever fails under the openai client is named by its type and words, not "Connection error."."""
     error = backend_error(_wrapped(ValueError("Failed to load model from file: /m.gguf")))
