@@ -18,6 +18,7 @@ from .models import Precision, Span
 
 __all__ = [
     "Source",
+    "as_source",
     "path_origin",
     "read_path",
     "source_from_bytes",
@@ -61,6 +62,24 @@ class Source:
         later = [Span(start=m.start(), end=m.end()) for m in _DATE_LINE.finditer(self.text, self.body_start)]
         heading = _heading_date(self.text, self.body_start)
         return [heading[0], *later] if heading else later
+
+
+def as_source(article: object, dateline: dt.date | None) -> Source:
+    """``article``, its text or a Source, as a Source, ``dateline`` winning over its own; TypeError for
+    anything else, saying what to pass."""
+    if isinstance(article, Source):
+        return (
+            article
+            if dateline is None
+            else Source(article.text, dateline, article.origin, article.dateline_span)
+        )
+    if isinstance(article, str):
+        return source_from_text(article, dateline=dateline)
+    hint = "; for bytes, summarizer.source_from_bytes(data, origin=...) decodes them"
+    raise TypeError(
+        f"article= takes the article's text (a str) or a Source, not {type(article).__name__}: to read a "
+        f"file, pass summarizer.read_path(Path(...)){hint if isinstance(article, bytes | bytearray) else ''}"
+    )
 
 
 def source_from_text(text: str, *, dateline: dt.date | None = None, origin: str = "<text>") -> Source:

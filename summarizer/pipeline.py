@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Unpack
 from .backends import check
 from .briefcache import BriefCache
 from .config import Options, Settings, parse_dateline
-from .ingest import Source, source_from_text
+from .ingest import Source, as_source
 from .models import Brief, Preview
 
 if TYPE_CHECKING:
@@ -19,12 +19,6 @@ if TYPE_CHECKING:
     from .extract import Progress
 
 __all__ = ["Summarizer", "asummarize", "summarize"]
-
-_NOT_AN_ARTICLE = (
-    "article= takes the article's text (a str) or a Source, not {}: to read a file, pass "
-    "summarizer.read_path(Path(...))"
-)
-_BYTES = "; for bytes, summarizer.source_from_bytes(data, origin=...) decodes them"
 
 
 class Summarizer:
@@ -41,11 +35,9 @@ class Summarizer:
         weights_progress: WeightsProgress | None = None,
         **options: Unpack[Options],
     ) -> None:
-        """``settings`` (default: from the environment) with ``options`` on top, such as ``base_url=``,
-        ``model=``, ``api_key=``, ``cache="off"``, ``cache_dir=``: checked, or ConfigError.
-        ``weights_progress`` is told ``(stage, done, total)`` while the embedded model's weights are
-        checked or assembled on first use (the command line draws a bar). A model path that is no GGUF
-        file, or a cache folder that cannot be written, is a ConfigError here."""
+        """``settings`` (default: from the environment) with ``options`` on top (``base_url=``, ``model=``,
+        …): checked, or ConfigError, as is a model path that is no GGUF file or a cache folder that cannot
+        be written. ``weights_progress`` is told how the embedded model's weights are checked on first use."""
         self.settings = settings.updated(**options) if settings is not None else Settings.from_env(**options)
         check(self.settings)
         self._weights_progress = weights_progress
@@ -70,18 +62,11 @@ class Summarizer:
         progress: Progress | None = None,
         preview: Callable[[Preview], None] | None = None,
     ) -> Brief:
-        """The brief of ``article``: its text (a ``date YYYY-MM-DD`` first line is read as the dateline)
-        or a :class:`Source` from :func:`summarizer.read_path`. ``progress`` is told each pass's name;
-        ``preview`` is given what code found before the model's first pass, twice: the text's quotes and
-        dates at once, then the analysis once the article is parsed. A brief the model gave nothing to is
-        an ExtractionError, and is not cached."""
-        if not isinstance(article, str | Source):
-            bytes_hint = _BYTES if isinstance(article, bytes | bytearray) else ""
-            raise TypeError(_NOT_AN_ARTICLE.format(type(article).__name__) + bytes_hint)
-        dateline = parse_dateline(dateline)
-        source = article if isinstance(article, Source) else source_from_text(article, dateline=dateline)
-        if dateline is not None and isinstance(article, Source):
-            source = Source(source.text, dateline, source.origin, source.dateline_span)
+        """The brief of ``article``: its text (a first line ``date YYYY-MM-DD`` is the dateline) or a
+        :class:`Source` (anything else, a TypeError). ``progress`` is told each pass's name; ``preview`` is
+        given what code found before the model's first pass: the text's quotes and dates at once, then the
+        analysis's. A brief the model gave nothing to is an ExtractionError, and is not cached."""
+        source = as_source(article, parse_dateline(dateline))
         cache = BriefCache.of(self.settings)
         if cache is not None and (cached := cache.get(source)) is not None:
             return cached
@@ -112,11 +97,8 @@ class Summarizer:
 def summarize(
     article: str | Source, *, dateline: dt.date | str | None = None, **options: Unpack[Options]
 ) -> Brief:
-    """The brief of one article, with a backend configured from the environment and ``options``.
-
-    ``article`` is the article's text or a :class:`Source`; to read a file, pass
-    ``summarizer.read_path(Path(...))``.
-    """
+    """The brief of one article (its text, or a :class:`Source`: ``read_path(Path(...))`` reads a file),
+    with a backend configured from the environment and ``options``."""
     with Summarizer(**options) as summarizer:
         return summarizer.summarize(article, dateline=dateline)
 
@@ -138,34 +120,31 @@ def _brief(
     preview: Callable[[Preview], None] | None,
 ) -> Brief:
     """A new brief; ExtractionError when the model gave it nothing."""
-    # The stages are imported here, not with this module: a cached brief needs none of them
-    # (tests/test_startup.py).
+    # The stages are imported here, not with this module: a cached brief needs none (test_startup.py).
     from . import chunks
     from .accounting import RunRecord, count_usage, run_info
     from .analysis import analyze, skim
-    from .assemble import assemble, preliminary
-    from .assemble.checks import require_content
+    from .assemble import assemble, preliminary, require_content
     from .extract.passes import ask_passes
 
-    context = settings.resolved_context_tokens()
+    context, dateline = settings.resolved_context_tokens(), source.dateline
     # Size check first (a too long article is refused unparsed); the backend opens after the previews,
     # and spaCy is imported after the first, so that it is shown at once.
     most = None if settings.embedded else settings.max_request_bytes
     parts = chunks.parts(source, context, lambda text: backend_when_needed().count_tokens(text), most)
     if preview is not None:
-        preview(preliminary(skim(source), source.dateline))
+        preview(preliminary(skim(source), dateline))
     analysis = analyze(source)
     if preview is not None:
-        preview(preliminary(analysis, source.dateline))
+        preview(preliminary(analysis, dateline))
     backend, record = backend_when_needed(), RunRecord()
     client = backend.instructor()
     count_usage(client, record)
     with backend.tally() as tally:
         answers = ask_passes(
-            client, backend.model, analysis, parts, source.dateline, settings.max_reasks, record, progress
+            client, backend.model, analysis, parts, dateline, settings.max_reasks, record, progress
         )
-    dated = source.dateline is not None
-    run = run_info(backend, record, tally.cached, parts=len(parts), context=context, dated=dated)
-    brief = assemble(analysis, answers, run, source.dateline)
+    run = run_info(backend, record, tally.cached, parts=len(parts), context=context, dated=bool(dateline))
+    brief = assemble(analysis, answers, run, dateline)
     require_content(brief)
     return brief

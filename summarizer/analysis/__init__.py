@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 
 from ..models import Span, When
 from ..timeline import find_dates
+from .clauses import clause_at, has_subject, subject_before
 from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
 from .quotations import QuotedPassage, find_quoted_passages
-from .speakers import Attribution, attribute, clause_at, has_subject, subject_before
+from .speakers import Attribution, attribute
 from .text import rough_sentences, trimmed
 
 if TYPE_CHECKING:

@@ -27,8 +27,9 @@ from ..models import (
     Span,
     Support,
 )
+from .checks import require_content
 
-__all__ = ["assemble", "preliminary", "support"]
+__all__ = ["assemble", "preliminary", "require_content", "support"]
 
 _SUPPORTED = 0.5
 """Share of a summary sentence's content words its best article sentences must hold to be shown as its

@@ -7,7 +7,6 @@ import datetime as dt
 import functools
 import inspect
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,12 +15,12 @@ import typer
 from ..backends import check
 from ..config import CacheMode, Settings, parse_dateline
 from ..errors import ConfigError
+from ..render.formats import Format
 from .messages import error
 
 __all__ = [
     "CONFIGURATION",
     "Dateline",
-    "Format",
     "FormatOption",
     "Quiet",
     "Verbose",
@@ -32,17 +31,13 @@ CONFIGURATION = 2
 """The exit status of a usage or configuration error."""
 
 
-class Format(StrEnum):
-    """How a brief or a story is written."""
-
-    RICH = "rich"
-    MARKDOWN = "markdown"
-    JSON = "json"
-    HTML = "html"
-
-
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="rich: a note for the terminal; or markdown, json, html.")
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"rich: a note for the terminal; or {', '.join(f for f in Format if f is not Format.RICH)}.",
+    ),
 ]
 
 

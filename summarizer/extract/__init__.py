@@ -231,7 +231,9 @@ class Session:
                 text = f"{name}: no valid answer after {exc.n_attempts} attempts"
                 self._record.warnings.append(RunWarning(WarningKind.NO_ANSWER, name, text))
                 return None
-        error = backend_error(cause or exc)
+        failure = cause or exc
+        if (error := backend_error(failure)) is None:
+            raise failure from None  # a bug of ours: shown as it is, not as the model's failure
         # A server's error says all it said in the message, a key it echoed redacted: the raw one would
         # show that key again in a traceback.
         raise error from (None if isinstance(error, BackendError) else exc)

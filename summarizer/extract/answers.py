@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -77,6 +77,10 @@ class Answer(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
+    _CHOICES: ClassVar[dict[str, tuple[str, str]]] = {}
+    """Fields whose value must be one of this article's choices: the field → (the validation context's
+    list of them, what the value must be)."""
+
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
         """The schema sent to the model, with this article's choices (enums) filled in."""
@@ -87,6 +91,15 @@ class Answer(BaseModel):
     @classmethod
     def constrain(cls, schema: dict[str, Any]) -> None:
         """Narrow ``schema`` to this article's choices; answers built for one article override it."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_of_the_choices(cls, data: Any, info: ValidationInfo) -> Any:
+        if cls._CHOICES and isinstance(data, dict):
+            data = dict(data)
+            for name, (key, what) in cls._CHOICES.items():
+                data[name] = _choice(data.get(name), info, key, what)
+        return data
 
     @model_validator(mode="before")
     @classmethod
@@ -160,27 +173,17 @@ class QuoteAnswer(Answer):
     text: str = Field(description="The quoted passage, exactly as listed.")
     speaker: str = Field(description="Who the article says spoke or wrote the passage.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _known(cls, data: Any, info: ValidationInfo) -> Any:
-        if isinstance(data, dict):
-            data = dict(data)
-            data["text"] = _choice(data.get("text"), info, "passages", "a passage the article quotes")
-            data["speaker"] = _choice(data.get("speaker"), info, "speakers", "an actor of the article")
-        return data
+    _CHOICES = {
+        "text": ("passages", "a passage the article quotes"),
+        "speaker": ("speakers", "an actor of the article"),
+    }
 
 
 class EventAnswer(EventFields, Answer):
     model_config = ConfigDict(extra="ignore", frozen=False)
     when: str = Field(description="The time, as listed.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _known(cls, data: Any, info: ValidationInfo) -> Any:
-        if isinstance(data, dict):
-            data = dict(data)
-            data["when"] = _choice(data.get("when"), info, "times", "a time expression of the article")
-        return data
+    _CHOICES = {"when": ("times", "a time expression of the article")}
 
 
 class OverviewAnswer(Answer):
