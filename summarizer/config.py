@@ -27,7 +27,9 @@ __all__ = [
     "Options",
     "ResponseFormat",
     "Settings",
+    "configured_keys",
     "parse_dateline",
+    "redact",
     "redact_url",
 ]
 
@@ -38,6 +40,9 @@ MIN_CONTEXT_TOKENS = 2048
 """Room for the passes' questions and answers (about 1,400 tokens) and some article."""
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_KEY_SHAPED = re.compile(r"\bsk-[A-Za-z0-9_-]{8,}")
+"""An OpenAI-style API key (``sk-…``, ``sk-proj-…``), configured here or not."""
+_SHORTEST_KEY = 4
 
 
 class CacheMode(StrEnum):
@@ -78,7 +83,7 @@ class Options(TypedDict, total=False):
     cache: CacheMode | str | None
     cache_dir: Path | str | None
     timeout: float | str | None
-    max_attempts: int | None
+    max_attempts: int | str | None
     max_reasks: int | None
     context_tokens: int | str | None
     max_request_bytes: int | str | None
@@ -115,7 +120,7 @@ class Settings(BaseModel):
         default=120.0, gt=0, allow_inf_nan=False
     )
     """Seconds one attempt at a request may take, from sending it to the answer's last byte."""
-    max_attempts: int = Field(default=3, ge=1)
+    max_attempts: Annotated[int, _SetBy("--max-attempts", "SUMMARIZER_MAX_ATTEMPTS")] = Field(default=3, ge=1)
     """Attempts per request on transient errors (429, 5xx, dropped connections)."""
     max_reasks: int = Field(default=1, ge=0)
     """Re-asks per pass when an answer fails validation; the items still failing after it are dropped.
@@ -148,6 +153,16 @@ class Settings(BaseModel):
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("not an http:// or https:// URL with a host, such as http://localhost:8000/v1")
+        try:
+            parts.port  # noqa: B018 (read to check it: a second port, or a password with a "/")
+        except ValueError:
+            # Not the parser's words: they would show what stands where the port goes, a password's start.
+            raise ValueError(
+                "its host and port cannot be read; a password's /, ?, # and @ must be written %2F, %3F, "
+                "%23 and %40"
+            ) from None
+        if any(ch.isspace() or not ch.isprintable() for ch in value):
+            raise ValueError("a URL holds no spaces or control characters")
         return value
 
     @field_validator("model_path", "cache_dir", "archive")
@@ -261,6 +276,20 @@ def redact_url(url: object) -> str:
     netloc = f"***@{host}{port}" if "@" in parts.netloc else parts.netloc
     query = urlencode([(k, "***") for k, _ in parse_qsl(parts.query, keep_blank_values=True)], safe="*")
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def redact(text: str, *keys: str | None) -> str:
+    """``text`` with each of ``keys`` and anything shaped like an OpenAI key replaced by ``***``: a server
+    may echo the key it refuses ("Incorrect API key provided: sk-…")."""
+    for key in keys:
+        if key and len(key) >= _SHORTEST_KEY:
+            text = text.replace(key, "***")
+    return _KEY_SHAPED.sub("sk-***", text)
+
+
+def configured_keys() -> list[str]:
+    """The API keys the environment sets (SUMMARIZER_API_KEY, OPENAI_API_KEY), for :func:`redact`."""
+    return [key for name in ("SUMMARIZER_API_KEY", "OPENAI_API_KEY") if (key := os.environ.get(name))]
 
 
 def parse_dateline(value: dt.date | str | None) -> dt.date | None:

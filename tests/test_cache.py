@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
-import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx2
 import pytest
-from conftest import RECORDINGS
+from conftest import RECORDINGS, Spawn
 
 from summarizer import Brief, MissingRecording, RunInfo, Settings
 from summarizer.backends import identify
@@ -138,13 +137,27 @@ def _write_many(directory: str, writer: int) -> None:
         store.put(digest(n), {"writer": writer, "n": n, "blob": "y" * 20_000})
 
 
-def test_concurrent_writers_in_processes_leave_whole_entries(tmp_path: Path) -> None:
+@pytest.fixture
+def processes() -> Iterator[list[multiprocessing.process.BaseProcess]]:
+    """Processes the test starts, ended with it whether it passed or not."""
+    started: list[multiprocessing.process.BaseProcess] = []
+    yield started
+    for process in started:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        process.close()
+
+
+def test_concurrent_writers_in_processes_leave_whole_entries(
+    tmp_path: Path, processes: list[multiprocessing.process.BaseProcess]
+) -> None:
     ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_write_many, args=(str(tmp_path), w)) for w in range(4)]
-    for p in procs:
+    processes += [ctx.Process(target=_write_many, args=(str(tmp_path), w)) for w in range(4)]
+    for p in processes:
         p.start()
-    for p in procs:
-        p.join(60)
+    for p in processes:
+        p.join(300)  # a hang detector: each imports summarizer, on what may be a busy machine
         assert p.exitcode == 0
     store = JsonStore(tmp_path)
     for n in range(20):
@@ -152,7 +165,7 @@ def test_concurrent_writers_in_processes_leave_whole_entries(tmp_path: Path) -> 
         assert entry is not None and entry["n"] == n
 
 
-def test_a_writer_killed_halfway_leaves_the_old_entry(tmp_path: Path) -> None:
+def test_a_writer_killed_halfway_leaves_the_old_entry(tmp_path: Path, spawn: Spawn) -> None:
     store = JsonStore(tmp_path)
     key = digest("k")
     store.put(key, {"version": "old"})
@@ -161,11 +174,11 @@ def test_a_writer_killed_halfway_leaves_the_old_entry(tmp_path: Path) -> None:
         "import sys; from pathlib import Path; from summarizer.store import JsonStore;"
         f"JsonStore(Path({str(tmp_path)!r})).put({key!r}, {{'blob': 'z' * 400_000_000}})"
     )
-    child = subprocess.Popen([sys.executable, "-c", script])
+    child = spawn([sys.executable, "-c", script])
     try:
         child.wait(timeout=0.8)
     except subprocess.TimeoutExpired:
-        os.kill(child.pid, signal.SIGKILL)
+        child.kill()
         child.wait()
     entry = store.get(key)
     # Old or new, never torn (on a machine fast enough to finish the write, the new one).

@@ -11,9 +11,11 @@ imported and the article parsed (seconds): the quoted passages and the resolved 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..models import Span, When
@@ -91,7 +93,19 @@ class Analysis:
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding ``offset``."""
-        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+        return _holding(self.sentences, self._starts, offset)
+
+    def speaks(self, entity: Entity) -> bool:
+        """Whether the parse gives ``entity`` words of the article (a quoted passage)."""
+        return id(entity) in self._speakers
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _speakers(self) -> set[int]:
+        return {id(p.said.speaker) for p in self.passages if p.said.speaker is not None}
 
     def sentences_in(self, part: Span) -> list[Span]:
         """The sentences that start inside ``part``."""
@@ -168,12 +182,20 @@ def _times(source: Source, sentences: list[Span]) -> list[tuple[When, int, Span]
     """The time expressions of the article's body outside its markers, each with where it starts and its
     sentence; the same words twice in one sentence are one time."""
     markers = source.markers()
+    starts = [s.start for s in sentences]
     found: dict[tuple[Span, str], tuple[When, int, Span]] = {}
     for when in find_dates(source.text, source.dateline):
         at = when.span.start if when.span is not None else -1
         if at < source.body_start or any(m.start <= at < m.end for m in markers):
             continue
-        sentence = next((s for s in sentences if s.start <= at < s.end), None)
+        sentence = _holding(sentences, starts, at)
         if sentence is not None:
             found.setdefault((sentence, when.text), (when, at, sentence))
     return list(found.values())
+
+
+def _holding(sentences: list[Span], starts: list[int], offset: int) -> Span | None:
+    """The sentence of ``sentences`` (in order, none overlapping; ``starts``, their starts) that holds
+    ``offset``: found by bisection, for a scan per date or quotation is quadratic in a long article."""
+    n = bisect.bisect_right(starts, offset) - 1
+    return sentences[n] if n >= 0 and offset < sentences[n].end else None

@@ -21,6 +21,7 @@ from ..models import Span
 from .clauses import clause_at
 from .entities import Entity
 from .lexicon import CONSEQUENCE_CUES, SPEECH_VERBS, WISH_VERBS
+from .nlp import text_of
 from .speakers import Attribution, speaker_of
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def find_candidates(
     for sentence in sentences:
         if any(m.start <= sentence.start < m.end for m in markers):
             continue
-        words = doc.text[sentence.start : sentence.end]
+        words = text_of(doc)[sentence.start : sentence.end]
         starts = (sentence.start + cue.start() for cue in _CUE.finditer(words))
         at = next((s for s in starts if _starts_what_follows(_token(doc, s))), None)
         if at is None:

@@ -29,6 +29,7 @@ from .lexicon import (
     STAFF,
     TITLES,
 )
+from .nlp import text_of
 from .roles import stated_role
 
 if TYPE_CHECKING:
@@ -75,17 +76,20 @@ def find_entities(doc: Doc, start: int) -> list[Entity]:
     # A name met only in a caption or a photo credit (a line with no verb) is not an actor of the story.
     groups = [g for g in _group(mentions) if any(_in_prose(m.ent) for m in g)]
     entities = [e for e in (_entity(g, mentions) for g in groups) if e is not None]
+    # Each entity's mentions looked up by span: a scan of every mention for each entity is quadratic in a
+    # long article.
+    index = {(m.span.start, m.span.end): m for m in mentions}
     _join_capitals(entities, mentions)
-    _acting_places(entities, mentions)
+    _acting_places(entities, index)
     entities = [
         e
         for e in entities
-        if e.kind is not ActorKind.OTHER and not _only_a_place(e, mentions) and not _a_thing(e, mentions)
+        if e.kind is not ActorKind.OTHER and not _only_a_place(e, index) and not _a_thing(e, index)
     ]
     for entity in entities:
         if entity.kind is ActorKind.PERSON:
             entity.role, entity.role_span = stated_role(doc, entity.mentions)
-        entity.owns = any(_owning(m.ent.root) for m in mentions if m.span in entity.mentions)
+        entity.owns = any(_owning(m.ent.root) for m in _of(entity, index))
     first = {id(e): min(s.start for s in e.mentions) for e in entities}
     return sorted(entities, key=lambda e: (-len(e.mentions), first[id(e)]))
 
@@ -127,11 +131,11 @@ def _mention(ent: SpacySpan) -> _Mention | None:
     if hyphened or (ent.root.dep_ in ("amod", "compound") and "-" in ent.text):
         return None  # "Taliban-linked", "U.S.-Russia policy": a modifier, not a mention
     begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    name = ent.doc.text[begin:end]
+    name = text_of(ent.doc)[begin:end]
     if label == "ORG" and ent.start > 0:
         before = ent.doc[ent.start - 1]
         if before.ent_type_ == "NORP" and before.dep_ in ("amod", "compound"):
-            begin, name = before.idx, ent.doc.text[before.idx : end]  # "Russian" + "Foreign Ministry"
+            begin, name = before.idx, text_of(ent.doc)[before.idx : end]  # "Russian" + "Foreign Ministry"
     if not any(ch.isupper() for ch in name) or len(name) < 2 or any(ch.isdigit() for ch in tokens[-1].text):
         return None  # "Terminal 3", "Trent 900", "First Airbus A380": things, not actors
     after = ent.doc[ent.end : ent.end + 2]
@@ -144,14 +148,19 @@ def _role_word(token: Token) -> bool:
     return token.lower_.replace(".", "") in ROLE_NOUNS
 
 
-def _only_a_place(entity: Entity, mentions: list[_Mention]) -> bool:
+def _of(entity: Entity, index: dict[tuple[int, int], _Mention]) -> list[_Mention]:
+    """The mentions the NER found of ``entity``, in the article's order."""
+    return [m for s in entity.mentions if (m := index.get((s.start, s.end))) is not None]
+
+
+def _only_a_place(entity: Entity, index: dict[tuple[int, int], _Mention]) -> bool:
     """An organization named once, as where something happened ("a flight from Airbus' Delivery
     Center", "at 10:00 GMT"): the NER's organization is a place or a time there. A court or a ministry
     stays a body ("in the High Court"), and so do a name its noun describes ("from engine maker
     Europrop") and a writing's or spokesman's source ("a statement from Microsoft"). A country every
     mention of which is where something is or happens ("flights in France, Germany and Spain", "a US
     contract") is a place too; one that acts, owns or is spoken to is not."""
-    ents = [m.ent for m in mentions if m.span in entity.mentions]
+    ents = [m.ent for m in _of(entity, index)]
     if entity.kind is ActorKind.COUNTRY:
         return all(_as_place(ent.root) for ent in ents)
     if entity.kind is not ActorKind.ORGANIZATION or len(entity.mentions) != 1:
@@ -179,12 +188,12 @@ def _as_place(root: Token) -> bool:
     return False
 
 
-def _a_thing(entity: Entity, mentions: list[_Mention]) -> bool:
+def _a_thing(entity: Entity, index: dict[tuple[int, int], _Mention]) -> bool:
     """A name used as a thing's, not an actor's: counted ("32 GB"), or an organization's name taken
     with an indefinite article or a possessive ("an iPhone", "its iPad", "Apple's App Store"), which
     no organization's own name takes, and never speaking; or one that only ever names a kind of product
     ("Macintosh computers", "iPod Touch users")."""
-    ents = [m.ent for m in mentions if m.span in entity.mentions]
+    ents = [m.ent for m in _of(entity, index)]
     if any(c.dep_ == "nummod" and c.i < ent.start for ent in ents for c in ent.root.children):
         return True
     if entity.kind is not ActorKind.ORGANIZATION or any(_speaks(ent.root) for ent in ents):
@@ -232,9 +241,16 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         # "Tass" and "TASS" are one agency.
         by_name.setdefault(_canonical(m.name).lower(), []).append(m)
     people = [n for n, ms in by_name.items() if _label(ms) == "PERSON" and " " in n]
+    # The people by their last and first words: a scan of all of them for each name is quadratic.
+    by_last: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    for person in people:
+        by_last.setdefault(person.split()[-1], []).append(person)
+        by_first.setdefault(person.split()[0], []).append(person)
+    known = set(people)
     groups: dict[str, list[_Mention]] = {}
     for name, ms in sorted(by_name.items(), key=lambda item: -len(item[0])):
-        home = _home(name, people) if name not in people else None
+        home = _home(name, by_last, by_first) if name not in known else None
         if home is not None and len(name) > len(home):
             # Keep only the person's name out of a longer run: its span ends where the name does.
             ms = [
@@ -247,18 +263,20 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     return list(groups.values())
 
 
-def _home(name: str, people: list[str]) -> str | None:
+def _home(name: str, by_last: dict[str, list[str]], by_first: dict[str, list[str]]) -> str | None:
     """The person a shorter name stands for: "Biden" → "Joe Biden"; "the U.S. Anatoly Antonov" (a caption
-    the NER read as one organization) → "Anatoly Antonov"."""
+    the NER read as one organization) → "Anatoly Antonov". (The people by their last and first words.)"""
     words = name.split()
-    for person in people:
+    if not words:
+        return None
+    for person in by_last.get(words[-1], []):
         full = person.split()
         if len(words) < len(full) and full[-len(words) :] == words:
             return person
         if len(words) > len(full) and words[-len(full) :] == full:
             return person
     # A first name alone ("Steve") is the one person of that first name.
-    named = [p for p in people if len(words) == 1 and p.split()[0] == words[0]]
+    named = by_first.get(words[0], []) if len(words) == 1 else []
     return named[0] if len(named) == 1 else None
 
 
@@ -320,13 +338,13 @@ def _join_capitals(entities: list[Entity], mentions: list[_Mention]) -> None:
             country.mentions = sorted({*country.mentions, *entity.mentions}, key=lambda s: s.start)
 
 
-def _acting_places(entities: list[Entity], mentions: list[_Mention]) -> None:
+def _acting_places(entities: list[Entity], index: dict[tuple[int, int], _Mention]) -> None:
     """A name the NER took for a city that acts and is never where anything is ("Cisco sues Apple",
     "… belongs to Cisco") is an organization's; a capital stays its country's or a place."""
     capitals = {capital for capital in _countries().values() if capital}
     for entity in entities:
         if entity.kind is not ActorKind.OTHER or entity.name in capitals:
             continue
-        roots = [m.ent.root for m in mentions if m.span in entity.mentions]
+        roots = [m.ent.root for m in _of(entity, index)]
         if any(r.dep_ == "nsubj" for r in roots) and not any(_as_place(r) for r in roots):
             entity.kind = ActorKind.ORGANIZATION

@@ -14,6 +14,7 @@ cannot settle is left to the model, with the names nearest the passage.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from .lexicon import (
     PRONOUNS,
     SPEECH_VERBS,
 )
+from .nlp import text_of
 from .referents import SUBJECTS, body_named, entity_named, inside, newly_named, pronoun_referent
 
 if TYPE_CHECKING:
@@ -68,12 +70,12 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
             verb = _nearest_verb(words, quoted)
         previous = out[-1] if out else None
         near_previous = n > 0 and passage.start - passages[n - 1].end < _TURN
-        if verb is None and (labelled := _labelled(doc.text, passage, entities)) is not None:
+        if verb is None and (labelled := _labelled(text_of(doc), passage, entities)) is not None:
             # A transcript's "Name: “…”".
             out.append(Attribution(labelled, None, term=False))
             continue
         if verb is None:
-            full = is_full(doc.text[passage.start : passage.end])
+            full = is_full(text_of(doc)[passage.start : passage.end])
             if full and previous is not None and near_previous and not previous.term:
                 out.append(Attribution(previous.speaker, previous.cue, term=False, unnamed=previous.unnamed))
             else:
@@ -128,8 +130,10 @@ def _labelled(text: str, passage: Span, entities: list[Entity]) -> Entity | None
     colon = text.rfind(":", max(0, passage.start - 4), passage.start)
     if colon < 0:
         return None
-    before = text[:colon].rstrip()
-    return next((e for e in entities if any(s.end == len(before) for s in e.mentions)), None)
+    end = colon
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return next((e for e in entities if any(s.end == end for s in e.mentions)), None)
 
 
 def is_full(words: str) -> bool:
@@ -253,9 +257,12 @@ def speaker_of(
 ) -> Entity | None:
     """Who the article says a sentence's claim comes from: the speaker of a passage quoted in it, else
     the named subject of its speech verb; None when the article states it in its own voice."""
-    for (lo, _), attribution in zip(quoted, said, strict=True):
-        if sentence.start <= lo < sentence.end and attribution.speaker is not None:
-            return attribution.speaker
+    # The passages quoted in the sentence, by bisection: a scan of them all for each sentence is quadratic.
+    n = bisect.bisect_left(quoted, (sentence.start,))
+    while n < len(quoted) and quoted[n][0] < sentence.end:
+        if said[n].speaker is not None:
+            return said[n].speaker
+        n += 1
     words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     verb = next((t for t in words if _is_cue(t, quoted)), None) if words is not None else None
     subject = _subject(verb, quoted) if verb is not None else None

@@ -9,6 +9,8 @@ back to the source's offsets), a name without its titles, every mention of a nam
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -29,6 +31,7 @@ __all__ = [
     "sentences",
     "stop_words",
     "trimmed",
+    "within",
     "without_titles",
 ]
 
@@ -161,3 +164,10 @@ def trimmed(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start=start, end=end)
+
+
+def within(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether one of ``spans`` (in order, none overlapping) holds ``offset``: by bisection, for a scan of
+    them all for each word or name is quadratic in a long article."""
+    n = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return n >= 0 and spans[n][0] <= offset < spans[n][1]

@@ -6,6 +6,7 @@ Every item points at the article's words; every speaker, role and claimant says 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 
@@ -122,6 +123,7 @@ def _events(text: str, told: list[tuple[EventAnswer | None, Dated]], actors: lis
     """An event per time expression. The model's words where it gave them, unless it gave one sentence's
     times the same words: then each time gets the clause of the sentence that belongs to it."""
     same = Counter((dated.sentence, normalize(answer.what)[0]) for answer, dated in told if answer)
+    mentions = _mentions(actors)
     events = []
     for answer, dated in told:
         when = dated.when
@@ -133,7 +135,7 @@ def _events(text: str, told: list[tuple[EventAnswer | None, Dated]], actors: lis
             Event(
                 what=what,
                 what_basis=basis,
-                actors=_named_in(dated.clause, actors) or _named_in(dated.sentence, actors),
+                actors=_named_in(dated.clause, mentions) or _named_in(dated.sentence, mentions),
                 # A server that ignores the schema's fixed times may answer about another time: undated.
                 when=when if answer is None or answer.when == when.text else None,
                 spans=[dated.sentence],
@@ -161,15 +163,22 @@ def _retellings_merged(events: list[Event]) -> list[Event]:
     return list(kept.values())
 
 
-def _named_in(part: Span, actors: list[Actor], most: int = 3) -> list[str]:
+_Mentions = tuple[list[int], list[tuple[int, Actor]]]
+
+
+def _mentions(actors: list[Actor]) -> _Mentions:
+    """Every mention of ``actors`` by where it starts, and those starts: the actors named in a part are
+    then found by bisection (a scan of every mention for each consequence is quadratic in a long
+    article)."""
+    spans = sorted(((span.start, actor) for actor in actors for span in actor.spans), key=lambda m: m[0])
+    return [start for start, _ in spans], spans
+
+
+def _named_in(part: Span, mentions: _Mentions, most: int = 3) -> list[str]:
     """Ids of the actors named in a part of the text, people first, in the order they appear."""
+    starts, spans = mentions
     named = sorted(
-        (
-            (span.start, actor)
-            for actor in actors
-            for span in actor.spans
-            if part.start <= span.start < part.end
-        ),
+        spans[bisect.bisect_left(starts, part.start) : bisect.bisect_left(starts, part.end)],
         key=lambda pair: (pair[1].kind is not ActorKind.PERSON, pair[0]),
     )
     return list(dict.fromkeys(actor.id for _, actor in named))[:most]
@@ -182,6 +191,7 @@ def _consequences(
     certain its words make it."""
     out = []
     seen: set[Span] = set()
+    mentions = _mentions(actors)
     for candidate in found:
         if candidate.clause in seen:
             continue
@@ -193,7 +203,7 @@ def _consequences(
             Consequence(
                 what=what,
                 certainty=certainty_of(what),
-                affected=[a for a in _named_in(clause, actors) if a != claimant],
+                affected=[a for a in _named_in(clause, mentions) if a != claimant],
                 claimed_by=claimant,
                 claim_basis=Basis.ANALYSIS if claimant else None,
                 spans=[clause],

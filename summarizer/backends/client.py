@@ -6,6 +6,7 @@ requests, and close. The transports stay in here.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -19,6 +20,7 @@ from ..chunks import estimate_tokens
 from ..config import EMBEDDED_CONTEXT_TOKENS, CacheMode, ResponseFormat, Settings
 from . import Identity, identify
 from .cache import CACHE_HEADER, CacheTransport
+from .deadline import deadline_transport
 from .embedded import LlamaTransport
 from .transports import RetryTransport, RewriteTransport, adapt_response_format, pin_sampling
 from .weights import DEFAULT_WEIGHTS, Progress, ensure_weights
@@ -40,6 +42,9 @@ class Tally:
 
 
 _TALLY: ContextVar[Tally | None] = ContextVar("summarizer_tally", default=None)
+_QUIET = logging.NullHandler()
+"""On instructor's logger: its "Max retries exceeded" records (the passes' warnings say the same) reach a
+program's own logging, never stderr through Python's last-resort handler."""
 
 
 def _count(response: httpx2.Response) -> None:
@@ -70,6 +75,7 @@ class Backend:
         """A fresh instructor client (hooks and all) over the shared openai client."""
         import instructor
 
+        logging.getLogger("instructor").addHandler(_QUIET)
         client = instructor.from_openai(self.openai, mode=instructor.Mode.JSON_SCHEMA)
         if self._cache is not None:
             client.on("parse:error", self._cache.invalid)
@@ -126,7 +132,7 @@ def open_backend(
         inner = embedded
     else:
         inner = RetryTransport(
-            transport or httpx2.HTTPTransport(),
+            transport or deadline_transport(),
             attempts=settings.max_attempts,
             base_url=identity.label,
             timeout=settings.timeout,

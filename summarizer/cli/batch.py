@@ -134,6 +134,9 @@ class Run:
             text = str(exc) if isinstance(exc, Failure) else f"cannot write to stdout: {exc.strerror or exc}"
             error(text, article.origin)
             return
+        except Exception as exc:  # a bug in rendering: said as one, and the other articles still briefed
+            self.failure(exc, article)
+            return
         self.written += 1
         if self.verbose:
             report(result, article.origin, seconds)

@@ -18,7 +18,7 @@ from .articles import expand, output_paths
 from .batch import Run, brief_concurrently
 from .messages import error, say
 from .options import Dateline, FormatOption, Quiet, Verbose, with_settings
-from .output import Output, to_file, write_stdout
+from .output import Output, stdout_result, to_file, write_stdout
 from .usage import BRIEF_EXAMPLES, EVAL_EXAMPLES, STORY_EXAMPLES
 
 if TYPE_CHECKING:
@@ -214,13 +214,14 @@ def _write_story(merged: Story, fmt: Format, output: Path | None) -> None:
             error(f"cannot write {output}: {exc.strerror or exc}")
             raise typer.Exit(1) from None
         return
-    if fmt is Format.RICH:
-        from ..render import print_story, terminal_console
+    with stdout_result():
+        if fmt is Format.RICH:
+            from ..render import print_story, terminal_console
 
-        if (console := terminal_console()) is not None:
-            print_story(merged, console)
-            return
-    write_stdout(text)
+            if (console := terminal_console()) is not None:
+                print_story(merged, console)
+                return
+        write_stdout(text)
 
 
 @app.command()
@@ -230,14 +231,15 @@ def schema(
     ] = Document.BRIEF,
 ) -> None:
     """Print the JSON Schema of a brief (the shape of --format json), or of a story."""
-    write_stdout(schema_json(document))
+    with stdout_result():
+        write_stdout(schema_json(document))
 
 
 @app.command(name="eval", epilog=EVAL_EXAMPLES)
 @with_settings
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold annotations: a .json or .jsonl file.")],
-    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N articles.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON for machines instead of tables.")] = False,
     verbose: Verbose = False,
     quiet: Quiet = False,

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..backends import identify
+from ..backends import check
 from ..config import CacheMode, Settings, parse_dateline
 from ..errors import ConfigError
 from ..render.formats import Format
@@ -124,6 +124,15 @@ def _backend_settings(
     ] = None,
     archive: ArchiveOption = None,
     no_archive: Annotated[bool, typer.Option("--no-archive", help="Archive no brief.")] = False,
+    max_attempts: Annotated[
+        int | None,
+        typer.Option(
+            metavar="N",
+            help="Attempts at a request that meets a transient fault (429, 5xx, a dropped connection, a "
+            "timeout) (default: SUMMARIZER_MAX_ATTEMPTS, else 3).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> Settings:
     """Settings from the environment and the backend's options, or exit 2 saying what is wrong with them,
     before any article is read."""
@@ -136,8 +145,9 @@ def _backend_settings(
             context_tokens=context_tokens,
             timeout=timeout,
             archive="off" if no_archive else archive,
+            max_attempts=max_attempts,
         )
-        identify(settings)
+        check(settings)
     except ConfigError as exc:
         error(str(exc))
         raise typer.Exit(CONFIGURATION) from None
@@ -149,8 +159,8 @@ _BACKEND_OPTIONS = tuple(inspect.signature(_backend_settings, eval_str=True).par
 
 def with_settings(command: Callable[..., None]) -> Callable[..., None]:
     """``command`` with the backend's options (--model, --base-url, --model-path, --no-cache,
-    --context-tokens, --timeout, --archive, --no-archive) added to its own, called with the ``settings``
-    they make.
+    --context-tokens, --timeout, --archive, --no-archive, --max-attempts) added to its own, called with
+    the ``settings`` they make.
 
     typer reads a command's options from its signature, so the signature shown to typer is the command's
     own parameters, less ``settings``, followed by the backend's.

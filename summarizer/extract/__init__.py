@@ -19,6 +19,7 @@ from .. import prompts
 from ..accounting import RunRecord
 from ..backends import PROMPT_VERSION_HEADER
 from ..backends.errors import backend_error, our_error
+from ..errors import BackendError
 from ..models import RunWarning, WarningKind
 from .answers import (
     UNKNOWN,
@@ -207,9 +208,8 @@ class Session:
             raise ours from None
         if isinstance(exc, IncompleteOutputException) or isinstance(cause, IncompleteOutputException):
             cut = exc if isinstance(exc, IncompleteOutputException) else cause
-            completion = getattr(cut, "last_completion", None)
-            content = completion.choices[0].message.content or "" if completion is not None else ""
-            if answer is OverviewAnswer and (kept := OverviewAnswer.from_cut(content, self._context)):
+            content = _content(getattr(cut, "last_completion", None))
+            if answer is OverviewAnswer and (kept := _from_cut(content, self._context)):
                 text = "overview: cut off at the token limit; its whole sentences kept"
                 # A headline and whole sentences that validate: an answer shortened, not a failed pass.
                 self._record.warnings.append(RunWarning(WarningKind.SHORTENED, name, text))
@@ -219,9 +219,14 @@ class Session:
             return None
         if isinstance(exc, InstructorRetryException) and exc.last_completion is not None:
             # Re-asks ran out: keep the items of the last answer that do validate, drop the rest.
-            content = exc.last_completion.choices[0].message.content or ""
+            content = _content(exc.last_completion)
             try:
                 return answer.model_validate(json.loads(content), context={**self._context, "lenient": True})
+            except RecursionError:
+                raise BackendError(
+                    f"{name}: the model's answer is nested too deep to read; is the endpoint a chat model "
+                    "that follows a JSON schema?"
+                ) from None
             except (ValueError, ValidationError):
                 text = f"{name}: no valid answer after {exc.n_attempts} attempts"
                 self._record.warnings.append(RunWarning(WarningKind.NO_ANSWER, name, text))
@@ -229,7 +234,23 @@ class Session:
         failure = cause or exc
         if (error := backend_error(failure)) is None:
             raise failure from None  # a bug of ours: shown as it is, not as the model's failure
-        raise error from exc
+        # A server's error says all it said in the message, a key it echoed redacted: the raw one would
+        # show that key again in a traceback.
+        raise error from (None if isinstance(error, BackendError) else exc)
+
+
+def _from_cut(content: str, context: dict[str, Any]) -> OverviewAnswer | None:
+    """The headline and whole sentences of an overview cut off at the token limit, when they validate."""
+    try:
+        return OverviewAnswer.from_cut(content, context)
+    except ValidationError:
+        return None
+
+
+def _content(completion: Any) -> str:
+    """The text of a completion's first choice; empty when it has none."""
+    choices = getattr(completion, "choices", None) or []
+    return (choices[0].message.content or "") if choices else ""
 
 
 def _unique(values: list[_T]) -> list[_T]:

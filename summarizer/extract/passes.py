@@ -3,11 +3,13 @@ found in that part, the answers gathered for assembly."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..accounting import RunRecord
 from ..analysis import Analysis, Dated, Entity, dated_in, shown_as_is
+from ..analysis.text import within
 from ..chunks import Window
 from ..models import ActorKind
 from . import Answers, EventAnswer, Progress, Said, Session
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["ask_passes", "may_be_a_thing", "with_curly_quotes"]
 
 _OPTIONS = 3
+_MOST_KIND_QUESTIONS = 16
+"""Names of a part asked what they are, at most: one question each (as many as the events pass asks)."""
 
 
 def ask_passes(
@@ -60,6 +64,8 @@ def _things(session: Session, analysis: Analysis, window: Window, answers: Answe
     asked = [
         e.name for e in analysis.entities if window.owns(e.mentions[0].start) and may_be_a_thing(e, analysis)
     ]
+    # One question a name: the most mentioned first (the analysis's order), no more than a part's worth.
+    asked = asked[:_MOST_KIND_QUESTIONS]
     if asked:
         answers.things.update(session.things(asked))
 
@@ -85,7 +91,8 @@ def _speakers(
         if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
     ]
     if open_passages:
-        options = [_options(analysis, entities, i) for i in open_passages]
+        near = _Named(analysis, entities)
+        options = [near.options(i) for i in open_passages]
         judged = session.quotes([analysis.passages[i].quoted.text for i in open_passages], options)
         # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
         by_text = {answer.text: answer.speaker for answer in judged}
@@ -140,28 +147,48 @@ def may_be_a_thing(entity: Entity, analysis: Analysis) -> bool:
         return False
     if entity.role or entity.owns:
         return False
-    return all(p.said.speaker is not entity for p in analysis.passages)
+    return not analysis.speaks(entity)
 
 
-def _options(analysis: Analysis, entities: list[Entity], index: int) -> list[str]:
-    """Speaker options for a passage the parse left open: the people and bodies named nearest before it
-    in its sentence and the one before, then the previous passage's speaker."""
-    passage = analysis.passages[index].quoted.span
-    sentence = analysis.sentence_at(passage.start) or passage
-    earlier = [s for s in analysis.sentences if s.end <= sentence.start][-1:]
-    lo = earlier[0].start if earlier else sentence.start
-    quoted = [p.quoted.span for p in analysis.passages]
-    near = sorted(
-        (abs(span.start - passage.start), entity.kind is not ActorKind.PERSON, entity.name)
-        for entity in entities
-        for span in entity.mentions
-        if lo <= span.start < sentence.end and not any(q.start <= span.start < q.end for q in quoted)
-    )
-    names = [name for _, _, name in near]
-    previous = analysis.passages[index - 1].said.speaker if index else None
-    if previous is not None:
-        names.append(previous.name)
-    return list(dict.fromkeys(names))[:_OPTIONS]
+class _Named:
+    """Where ``entities`` are named, outside quotations, and where the sentences end: found once, each
+    passage's options then by bisection (a scan of every sentence, mention and quotation for each
+    passage is quadratic in a long article)."""
+
+    def __init__(self, analysis: Analysis, entities: list[Entity]) -> None:
+        self._analysis = analysis
+        quoted = sorted((p.quoted.span.start, p.quoted.span.end) for p in analysis.passages)
+        self._mentions = sorted(
+            (
+                (span.start, entity)
+                for entity in entities
+                for span in entity.mentions
+                if not within(quoted, span.start)
+            ),
+            key=lambda mention: mention[0],
+        )
+        self._starts = [start for start, _ in self._mentions]
+        self._ends = [s.end for s in analysis.sentences]
+
+    def options(self, index: int) -> list[str]:
+        """Speaker options for a passage the parse left open: the people and bodies named nearest before
+        it in its sentence and the one before, then the previous passage's speaker."""
+        analysis = self._analysis
+        passage = analysis.passages[index].quoted.span
+        sentence = analysis.sentence_at(passage.start) or passage
+        earlier = bisect.bisect_right(self._ends, sentence.start) - 1
+        lo = analysis.sentences[earlier].start if earlier >= 0 else sentence.start
+        near = sorted(
+            (abs(start - passage.start), entity.kind is not ActorKind.PERSON, entity.name)
+            for start, entity in self._mentions[
+                bisect.bisect_left(self._starts, lo) : bisect.bisect_left(self._starts, sentence.end)
+            ]
+        )
+        names = [name for _, _, name in near]
+        previous = analysis.passages[index - 1].said.speaker if index else None
+        if previous is not None:
+            names.append(previous.name)
+        return list(dict.fromkeys(names))[:_OPTIONS]
 
 
 def _facts(entities: list[Entity], roles: dict[str, str]) -> str:
