@@ -22,8 +22,10 @@ from .errors import ConfigError
 
 __all__ = [
     "EMBEDDED_CONTEXT_TOKENS",
+    "ENGINE_SLOTS",
     "MIN_CONTEXT_TOKENS",
     "CacheMode",
+    "Engine",
     "Options",
     "ResponseFormat",
     "Settings",
@@ -33,6 +35,9 @@ __all__ = [
 
 EMBEDDED_CONTEXT_TOKENS = 4096
 """The context window the embedded model is loaded with, unless set."""
+
+ENGINE_SLOTS = 4
+"""Requests an engine a command starts answers at once (``summarizer serve --slots`` sets its own)."""
 
 MIN_CONTEXT_TOKENS = 2048
 """Room for the passes' questions and answers (about 1,400 tokens) and some article."""
@@ -52,6 +57,20 @@ class CacheMode(StrEnum):
     RECORD = "record"
     """Answer from the cache, ask the model on a miss and store its answer; whole briefs are not cached
     (re-recording the tests' recordings)."""
+
+
+class Engine(StrEnum):
+    """What runs the embedded model."""
+
+    SERVER = "server"
+    """llama.cpp's llama-server, a process of its own on 127.0.0.1 with parallel slots
+    (``summarizer serve`` keeps one warm)."""
+    IN_PROCESS = "in-process"
+    """llama-cpp-python in this process: one request at a time."""
+
+
+DEFAULT_ENGINE = Engine.SERVER
+"""Chosen by measurement (docs/strategy.md, "The serving engine")."""
 
 
 class ResponseFormat(StrEnum):
@@ -81,6 +100,9 @@ class Options(TypedDict, total=False):
     max_reasks: int | None
     context_tokens: int | str | None
     max_request_bytes: int | str | None
+    engine: Engine | str | None
+    threads: int | str | None
+    llama_server: Path | str | None
 
 
 # Where each setting comes from, for error messages: the command-line option, the variable.
@@ -97,6 +119,9 @@ _SOURCES: dict[str, tuple[str | None, str | None]] = {
     "max_reasks": (None, None),
     "context_tokens": ("--context-tokens", "SUMMARIZER_CONTEXT_TOKENS"),
     "max_request_bytes": (None, "SUMMARIZER_MAX_REQUEST_BYTES"),
+    "engine": ("--engine", "SUMMARIZER_ENGINE"),
+    "threads": ("--threads", "SUMMARIZER_THREADS"),
+    "llama_server": (None, "SUMMARIZER_LLAMA_SERVER"),
 }
 
 
@@ -127,6 +152,13 @@ class Settings(BaseModel):
     parts. Default: 4096 for the embedded model, none (never split) for a server."""
     max_request_bytes: int = Field(default=2_000_000, gt=0)
     """The largest request sent to a server: a bigger one is refused before it leaves the machine."""
+    engine: Engine | None = None
+    """What runs the embedded model; default: :data:`DEFAULT_ENGINE`."""
+    threads: int | None = Field(default=None, ge=1)
+    """CPU threads of the embedded model, for reading and writing alike; default: every core this process
+    may use to read, one fewer to write (``backends/threads.py`` says why)."""
+    llama_server: Path | None = None
+    """The llama-server binary of the engine; default: the one built with llama-cpp-python."""
 
     @field_validator("base_url", "api_key", "model", mode="before")
     @classmethod
@@ -143,7 +175,7 @@ class Settings(BaseModel):
             raise ValueError("not an http:// or https:// URL with a host, such as http://localhost:8000/v1")
         return value
 
-    @field_validator("model_path", "cache_dir")
+    @field_validator("model_path", "cache_dir", "llama_server")
     @classmethod
     def _home(cls, value: Path | None) -> Path | None:
         return value.expanduser() if value is not None else None
@@ -155,7 +187,8 @@ class Settings(BaseModel):
         Variables: SUMMARIZER_BASE_URL (or OPENAI_BASE_URL), SUMMARIZER_API_KEY (or OPENAI_API_KEY),
         SUMMARIZER_MODEL, SUMMARIZER_MODEL_PATH, SUMMARIZER_RESPONSE_FORMAT, SUMMARIZER_CACHE
         (use, off, replay, record), SUMMARIZER_CACHE_DIR, SUMMARIZER_TIMEOUT, SUMMARIZER_CONTEXT_TOKENS,
-        SUMMARIZER_MAX_REQUEST_BYTES.
+        SUMMARIZER_MAX_REQUEST_BYTES, SUMMARIZER_ENGINE (server, in-process), SUMMARIZER_THREADS,
+        SUMMARIZER_LLAMA_SERVER.
         """
         env = os.environ
         values: dict[str, object] = {
@@ -181,6 +214,10 @@ class Settings(BaseModel):
     def shown_base_url(self) -> str | None:
         """The base URL as it may be shown or stored: any credentials in it redacted."""
         return redact_url(self.base_url) if self.base_url is not None else None
+
+    def resolved_engine(self) -> Engine:
+        """What runs the embedded model: the setting, or the default."""
+        return self.engine or DEFAULT_ENGINE
 
     def resolved_context_tokens(self) -> int | None:
         """The setting, or the embedded model's own window; None: the article is never split."""

@@ -7,7 +7,6 @@ and validation take one path for every backend.
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -19,6 +18,7 @@ import httpx2
 
 from ..errors import ConfigError
 from .sampling import grammar_first_llama
+from .threads import Threads
 
 if TYPE_CHECKING:
     from llama_cpp import Llama
@@ -49,9 +49,10 @@ def grammar_for(schema: dict[str, Any]) -> LlamaGrammar:
 class LlamaTransport(httpx2.BaseTransport):
     """Answer ``/chat/completions`` requests with an in-process llama-cpp-python model."""
 
-    def __init__(self, locate: Callable[[], Path], *, context_tokens: int) -> None:
+    def __init__(self, locate: Callable[[], Path], *, context_tokens: int, threads: Threads) -> None:
         self._locate = locate
         self._context_tokens = context_tokens
+        self._threads = threads
         self._llm: Llama | None = None
         self._lock = threading.Lock()
         self.model_seconds = 0.0
@@ -100,8 +101,8 @@ class LlamaTransport(httpx2.BaseTransport):
             self._llm = grammar_first_llama(
                 model_path=str(self._locate()),
                 n_ctx=self._context_tokens,
-                # llama-cpp-python generates on half the cores by default; generation is the slow part.
-                n_threads=os.cpu_count(),
+                n_threads=self._threads.write,
+                n_threads_batch=self._threads.read,
                 n_batch=512,
                 seed=0,
                 verbose=False,

@@ -176,7 +176,14 @@ async def brief_concurrently(
             result = await asyncio.wrap_future(submitted[-1])
             return source, result, time.perf_counter() - started
 
-    _ = summarizer.backend  # opened once, before the workers share it
+    backend = summarizer.backend  # opened once, before the workers share it
+    with contextlib.suppress(SummarizerError):  # the first brief says what is wrong
+        if (served := backend.slots()) is not None and served < concurrency:
+            at_once = "one request" if served == 1 else f"{served} requests"
+            say(
+                f"summarizer: {backend.label} answers {at_once} at a time: --concurrency {concurrency} "
+                f"will not help beyond {served} (docs/scale.md)"
+            )
     pending = {asyncio.ensure_future(one(article)): article for article in articles}
     run.display.begin(label)
     try:

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from ..backends import identify
-from ..config import CacheMode, Settings, parse_dateline
+from ..config import CacheMode, Engine, Settings, parse_dateline
 from ..errors import ConfigError
 from .messages import error
 
@@ -114,6 +114,24 @@ def _backend_settings(
             show_default=False,
         ),
     ] = None,
+    engine: Annotated[
+        Engine | None,
+        typer.Option(
+            help="What runs the embedded model: llama.cpp's server with parallel slots, a process of its "
+            "own (default), or llama-cpp-python in this process (default: SUMMARIZER_ENGINE).",
+            show_default=False,
+        ),
+    ] = None,
+    threads: Annotated[
+        int | None,
+        typer.Option(
+            metavar="N",
+            min=1,
+            help="CPU threads of the embedded model (default: SUMMARIZER_THREADS, else every core to read "
+            "the prompt and one fewer to write).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> Settings:
     """Settings from the environment and the backend's options, or exit 2 saying what is wrong with them,
     before any article is read."""
@@ -125,6 +143,8 @@ def _backend_settings(
             cache=CacheMode.OFF if no_cache else None,
             context_tokens=context_tokens,
             timeout=timeout,
+            engine=engine,
+            threads=threads,
         )
         identify(settings)
     except ConfigError as exc:
@@ -138,7 +158,8 @@ _BACKEND_OPTIONS = tuple(inspect.signature(_backend_settings, eval_str=True).par
 
 def with_settings(command: Callable[..., None]) -> Callable[..., None]:
     """``command`` with the backend's options (--model, --base-url, --model-path, --no-cache,
-    --context-tokens, --timeout) added to its own, called with the ``settings`` they make.
+    --context-tokens, --timeout, --engine, --threads) added to its own, called with the ``settings`` they
+    make.
 
     typer reads a command's options from its signature, so the signature shown to typer is the command's
     own parameters, less ``settings``, followed by the backend's.
