@@ -26,8 +26,8 @@ from summarizer.assemble import preliminary  # noqa: E402
 from summarizer.backends.client import open_backend  # noqa: E402
 from summarizer.evaluate import load_gold, score, totals  # noqa: E402
 from summarizer.extract import Extraction, Session  # noqa: E402
+from summarizer.extract.passes import shown, unsure  # noqa: E402
 from summarizer.ingest import source_from_text  # noqa: E402
-from summarizer.passes import shown, unsure  # noqa: E402
 
 _DEFAULT = _ROOT.parent / "shared" / "eval" / "meantime-dev.jsonl"
 

@@ -5,26 +5,15 @@ from __future__ import annotations
 import re
 
 from .ground import normalize
-from .models import ActorFields, ActorKind
+from .models import Actor, ActorKind
 
-__all__ = ["abbreviations", "bare", "names_match", "same_entity"]
+__all__ = ["bare", "names_match", "same_entity"]
 
 _TITLES = re.compile(
     r"^(?:(?:former|then|late|U\.S\.|Russian|American|Vice|Deputy|Prime|Foreign|Defen[cs]e|State|"
     r"President|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Ambassador|Chancellor|King|Queen|"
     r"Prince|Pope|Dr\.|Mr\.|Mrs\.|Ms\.|General|Gen\.|Chief|Leader|Spokesman|Spokeswoman|Spokesperson)\s+)+"
 )
-
-
-_DEFINED = re.compile(
-    r"(?P<long>(?:[A-Z][\w&'’.-]*\s+){0,6}[A-Z][\w&'’.-]*)\s+\((?P<short>[A-Z][A-Za-z0-9&.]{1,9})\)"
-)
-
-
-def abbreviations(text: str) -> dict[str, str]:
-    """Short names the text defines in parentheses, and the capitalized words before them: "Singapore
-    Airlines (SIA)" → {"SIA": "Singapore Airlines"} (the words may begin earlier than the name does)."""
-    return {m["short"]: m["long"] for m in _DEFINED.finditer(text)}
 
 
 def bare(name: str) -> list[str]:
@@ -41,7 +30,7 @@ def names_match(one: list[str], other: list[str], *, people: bool) -> bool:
     return short == long or (people and long[-len(short) :] == short)
 
 
-def same_entity(one: ActorFields, other: ActorFields) -> bool:
+def same_entity(one: Actor, other: Actor) -> bool:
     """Whether two actors are one entity, by their names and kinds."""
     people = one.kind is ActorKind.PERSON and other.kind is ActorKind.PERSON
     return names_match(bare(one.name), bare(other.name), people=people)

@@ -1,8 +1,8 @@
 """The brief and its parts: the typed, validated result of summarizing one article.
 
-Each item the model can produce has a ``*Fields`` base class holding the fields the model fills; the
-descriptions of those fields are part of the prompt. The public classes add what code derives: ids,
-character spans into the source, grounding status and resolved dates.
+Every item comes from the analysis of the article and carries the character spans of its words. Only
+``EventFields`` reaches a prompt: the events pass's answer inherits it, so its field's description is
+part of that request; the other descriptions document the JSON of a brief.
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "Actor",
@@ -22,7 +21,6 @@ __all__ = [
     "Certainty",
     "Consequence",
     "Event",
-    "Grounding",
     "Precision",
     "Preview",
     "Quote",
@@ -44,19 +42,6 @@ class Span(_Model):
 
     start: int = Field(ge=0, description="Offset of the first character.")
     end: int = Field(ge=0, description="Offset one past the last character.")
-
-
-class Grounding(StrEnum):
-    """How an item was found in the source text."""
-
-    EXACT = "exact"
-    """The item's text is the source's text at its span, character for character."""
-    NORMALIZED = "normalized"
-    """Equal once quotation marks, whitespace, case, ellipses and bracketed insertions are normalized."""
-    FUZZY = "fuzzy"
-    """A close but not equal match; the item carries its score."""
-    UNGROUNDED = "ungrounded"
-    """Not found in the source; such an item is kept only when marked so."""
 
 
 class Basis(StrEnum):
@@ -92,19 +77,19 @@ class Certainty(StrEnum):
     EXPECTED = "expected"
     CONDITIONAL = "conditional"
     SPECULATED = "speculated"
+    DEMANDED = "demanded"
+    """Someone demands, asks, urges or requires that it happen: wanted, not decided."""
 
 
-class _Grounded(_Model):
+class _InArticle(_Model):
     spans: list[Span] = Field(
         default_factory=list, description="Where the item's words stand in the source, in order."
     )
-    grounding: Grounding = Field(description="How the item's words were found in the source.")
-    score: float | None = Field(
-        default=None, ge=0, le=1, description="Similarity of a fuzzy match; absent otherwise."
-    )
 
 
-class ActorFields(_Model):
+class Actor(_InArticle):
+    """A person, organization, country or group the article names, with every mention of it."""
+
     name: str = Field(
         description="The fullest name the article gives, copied exactly as written, without a title "
         '("Joe Biden", not "President Joe Biden").'
@@ -115,18 +100,9 @@ class ActorFields(_Model):
     )
     role: str | None = Field(
         default=None,
-        description='The role or title the article gives, in a few words ("Kremlin spokesperson"); '
-        "null if none.",
+        description='The role or title the article gives, in a few words ("Kremlin spokesperson"), or the '
+        "model's reading of it (role_basis says which); null if none.",
     )
-    affiliation: str | None = Field(
-        default=None,
-        description="The organization or country the actor belongs to or speaks for; null if none.",
-    )
-
-
-class Actor(ActorFields, _Grounded):
-    """A person, organization, country or group the article names, with every mention of it."""
-
     id: str = Field(description="Stable id within the brief (a1, a2, ...), used by quotes and events.")
     aliases: list[str] = Field(
         default_factory=list, description="The other names the article uses for the same actor."
@@ -154,7 +130,7 @@ class EventFields(_Model):
     what: str = Field(description="What happened, in one short sentence of your own.")
 
 
-class Event(EventFields, _Grounded):
+class Event(EventFields, _InArticle):
     """Something that happened or was said, with who took part and when."""
 
     actors: list[str] = Field(default_factory=list, description="Ids of the actors who took part.")
@@ -166,13 +142,10 @@ class Event(EventFields, _Grounded):
     )
 
 
-class QuoteFields(_Model):
-    text: str = Field(description="The words inside the quotation marks, copied verbatim from the article.")
-
-
-class Quote(QuoteFields, _Grounded):
+class Quote(_InArticle):
     """Words the article puts in quotation marks, and who it says spoke them."""
 
+    text: str = Field(description="The words inside the quotation marks, copied verbatim from the article.")
     speaker: str | None = Field(
         description="Id of the actor the article attributes the words to; null when it cannot be told."
     )
@@ -191,17 +164,14 @@ class Quote(QuoteFields, _Grounded):
     )
 
 
-class ConsequenceFields(_Model):
+class Consequence(_InArticle):
+    """What follows from the news, for whom, on whose word, and how certain it is."""
+
     what: str = Field(description="What follows or may follow: the article's clause that states it.")
     certainty: Certainty = Field(
         description="How sure the article makes it, read from the words of its sentence: happened, "
         "announced, threatened, expected, conditional (only if something else happens), or speculated."
     )
-
-
-class Consequence(ConsequenceFields, _Grounded):
-    """What follows from the news, for whom, on whose word, and how certain it is."""
-
     affected: list[str] = Field(default_factory=list, description="Ids of the actors it falls on.")
     claimed_by: str | None = Field(
         default=None, description="Id of the actor who claims it; null when the article itself does."
@@ -279,7 +249,7 @@ class Support(_Model):
 
 
 class Brief(_Model):
-    """A validated, grounded brief of one news article."""
+    """A validated brief of one news article."""
 
     headline: str = Field(description="A headline of at most 15 words, in your own words.")
     summary: str = Field(description="Two or three sentences: what happened, who did it, why it matters.")
@@ -294,22 +264,6 @@ class Brief(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     consequences: list[Consequence] = Field(default_factory=list)
     run: RunInfo
-
-    @model_validator(mode="before")
-    @classmethod
-    def _drop_derived(cls, data: Any) -> Any:
-        # A brief's own JSON carries the computed grounding rate; reading it back recomputes it.
-        if isinstance(data, dict) and "grounding_rate" in data:
-            data = {k: v for k, v in data.items() if k != "grounding_rate"}
-        return data
-
-    @computed_field(description="Share of actors, events, quotes and consequences grounded in the source.")  # type: ignore[prop-decorator]
-    @property
-    def grounding_rate(self) -> float:
-        items: list[_Grounded] = [*self.actors, *self.events, *self.quotes, *self.consequences]
-        if not items:
-            return 1.0
-        return round(sum(i.grounding is not Grounding.UNGROUNDED for i in items) / len(items), 4)
 
     def actor(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or None."""

@@ -134,7 +134,7 @@ def _brief(
     from .assemble import assemble, preliminary
     from .assemble.checks import require_content
     from .extract import Extraction
-    from .passes import ask_passes
+    from .extract.passes import ask_passes
 
     context = settings.resolved_context_tokens()
     # Size check first (a too long article is refused unparsed); the backend opens after the previews,

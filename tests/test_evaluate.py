@@ -32,7 +32,12 @@ from summarizer.evaluate import (
     score,
     totals,
 )
-from summarizer.evaluate.gold import MEANTIME_CONSEQUENCES, MEANTIME_SPEAKERS
+from summarizer.evaluate.gold import (
+    MEANTIME_ACTORS,
+    MEANTIME_CONSEQUENCES,
+    MEANTIME_EVENTS,
+    MEANTIME_SPEAKERS,
+)
 from summarizer.ingest import source_from_text
 from summarizer.models import (
     Actor,
@@ -41,7 +46,6 @@ from summarizer.models import (
     Certainty,
     Consequence,
     Event,
-    Grounding,
     Quote,
     RunInfo,
     Span,
@@ -62,17 +66,15 @@ needs_meantime = pytest.mark.skipif(
 
 
 def _actor(n: int, name: str, kind: ActorKind = ActorKind.PERSON, aliases: list[str] | None = None) -> Actor:
-    return Actor(id=f"a{n}", name=name, kind=kind, aliases=aliases or [], grounding=Grounding.EXACT)
+    return Actor(id=f"a{n}", name=name, kind=kind, aliases=aliases or [])
 
 
 def _quote(text: str, speaker: str | None = None) -> Quote:
-    return Quote(text=text, speaker=speaker, full=True, grounding=Grounding.EXACT)
+    return Quote(text=text, speaker=speaker, full=True)
 
 
 def _event(when: str, value: str | None, span: Span | None = None) -> Event:
-    return Event(
-        what="Something happened.", when=When(text=when, value=value, span=span), grounding=Grounding.EXACT
-    )
+    return Event(what="Something happened.", when=When(text=when, value=value, span=span))
 
 
 def _brief(**parts: Any) -> Brief:
@@ -109,7 +111,7 @@ def test_seed_gold_loads_with_its_article_text() -> None:
 @needs_meantime
 def test_meantime_loads_actors_quotes_events_and_timex() -> None:
     # Without this project's files: MEANTIME's own (corpus-derived) quotes.
-    articles = load_gold(MEANTIME, speakers=None, consequences=None)
+    articles = load_gold(MEANTIME, speakers=None, consequences=None, actors=None, events=None)
     assert len(articles) == 60
     by_id = {a.id: a for a in articles}
     assert len(by_id) == 60
@@ -291,6 +293,9 @@ def test_this_projects_meantime_gold_is_exact_and_complete() -> None:
         if line.strip()
     }
     speakers, consequences = _jsonl(MEANTIME_SPEAKERS), _jsonl(MEANTIME_CONSEQUENCES)
+    actors, events = _jsonl(MEANTIME_ACTORS), _jsonl(MEANTIME_EVENTS)
+    # The reader's gold covers every article.
+    assert set(consequences) == set(actors) == set(events) == set(texts)
     for id_, item in speakers.items():
         text = texts[id_]
         assert item["quotes"], id_
@@ -311,7 +316,6 @@ def test_this_projects_meantime_gold_is_exact_and_complete() -> None:
     certainties = {c.value for c in Certainty}
     for id_, item in consequences.items():
         text = texts[id_]
-        assert item["consequences"], id_
         for c in item["consequences"]:
             assert c["description"] and c["kind"] and c["certainty"] in certainties
             for words, (start, end) in [
@@ -320,6 +324,27 @@ def test_this_projects_meantime_gold_is_exact_and_complete() -> None:
             ]:
                 assert text[start:end] == words, (id_, words)
             assert c["claimed_by"] is None or c["claimed_by"] in text
+            assert not (c["claimed_by"] and c.get("source_unnamed"))
+        for n in item.get("not_consequences", []):
+            start, end = n["span"]
+            assert text[start:end] == n["evidence"], (id_, n["evidence"])
+    for id_, item in actors.items():
+        body = texts[id_][texts[id_].index("\n", texts[id_].index("\n") + 1) :]
+        for actor in item["actors"]:
+            assert actor["kind"] in ("person", "organization", "country", "group"), (id_, actor)
+        for named in [*item["actors"], *item["not_actors"]]:
+            for name in [named["name"], *named.get("aliases", [])]:
+                # Every name is the article's, except a person's fullest name the article never spells
+                # out whole is not allowed either: names are read off the text.
+                assert name in body, (id_, name)
+    for id_, item in events.items():
+        text = texts[id_]
+        for e in item["events"]:
+            start, end = e["span"]
+            assert text[start:end] == e["when"], (id_, e["when"])
+            first, last = e["sentence"]
+            assert first <= start and end <= last, (id_, e["when"])
+            assert e["status"] in {*certainties, "scheduled"} and e["polarity"] in ("positive", "negative")
 
 
 @needs_meantime
@@ -334,7 +359,10 @@ def test_meantime_loads_with_this_projects_gold_by_default() -> None:
         for q in article.quotes:
             assert q.span is not None and article.text[q.span.start : q.span.end] == q.text
     with_consequences = [a for a in articles if a.consequences]
-    assert (len(with_consequences), sum(len(a.consequences) for a in with_consequences)) == (14, 81)
+    assert (len(with_consequences), sum(len(a.consequences) for a in with_consequences)) == (57, 293)
+    assert all(a.consequences_complete and a.actors_complete and a.events_complete for a in articles)
+    assert sum(len(a.actors) for a in articles) == 339
+    assert sum(len(a.events) for a in articles) == 311
     by_id = {a.id: a for a in articles}
     djamal = by_id["meantime-en-87805"].quotes[0]
     assert (djamal.speaker, djamal.speaker_aliases) == ("Jusman Syafii Djamal", ["Djamal"])
@@ -511,7 +539,6 @@ def _consequence(what: str, *spans: tuple[int, int]) -> Consequence:
         what=what,
         certainty=Certainty.EXPECTED,
         spans=[Span(start=a, end=b) for a, b in spans],
-        grounding=Grounding.EXACT,
     )
 
 
@@ -667,7 +694,7 @@ def test_date_pairs_use_spans_when_both_sides_have_them_and_prefer_the_right_val
     assert (result.date_accuracy, result.date_recall) == (Ratio(1, 1), Ratio(1, 2))
 
 
-def test_validity_reasks_tokens_seconds_and_grounding_come_from_the_run() -> None:
+def test_validity_reasks_tokens_and_seconds_come_from_the_run() -> None:
     run = RunInfo(
         backend="test",
         model="hand",
@@ -676,11 +703,9 @@ def test_validity_reasks_tokens_seconds_and_grounding_come_from_the_run() -> Non
         usage=Usage(prompt_tokens=1000, completion_tokens=234),
         reasks=2,
     )
-    ungrounded = Actor(id="a2", name="Ghost", kind=ActorKind.PERSON, grounding=Grounding.UNGROUNDED)
-    result = score(_brief(run=run, actors=[_actor(1, "Real"), ungrounded]), _gold())
+    result = score(_brief(run=run, actors=[_actor(1, "Real")]), _gold())
     assert (result.schema_valid_first, result.schema_valid_final) == (False, True)
     assert (result.reasks, result.tokens, result.seconds) == (2, 1234, 3.75)
-    assert result.grounding_rate == 0.5
 
     failed = RunInfo(backend="test", model="hand", prompt_version="-", failed_passes=["events"])
     result = score(_brief(run=failed), _gold())
@@ -719,7 +744,6 @@ def test_baseline_attributes_quotes_to_the_nearest_name() -> None:
     whens = [(e.when.text, e.when.value) for e in brief.events if e.when]
     assert whens == [("last year", "2023"), ("Monday", "2024-04-29")]
     assert (brief.run.backend, brief.run.model, brief.run.prompt_version) == ("baseline", "rules", "-")
-    assert brief.grounding_rate == 1.0
 
 
 @needs_seed
@@ -854,3 +878,22 @@ def test_report_totals_and_beaten_count_extraction_metrics_only() -> None:
     report = Report("g", [better], [worse])
     assert report.totals()["delta"]["actor_recall"] == 1.0
     assert report.beaten() == (2, 2)  # actor precision and recall; validity and costs are no contest
+
+
+OWN = Path(__file__).resolve().parents[1] / "eval"
+
+
+@pytest.mark.parametrize("path", [OWN / "own" / "gold.json", OWN / "example-gold.json"], ids=lambda p: p.name)
+def test_this_projects_reader_gold_of_its_own_articles_is_exact(path: Path) -> None:
+    """The ten held-out articles of other topics and the example: every span is its words."""
+    articles = load_gold(path)
+    assert articles and all(
+        a.actors_complete and a.consequences_complete and a.events_complete for a in articles
+    )
+    for a in articles:
+        spans = [(q.span, q.text) for q in a.quotes if q.span is not None]
+        spans += [(e.evidence_span, e.evidence) for e in a.events if e.evidence_span is not None]
+        spans += [(s, w) for c in a.consequences for s, w in zip(c.evidence_spans, c.evidence, strict=True)]
+        assert spans
+        for span, words in spans:
+            assert a.text[span.start : span.end] == words, (a.id, words)

@@ -25,7 +25,6 @@ from summarizer.models import (
     Certainty,
     Consequence,
     Event,
-    Grounding,
     Precision,
     Quote,
     RunInfo,
@@ -72,7 +71,6 @@ def russia_source() -> Source:
 
 def russia_brief(text: str) -> Brief:
     """A realistic brief of the example article, as the pipeline would produce it."""
-    exact, fuzzy = Grounding.EXACT, Grounding.FUZZY
 
     def actor(actor_id: str, name: str, kind: ActorKind, *names: str, **fields: object) -> Actor:
         return Actor.model_validate(
@@ -81,7 +79,6 @@ def russia_brief(text: str) -> Brief:
                 "name": name,
                 "kind": kind,
                 "spans": _every(text, name, *names),
-                "grounding": fields.pop("grounding", exact),
                 "aliases": list(names),
                 **fields,
             }
@@ -96,7 +93,6 @@ def russia_brief(text: str) -> Brief:
             role="President",
             role_basis="stated",
             role_span=_at(text, "President", after="comments from"),
-            affiliation="United States",
         ),
         actor(
             "a2",
@@ -105,7 +101,6 @@ def russia_brief(text: str) -> Brief:
             "Putin",
             role="Russian President",
             role_basis="model",
-            affiliation="Russia",
         ),
         actor(
             "a3",
@@ -113,7 +108,6 @@ def russia_brief(text: str) -> Brief:
             ActorKind.PERSON,
             "Zakharova",
             role="Foreign Ministry spokeswoman",
-            affiliation="Russian Foreign Ministry",
         ),
         actor(
             "a4",
@@ -121,7 +115,6 @@ def russia_brief(text: str) -> Brief:
             ActorKind.PERSON,
             "Antonov",
             role="Ambassador to the U.S.",
-            affiliation="Russia",
         ),
         actor(
             "a5",
@@ -129,7 +122,6 @@ def russia_brief(text: str) -> Brief:
             ActorKind.PERSON,
             "Peskov",
             role="Kremlin spokesperson",
-            affiliation="Kremlin",
         ),
         actor(
             "a6",
@@ -137,17 +129,10 @@ def russia_brief(text: str) -> Brief:
             ActorKind.PERSON,
             "Kosachev",
             role="head of the upper house's foreign affairs committee",
-            affiliation="Federation Council",
         ),
         actor("a7", "Russia", ActorKind.COUNTRY, "Moscow"),
         actor("a8", "United States", ActorKind.COUNTRY, "Washington"),
-        actor(
-            "a9",
-            "Russian Foreign Ministry",
-            ActorKind.ORGANIZATION,
-            "foreign ministry",
-            grounding=Grounding.NORMALIZED,
-        ),
+        actor("a9", "Russian Foreign Ministry", ActorKind.ORGANIZATION, "foreign ministry"),
     ]
     events = [
         Event(
@@ -155,7 +140,6 @@ def russia_brief(text: str) -> Brief:
             actors=["a7", "a4"],
             when=_when(text, "Wednesday", "2021-03-17", Precision.DAY),
             spans=[_at(text, "Russia has recalled its ambassador to the United States")],
-            grounding=exact,
         ),
         Event(
             what="Biden said in a TV interview that he thinks Putin is a killer.",
@@ -163,50 +147,42 @@ def russia_brief(text: str) -> Brief:
             spans=[
                 _at(text, "Biden was asked whether he thought Russian President Vladimir Putin is a killer")
             ],
-            grounding=exact,
         ),
         Event(
             what="Russia's embassy blamed ill-considered statements by U.S. officials.",
             actors=["a7"],
             when=_when(text, "early Thursday", "2021-03-18", Precision.DAY),
             spans=[_at(text, "released its own comment early Thursday")],
-            grounding=exact,
         ),
         Event(
             what="Biden told Putin he doesn't have a soul during a visit to the Kremlin.",
             actors=["a1", "a2"],
             when=_when(text, "2011", "2011", Precision.YEAR),
             spans=[_at(text, "during a visit to the Kremlin as vice president in 2011")],
-            grounding=fuzzy,
-            score=0.88,
         ),
         Event(
             what="A U.S. intelligence report found Putin authorized operations to help Trump.",
             actors=["a2"],
             when=_when(text, "earlier this week", "2021-W11", Precision.WEEK),
             spans=[_at(text, "found earlier this week that Putin authorized influence operations")],
-            grounding=exact,
         ),
         Event(
             what="The U.S. sanctioned senior Russian officials over Navalny's poisoning.",
             actors=["a8", "a7"],
             when=_when(text, "earlier this month", "2021-03", Precision.MONTH),
             spans=[_at(text, "the U.S. announced sanctions earlier this month")],
-            grounding=exact,
         ),
         Event(
             what="The U.S. and Russia extended a nuclear arms control treaty.",
             actors=["a8", "a7"],
             when=_when(text, "last month", "2021-02", Precision.MONTH),
             spans=[_at(text, "extended a crucial nuclear arms control treaty")],
-            grounding=exact,
         ),
         Event(
             what="Peskov told reporters that Biden's remarks were very bad.",
             actors=["a5", "a1"],
             when=_when(text, "Thursday", "2021-03-18", Precision.DAY, after="told reporters"),
             spans=[_at(text, "Peskov told reporters Thursday that Biden’s remarks")],
-            grounding=exact,
         ),
     ]
 
@@ -218,8 +194,7 @@ def russia_brief(text: str) -> Brief:
                 "speaker_basis": fields.pop("basis", "analysis" if speaker else None),
                 "full": full,
                 "cue": cue,
-                "spans": [_at(text, str(fields.pop("at", words)))],
-                "grounding": fields.pop("grounding", exact),
+                "spans": [_at(text, words)],
                 **fields,
             }
         )
@@ -234,23 +209,11 @@ def russia_brief(text: str) -> Brief:
         quote("I won't be wordy in reaction to this,", "a5", True, "said"),
         quote("He definitely does not want to improve relations with our country,", "a5", True, "added"),
         quote(
-            "Any expectations of the new US administration's new policy toward Russia have been written off "
-            "by this boorish statement",
+            "Any expectations of the new U.S. administration's new policy on the Russian direction "
+            "have been written off by this boorish statement",
             "a6",
             True,
             "said in a Facebook post",
-            at="Any expectations of the new U.S. administration's new policy on the Russian direction "
-            "have been written off by this boorish statement",
-            grounding=fuzzy,
-            score=0.91,
-        ),
-        Quote(
-            text="Russia will respond in kind",
-            speaker="a7",
-            full=True,
-            cue=None,
-            spans=[],
-            grounding=Grounding.UNGROUNDED,
         ),
     ]
     consequences = [
@@ -262,7 +225,6 @@ def russia_brief(text: str) -> Brief:
             spans=[
                 _at(text, "Russia would face consequences for meddling in last year’s presidential election")
             ],
-            grounding=exact,
         ),
         Consequence(
             what="Russia may take further steps unless the U.S. explains or apologizes.",
@@ -270,7 +232,6 @@ def russia_brief(text: str) -> Brief:
             claimed_by="a6",
             affected=["a8"],
             spans=[_at(text, "it won’t be Russia’s last move unless there is an explanation or apology")],
-            grounding=exact,
         ),
         Consequence(
             what="Relations between Moscow and Washington are under threat of collapse.",
@@ -278,7 +239,6 @@ def russia_brief(text: str) -> Brief:
             claimed_by=None,
             affected=["a7", "a8"],
             spans=[_at(text, "relations under the threat of collapse")],
-            grounding=exact,
         ),
     ]
     return Brief(
@@ -302,7 +262,7 @@ def russia_brief(text: str) -> Brief:
             reasks=1,
             cached=0,
             warnings=[
-                "quote 10 was not found in the article; kept and marked ungrounded",
+                "quotes: no valid answer after 2 attempts",
                 "event 2 has no date expression; shown undated",
             ],
         ),
@@ -371,7 +331,6 @@ def test_markdown_quotes_name_their_speakers(brief: Brief, source: Source) -> No
         "“indicated”" in note
     )
     assert "— *unknown speaker*, partial quote" in note
-    assert "*(not found in the article)*" in note
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "rich"])
@@ -389,10 +348,9 @@ def test_every_format_tells_a_parsed_speaker_from_the_models_pick(
         assert '<i>Joe Biden</i> · full · <span class="basis">the model&#x27;s judgement</span>' in shown
 
 
-def test_markdown_provenance_shows_rate_and_warnings(brief: Brief, source: Source) -> None:
+def test_markdown_provenance_shows_costs_and_warnings(brief: Brief, source: Source) -> None:
     note = render(brief, source, "markdown")
     provenance = note.split("## Provenance")[1]
-    assert "- **Grounding rate:** 96.7%" in provenance
     assert "- **Re-asks:** 1" in provenance
     assert "- **Tokens:** 5,120 prompt + 1,337 completion" in provenance
     for warning in brief.run.warnings:
@@ -413,8 +371,8 @@ def test_markdown_escapes_what_would_break_the_layout(brief: Brief, source: Sour
     # Newlines fold into spaces, so only the start of the line can make a list.
     assert "1\\. not a list - nor this" in lines
     row = next(line for line in lines if line.startswith("| Joe Biden"))
-    # Five cells: every pipe that is not escaped is a cell border.
-    assert len(re.findall(r"(?<!\\)\|", row)) == 6
+    # Four cells: every pipe that is not escaped is a cell border.
+    assert len(re.findall(r"(?<!\\)\|", row)) == 5
     assert r"\[link\](z)" in row
 
 
@@ -424,7 +382,6 @@ def test_markdown_shows_unresolved_and_unknown_dates() -> None:
         what="The council met.",
         when=When(text="Wednesday", span=_at(text, "Wednesday")),
         spans=[_at(text, "the council met")],
-        grounding=Grounding.EXACT,
     )
     odd = event.model_copy(update={"when": When(text="soon", value="not-a-date", precision=Precision.DAY)})
     tiny = Brief(
@@ -457,9 +414,7 @@ def test_json_round_trips_to_an_equal_brief(brief: Brief, source: Source) -> Non
     assert data.endswith("}\n")
     assert data.startswith('{\n  "headline": ')
     fields = json.loads(data)
-    assert list(fields) == [*Brief.model_fields, "grounding_rate"]
-    # The computed rate is output only: Brief forbids extra keys, so it must go before validating.
-    assert fields.pop("grounding_rate") == brief.grounding_rate
+    assert list(fields) == list(Brief.model_fields)
     assert Brief.model_validate(fields) == brief
 
 
@@ -488,8 +443,6 @@ def test_rich_at_80_columns_shows_the_brief(brief: Brief, source: Source) -> Non
         assert " ".join(quote.text.split()) in flat
     assert "2021-W11 (week)" in flat
     assert "unknown speaker" in flat
-    # Grounding status per item: found, close match with its score, not found.
-    assert "✓" in out and "~0.91" in out and "✗" in out
     assert "Warnings (2)" in out
     for warning in brief.run.warnings:
         assert warning in flat
@@ -585,17 +538,13 @@ def test_html_shows_the_whole_article_as_written(brief: Brief, source: Source) -
     assert _parse(render(brief, source, "html")).article == source.text
 
 
-def test_html_marks_every_grounded_quote_span_with_its_exact_text(brief: Brief, source: Source) -> None:
+def test_html_marks_every_quote_span_with_its_exact_text(brief: Brief, source: Source) -> None:
     parsed = _parse(render(brief, source, "html"))
-    grounded = [
-        (n, q) for n, q in enumerate(brief.quotes, start=1) if q.grounding is not Grounding.UNGROUNDED
-    ]
-    assert len(grounded) == 9
-    for number, quote in grounded:
+    assert len(brief.quotes) == 9
+    for number, quote in enumerate(brief.quotes, start=1):
         span = quote.spans[0]
-        assert parsed.text_of[f"q{number}"] == source.text[span.start : span.end]
+        assert parsed.text_of[f"q{number}"] == source.text[span.start : span.end] == quote.text
         assert "hl-quote" in parsed.attrs_of[f"q{number}"]["class"]
-    assert "q10" not in parsed.text_of
 
 
 def test_html_marks_actor_mentions_and_dates(brief: Brief, source: Source) -> None:
@@ -658,21 +607,18 @@ def test_html_nests_overlapping_spans_properly(source: Source) -> None:
         name="alpha beta",
         kind=ActorKind.OTHER,
         spans=[_at(text, "alpha beta")],
-        grounding=Grounding.EXACT,
     )
     second = Actor(
         id="a2",
         name="beta gamma",
         kind=ActorKind.OTHER,
         spans=[_at(text, "beta gamma")],
-        grounding=Grounding.EXACT,
     )
     quote = Quote(
         text="alpha beta gamma",
         speaker=None,
         full=False,
         spans=[_at(text, "alpha beta gamma")],
-        grounding=Grounding.EXACT,
     )
     tiny = Brief(
         headline="h",
@@ -698,7 +644,6 @@ def test_html_passage_offsets_count_as_javascript_does() -> None:
         what="Prices may rise again.",
         certainty=Certainty.EXPECTED,
         spans=[_at(text, "They may rise again")],
-        grounding=Grounding.EXACT,
     )
     tiny = Brief(
         headline="h",
@@ -720,12 +665,10 @@ def test_html_passage_offsets_count_as_javascript_does() -> None:
 def test_html_keeps_the_text_and_nests_for_any_spans(text: str, cuts: list[tuple[int, int]]) -> None:
     spans = [Span(start=min(a, b), end=max(a, b)) for a, b in cuts]
     actors = [
-        Actor(id=f"a{i}", name="x", kind=ActorKind.OTHER, spans=[span], grounding=Grounding.EXACT)
+        Actor(id=f"a{i}", name="x", kind=ActorKind.OTHER, spans=[span])
         for i, span in enumerate(spans, start=1)
     ]
-    quotes = [
-        Quote(text="x", speaker=None, full=False, spans=[span], grounding=Grounding.EXACT) for span in spans
-    ]
+    quotes = [Quote(text="x", speaker=None, full=False, spans=[span]) for span in spans]
     tiny = Brief(
         headline="h",
         summary="s",

@@ -14,7 +14,7 @@ from conftest import EXAMPLE, RECORDINGS, ROOT
 
 HEAVY = {"spacy", "llama_cpp", "httpx", "httpx2", "openai", "instructor"}
 # The stages that make a brief: they import the heavy packages, and a cached brief needs none of them.
-STAGES = {"summarizer.analysis", "summarizer.extract", "summarizer.passes", "summarizer.backends.client"}
+STAGES = {"summarizer.analysis", "summarizer.extract", "summarizer.backends.client"}
 
 API = """
 import sys

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from summarizer import Story, Summarizer, merge_briefs, read_path
 from summarizer.cli import app
-from summarizer.models import Actor, ActorKind, Brief, Event, Grounding, Precision, RunInfo, When
+from summarizer.models import Actor, ActorKind, Brief, Event, Precision, RunInfo, When
 from summarizer.render.story_html import story_html
 from summarizer.story import StoryEvent
 from summarizer.timeline import in_date_order
@@ -146,16 +146,12 @@ def hand_brief(dateline: str, *events: tuple[str, str | None, list[str]]) -> Bri
         headline=f"Brief of {dateline}",
         summary="A hand-built brief.",
         dateline=dt.date.fromisoformat(dateline),
-        actors=[
-            Actor(id=ids[n], name=n, kind=KINDS.get(n, ActorKind.PERSON), grounding=Grounding.EXACT)
-            for n in names
-        ],
+        actors=[Actor(id=ids[n], name=n, kind=KINDS.get(n, ActorKind.PERSON)) for n in names],
         events=[
             Event(
                 what=what,
                 when=When(text=value, value=value, precision=PRECISION[len(value)]) if value else None,
                 actors=[ids[n] for n in who],
-                grounding=Grounding.EXACT,
             )
             for what, value, who in events
         ],

@@ -13,8 +13,8 @@ from summarizer.analysis import analyze
 from summarizer.assemble import Answers, assemble
 from summarizer.backends.client import Backend
 from summarizer.extract import Extraction, Session
+from summarizer.extract.passes import unsure
 from summarizer.models import RunInfo
-from summarizer.passes import unsure
 
 ARTICLE = (
     "date 2010-07-16 Apple will give every buyer of the iPhone 4 a free case, chief executive Steve Jobs "

@@ -1,4 +1,4 @@
-"""The assemble stage: the analysis and the model's answers made into a grounded, validated brief.
+"""The assemble stage: the analysis and the model's answers made into a validated brief.
 
 Every item points at the article's words; every speaker, role and claimant says how it is known
 (stated in the text, found by analysis, or judged by the model), so that a reader can weigh it.
@@ -23,7 +23,6 @@ from ..models import (
     Brief,
     Consequence,
     Event,
-    Grounding,
     Preview,
     Quote,
     RunInfo,
@@ -111,7 +110,6 @@ def _actors(entities: list[Entity], roles: dict[str, str]) -> tuple[list[Actor],
                 role_basis=(Basis.STATED if stated else Basis.MODEL) if role else None,
                 role_span=entity.role_span,
                 spans=entity.mentions,
-                grounding=Grounding.EXACT,
             )
         )
     return actors, ids
@@ -146,7 +144,6 @@ def _quotes(analysis: Analysis, judged: dict[int, str | None], ids: dict[str, st
                 cue=cue,
                 cue_span=said.cue,
                 spans=[quoted.span],
-                grounding=Grounding.EXACT,
             )
         )
     return quotes
@@ -171,7 +168,6 @@ def _events(text: str, told: list[tuple[EventAnswer | None, Dated]], actors: lis
                 # A server that ignores the schema's fixed times may answer about another time: undated.
                 when=when if answer is None or answer.when == when.text else None,
                 spans=[dated.sentence],
-                grounding=Grounding.EXACT,
             )
         )
     return events
@@ -232,7 +228,6 @@ def _consequences(
                 claimed_by=claimant,
                 claim_basis=Basis.ANALYSIS if claimant else None,
                 spans=[clause],
-                grounding=Grounding.EXACT,
             )
         )
     return out

@@ -105,8 +105,8 @@ def print_report(report: Report, console: Console | None = None) -> None:
     for m, b in zip(report.model, report.baseline, strict=True):
         cells: list[Text] = [Text(m.id)]
         for name, _ in _ARTICLE_COLUMNS:
-            cell = Text(_figure(getattr(m, name).value, 2))
-            cell.append("\n" + _figure(getattr(b, name).value, 2), style="dim")
+            cell = Text(_figure(m.ratio(name).value, 2))
+            cell.append("\n" + _figure(b.ratio(name).value, 2), style="dim")
             cells.append(cell)
         if m.error is not None:
             valid = Text("✗", style="red")
@@ -132,8 +132,9 @@ def print_report(report: Report, console: Console | None = None) -> None:
     for metric in METRICS:
         model, base, delta = (both[side][metric.name] for side in ("model", "baseline", "delta"))
         style = ""
-        if metric.kind == "extraction" and delta is not None:
-            style = "green" if delta > 0 else "red" if delta < 0 else ""
+        if metric.kind in ("extraction", "wrong") and delta is not None:
+            better = delta > 0 if metric.kind == "extraction" else delta < 0
+            style = "green" if better else "red" if delta else ""
         shown = _figure(delta, metric.digits)
         if delta is not None and delta > 0 and shown.strip("0.,"):
             shown = "+" + shown

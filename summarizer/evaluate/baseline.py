@@ -10,7 +10,7 @@ from ..analysis.lexicon import TITLES
 from ..analysis.text import find_quoted_passages, sentences
 from ..ground import mention_spans
 from ..ingest import source_from_text
-from ..models import Actor, ActorKind, Brief, Event, Grounding, Quote, RunInfo
+from ..models import Actor, ActorKind, Brief, Event, Quote, RunInfo
 from ..timeline import find_dates
 
 # ---- the baseline's name rules: capitalized runs ----
@@ -114,7 +114,6 @@ def baseline_brief(text: str, dateline: dt.date | None) -> Brief:
                 aliases=more,
                 kind=ActorKind.PERSON if name in persons else ActorKind.ORGANIZATION,
                 spans=spans,
-                grounding=Grounding.EXACT if spans else Grounding.UNGROUNDED,
             )
         )
     passages = find_quoted_passages(text, start)
@@ -144,7 +143,6 @@ def baseline_brief(text: str, dateline: dt.date | None) -> Brief:
                 speaker=speaker,
                 full=passage.full,
                 spans=[q],
-                grounding=Grounding.EXACT,
             )
         )
     events = []
@@ -152,9 +150,7 @@ def baseline_brief(text: str, dateline: dt.date | None) -> Brief:
         if when.span is None or when.span.start < start:
             continue
         home = next((s for s in spans_of if s.start <= when.span.start < s.end), when.span)
-        events.append(
-            Event(what=text[home.start : home.end], when=when, spans=[home], grounding=Grounding.EXACT)
-        )
+        events.append(Event(what=text[home.start : home.end], when=when, spans=[home]))
     return Brief(
         headline="",
         summary="",

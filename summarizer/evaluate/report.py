@@ -14,6 +14,7 @@ from ..models import Brief
 from .baseline import baseline_brief
 from .gold import GoldArticle
 from .scoring import ArticleScore, Ratio, _failure, score
+from .wrong import WRONG
 
 # ---- the report ----------------------------------------------------------------------------------
 
@@ -26,7 +27,8 @@ class Metric:
     label: str
     kind: str
     """"extraction": higher is better and the model must beat the baseline; "validity": higher is better,
-    but the baseline is grounded and valid by construction, so it is no bar; "cost": lower is better."""
+    but the baseline is valid by construction, so it is no bar; "wrong": what a reader sees wrong, as a
+    share of what is shown (lower is better); "cost": lower is better."""
     digits: int = 3
 
 
@@ -42,7 +44,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("date_recall", "Date recall", "extraction"),
     Metric("consequence_precision", "Consequence precision", "extraction"),
     Metric("consequence_recall", "Consequence recall", "extraction"),
-    Metric("grounding_rate", "Grounding rate", "validity"),
+    *(Metric(name, label, "wrong") for name, label in WRONG),
     Metric("schema_valid_first", "Schema-valid, 1st attempt", "validity"),
     Metric("schema_valid_final", "Schema-valid, after re-asks", "validity"),
     Metric("reasks_per_brief", "Re-asks per brief", "cost", 2),
@@ -60,6 +62,7 @@ _RATIOS = (
     "date_recall",
     "consequence_precision",
     "consequence_recall",
+    *(name for name, _ in WRONG),
 )
 
 
@@ -75,15 +78,14 @@ def _f1(precision: float | None, recall: float | None) -> float | None:
 
 def totals(scores: Sequence[ArticleScore]) -> dict[str, float | None]:
     """Totals over articles: shares are micro-averaged (the counts summed, then divided), actor F1 is the
-    harmonic mean of those actor precision and recall; grounding rate and the costs are means per brief
-    made; schema-valid rates are shares of all articles."""
+    harmonic mean of those actor precision and recall; the costs are means per brief made; schema-valid
+    rates are shares of all articles."""
     out: dict[str, float | None] = {}
     for name in _RATIOS:
-        summed = sum((getattr(s, name) for s in scores), Ratio())
+        summed = sum((s.ratio(name) for s in scores), Ratio())
         out[name] = summed.value
     out["actor_f1"] = _f1(out["actor_precision"], out["actor_recall"])
     made = [s for s in scores if s.error is None]
-    out["grounding_rate"] = _mean([s.grounding_rate for s in made if s.grounding_rate is not None])
     out["schema_valid_first"] = _mean([float(s.schema_valid_first) for s in scores])
     out["schema_valid_final"] = _mean([float(s.schema_valid_final) for s in scores])
     out["reasks_per_brief"] = _mean([float(s.reasks) for s in made])
@@ -94,14 +96,13 @@ def totals(scores: Sequence[ArticleScore]) -> dict[str, float | None]:
 
 def counts(scores: Sequence[ArticleScore]) -> dict[str, list[int]]:
     """Hits and totals of each share over articles, summed."""
-    return {name: [(r := sum((getattr(s, name) for s in scores), Ratio())).hits, r.total] for name in _RATIOS}
+    return {name: [(r := sum((s.ratio(name) for s in scores), Ratio())).hits, r.total] for name in _RATIOS}
 
 
 def _row(s: ArticleScore) -> dict[str, Any]:
-    row: dict[str, Any] = {name: getattr(s, name).value for name in _RATIOS}
-    row["counts"] = {name: [getattr(s, name).hits, getattr(s, name).total] for name in _RATIOS}
+    row: dict[str, Any] = {name: s.ratio(name).value for name in _RATIOS}
+    row["counts"] = {name: [s.ratio(name).hits, s.ratio(name).total] for name in _RATIOS}
     row.update(
-        grounding_rate=s.grounding_rate,
         schema_valid_first=s.schema_valid_first,
         schema_valid_final=s.schema_valid_final,
         reasks=s.reasks,

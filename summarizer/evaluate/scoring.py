@@ -18,6 +18,7 @@ from .gold.matching import (
     same_date,
 )
 from .gold.model import GoldArticle, GoldConsequence, GoldEvent, GoldQuote
+from .wrong import WRONG, shown_wrong
 
 # ---- scores --------------------------------------------------------------------------------------
 
@@ -53,8 +54,6 @@ class ArticleScore:
     date_recall: Ratio
     consequence_precision: Ratio
     consequence_recall: Ratio
-    grounding_rate: float | None
-    """None when no brief was made."""
     schema_valid_first: bool
     schema_valid_final: bool
     reasks: int
@@ -63,8 +62,20 @@ class ArticleScore:
     error: str | None = None
     """Why no brief was made (the model's answers kept failing validation)."""
     notes: dict[str, list[str]] = field(default_factory=dict)
+    wrong: dict[str, Ratio] = field(default_factory=dict)
+    """The shown-wrong figures (:data:`~summarizer.evaluate.wrong.WRONG`) by name."""
+
+    def ratio(self, name: str) -> Ratio:
+        """A share of this score by its name: a field, or a shown-wrong figure (empty if not scored)."""
+        if any(name == n for n, _ in WRONG):
+            return self.wrong.get(name, Ratio())
+        value = getattr(self, name)
+        assert isinstance(value, Ratio)
+        return value
+
     """What went wrong, item by item: missed_actors, extra_actors, missed_quotes, extra_quotes,
-    wrong_speakers, missed_dates, wrong_dates, missed_consequences, extra_consequences."""
+    wrong_speakers, missed_dates, wrong_dates, missed_consequences, extra_consequences, and one list for
+    each shown-wrong figure (:data:`~summarizer.evaluate.wrong.WRONG`)."""
 
 
 def score(brief: Brief, gold: GoldArticle) -> ArticleScore:
@@ -96,6 +107,7 @@ def score(brief: Brief, gold: GoldArticle) -> ArticleScore:
     consequence_precision, consequence_recall = _match_consequences(brief, gold, notes)
     speech = [q for q in gold.quotes if not q.term]
     failed = bool(brief.run.failed_passes)
+    wrong = shown_wrong(brief, gold, notes)
     return ArticleScore(
         id=gold.id,
         actor_precision=Ratio(hits, counted),
@@ -109,13 +121,13 @@ def score(brief: Brief, gold: GoldArticle) -> ArticleScore:
         date_recall=Ratio(dates.hits, dated),
         consequence_precision=consequence_precision,
         consequence_recall=consequence_recall,
-        grounding_rate=brief.grounding_rate,
         schema_valid_first=not failed and brief.run.reasks == 0,
         schema_valid_final=not failed,
         reasks=brief.run.reasks,
         tokens=brief.run.usage.prompt_tokens + brief.run.usage.completion_tokens,
         seconds=round(sum(brief.run.seconds.values()), 3),
         notes=notes,
+        wrong=wrong,
     )
 
 
@@ -133,7 +145,6 @@ def _failure(gold: GoldArticle, error: str) -> ArticleScore:
         date_recall=Ratio(0, sum(_dated(e) for e in gold.events)),
         consequence_precision=Ratio(),
         consequence_recall=Ratio(0, len(gold.consequences)),
-        grounding_rate=None,
         schema_valid_first=False,
         schema_valid_final=False,
         reasks=0,
@@ -186,7 +197,7 @@ def _match_quotes(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) 
 
 
 def _dated(event: GoldEvent) -> bool:
-    return bool(CALENDAR.fullmatch(event.date) and event.evidence.strip())
+    return bool(event.timeline and event.date and CALENDAR.fullmatch(event.date) and event.evidence.strip())
 
 
 def _match_dates(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> tuple[Ratio, int]:
@@ -195,7 +206,7 @@ def _match_dates(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -
     free = [e for e in brief.events if e.when is not None]
     right = paired = total = 0
     for want in gold.events:
-        if not _dated(want):
+        if not _dated(want) or want.date is None:
             continue
         total += 1
         near = [e for e in free if e.when and evidence_overlaps(e.when.text, e.when.span, want)]
@@ -263,8 +274,12 @@ def consequence_matches(got: Consequence, want: GoldConsequence, text: str) -> b
 def _match_consequences(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> tuple[Ratio, Ratio]:
     """Consequence precision and recall: gold and brief consequences paired one to one, as many pairs as
     possible (recall: paired gold ÷ gold); a brief consequence is right when it matches some gold one
-    (precision). Nothing is scored on an article without gold consequences."""
+    (precision). Nothing is scored on an article without gold consequences, unless its gold is complete:
+    then every brief consequence is wrong."""
     if not gold.consequences:
+        if gold.consequences_complete and brief.consequences:
+            notes["extra_consequences"] = [c.what for c in brief.consequences]
+            return Ratio(0, len(brief.consequences)), Ratio()
         return Ratio(), Ratio()
     found = brief.consequences
     fits = [[consequence_matches(got, want, gold.text) for got in found] for want in gold.consequences]

@@ -32,7 +32,7 @@ def render(
 
     - ``markdown``: a briefing note to paste anywhere, ending in a provenance section.
     - ``json``: the brief as indented JSON, fields in the model's order, ending in a newline.
-    - ``html``: one self-contained page with the brief beside the article, every grounded span highlighted.
+    - ``html``: one self-contained page with the brief beside the article, every item's span highlighted.
     - ``rich``: the terminal view ``width`` columns wide; plain text, or with ANSI colors if ``color``.
 
     No control character of the article's or the model's reaches the text: see :mod:`.safe`.
@@ -58,7 +58,7 @@ def render(
 
 
 def print_brief(brief: Brief, source: Source, console: Console) -> None:
-    """Print the brief on a rich console, grounding status and warnings included, at the console's width."""
+    """Print the brief on a rich console, warnings included, at the console's width."""
     from .safe import printable_brief
     from .terminal import print_brief as _print
 

@@ -1,11 +1,11 @@
-"""What every output format shows the same way: timeline order, dates, grounding marks, provenance."""
+"""What every output format shows the same way: timeline order, dates, names, how a fact is known."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ..ingest import Source
-from ..models import Actor, Basis, Brief, Event, Grounding, Quote, When
+from ..models import Actor, Basis, Brief, Event, Quote, When
 from ..timeline import in_date_order
 
 if TYPE_CHECKING:  # a story's types only: showing a brief does not import the story's merge
@@ -18,9 +18,6 @@ __all__ = [
     "WHAT_LABEL",
     "actor_names",
     "dateline_text",
-    "grounding_label",
-    "grounding_symbol",
-    "percent",
     "role_text",
     "sources_text",
     "speaker_name",
@@ -85,36 +82,10 @@ def actor_names(brief: Brief, ids: list[str]) -> list[str]:
     return names
 
 
-def grounding_symbol(grounding: Grounding, score: float | None) -> str:
-    """A compact mark: ✓ found as written, ~ close match with its score, ✗ not found."""
-    if grounding is Grounding.FUZZY:
-        return f"~{score:.2f}" if score is not None else "~"
-    if grounding is Grounding.UNGROUNDED:
-        return "✗"
-    return "✓"
-
-
-def grounding_label(grounding: Grounding, score: float | None) -> str:
-    """The grounding status in words, for tooltips and screen readers."""
-    if grounding is Grounding.EXACT:
-        return "found in the article as written"
-    if grounding is Grounding.NORMALIZED:
-        return "found in the article (after normalizing quotes, case and spacing)"
-    if grounding is Grounding.FUZZY:
-        shown = f" (score {score:.2f})" if score is not None else ""
-        return f"close match in the article{shown}"
-    return "not found in the article"
-
-
 def dateline_text(brief: Brief, source: Source) -> str:
     """The publication date as ISO text, or ``no dateline``."""
     dateline = brief.dateline or source.dateline
     return dateline.isoformat() if dateline is not None else "no dateline"
-
-
-def percent(rate: float) -> str:
-    """A share as a percentage with one decimal, e.g. ``91.7%``."""
-    return f"{rate * 100:.1f}%"
 
 
 NO_DISAGREEMENT = (

@@ -1,4 +1,4 @@
-"""The brief as one self-contained HTML page, beside the article with every grounded span highlighted.
+"""The brief as one self-contained HTML page, beside the article with every item's span highlighted.
 
 The page's frame, escaping and shared pieces are :mod:`.page`'s.
 """
@@ -11,18 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..ingest import Source
-from ..models import Brief, Grounding, Span
+from ..models import Brief, Span
 from ._common import (
     WHAT_LABEL,
     actor_names,
     dateline_text,
-    percent,
     role_text,
     speaker_name,
     timeline,
     when_label,
 )
-from .page import attribution, badge, certainty, date, header, item, link, page, section, tally
+from .page import attribution, certainty, date, header, item, link, page, section, tally
 from .page import escape as _e
 
 __all__ = ["to_html"]
@@ -87,16 +86,12 @@ def _highlights(brief: Brief, source: Source) -> list[_Highlight]:
         found.append(_Highlight(source.dateline_span.start, source.dateline_span.end, "dateline", "", "", ""))
     # Ids come from positions in the brief, not from the model's ids, so they are always safe as attributes.
     for number, quote in enumerate(brief.quotes, start=1):
-        if quote.grounding is Grounding.UNGROUNDED:
-            continue
         title = f"Quote {number} · {speaker_name(brief, quote)}"
         valid = [span for span in quote.spans if _valid(span, text)]
         for k, span in enumerate(valid, start=1):
             span_id = f"q{number}" if k == 1 else f"q{number}-{k}"
             found.append(_Highlight(span.start, span.end, "quote", span_id, f"q{number}", title))
     for number, actor in enumerate(brief.actors, start=1):
-        if actor.grounding is Grounding.UNGROUNDED:
-            continue
         title = f"{actor.name} · {actor.kind.value}"
         valid = [span for span in actor.spans if _valid(span, text)]
         for k, span in enumerate(valid, start=1):
@@ -165,7 +160,7 @@ def _close(mark: _Highlight) -> str:
     return "</span>" if mark.kind == "dateline" else "</mark>"
 
 
-def _passages(text: str) -> Callable[[list[Span], Grounding], str]:
+def _passages(text: str) -> Callable[[list[Span]], str]:
     """A maker of buttons that show an item's own words in the article (events and consequences).
 
     Those spans are long and overlap quotes freely, so they are not marks: the page's script highlights them
@@ -177,9 +172,9 @@ def _passages(text: str) -> Callable[[list[Span], Grounding], str]:
     def units(offset: int) -> int:
         return offset + astral[offset]
 
-    def button(spans: list[Span], grounding: Grounding) -> str:
+    def button(spans: list[Span]) -> str:
         valid = [span for span in spans if _valid(span, text)]
-        if grounding is Grounding.UNGROUNDED or not valid:
+        if not valid:
             return ""
         ranges = ",".join(f"{units(span.start)}-{units(span.end)}" for span in valid)
         title = "Show these words in the article"
@@ -196,8 +191,7 @@ def _header(brief: Brief, source: Source) -> str:
         f"Brief · {dateline_text(brief, source)}",
         brief.headline,
         _summary(brief, source),
-        '<span class="badge" title="Share of items found in the article">'
-        f"grounded {percent(brief.grounding_rate)}</span>{counts}",
+        counts,
     )
 
 
@@ -225,13 +219,12 @@ def _actors(brief: Brief, spans_of: dict[str, list[str]]) -> str:
     entries: list[str] = []
     for number, actor in enumerate(brief.actors, start=1):
         mentions = spans_of.get(f"a{number}", [])
-        role = " · ".join(_e(part) for part in (role_text(actor), actor.affiliation) if part)
+        role = _e(role) if (role := role_text(actor)) else ""
         chips = "".join(link(span_id, str(k), "chip") for k, span_id in enumerate(mentions, start=1))
         entries.append(
             item(
                 "actor",
                 '<div class="item-head">'
-                + badge(actor.grounding, actor.score)
                 + link(mentions[0] if mentions else None, _e(actor.name), "name")
                 + f'<span class="tag">{_e(actor.kind.value)}</span></div>',
                 f'<div class="meta">{role}</div>' if role else "",
@@ -243,9 +236,7 @@ def _actors(brief: Brief, spans_of: dict[str, list[str]]) -> str:
     return section("actors", "Actors", "\n".join(entries))
 
 
-def _timeline(
-    brief: Brief, spans_of: dict[str, list[str]], passage: Callable[[list[Span], Grounding], str]
-) -> str:
+def _timeline(brief: Brief, spans_of: dict[str, list[str]], passage: Callable[[list[Span]], str]) -> str:
     if not brief.events:
         return ""
     entries: list[str] = []
@@ -259,13 +250,13 @@ def _timeline(
         if event.actors:
             details.append(_e(", ".join(actor_names(brief, event.actors))))
         details.append(f'<span class="basis">{_e(WHAT_LABEL[event.what_basis])}</span>')
-        if button := passage(event.spans, event.grounding):
+        if button := passage(event.spans):
             details.append(button)
         entries.append(
             item(
                 "event" if dated else "event undated",
                 f'<div class="date">{date(when)}</div>',
-                f'<div class="what">{badge(event.grounding, event.score)} {_e(event.what)}</div>',
+                f'<div class="what">{_e(event.what)}</div>',
                 f'<div class="meta">{" · ".join(details)}</div>' if details else "",
                 ident=f"item-t{number}",
             )
@@ -280,19 +271,18 @@ def _quotes(brief: Brief, spans_of: dict[str, list[str]]) -> str:
     for number, quote in enumerate(brief.quotes, start=1):
         targets = spans_of.get(f"q{number}", [])
         who = attribution(speaker_name(brief, quote), quote.speaker_basis, full=quote.full, cue=quote.cue)
-        status = " ungrounded" if quote.grounding is Grounding.UNGROUNDED else ""
         entries.append(
             item(
-                f"quote{status}",
+                "quote",
                 f"<blockquote>{link(targets[0] if targets else None, _e(quote.text))}</blockquote>",
-                f'<div class="meta">{badge(quote.grounding, quote.score)} — {who}</div>',
+                f'<div class="meta">— {who}</div>',
                 ident=f"item-q{number}",
             )
         )
     return section("quotes", "Quotes", "\n".join(entries))
 
 
-def _consequences(brief: Brief, passage: Callable[[list[Span], Grounding], str]) -> str:
+def _consequences(brief: Brief, passage: Callable[[list[Span]], str]) -> str:
     if not brief.consequences:
         return ""
     entries: list[str] = []
@@ -301,13 +291,12 @@ def _consequences(brief: Brief, passage: Callable[[list[Span], Grounding], str])
         details = [f"claimed by {_e(claimed)}"]
         if found.affected:
             details.append("affects " + _e(", ".join(actor_names(brief, found.affected))))
-        if button := passage(found.spans, found.grounding):
+        if button := passage(found.spans):
             details.append(button)
         entries.append(
             item(
                 "consequence",
-                f"<div>{certainty(found.certainty)}{_e(found.what)} "
-                f"{badge(found.grounding, found.score)}</div>",
+                f"<div>{certainty(found.certainty)}{_e(found.what)}</div>",
                 f'<div class="meta">{" · ".join(details)}</div>',
                 ident=f"item-c{number}",
             )
@@ -328,7 +317,6 @@ def _provenance(brief: Brief) -> str:
         ("Backend", run.backend),
         ("Model", run.model),
         ("Prompt version", run.prompt_version),
-        ("Grounding rate", percent(brief.grounding_rate)),
         ("Re-asks", str(run.reasks)),
         ("Cached requests", str(run.cached)),
         ("Tokens", f"{run.usage.prompt_tokens:,} prompt + {run.usage.completion_tokens:,} completion"),

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 
 from ..ingest import Source
-from ..models import Basis, Brief, Consequence, Event, Grounding, Quote
+from ..models import Basis, Brief, Consequence, Event, Quote
 from ._common import (
     BASIS_LABEL,
     WHAT_LABEL,
     actor_names,
     dateline_text,
-    percent,
     role_text,
     speaker_name,
     timeline,
@@ -67,11 +66,6 @@ def _code(value: str) -> str:
     return f"{fence}{pad}{value}{pad}{fence}"
 
 
-def _flag(grounding: Grounding) -> str:
-    # A note is pasted without its tooltips, so only the items a reader must not trust are flagged in words.
-    return " *(not found in the article)*" if grounding is Grounding.UNGROUNDED else ""
-
-
 def _support(brief: Brief) -> list[str]:
     """Where each summary sentence comes from, as character offsets into the article."""
     if not brief.summary_support:
@@ -86,13 +80,12 @@ def _support(brief: Brief) -> list[str]:
 def _actors(brief: Brief) -> list[str]:
     if not brief.actors:
         return []
-    rows = ["| Name | Kind | Role | Affiliation | Aliases |", "| --- | --- | --- | --- | --- |"]
+    rows = ["| Name | Kind | Role | Aliases |", "| --- | --- | --- | --- |"]
     for actor in brief.actors:
         cells = [
-            inline(actor.name) + _flag(actor.grounding),
+            inline(actor.name),
             actor.kind.value,
             inline(role) if (role := role_text(actor)) else _NONE,
-            inline(actor.affiliation) if actor.affiliation else _NONE,
             ", ".join(inline(alias) for alias in actor.aliases) or _NONE,
         ]
         rows.append("| " + " | ".join(cells) + " |")
@@ -107,7 +100,7 @@ def _timeline(brief: Brief) -> list[str]:
 
 def _event(brief: Brief, event: Event) -> str:
     label = when_label(event.when)
-    line = f"- **{inline(label[:1].upper() + label[1:])}** — {inline(event.what)}{_flag(event.grounding)}"
+    line = f"- **{inline(label[:1].upper() + label[1:])}** — {inline(event.what)}"
     details: list[str] = []
     if event.when is not None:
         details.append(f"dated by “{inline(event.when.text)}”")
@@ -127,7 +120,7 @@ def _quotes(brief: Brief) -> list[str]:
 
 def _quote(brief: Brief, quote: Quote) -> str:
     who = attribution(speaker_name(brief, quote), quote.speaker_basis, full=quote.full, cue=quote.cue)
-    return f"> {inline(quote.text)}\n>\n> — {who}{_flag(quote.grounding)}"
+    return f"> {inline(quote.text)}\n>\n> — {who}"
 
 
 def attribution(speaker: str, basis: Basis | None, *, full: bool, cue: str | None) -> str:
@@ -150,7 +143,7 @@ def _consequences(brief: Brief) -> list[str]:
 
 def _consequence(brief: Brief, item: Consequence) -> str:
     claimed = actor_names(brief, [item.claimed_by])[0] if item.claimed_by else "the article"
-    line = f"- **{item.certainty.value.capitalize()}:** {inline(item.what)}{_flag(item.grounding)}"
+    line = f"- **{item.certainty.value.capitalize()}:** {inline(item.what)}"
     details = [f"claimed by {inline(claimed)}"]
     if item.affected:
         details.append("affects " + ", ".join(inline(name) for name in actor_names(brief, item.affected)))
@@ -163,7 +156,6 @@ def _provenance(brief: Brief) -> list[str]:
         f"- **Backend:** {_code(run.backend)}",
         f"- **Model:** {_code(run.model)}",
         f"- **Prompt version:** {_code(run.prompt_version)}",
-        f"- **Grounding rate:** {percent(brief.grounding_rate)}",
         f"- **Re-asks:** {run.reasks}",
         f"- **Cached requests:** {run.cached}",
         f"- **Tokens:** {run.usage.prompt_tokens:,} prompt + {run.usage.completion_tokens:,} completion",

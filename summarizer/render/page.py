@@ -13,12 +13,11 @@ import html
 from functools import cache
 from importlib import resources
 
-from ..models import Basis, Certainty, Grounding, When
-from ._common import BASIS_LABEL, grounding_label, grounding_symbol, when_label
+from ..models import Basis, Certainty, When
+from ._common import BASIS_LABEL, when_label
 
 __all__ = [
     "attribution",
-    "badge",
     "certainty",
     "date",
     "escape",
@@ -74,13 +73,6 @@ def section(name: str, title: str, body: str, tag: str = "ul") -> str:
     """A titled section of ``body``'s items (HTML), as a list of class ``items {name}``."""
     items = f'<{tag} class="items {name}">\n{body}\n</{tag}>'
     return f'<section id="{name}">\n<h2>{title}</h2>\n{items}\n</section>'
-
-
-def badge(grounding: Grounding, score: float | None) -> str:
-    """The grounding mark of an item, with its meaning in words for tooltips and screen readers."""
-    label = escape(grounding_label(grounding, score))
-    symbol = escape(grounding_symbol(grounding, score))
-    return f'<span class="g g-{grounding.value}" title="{label}" aria-label="{label}">{symbol}</span>'
 
 
 def link(target: str | None, content: str, cls: str = "") -> str:

@@ -16,14 +16,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ..ingest import Source
-from ..models import Basis, Brief, Certainty, Grounding
+from ..models import Basis, Brief, Certainty
 from ._common import (
     BASIS_LABEL,
     WHAT_LABEL,
     actor_names,
     dateline_text,
-    grounding_symbol,
-    percent,
     speaker_name,
     timeline,
     when_label,
@@ -31,12 +29,6 @@ from ._common import (
 
 __all__ = ["print_brief", "to_text"]
 
-_GROUNDING_STYLE = {
-    Grounding.EXACT: "green",
-    Grounding.NORMALIZED: "green",
-    Grounding.FUZZY: "yellow",
-    Grounding.UNGROUNDED: "bold red",
-}
 _CERTAINTY_STYLE = {
     Certainty.HAPPENED: "bold green",
     Certainty.ANNOUNCED: "bold cyan",
@@ -45,15 +37,10 @@ _CERTAINTY_STYLE = {
     Certainty.CONDITIONAL: "bold magenta",
     Certainty.SPECULATED: "bold",
 }
-# Wide enough for "~0.87", so the marks line up whatever the status.
-_MARK_WIDTH = 5
 
 
 def print_brief(brief: Brief, source: Source, console: Console) -> None:
-    """Print the brief on a rich console: summary panel, actors, timeline, quotes, consequences, provenance.
-
-    Each item carries its grounding status: ✓ found in the article, ~ close match with its score, ✗ not found.
-    """
+    """Print the brief on a rich console: summary, actors, timeline, quotes, consequences, provenance."""
     console.print(_brief(brief, source))
 
 
@@ -105,12 +92,8 @@ def _rule(title: str) -> Rule:
     return Rule(Text(title, style="bold"), align="left", style="dim")
 
 
-def _mark(grounding: Grounding, score: float | None) -> Text:
-    return Text(grounding_symbol(grounding, score), style=_GROUNDING_STYLE[grounding])
-
-
 def _table(*columns: tuple[str, int | None]) -> Table:
-    """A table led by the grounding mark; columns with a ratio share the free width, others keep theirs."""
+    """A table whose columns with a ratio share the free width, the others keeping theirs."""
     # The box draws a space between columns, so one space of padding on the right makes a gap of two.
     table = Table(
         box=box.SIMPLE_HEAD,
@@ -120,7 +103,6 @@ def _table(*columns: tuple[str, int | None]) -> Table:
         header_style="bold dim",
         expand=True,
     )
-    table.add_column("", width=_MARK_WIDTH, no_wrap=True)
     for header, ratio in columns:
         table.add_column(header, overflow="fold", ratio=ratio, no_wrap=ratio is None)
     return table
@@ -132,10 +114,7 @@ def _actors(brief: Brief) -> Table:
         role = Text(actor.role or "—")
         if actor.role_basis is Basis.MODEL:
             role.append(" (the model's judgement)", style="dim italic")
-        if actor.affiliation:
-            role.append(f" · {actor.affiliation}", style="dim")
         table.add_row(
-            _mark(actor.grounding, actor.score),
             Text(actor.name, style="bold"),
             Text(actor.kind.value),
             role,
@@ -159,14 +138,13 @@ def _timeline(brief: Brief) -> Table:
         when = Text(
             when_label(event.when), style="dim" if event.when is None or event.when.value is None else ""
         )
-        table.add_row(_mark(event.grounding, event.score), when, what)
+        table.add_row(when, what)
     return table
 
 
 def _quotes(brief: Brief) -> Table:
-    # Two spaces after the mark, as in the tables, and a blank line between quotes.
-    grid = Table.grid(padding=(0, 2, 1, 0), collapse_padding=False, expand=True)
-    grid.add_column(width=_MARK_WIDTH, no_wrap=True)
+    # A blank line between quotes.
+    grid = Table.grid(padding=(0, 0, 1, 0), collapse_padding=False, expand=True)
     grid.add_column(overflow="fold", ratio=1)
     for quote in brief.quotes:
         body = Text(f"“{quote.text}”", style="italic")
@@ -179,7 +157,7 @@ def _quotes(brief: Brief) -> Table:
         sure = quote.speaker_basis is Basis.ANALYSIS
         body.append(speaker_name(brief, quote), style="bold" if sure else "italic")
         body.append(", " + ", ".join(attribution), style="dim")
-        grid.add_row(_mark(quote.grounding, quote.score), body)
+        grid.add_row(body)
     return grid
 
 
@@ -193,7 +171,6 @@ def _consequences(brief: Brief) -> Table:
             details += " · affects " + ", ".join(actor_names(brief, item.affected))
         what.append("\n" + details, style="dim")
         table.add_row(
-            _mark(item.grounding, item.score),
             Text(item.certainty.value, style=_CERTAINTY_STYLE[item.certainty]),
             what,
         )
@@ -216,20 +193,10 @@ def _provenance(brief: Brief) -> Group:
         run.backend,
         run.model,
         f"prompt {run.prompt_version}",
-        f"grounding {percent(brief.grounding_rate)}",
         f"{run.reasks} re-ask{'' if run.reasks == 1 else 's'}",
         f"{run.cached} cached",
         f"{run.usage.prompt_tokens:,} + {run.usage.completion_tokens:,} tokens",
     ]
     if run.seconds:
         facts.append(f"{sum(run.seconds.values()):.1f} s")
-    legend = Text.assemble(
-        ("✓", _GROUNDING_STYLE[Grounding.EXACT]),
-        " found in the article  ",
-        ("~", _GROUNDING_STYLE[Grounding.FUZZY]),
-        " close match (score)  ",
-        ("✗", _GROUNDING_STYLE[Grounding.UNGROUNDED]),
-        " not found",
-        style="dim",
-    )
-    return Group(Rule(style="dim"), Text(" · ".join(facts), style="dim", overflow="fold"), legend)
+    return Group(Rule(style="dim"), Text(" · ".join(facts), style="dim", overflow="fold"))

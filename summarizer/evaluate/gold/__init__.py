@@ -3,6 +3,13 @@ MEANTIME export (``meantime``), and matching a brief's names, quotes and dates t
 (``matching``)."""
 
 from .load import load_gold
-from .model import MEANTIME_CONSEQUENCES, MEANTIME_SPEAKERS, GoldArticle
+from .model import MEANTIME_ACTORS, MEANTIME_CONSEQUENCES, MEANTIME_EVENTS, MEANTIME_SPEAKERS, GoldArticle
 
-__all__ = ["MEANTIME_CONSEQUENCES", "MEANTIME_SPEAKERS", "GoldArticle", "load_gold"]
+__all__ = [
+    "MEANTIME_ACTORS",
+    "MEANTIME_CONSEQUENCES",
+    "MEANTIME_EVENTS",
+    "MEANTIME_SPEAKERS",
+    "GoldArticle",
+    "load_gold",
+]

@@ -13,7 +13,9 @@ from ...models import Span
 from .matching import actor_named
 from .meantime import meantime_article
 from .model import (
+    MEANTIME_ACTORS,
     MEANTIME_CONSEQUENCES,
+    MEANTIME_EVENTS,
     MEANTIME_SPEAKERS,
     GoldActor,
     GoldArticle,
@@ -33,15 +35,18 @@ def load_gold(
     *,
     speakers: Path | None = MEANTIME_SPEAKERS,
     consequences: Path | None = MEANTIME_CONSEQUENCES,
+    actors: Path | None = MEANTIME_ACTORS,
+    events: Path | None = MEANTIME_EVENTS,
 ) -> list[GoldArticle]:
     """The articles of a gold file: ``.json`` in this project's format (one article, a list of them, or
     ``{"articles": [...]}``; docs/evaluation.md), ``.jsonl`` in the MEANTIME export's format
     (``../shared/eval/README.md``) or one article of this project's format a line.
 
     MEANTIME articles get this project's gold merged in by id: ``speakers`` (every quoted passage and its
-    speaker) replaces the corpus-derived quotes of every article, and ``consequences`` gives the listed
-    articles their consequences. A file that is None or absent is not merged (MEANTIME's own quotes
-    stay)."""
+    speaker) replaces the corpus-derived quotes of every article, ``consequences`` gives the listed
+    articles their consequences (complete), ``actors`` replaces the corpus's actors and non-actors with a
+    reader's list of every proper name, and ``events`` the corpus-derived dated events with every time
+    expression and what it dates. A file that is None or absent is not merged (MEANTIME's own stay)."""
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -70,9 +75,10 @@ def load_gold(
     if not any(meantime):
         return articles
     try:
-        return _merged(articles, meantime, speakers, consequences)
+        return _merged(articles, meantime, speakers, consequences, actors, events)
     except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(f"{speakers} or {consequences}: bad or missing field: {exc}") from None
+        files = ", ".join(str(p) for p in (speakers, consequences, actors, events) if p is not None)
+        raise InputError(f"this project's MEANTIME gold ({files}): bad or missing field: {exc}") from None
 
 
 def _lines(path: Path | None) -> dict[str, dict[str, Any]] | None:
@@ -87,10 +93,16 @@ def _lines(path: Path | None) -> dict[str, dict[str, Any]] | None:
 
 
 def _merged(
-    articles: list[GoldArticle], meantime: list[bool], speakers: Path | None, consequences: Path | None
+    articles: list[GoldArticle],
+    meantime: list[bool],
+    speakers: Path | None,
+    consequences: Path | None,
+    actors: Path | None,
+    events: Path | None,
 ) -> list[GoldArticle]:
-    """MEANTIME articles with this project's speaker and consequence gold put in (by article id)."""
+    """MEANTIME articles with this project's gold put in (by article id)."""
     quotes_by_id, consequences_by_id = _lines(speakers), _lines(consequences)
+    actors_by_id, events_by_id = _lines(actors), _lines(events)
     out = []
     for article, is_meantime in zip(articles, meantime, strict=True):
         if not is_meantime:
@@ -102,9 +114,56 @@ def _merged(
             article = replace(article, quotes=[_quote(q) for q in listed], quotes_complete=True)
         if consequences_by_id is not None and article.id in consequences_by_id:
             items = consequences_by_id[article.id].get("consequences", [])
-            article = replace(article, consequences=[_consequence(c, article.text) for c in items])
+            article = replace(
+                article,
+                consequences=[_consequence(c, article.text) for c in items],
+                consequences_complete=True,
+            )
+        if actors_by_id is not None and article.id in actors_by_id:
+            named = actors_by_id[article.id]
+            article = replace(
+                article,
+                actors=[_actor(a) for a in named.get("actors", [])],
+                non_actors=_names(named.get("not_actors", [])),
+                actors_complete=True,
+            )
+        if events_by_id is not None and article.id in events_by_id:
+            listed = events_by_id[article.id].get("events", [])
+            article = replace(article, events=[_event(e) for e in listed], events_complete=True)
         out.append(article)
     return out
+
+
+def _actor(item: dict[str, Any]) -> GoldActor:
+    aliases = [str(x) for x in item.get("aliases", [])]
+    return GoldActor(str(item["name"]), aliases, str(item.get("kind", "other")))
+
+
+def _names(items: list[Any]) -> list[str]:
+    """Not-actors' names: strings, or ``{name, what, aliases}`` objects."""
+    names: list[str] = []
+    for item in items:
+        names += (
+            [str(item["name"]), *map(str, item.get("aliases", []))] if isinstance(item, dict) else [str(item)]
+        )
+    return names
+
+
+def _event(item: dict[str, Any]) -> GoldEvent:
+    """A gold event: the reader's format (``{when, span, date, timeline, who, what, status, polarity}``)
+    or the older one (``{description, date, evidence}``)."""
+    if "when" not in item:
+        return GoldEvent(str(item.get("description", "")), str(item["date"]), str(item.get("evidence", "")))
+    return GoldEvent(
+        description=str(item.get("what", "")),
+        date=str(item["date"]) if item.get("date") else None,
+        evidence=str(item["when"]),
+        evidence_span=span_of(item.get("span")),
+        timeline=bool(item.get("timeline", True)),
+        who=[str(w) for w in item.get("who", [])],
+        status=str(item["status"]) if item.get("status") else None,
+        negative=item.get("polarity") == "negative",
+    )
 
 
 def _quote(item: dict[str, Any]) -> GoldQuote:
@@ -143,6 +202,7 @@ def _consequence(item: Any, text: str) -> GoldConsequence:
         kind=str(item.get("kind", "")),
         certainty=str(item["certainty"]) if item.get("certainty") else None,
         claimed_by=str(claimed) if claimed else None,
+        source_unnamed=bool(item.get("source_unnamed", False)),
         evidence=evidence,
         evidence_spans=spans,
     )
@@ -159,10 +219,9 @@ def _seed(item: dict[str, Any], path: Path) -> GoldArticle:
         if found is None:
             raise ValueError(f"file {item['file']!r} not found beside {path} or in its parent folder")
         text = found.read_text(encoding="utf-8")
-    actors = [
-        GoldActor(str(a["name"]), [str(x) for x in a.get("aliases", [])], str(a.get("kind", "other")))
-        for a in item.get("actors", [])
-    ]
+    actors = [_actor(a) for a in item.get("actors", [])]
+    # A reader's gold (eval/README.md) lists every proper name, every consequence and every time.
+    reader = bool(item.get("reader_gold", False))
     quotes = []
     for q in item.get("quotes", []):
         term = q.get("kind") == "term"
@@ -181,15 +240,15 @@ def _seed(item: dict[str, Any], path: Path) -> GoldArticle:
         actors=actors,
         key_actors=[str(k) for k in item.get("key_actors", [])],
         quotes=quotes,
-        events=[
-            GoldEvent(str(e.get("description", "")), str(e["date"]), str(e.get("evidence", "")))
-            for e in item.get("events", [])
-            if e.get("date")
-        ],
+        events=[_event(e) for e in item.get("events", []) if reader or e.get("date")],
         timex=[
             GoldTimex(str(t["text"]), str(t["value"]), span_of(t.get("span"))) for t in item.get("timex", [])
         ],
         consequences=[_consequence(c, text) for c in item.get("consequences", [])],
         summary=item.get("summary"),
         quotes_complete=bool(item.get("quotes_complete", True)),
+        non_actors=_names(item.get("not_actors", [])),
+        actors_complete=reader,
+        consequences_complete=reader,
+        events_complete=reader,
     )

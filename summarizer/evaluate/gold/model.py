@@ -39,13 +39,24 @@ class GoldQuote:
 
 @dataclass(frozen=True)
 class GoldEvent:
-    """Something that happened on a known date, with the article's words that date it."""
+    """A time expression of the article and what it dates: who did what then, as the article says."""
 
     description: str
-    date: str
-    """ISO value; its form gives the precision: 2021-03-17, 2021-W11, 2021-03 or 2011."""
+    date: str | None
+    """ISO value; its form gives the precision: 2021-03-17, 2021-W11, 2021-03 or 2011. None when the
+    words cannot be resolved to a calendar value."""
     evidence: str
+    """The time expression's words."""
     evidence_span: Span | None = None
+    timeline: bool = True
+    """False where the words date nothing that happened or will happen in the story ("today" meaning
+    nowadays inside a quotation): a brief that shows it as an event shows something wrong."""
+    who: list[str] = field(default_factory=list)
+    """The actors who did it (gold actor names)."""
+    status: str | None = None
+    """A :class:`~summarizer.models.Certainty` value, or "scheduled"; None when the gold does not say."""
+    negative: bool = False
+    """The article says it did not happen."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,9 @@ class GoldConsequence:
     """The article's words that state it: the main ones first, then restatements elsewhere."""
     evidence_spans: list[Span] = field(default_factory=list)
     """Where ``evidence`` stands in the article (a brief consequence matches by overlapping one)."""
+    source_unnamed: bool = False
+    """No named claimant because an unnamed source states it ("analysts said"): not the article's own
+    claim."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +107,17 @@ class GoldArticle:
     """Whether ``quotes`` holds every quoted passage; quote precision is only scored when it does."""
     non_actors: list[str] = field(default_factory=list)
     """Names of entities the gold knows but does not count as actors (MEANTIME's places and products): a
-    brief actor with one of these names is neither right nor wrong, and is left out of actor precision."""
+    brief actor with one of these names is neither right nor wrong, and is left out of actor precision;
+    with ``actors_complete``, it is a non-actor shown."""
+    actors_complete: bool = False
+    """Whether ``actors`` and ``non_actors`` list every proper name of the article (a reader's gold):
+    then a brief actor that is none of its names is a broken name, one with a non-actor's name is a
+    non-actor shown, and two brief actors of one gold actor are a duplicate."""
+    consequences_complete: bool = False
+    """Whether ``consequences`` lists every consequence the article states (an empty list included)."""
+    events_complete: bool = False
+    """Whether ``events`` holds every time expression of the body with what it dates (a reader's gold):
+    then the timeline's entries are judged against it."""
 
 
 EVAL_DIR = Path(__file__).resolve().parents[3] / "eval"
@@ -101,7 +125,11 @@ EVAL_DIR = Path(__file__).resolve().parents[3] / "eval"
 MEANTIME_SPEAKERS = EVAL_DIR / "meantime-speakers.jsonl"
 """Every quoted passage of the 60 MEANTIME dev articles with its speaker, written by hand."""
 MEANTIME_CONSEQUENCES = EVAL_DIR / "meantime-consequences.jsonl"
-"""The consequences that 14 MEANTIME dev articles state, written by hand."""
+"""Every consequence each MEANTIME dev article states, with certainty and claimant, written by hand."""
+MEANTIME_ACTORS = EVAL_DIR / "meantime-actors.jsonl"
+"""Every proper name of each MEANTIME dev article, as an actor (with all its forms) or not."""
+MEANTIME_EVENTS = EVAL_DIR / "meantime-events.jsonl"
+"""Every time expression of each MEANTIME dev article's body, with its date and what it dates."""
 
 
 def date_of(value: Any) -> dt.date | None:

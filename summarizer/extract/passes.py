@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .analysis import Analysis, Dated, Entity
-from .assemble import Answers, dated_in, shown_as_is
-from .chunks import Window
-from .extract import EventAnswer, Extraction, Progress, Said, Session
-from .models import ActorKind
+from ..analysis import Analysis, Dated, Entity
+from ..assemble import Answers, dated_in, shown_as_is
+from ..chunks import Window
+from ..models import ActorKind
+from . import EventAnswer, Extraction, Progress, Said, Session
 
 if TYPE_CHECKING:
     import instructor

@@ -1,0 +1,239 @@
+"""Tests of the shown-wrong figures (summarizer.evaluate.wrong): each class of the reader's check on
+small hand-made briefs against a reader's gold, and the readability test of an entry in the article's
+words. No model runs here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from summarizer.evaluate import GoldActor, GoldArticle, GoldConsequence, GoldEvent, GoldQuote, Ratio, score
+from summarizer.evaluate.wrong import readable_alone
+from summarizer.models import Actor, Basis, Brief, Consequence, Event, Quote, RunInfo, Span, When
+
+_TEXT = (
+    "General Motors said on Monday it will close a plant in Ohio unless the United Auto Workers (UAW) "
+    "accept wage cuts. The UAW refused on Tuesday. “We will not,” said Ron Gettelfinger."
+)
+
+
+def _item(cls: type[Any], **fields: Any) -> Any:
+    return cls.model_validate({"spans": [], **fields})
+
+
+def _actor(n: int, name: str, kind: str = "organization", aliases: list[str] | None = None) -> Actor:
+    actor: Actor = _item(Actor, id=f"a{n}", name=name, kind=kind, aliases=aliases or [])
+    return actor
+
+
+def _brief(**parts: Any) -> Brief:
+    return Brief(
+        headline="",
+        summary="",
+        dateline=None,
+        run=RunInfo(backend="t", model="t", prompt_version="t"),
+        **parts,
+    )
+
+
+def _gold(**parts: Any) -> GoldArticle:
+    base: dict[str, Any] = {
+        "id": "t",
+        "text": _TEXT,
+        "dateline": None,
+        "actors": [
+            GoldActor("General Motors", ["GM"], "organization"),
+            GoldActor("United Auto Workers", ["UAW"], "organization"),
+            GoldActor("Ron Gettelfinger", [], "person"),
+        ],
+        "non_actors": ["Ohio"],
+        "actors_complete": True,
+    }
+    return GoldArticle(**{**base, **parts})
+
+
+def _figure(brief: Brief, gold: GoldArticle, name: str) -> Ratio:
+    return score(brief, gold).ratio(name)
+
+
+def test_broken_names_duplicates_and_non_actors_are_counted_against_the_actors_shown() -> None:
+    brief = _brief(
+        actors=[
+            _actor(1, "Motors"),
+            _actor(2, "General Motors"),
+            _actor(3, "UAW"),
+            _actor(4, "United Auto Workers"),
+            _actor(5, "Ohio", "country"),
+            _actor(6, "Ron Gettelfinger", "person"),
+        ]
+    )
+    scored = score(brief, _gold())
+    assert scored.ratio("broken_names") == Ratio(1, 6)
+    assert scored.ratio("duplicate_actors") == Ratio(1, 6)
+    assert scored.ratio("non_actors") == Ratio(1, 6)
+    assert scored.notes["broken_names"] == ["Motors"]
+    assert scored.notes["duplicate_actors"] == ["United Auto Workers (= UAW)"]
+
+
+def test_actor_classes_are_not_scored_without_a_complete_reader_gold() -> None:
+    brief = _brief(actors=[_actor(1, "Motors")])
+    assert _figure(brief, _gold(actors_complete=False), "broken_names") == Ratio()
+
+
+def test_a_wrong_speaker_is_wrong_and_an_unknown_one_is_only_unknown() -> None:
+    actors = [_actor(1, "General Motors"), _actor(2, "Ron Gettelfinger", "person")]
+    gold = _gold(
+        quotes=[
+            GoldQuote("We will not,", "Ron Gettelfinger"),
+            GoldQuote("Motor City", None, term=True),
+            GoldQuote("no one knows", None),
+        ]
+    )
+    wrong = _brief(
+        actors=actors,
+        quotes=[
+            _item(Quote, text="We will not,", speaker="a1", full=True),
+            _item(Quote, text="Motor City", speaker="a1", full=False),
+            _item(Quote, text="no one knows", speaker=None, full=False),
+        ],
+    )
+    assert _figure(wrong, gold, "speakers_wrong") == Ratio(2, 3)
+    unknown = _brief(actors=actors, quotes=[_item(Quote, text="We will not,", speaker=None, full=True)])
+    assert _figure(unknown, gold, "speakers_wrong") == Ratio(0, 1)
+    assert _figure(unknown, gold, "speakers_unknown") == Ratio(1, 1)
+
+
+def _consequence(
+    at: tuple[int, int], certainty: str, claimant: str | None, basis: Basis | None
+) -> Consequence:
+    what = _TEXT[at[0] : at[1]]
+    fields = {"what": what, "certainty": certainty, "claimed_by": claimant, "claim_basis": basis}
+    consequence: Consequence = _item(Consequence, **fields, spans=[Span(start=at[0], end=at[1])])
+    return consequence
+
+
+def test_certainty_and_claimant_are_judged_on_the_gold_consequence_each_overlaps() -> None:
+    close = (_TEXT.index("it will close"), _TEXT.index(" The UAW"))
+    gold = _gold(
+        consequences=[
+            GoldConsequence(
+                "GM will close a plant unless the UAW accepts cuts",
+                certainty="conditional",
+                claimed_by="General Motors",
+                evidence_spans=[Span(start=close[0], end=close[1])],
+            )
+        ],
+        consequences_complete=True,
+    )
+    actors = [_actor(1, "General Motors"), _actor(2, "United Auto Workers", aliases=["UAW"])]
+    right = _brief(actors=actors, consequences=[_consequence(close, "conditional", "a1", Basis.ANALYSIS)])
+    assert _figure(right, gold, "certainty_wrong") == Ratio(0, 1)
+    assert _figure(right, gold, "claimants_wrong") == Ratio(0, 1)
+    wrong = _brief(actors=actors, consequences=[_consequence(close, "happened", None, None)])
+    scored = score(wrong, gold)
+    assert scored.ratio("certainty_wrong") == Ratio(1, 1)
+    assert scored.ratio("claimants_wrong") == Ratio(1, 1)
+    assert scored.notes["claimants_wrong"][0].endswith("the article (gold: General Motors)")
+
+
+def test_an_unnamed_source_is_not_the_article() -> None:
+    close = (_TEXT.index("it will close"), _TEXT.index(" The UAW"))
+    want = GoldConsequence(
+        "x", claimed_by=None, source_unnamed=True, evidence_spans=[Span(start=close[0], end=close[1])]
+    )
+    gold = _gold(consequences=[want], consequences_complete=True)
+    article = _brief(consequences=[_consequence(close, "conditional", None, None)])
+    assert _figure(article, gold, "claimants_wrong") == Ratio(1, 1)
+    unnamed = _brief(consequences=[_consequence(close, "conditional", None, Basis.ANALYSIS)])
+    assert _figure(unnamed, gold, "claimants_wrong") == Ratio(0, 1)
+
+
+def test_a_complete_gold_with_no_consequence_makes_every_brief_consequence_wrong() -> None:
+    close = (_TEXT.index("it will close"), _TEXT.index(" The UAW"))
+    brief = _brief(consequences=[_consequence(close, "conditional", None, None)])
+    assert score(brief, _gold(consequences_complete=True)).consequence_precision == Ratio(0, 1)
+    assert score(brief, _gold()).consequence_precision == Ratio()
+
+
+def _dated(what: str, basis: Basis, when: str, value: str | None) -> Event:
+    at = _TEXT.index(when)
+    event: Event = _item(
+        Event,
+        what=what,
+        what_basis=basis,
+        when=When(text=when, span=Span(start=at, end=at + len(when)), value=value, precision="day"),
+    )
+    return event
+
+
+def _timeline_gold() -> GoldArticle:
+    monday, tuesday = _TEXT.index("Monday"), _TEXT.index("Tuesday")
+    return _gold(
+        events=[
+            GoldEvent(
+                "GM said it will close a plant",
+                "2008-12-01",
+                "Monday",
+                Span(start=monday, end=monday + 6),
+                who=["General Motors"],
+                status="happened",
+            ),
+            GoldEvent(
+                "The UAW refused wage cuts",
+                "2008-12-02",
+                "Tuesday",
+                Span(start=tuesday, end=tuesday + 7),
+                who=["United Auto Workers"],
+                status="happened",
+                negative=False,
+            ),
+        ],
+        events_complete=True,
+    )
+
+
+def test_dates_wrong_and_entries_judged_by_how_they_are_worded() -> None:
+    brief = _brief(
+        events=[
+            _dated("it will close a plant in Ohio", Basis.STATED, "Monday", "2008-12-01"),
+            _dated("The union agreed to wage cuts", Basis.MODEL, "Tuesday", "2007-12-02"),
+        ]
+    )
+    scored = score(brief, _timeline_gold())
+    assert scored.ratio("dates_wrong") == Ratio(1, 2)
+    assert scored.ratio("unreadable_entries") == Ratio(1, 1)
+    assert scored.ratio("unfaithful_entries") == Ratio(1, 1)
+
+
+def test_a_faithful_model_entry_and_a_readable_article_entry_pass() -> None:
+    brief = _brief(
+        events=[
+            _dated(
+                "[General Motors] said it will close a plant in Ohio", Basis.STATED, "Monday", "2008-12-01"
+            ),
+            _dated("The UAW rejected the wage cuts", Basis.MODEL, "Tuesday", "2008-12-02"),
+        ]
+    )
+    scored = score(brief, _timeline_gold())
+    assert scored.ratio("unreadable_entries") == Ratio(0, 1)
+    assert scored.ratio("unfaithful_entries") == Ratio(0, 1)
+    assert scored.ratio("dates_wrong") == Ratio(0, 2)
+
+
+@pytest.mark.parametrize(
+    ("what", "readable"),
+    [
+        ("The union refused the company's offer", True),
+        ("[GM] might run out of money by March", True),
+        ("Republican leaders insisted that the UAW agree to cuts", True),
+        ("it might run out of money by March", False),
+        ("to the same month a year ago", False),
+        ("to help Donald Trump in last November's election", False),
+        ("that the plant would close in May", False),
+        ("sales of cars in the first quarter", False),
+        ("we will not give up, ” he", False),
+    ],
+)
+def test_readable_alone(what: str, readable: bool) -> None:
+    assert (readable_alone(what) is None) is readable, readable_alone(what)
