@@ -77,8 +77,7 @@ def main() -> None:
 
 def _engine_peak_mb(backend: object) -> float | None:
     """The engine's peak memory (VmHWM), when this process started it."""
-    engine = getattr(getattr(backend, "_embedded", None), "_engine", None)
-    pid = getattr(engine, "pid", None)
+    pid = getattr(getattr(backend, "_embedded", None), "pid", None)
     if pid is None:
         return None
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():

@@ -19,16 +19,19 @@ __all__ = ["count_usage", "run_info"]
 def count_usage(client: instructor.Instructor, record: Extraction) -> None:
     """Have ``client`` add each answer's tokens and each re-ask to ``record``."""
 
+    # The hooks run in the thread of the request, and a brief may have several in flight.
     def on_response(response: Any) -> None:
         usage = getattr(response, "usage", None)
         if usage is not None:
-            record.prompt_tokens += usage.prompt_tokens or 0
-            record.completion_tokens += usage.completion_tokens or 0
+            with record.lock:
+                record.prompt_tokens += usage.prompt_tokens or 0
+                record.completion_tokens += usage.completion_tokens or 0
 
     def on_parse_error(error: Exception, **attempt: Any) -> None:
         # The last failed attempt is not followed by a re-ask: its items are dropped instead.
         if not attempt.get("is_last_attempt"):
-            record.reasks += 1
+            with record.lock:
+                record.reasks += 1
 
     client.on("completion:response", on_response)
     client.on("parse:error", on_parse_error)

@@ -134,6 +134,7 @@ def _brief(
     from .assemble import assemble, preliminary
     from .assemble.checks import require_content
     from .extract import Extraction
+    from .extract.flight import IN_FLIGHT
     from .extract.passes import ask_passes
 
     context = settings.resolved_context_tokens()
@@ -148,9 +149,18 @@ def _brief(
     backend, record = opened(), Extraction()
     client = backend.instructor()
     count_usage(client, record)
+    width = backend.slots() or IN_FLIGHT
     with backend.tally() as tally:
         answers = ask_passes(
-            client, backend.model, analysis, parts, source.dateline, settings.max_reasks, record, progress
+            client,
+            backend.model,
+            analysis,
+            parts,
+            source.dateline,
+            settings.max_reasks,
+            record,
+            progress,
+            width,
         )
     dated = source.dateline is not None
     run = run_info(backend, record, tally.cached, parts=len(parts), context=context, dated=dated)

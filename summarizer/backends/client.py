@@ -6,6 +6,8 @@ requests, and close. The transports stay in here.
 
 from __future__ import annotations
 
+import functools
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -61,11 +63,16 @@ class Tally:
 _TALLY: ContextVar[Tally | None] = ContextVar("summarizer_tally", default=None)
 
 
+_TALLYING = threading.Lock()
+
+
 def _count(response: httpx2.Response) -> None:
-    """The HTTP client's response hook: it runs in the thread that made the request."""
+    """The HTTP client's response hook: it runs in the thread that made the request (the brief's, or one
+    of its requests in flight, which sees the brief's tally)."""
     tally = _TALLY.get()
     if tally is not None and response.headers.get(CACHE_HEADER) == "hit":
-        tally.cached += 1
+        with _TALLYING:
+            tally.cached += 1
 
 
 class Backend:
@@ -155,7 +162,7 @@ def open_backend(
 
             threads = choose_threads(settings.threads)
             embedded = inner = LlamaTransport(locate, context_tokens=context, threads=threads)
-            slots = partial(int, 1)
+            slots = _one_at_a_time
         else:
 
             def start(model: Path) -> LlamaServer:
@@ -165,11 +172,14 @@ def open_backend(
                 start, locate, serve_file=serve_file(), context_tokens=context
             )
             inner = _retrying(engine, settings, identity)
-            slots = engine.slots
+            # A replay asks no model: its requests go as they would to an engine of its own.
+            slots = _engine_slots if settings.cache == CacheMode.REPLAY else engine.slots
     else:
         inner = _retrying(transport or httpx2.HTTPTransport(), settings, identity)
         headers = {"authorization": f"Bearer {settings.api_key}"} if settings.api_key else {}
-        slots = partial(server_slots, identity.base_url, headers)
+        slots = functools.cache(partial(server_slots, identity.base_url, headers))  # asked once
+        if transport is not None:
+            slots = _one_at_a_time  # a test's fake model answers in the order it is asked
         if settings.resolved_response_format() == ResponseFormat.JSON_OBJECT:
             # After the cache: a server's answers are stored under the same keys as the embedded model's.
             inner = RewriteTransport(inner, pin_sampling)
@@ -196,6 +206,14 @@ def open_backend(
         ),
     )
     return Backend(client, identity, cache=cache, embedded=embedded, slots=slots)
+
+
+def _one_at_a_time() -> int:
+    return 1
+
+
+def _engine_slots() -> int:
+    return ENGINE_SLOTS
 
 
 def weights(settings: Settings, progress: Progress | None = None) -> Path:

@@ -44,31 +44,38 @@ class EngineTransport(httpx2.BaseTransport):
         self._serve_file = serve_file
         self._context_tokens = context_tokens
         self._engine: LlamaServer | None = None
-        self._served_url: str | None = None
+        self._served: Served | None = None
         self._lock = threading.Lock()
         self._http = httpx2.HTTPTransport()
-        self.model_seconds = 0.0
         self.requests: list[dict[str, float]] = []
         """Per request: prompt and completion tokens and seconds in the model, from the engine's timings."""
 
+    def _choose(self) -> Served | LlamaServer:
+        """The engine ``summarizer serve`` keeps, or else one of our own (not started yet)."""
+        with self._lock:
+            if self._served is None and self._engine is None:
+                model = self._model()
+                self._served = served(self._serve_file, model, self._context_tokens)
+                if self._served is None:
+                    self._engine = self._own(model)
+            engine = self._served or self._engine
+            assert engine is not None
+            return engine
+
     def base_url(self) -> str:
         """The engine's URL, starting one if there is none."""
-        with self._lock:
-            if self._served_url is not None:
-                return self._served_url
-            if self._engine is None:
-                model = self._model()
-                warm = served(self._serve_file, model, self._context_tokens)
-                if warm is not None:
-                    self._served_url = warm.base_url
-                    return warm.base_url
-                self._engine = self._own(model)
-            engine = self._engine
-        return engine.ensure()
+        engine = self._choose()
+        return engine.base_url if isinstance(engine, Served) else engine.ensure()
 
-    def slots(self) -> int | None:
-        """How many requests the engine answers at once."""
-        return server_slots(self.base_url())
+    def slots(self) -> int:
+        """How many requests the engine answers at once (known without starting it)."""
+        engine = self._choose()
+        return engine.slots if isinstance(engine, Served) else engine.options.slots
+
+    @property
+    def pid(self) -> int | None:
+        """The engine's process id, when this process started it."""
+        return self._engine.pid if self._engine is not None else None
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         base = httpx2.URL(self.base_url())
@@ -103,7 +110,6 @@ class EngineTransport(httpx2.BaseTransport):
             seconds = (timings.get("prompt_ms", 0.0) + timings.get("predicted_ms", 0.0)) / 1000
             usage = answer.get("usage") or {}
             with self._lock:
-                self.model_seconds += seconds
                 self.requests.append(
                     {
                         "prompt_tokens": usage.get("prompt_tokens", 0),

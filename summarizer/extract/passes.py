@@ -11,6 +11,7 @@ from ..assemble import Answers, dated_in, shown_as_is
 from ..chunks import Window
 from ..models import ActorKind
 from . import EventAnswer, Extraction, Progress, Said, Session
+from .flight import InFlight
 
 if TYPE_CHECKING:
     import instructor
@@ -29,8 +30,10 @@ def ask_passes(
     max_reasks: int,
     record: Extraction,
     progress: Progress | None,
+    width: int = 1,
 ) -> Answers:
-    """Every pass over every part of the analysed article; ``record`` keeps the requests' accounting."""
+    """Every pass over every part of the analysed article, up to ``width`` requests in flight at once;
+    ``record`` keeps the requests' accounting."""
     text = analysis.text
     answers = Answers()
     for n, window in enumerate(parts):
@@ -41,40 +44,58 @@ def ask_passes(
             dateline=dateline.strftime("%A %Y-%m-%d") if dateline else "date unknown",
             max_reasks=max_reasks,
             record=record,
-            progress=_part_progress(progress, n, len(parts)),
         )
-        owned = [e for e in analysis.entities if window.owns(e.mentions[0].start)]
-        asked_kind = [e.name for e in owned if unsure(e, analysis)]
-        answers.things.update(session.things(asked_kind) if asked_kind else [])
-        entities = [e for e in analysis.entities if e.name not in answers.things]
-        owned = [e for e in owned if e.name not in answers.things]
-        unnamed = [e.name for e in owned if e.kind is ActorKind.PERSON and e.role is None]
-        answers.roles.update(session.roles(unnamed) if unnamed else {})
-        open_passages = [
-            i
-            for i, p in enumerate(analysis.passages)
-            if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
-        ]
-        if open_passages:
-            options = [_options(analysis, entities, i) for i in open_passages]
-            judged = session.quotes([analysis.passages[i].quoted.text for i in open_passages], options)
-            # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
-            by_text = {answer.text: answer.speaker for answer in judged}
-            answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
-        dated = dated_in(analysis, window.owns)
-        asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
-        told = session.events([(_clause(dated[i], text), dated[i].when.text) for i in asked]) if asked else []
-        found = dict(zip(asked, _aligned([dated[i] for i in asked], told), strict=True))
-        answers.events += [(found.get(i), d) for i, d in enumerate(dated)]
-        if n == 0:
-            # The lede: news puts what matters first, so the first part carries the headline.
-            lede = " ".join(text[s.start : s.end] for s in analysis.sentences[:1])
-            stated = {e.name: e.role for e in entities if e.role is not None}
-            actors = [e.names() for e in entities]
-            answers.overview = session.overview(
-                _facts(entities, answers.roles), lede, stated, _said(analysis), actors
-            )
+        with InFlight(width, record, _part_progress(progress, n, len(parts))) as flight:
+            _ask_part(flight, session, analysis, window, answers, first=n == 0)
     return answers
+
+
+def _ask_part(
+    flight: InFlight, session: Session, analysis: Analysis, window: Window, answers: Answers, *, first: bool
+) -> None:
+    """The passes over one part, each request sent once what it needs is known: the things questions and
+    the events at once, then the roles and quotes (they leave out the things), then the overview (it names
+    the roles)."""
+    text = analysis.text
+    owned = [e for e in analysis.entities if window.owns(e.mentions[0].start)]
+    asked_kind = [e.name for e in owned if unsure(e, analysis)]
+    kinds = [flight.ask("things", session.kind, name) for name in asked_kind]
+    dated = dated_in(analysis, window.owns)
+    asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
+    clauses = [(_clause(dated[i], text), dated[i].when.text) for i in asked]
+    told = flight.ask("events", session.events, clauses) if asked else None
+
+    answers.things.update(
+        name for name, kind in zip(asked_kind, kinds, strict=True) if kind.result() == "thing"
+    )
+    entities = [e for e in analysis.entities if e.name not in answers.things]
+    owned = [e for e in owned if e.name not in answers.things]
+    unnamed = [e.name for e in owned if e.kind is ActorKind.PERSON and e.role is None]
+    roles = flight.ask("roles", session.roles, unnamed) if unnamed else None
+    open_passages = [
+        i
+        for i, p in enumerate(analysis.passages)
+        if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
+    ]
+    if open_passages:
+        options = [_options(analysis, entities, i) for i in open_passages]
+        quoted = [analysis.passages[i].quoted.text for i in open_passages]
+        judged = flight.ask("quotes", session.quotes, quoted, options)
+        # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
+        by_text = {answer.text: answer.speaker for answer in judged.result()}
+        answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
+    answers.roles.update(roles.result() if roles else {})
+    if first:
+        # The lede: news puts what matters first, so the first part carries the headline.
+        lede = " ".join(text[s.start : s.end] for s in analysis.sentences[:1])
+        stated = {e.name: e.role for e in entities if e.role is not None}
+        actors = [e.names() for e in entities]
+        facts = _facts(entities, answers.roles)
+        answers.overview = flight.ask(
+            "overview", session.overview, facts, lede, stated, _said(analysis), actors
+        ).result()
+    found = dict(zip(asked, _aligned([dated[i] for i in asked], told.result() if told else []), strict=True))
+    answers.events += [(found.get(i), d) for i, d in enumerate(dated)]
 
 
 def _clause(dated: Dated, text: str) -> str:
