@@ -75,9 +75,8 @@ schema: install
 bench: install
 	$(BIN)/python benchmarks/brief.py $(EXAMPLE)
 
-# Batches against llama-cpp-python's own server (its [server] extra) on 127.0.0.1.
+# Batches on the local engine with 4 slots, 8 MEANTIME dev articles at --concurrency 1, 2 and 4.
 bench-batch: install
-	$(BIN)/pip install --quiet 'llama-cpp-python[server]==0.3.36'
 	$(BIN)/python benchmarks/batch.py
 
 clean:

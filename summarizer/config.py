@@ -140,8 +140,9 @@ class Settings(BaseModel):
     response_format: ResponseFormat | None = None
     cache: CacheMode = CacheMode.USE
     cache_dir: Path | None = None
-    timeout: float = Field(default=120.0, gt=0, allow_inf_nan=False)
-    """Seconds one attempt at a request may take, from sending it to the answer's last byte."""
+    timeout: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    """Seconds one attempt at a request may take, from sending it to the answer's last byte; default:
+    :meth:`resolved_timeout`."""
     max_attempts: int = Field(default=3, ge=1)
     """Attempts per request on transient errors (429, 5xx, dropped connections)."""
     max_reasks: int = Field(default=1, ge=0)
@@ -214,6 +215,13 @@ class Settings(BaseModel):
     def shown_base_url(self) -> str | None:
         """The base URL as it may be shown or stored: any credentials in it redacted."""
         return redact_url(self.base_url) if self.base_url is not None else None
+
+    def resolved_timeout(self) -> float:
+        """The setting, or 120 s for a server; 900 s for the embedded model, whose requests may wait for a
+        slot of the engine behind a batch's others (in-process, none is timed: this is a hang detector)."""
+        if self.timeout is not None:
+            return self.timeout
+        return 900.0 if self.embedded else 120.0
 
     def resolved_engine(self) -> Engine:
         """What runs the embedded model: the setting, or the default."""

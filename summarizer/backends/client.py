@@ -200,9 +200,9 @@ def open_backend(
         base_url=identity.base_url,
         api_key=settings.api_key or "not-needed",
         max_retries=0,  # RetryTransport is the one retry layer
-        timeout=settings.timeout,
+        timeout=settings.resolved_timeout(),
         http_client=httpx2.Client(
-            transport=outer, timeout=settings.timeout, event_hooks={"response": [_count]}
+            transport=outer, timeout=settings.resolved_timeout(), event_hooks={"response": [_count]}
         ),
     )
     return Backend(client, identity, cache=cache, embedded=embedded, slots=slots)
@@ -240,7 +240,7 @@ def _retrying(inner: httpx2.BaseTransport, settings: Settings, identity: Identit
         inner,
         attempts=settings.max_attempts,
         base_url=identity.label,
-        timeout=settings.timeout,
+        timeout=settings.resolved_timeout(),
         max_bytes=settings.max_request_bytes,
     )
 

@@ -96,6 +96,11 @@ class EngineTransport(httpx2.BaseTransport):
             # An engine that died says more than the socket's error, and is not worth retrying.
             if self._engine is not None and not self._engine.alive():
                 raise BackendError(self._engine.failure()) from exc
+            if self._served is not None and not isinstance(exc, httpx2.TimeoutException):
+                raise BackendError(
+                    f"the engine `summarizer serve` keeps at {self._served.base_url} did not answer "
+                    f"({type(exc).__name__}): start it again, or stop it and each command starts its own"
+                ) from exc
             raise
         if response.status_code == 200 and request.url.path.endswith("/chat/completions"):
             self._account(content)

@@ -110,7 +110,7 @@ def _backend_settings(
         typer.Option(
             metavar="SECONDS",
             help="The most one request to a server may take, its whole answer included (default: "
-            "SUMMARIZER_TIMEOUT, else 120).",
+            "SUMMARIZER_TIMEOUT, else 120; 900 on the local engine).",
             show_default=False,
         ),
     ] = None,
