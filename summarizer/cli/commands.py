@@ -16,7 +16,18 @@ from ..models import Brief
 from .articles import expand, output_paths
 from .batch import Run, brief_concurrently
 from .messages import error, say
-from .options import CONFIGURATION, Dateline, Format, FormatOption, Quiet, Verbose, with_settings
+from .options import (
+    CONFIGURATION,
+    ContextTokens,
+    Dateline,
+    Format,
+    FormatOption,
+    ModelPath,
+    Quiet,
+    Threads,
+    Verbose,
+    with_settings,
+)
 from .output import Output, to_file, write_stdout
 from .usage import BRIEF_EXAMPLES, EVAL_EXAMPLES, SERVE_EXAMPLES, STORY_EXAMPLES
 
@@ -233,33 +244,9 @@ def serve(
         int,
         typer.Option(min=0, max=65535, metavar="PORT", help="The port on 127.0.0.1; 0: a free one."),
     ] = 0,
-    model_path: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            exists=True,
-            dir_okay=False,
-            help="A GGUF file (default: SUMMARIZER_MODEL_PATH, else the embedded model's weights).",
-            show_default=False,
-        ),
-    ] = None,
-    context_tokens: Annotated[
-        int | None,
-        typer.Option(
-            metavar="TOKENS",
-            help="Each request's window (default: SUMMARIZER_CONTEXT_TOKENS, else 4096).",
-            show_default=False,
-        ),
-    ] = None,
-    threads: Annotated[
-        int | None,
-        typer.Option(
-            min=1,
-            metavar="N",
-            help="CPU threads (default: SUMMARIZER_THREADS, else every core to read and one fewer to write).",
-            show_default=False,
-        ),
-    ] = None,
+    model_path: ModelPath = None,
+    context_tokens: ContextTokens = None,
+    threads: Threads = None,
 ) -> None:
     """Keep the local engine running, its model loaded, until Ctrl-C: every command on this machine that
     runs the embedded model uses it instead of starting its own."""

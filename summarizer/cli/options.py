@@ -20,10 +20,13 @@ from .messages import error
 
 __all__ = [
     "CONFIGURATION",
+    "ContextTokens",
     "Dateline",
     "Format",
     "FormatOption",
+    "ModelPath",
     "Quiet",
+    "Threads",
     "Verbose",
     "with_settings",
 ]
@@ -66,6 +69,35 @@ Verbose = Annotated[
     bool, typer.Option("--verbose", "-v", help="Per-pass timings, warnings and logs on stderr.")
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on stderr.")]
+ModelPath = Annotated[
+    Path | None,
+    typer.Option(
+        metavar="FILE",
+        exists=True,
+        dir_okay=False,
+        help="A GGUF file for the embedded model (default: SUMMARIZER_MODEL_PATH).",
+        show_default=False,
+    ),
+]
+ContextTokens = Annotated[
+    int | None,
+    typer.Option(
+        metavar="TOKENS",
+        help="The model's context window; longer articles are read in overlapping parts (default: "
+        "SUMMARIZER_CONTEXT_TOKENS, else 4096 for the embedded model, no limit for a server).",
+        show_default=False,
+    ),
+]
+Threads = Annotated[
+    int | None,
+    typer.Option(
+        metavar="N",
+        min=1,
+        help="CPU threads of the embedded model (default: SUMMARIZER_THREADS, else every core to read "
+        "the prompt and one fewer to write).",
+        show_default=False,
+    ),
+]
 
 
 def _backend_settings(
@@ -83,28 +115,11 @@ def _backend_settings(
             show_default=False,
         ),
     ] = None,
-    model_path: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            exists=True,
-            dir_okay=False,
-            help="A GGUF file for the embedded model (default: SUMMARIZER_MODEL_PATH).",
-            show_default=False,
-        ),
-    ] = None,
+    model_path: ModelPath = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the response cache.")
     ] = False,
-    context_tokens: Annotated[
-        int | None,
-        typer.Option(
-            metavar="TOKENS",
-            help="The model's context window; longer articles are read in overlapping parts (default: "
-            "SUMMARIZER_CONTEXT_TOKENS, else 4096 for the embedded model, no limit for a server).",
-            show_default=False,
-        ),
-    ] = None,
+    context_tokens: ContextTokens = None,
     timeout: Annotated[
         float | None,
         typer.Option(
@@ -122,16 +137,7 @@ def _backend_settings(
             show_default=False,
         ),
     ] = None,
-    threads: Annotated[
-        int | None,
-        typer.Option(
-            metavar="N",
-            min=1,
-            help="CPU threads of the embedded model (default: SUMMARIZER_THREADS, else every core to read "
-            "the prompt and one fewer to write).",
-            show_default=False,
-        ),
-    ] = None,
+    threads: Threads = None,
 ) -> Settings:
     """Settings from the environment and the backend's options, or exit 2 saying what is wrong with them,
     before any article is read."""
