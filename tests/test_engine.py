@@ -17,15 +17,17 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import pytest
 from conftest import EXAMPLE, RECORDINGS, ROOT
-from faultserver import FaultServer, replaying
+from faultserver import Behaviour, FaultServer, ok, replaying, status
 from typer.testing import CliRunner
 
-from summarizer import BackendError, Brief, CacheMode, ConfigError, Settings, Summarizer
+from summarizer import BackendError, Brief, CacheMode, ConfigError, Settings, Summarizer, read_path
 from summarizer.backends.client import engine_options, open_backend
 from summarizer.backends.engine import LlamaServer, find_server
 from summarizer.backends.threads import choose_threads
@@ -106,6 +108,64 @@ def test_concurrency_within_a_servers_slots_is_not_warned_of(
 ) -> None:
     recorded_server.pages["/props"] = {"total_slots": 4}  # llama-server's
     assert "will not help" not in _brief_two(recorded_server, tmp_path, 2)
+
+
+@dataclass(frozen=True)
+class EngineStandIn(Behaviour):
+    """Answers as the embedded model did to the same messages, asked the engine's way: the schema as the
+    in-process model's grammar."""
+
+    answers: dict[str, bytes]
+    forms: list[tuple[bool, bool]] = field(default_factory=list)
+
+    def act(self, handler: Any) -> None:
+        body = handler.received.json
+        self.forms.append(("grammar" in body, "response_format" in body))
+        key = json.dumps([body["messages"], body["max_tokens"]])
+        if key not in self.answers:
+            status(418, "no recorded answer to these messages").act(handler)
+            return
+        handler.server.stopping.wait(0.05)
+        ok(json.loads(self.answers[key])["choices"][0]["message"]["content"]).act(handler)
+
+
+def _recorded_answers() -> dict[str, bytes]:
+    answers = {}
+    for path in (RECORDINGS / "responses").glob("*/*.json"):
+        entry = json.loads(path.read_text())
+        request = entry["request"]
+        if (request.get("response_format") or {}).get("type") == "json_object":
+            key = json.dumps([request["messages"], request["max_tokens"]])
+            answers[key] = json.dumps(entry["response"]).encode()
+    return answers
+
+
+def test_a_brief_on_the_embedded_path_goes_to_the_engine_serve_keeps(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    weights = tmp_path / "weights.gguf"
+    weights.write_bytes(b"GGUF")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("SUMMARIZER_MODEL_PATH", str(weights))
+    stand_in = EngineStandIn(_recorded_answers())
+    with FaultServer(otherwise=stand_in, max_requests=60, pages={"/health": {"status": "ok"}}) as server:
+        # The fault server stands in for the engine `summarizer serve` keeps; serve.json says where.
+        served = {
+            "base_url": server.base_url.removesuffix("/v1"),
+            "owner": os.getpid(),
+            "model": str(weights),
+            "slots": 2,
+            "context_tokens": 4096,
+        }
+        serve_file = tmp_path / "xdg" / "summarizer" / "engine" / "serve.json"
+        serve_file.parent.mkdir(parents=True)
+        serve_file.write_text(json.dumps(served))
+        with Summarizer(engine="server", cache="off", model=DEFAULT_WEIGHTS.name) as summarizer:
+            assert summarizer.backend.slots() == 2
+            brief = summarizer.summarize(read_path(EXAMPLE))
+        assert server.most_in_flight >= 2
+    assert brief.run.backend == "embedded" and brief.quotes and brief.headline
+    assert stand_in.forms and set(stand_in.forms) == {(True, False)}, "not asked the engine's way"
 
 
 # ---- a missing binary ----------------------------------------------------------------------------------
@@ -268,6 +328,7 @@ def serve(isolated: Path) -> Iterator[subprocess.Popen[str]]:
     finally:
         process.terminate()
         process.wait(timeout=HANG)
+        process.stderr.close()
         for pid in _engines_under(process.pid):
             os.kill(pid, signal.SIGKILL)
 

@@ -22,9 +22,13 @@ from typing import Any
 import httpx2
 
 from ..errors import BackendError, ConfigError
+from .embedded import gbnf_for
 from .engine import EngineOptions, LlamaServer
 
 __all__ = ["EngineTransport", "Served", "forget_warm", "keep_warm", "served", "server_slots"]
+
+_HOP_HEADERS = ("host", "content-length")
+"""Set again for the request as it is forwarded (its body may be rewritten)."""
 
 
 class EngineTransport(httpx2.BaseTransport):
@@ -82,14 +86,16 @@ class EngineTransport(httpx2.BaseTransport):
         forwarded = httpx2.Request(
             request.method,
             request.url.copy_with(scheme=base.scheme, host=base.host, port=base.port),
-            headers=[(k, v) for k, v in request.headers.items() if k.lower() != "host"],
-            content=request.read(),
+            headers=[
+                (k, v) for k, v in request.headers.items() if k.lower() not in ("host", "content-length")
+            ],
+            content=_as_in_process(request.read()),
             extensions=request.extensions,
         )
         try:
             response = self._http.handle_request(forwarded)
             try:
-                content = response.read()
+                content = b"".join(response.iter_raw())  # as sent: its headers still describe it
             finally:
                 response.close()
         except httpx2.TransportError as exc:
@@ -104,8 +110,12 @@ class EngineTransport(httpx2.BaseTransport):
             raise
         if response.status_code == 200 and request.url.path.endswith("/chat/completions"):
             self._account(content)
+        # Handed on as a stream, as a server's answer is: the retry layer reads it whole itself.
         return httpx2.Response(
-            response.status_code, headers=response.headers, content=content, request=request
+            response.status_code,
+            headers=response.headers,
+            stream=httpx2.ByteStream(content),
+            request=request,
         )
 
     def _account(self, content: bytes) -> None:
@@ -137,6 +147,22 @@ class EngineTransport(httpx2.BaseTransport):
         self._http.close()
         if self._engine is not None:
             self._engine.stop()
+
+
+def _as_in_process(content: bytes) -> bytes:
+    """The request with its schema given as the in-process model's grammar: the same GBNF text, so that
+    the engine writes what the in-process model writes (llama.cpp's own converter of a schema allows
+    other whitespace)."""
+    if not content:
+        return content
+    body = json.loads(content)
+    response_format = body.get("response_format")
+    if not isinstance(response_format, dict) or response_format.get("type") != "json_object":
+        return content
+    if "schema" not in response_format:
+        return content
+    rest = {k: v for k, v in body.items() if k != "response_format"}
+    return json.dumps({**rest, "grammar": gbnf_for(response_format["schema"])}).encode()
 
 
 def server_slots(base_url: str, headers: dict[str, str] | None = None) -> int | None:
