@@ -21,12 +21,13 @@ _ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(_ROOT))
 
 from summarizer import Settings  # noqa: E402
+from summarizer.accounting import RunRecord  # noqa: E402
 from summarizer.analysis import analyze  # noqa: E402
 from summarizer.assemble import preliminary  # noqa: E402
 from summarizer.backends.client import open_backend  # noqa: E402
 from summarizer.evaluate import load_gold, score, totals  # noqa: E402
-from summarizer.extract import Extraction, Session  # noqa: E402
-from summarizer.extract.passes import shown, unsure  # noqa: E402
+from summarizer.extract import Session  # noqa: E402
+from summarizer.extract.passes import may_be_a_thing, with_curly_quotes  # noqa: E402
 from summarizer.ingest import source_from_text  # noqa: E402
 
 _DEFAULT = _ROOT.parent / "shared" / "eval" / "meantime-dev.jsonl"
@@ -41,14 +42,14 @@ def main(argv: list[str]) -> int:
         source = source_from_text(article.text, dateline=article.dateline)
         analysis = analyze(source)
         brief = preliminary(analysis, source.dateline).brief
-        asked = [e.name for e in analysis.entities if unsure(e, analysis)]
+        asked = [e.name for e in analysis.entities if may_be_a_thing(e, analysis)]
         session = Session(
             backend.instructor(),
             backend.model,
-            article=shown(source.text),
+            article=with_curly_quotes(source.text),
             dateline=article.dateline.strftime("%A %Y-%m-%d") if article.dateline else "date unknown",
             max_reasks=1,
-            record=Extraction(),
+            record=RunRecord(),
         )
         things = set(session.things(asked)) if asked else set()
         kept = [a for a in brief.actors if a.name not in things]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import prompts
@@ -11,12 +13,24 @@ if TYPE_CHECKING:
     import instructor
 
     from .backends.client import Backend
-    from .extract import Extraction
 
-__all__ = ["count_usage", "run_info"]
+__all__ = ["RunRecord", "count_usage", "run_info"]
 
 
-def count_usage(client: instructor.Instructor, record: Extraction) -> None:
+@dataclass
+class RunRecord:
+    """What one brief's requests cost and what they warned of, filled in as the passes run."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    reasks: int = 0
+    warnings: list[RunWarning] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    """Held while a request in flight adds to the figures."""
+
+
+def count_usage(client: instructor.Instructor, record: RunRecord) -> None:
     """Have ``client`` add each answer's tokens and each re-ask to ``record``."""
 
     # The hooks run in the thread of the request, and a brief may have several in flight.
@@ -38,7 +52,7 @@ def count_usage(client: instructor.Instructor, record: Extraction) -> None:
 
 
 def run_info(
-    backend: Backend, record: Extraction, cached: int, *, parts: int, context: int | None, dated: bool
+    backend: Backend, record: RunRecord, cached: int, *, parts: int, context: int | None, dated: bool
 ) -> RunInfo:
     """The RunInfo of a brief whose requests ``record`` counted, ``cached`` of them answered from the
     cache, read in ``parts`` parts of a ``context``-token context, with a dateline or not (``dated``)."""

@@ -1,6 +1,7 @@
 """Whole briefs cached, so that a repeated brief needs neither the model nor the heavy imports of the
 client stack. Keyed by everything that determines a brief: this code, the prompts, the backend, the
-settings the passes read, and the article."""
+settings the passes read (the response format among them: a server that takes no schema answers
+otherwise), and the article."""
 
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ class BriefCache:
             prompts.prompt_version(),
             identity.namespace,
             identity.model,
+            self._settings.resolved_response_format(),
             self._settings.max_reasks,
             self._settings.resolved_context_tokens(),
             source.text,

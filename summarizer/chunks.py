@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .analysis.text import paragraphs, sentences, trimmed
+from .analysis.text import paragraphs, rough_sentences, trimmed
 from .errors import InputError
 from .ingest import Source
 from .models import Span
@@ -105,7 +105,7 @@ def _pieces(text: str, start: int, budget: int, count: Callable[[str], int]) -> 
         if count(text[para.start : para.end]) <= budget:
             out.append(para)
             continue
-        for sentence in sentences(text[: para.end], para.start):
+        for sentence in rough_sentences(text[: para.end], para.start):
             tokens = count(text[sentence.start : sentence.end])
             if tokens <= budget:
                 out.append(sentence)

@@ -13,7 +13,7 @@ import os
 import re
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypedDict, Unpack
+from typing import Annotated, Any, NamedTuple, TypedDict, Unpack
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -70,7 +70,7 @@ class Engine(StrEnum):
 
 
 DEFAULT_ENGINE = Engine.SERVER
-"""Chosen by measurement (docs/strategy.md, "The serving engine")."""
+"""Chosen by measurement (docs/strategy.md, "The local engine")."""
 
 
 class ResponseFormat(StrEnum):
@@ -86,7 +86,8 @@ class ResponseFormat(StrEnum):
 
 class Options(TypedDict, total=False):
     """The keyword arguments that configure a Summarizer (``summarize(text, cache="off")``): each is a
-    :class:`Settings` field, given as its value or as text; None leaves the environment's or the default."""
+    :class:`Settings` field, given as its value or as text; None leaves the environment's or the default.
+    (A type checker needs them spelt out; a test holds them to the Settings' fields.)"""
 
     base_url: str | None
     api_key: str | None
@@ -105,42 +106,35 @@ class Options(TypedDict, total=False):
     llama_server: Path | str | None
 
 
-# Where each setting comes from, for error messages: the command-line option, the variable.
-_SOURCES: dict[str, tuple[str | None, str | None]] = {
-    "base_url": ("--base-url", "SUMMARIZER_BASE_URL"),
-    "api_key": (None, "SUMMARIZER_API_KEY"),
-    "model": ("--model", "SUMMARIZER_MODEL"),
-    "model_path": ("--model-path", "SUMMARIZER_MODEL_PATH"),
-    "response_format": (None, "SUMMARIZER_RESPONSE_FORMAT"),
-    "cache": ("--no-cache", "SUMMARIZER_CACHE"),
-    "cache_dir": (None, "SUMMARIZER_CACHE_DIR"),
-    "timeout": ("--timeout", "SUMMARIZER_TIMEOUT"),
-    "max_attempts": (None, None),
-    "max_reasks": (None, None),
-    "context_tokens": ("--context-tokens", "SUMMARIZER_CONTEXT_TOKENS"),
-    "max_request_bytes": (None, "SUMMARIZER_MAX_REQUEST_BYTES"),
-    "engine": ("--engine", "SUMMARIZER_ENGINE"),
-    "threads": ("--threads", "SUMMARIZER_THREADS"),
-    "llama_server": (None, "SUMMARIZER_LLAMA_SERVER"),
-}
+class _SetBy(NamedTuple):
+    """Where a setting is set besides its keyword argument, for reading the environment and for error
+    messages: the command-line option and the environment variable, if any."""
+
+    option: str | None
+    variable: str | None
+
+
+_SET_NOWHERE = _SetBy(None, None)
 
 
 class Settings(BaseModel):
     """Everything that configures a Summarizer. Build it with :meth:`from_env`.
 
-    With no ``base_url`` the embedded model runs in-process.
+    With no ``base_url`` the embedded model runs, on the local engine or in-process (``engine``).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    base_url: str | None = None
-    api_key: str | None = Field(default=None, repr=False)
-    model: str | None = None
-    model_path: Path | None = None
-    response_format: ResponseFormat | None = None
-    cache: CacheMode = CacheMode.USE
-    cache_dir: Path | None = None
-    timeout: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    base_url: Annotated[str | None, _SetBy("--base-url", "SUMMARIZER_BASE_URL")] = None
+    api_key: Annotated[str | None, _SetBy(None, "SUMMARIZER_API_KEY")] = Field(default=None, repr=False)
+    model: Annotated[str | None, _SetBy("--model", "SUMMARIZER_MODEL")] = None
+    model_path: Annotated[Path | None, _SetBy("--model-path", "SUMMARIZER_MODEL_PATH")] = None
+    response_format: Annotated[ResponseFormat | None, _SetBy(None, "SUMMARIZER_RESPONSE_FORMAT")] = None
+    cache: Annotated[CacheMode, _SetBy("--no-cache", "SUMMARIZER_CACHE")] = CacheMode.USE
+    cache_dir: Annotated[Path | None, _SetBy(None, "SUMMARIZER_CACHE_DIR")] = None
+    timeout: Annotated[float | None, _SetBy("--timeout", "SUMMARIZER_TIMEOUT")] = Field(
+        default=None, gt=0, allow_inf_nan=False
+    )
     """Seconds one attempt at a request may take, from sending it to the answer's last byte; default:
     :meth:`resolved_timeout`."""
     max_attempts: int = Field(default=3, ge=1)
@@ -148,17 +142,21 @@ class Settings(BaseModel):
     max_reasks: int = Field(default=1, ge=0)
     """Re-asks per pass when an answer fails validation; the items still failing after it are dropped.
     One, because on a 1.5B model a re-ask costs as much as the pass itself."""
-    context_tokens: int | None = Field(default=None, ge=MIN_CONTEXT_TOKENS)
+    context_tokens: Annotated[int | None, _SetBy("--context-tokens", "SUMMARIZER_CONTEXT_TOKENS")] = Field(
+        default=None, ge=MIN_CONTEXT_TOKENS
+    )
     """The model's context window: an article longer than it leaves room for is read in overlapping
     parts. Default: 4096 for the embedded model, none (never split) for a server."""
-    max_request_bytes: int = Field(default=2_000_000, gt=0)
+    max_request_bytes: Annotated[int, _SetBy(None, "SUMMARIZER_MAX_REQUEST_BYTES")] = Field(
+        default=2_000_000, gt=0
+    )
     """The largest request sent to a server: a bigger one is refused before it leaves the machine."""
-    engine: Engine | None = None
+    engine: Annotated[Engine | None, _SetBy("--engine", "SUMMARIZER_ENGINE")] = None
     """What runs the embedded model; default: :data:`DEFAULT_ENGINE`."""
-    threads: int | None = Field(default=None, ge=1)
+    threads: Annotated[int | None, _SetBy("--threads", "SUMMARIZER_THREADS")] = Field(default=None, ge=1)
     """CPU threads of the embedded model, for reading and writing alike; default: every core this process
     may use to read, one fewer to write (``backends/threads.py`` says why)."""
-    llama_server: Path | None = None
+    llama_server: Annotated[Path | None, _SetBy(None, "SUMMARIZER_LLAMA_SERVER")] = None
     """The llama-server binary of the engine; default: the one built with llama-cpp-python."""
 
     @field_validator("base_url", "api_key", "model", mode="before")
@@ -183,19 +181,14 @@ class Settings(BaseModel):
 
     @classmethod
     def from_env(cls, **options: Unpack[Options]) -> Settings:
-        """Settings from the environment, with ``options`` (those that are not None) on top.
-
-        Variables: SUMMARIZER_BASE_URL (or OPENAI_BASE_URL), SUMMARIZER_API_KEY (or OPENAI_API_KEY),
-        SUMMARIZER_MODEL, SUMMARIZER_MODEL_PATH, SUMMARIZER_RESPONSE_FORMAT, SUMMARIZER_CACHE
-        (use, off, replay, record), SUMMARIZER_CACHE_DIR, SUMMARIZER_TIMEOUT, SUMMARIZER_CONTEXT_TOKENS,
-        SUMMARIZER_MAX_REQUEST_BYTES, SUMMARIZER_ENGINE (server, in-process), SUMMARIZER_THREADS,
-        SUMMARIZER_LLAMA_SERVER.
-        """
+        """Settings from the environment (the variable each field names, SUMMARIZER_*; OPENAI_BASE_URL and
+        OPENAI_API_KEY when the base URL's and the key's are unset), with ``options`` (those that are not
+        None) on top."""
         env = os.environ
         values: dict[str, object] = {
             name: env.get(variable)
-            for name, (_, variable) in _SOURCES.items()
-            if variable and env.get(variable)
+            for name in cls.model_fields
+            if (variable := _set_by(name).variable) and env.get(variable)
         }
         values.setdefault("base_url", env.get("OPENAI_BASE_URL") or None)
         values.setdefault("api_key", env.get("OPENAI_API_KEY") or None)
@@ -208,7 +201,7 @@ class Settings(BaseModel):
 
     @property
     def embedded(self) -> bool:
-        """True when the in-process model answers (no base URL configured)."""
+        """True when the embedded model answers (no base URL configured), on the engine or in-process."""
         return self.base_url is None
 
     @property
@@ -248,6 +241,12 @@ class Settings(BaseModel):
         return ResponseFormat.JSON_OBJECT if self.embedded else ResponseFormat.JSON_SCHEMA
 
 
+def _set_by(name: str) -> _SetBy:
+    """Where the setting ``name`` is set besides its argument (nowhere, for a name that is no setting)."""
+    field = Settings.model_fields.get(name)
+    return next((m for m in field.metadata if isinstance(m, _SetBy)), _SET_NOWHERE) if field else _SET_NOWHERE
+
+
 def _given(options: Options) -> dict[str, object]:
     return {name: value for name, value in options.items() if value is not None}
 
@@ -263,13 +262,13 @@ def _problem(error: Any, values: dict[str, object]) -> str:
     """One setting's problem: its name and value (never a secret), what is wrong, and where it is set."""
     name = str(error["loc"][0]) if error["loc"] else "?"
     if error["type"] == "extra_forbidden":
-        return f"{name}= is not a setting; the settings are {', '.join(_SOURCES)}"
+        return f"{name}= is not a setting; the settings are {', '.join(Settings.model_fields)}"
     value = values.get(name)
     shown = "<hidden>" if name == "api_key" else redact_url(value) if name == "base_url" else value
     what = str(error["msg"]).removeprefix("Value error, ")
     if name == "context_tokens" and error["type"] == "greater_than_equal":
         what = f"a context of {value} tokens is too small: the passes need at least {MIN_CONTEXT_TOKENS}"
-    option, variable = _SOURCES.get(name, (None, None))
+    option, variable = _set_by(name)
     where = ", ".join(w for w in (option, variable, f"{name}=") if w)
     return f"{name}={shown!r}: {what} (set by {where})"
 

@@ -34,10 +34,9 @@ class Summarizer:
         weights_progress: WeightsProgress | None = None,
         **options: Unpack[Options],
     ) -> None:
-        """``settings`` (default: from the environment) with ``options`` on top, such as ``base_url=``,
-        ``model=``, ``api_key=``, ``cache="off"``, ``cache_dir=``: checked, or ConfigError.
-        ``weights_progress`` is told ``(stage, done, total)`` while the embedded model's weights are
-        checked or assembled on first use (the command line draws a bar)."""
+        """``settings`` (default: from the environment) with ``options`` on top (``base_url=``, ``model=``,
+        ``cache="off"``, …): checked, or ConfigError. ``weights_progress`` is told ``(stage, done, total)``
+        while the embedded model's weights are checked or assembled on first use."""
         self.settings = settings.updated(**options) if settings is not None else Settings.from_env(**options)
         self._weights_progress = weights_progress
         self._backend: Backend | None = None
@@ -61,11 +60,10 @@ class Summarizer:
         progress: Progress | None = None,
         preview: Callable[[Preview], None] | None = None,
     ) -> Brief:
-        """The brief of ``article``: its text (a ``date YYYY-MM-DD`` first line is read as the dateline)
-        or a :class:`Source` from :func:`summarizer.read_path`. ``progress`` is told each pass's name;
-        ``preview`` is given what code found before the model's first pass, twice: the text's quotes and
-        dates at once, then the analysis once the article is parsed. A brief the model gave nothing to is
-        an ExtractionError, and is not cached."""
+        """The brief of ``article``: its text (a first line ``date YYYY-MM-DD`` is the dateline) or a
+        :class:`Source`. ``progress`` is told each pass's name; ``preview`` is given what code found before
+        the model's first pass: the text's quotes and dates at once, then the analysis's. A brief the
+        model gave nothing to is an ExtractionError, and is not cached."""
         dateline = parse_dateline(dateline)
         source = article if isinstance(article, Source) else source_from_text(article, dateline=dateline)
         if dateline is not None and isinstance(article, Source):
@@ -100,11 +98,8 @@ class Summarizer:
 def summarize(
     article: str | Source, *, dateline: dt.date | str | None = None, **options: Unpack[Options]
 ) -> Brief:
-    """The brief of one article, with a backend configured from the environment and ``options``.
-
-    ``article`` is the article's text or a :class:`Source`; to read a file, pass
-    ``summarizer.read_path(Path(...))``.
-    """
+    """The brief of one article (its text, or a :class:`Source`: ``read_path(Path(...))`` reads a file),
+    with a backend configured from the environment and ``options``."""
     with Summarizer(**options) as summarizer:
         return summarizer.summarize(article, dateline=dateline)
 
@@ -119,51 +114,33 @@ async def asummarize(
 
 
 def _brief(
-    opened: Callable[[], Backend],
+    backend_when_needed: Callable[[], Backend],
     source: Source,
     settings: Settings,
     progress: Progress | None,
     preview: Callable[[Preview], None] | None,
 ) -> Brief:
     """A new brief; ExtractionError when the model gave it nothing."""
-    # The stages are imported here, not with this module: a cached brief needs none of them
-    # (tests/test_startup.py).
+    # The stages are imported here, not with this module: a cached brief needs none (test_startup.py).
     from . import chunks
-    from .accounting import count_usage, run_info
+    from .accounting import RunRecord, run_info
     from .analysis import analyze, skim
-    from .assemble import assemble, preliminary
-    from .assemble.checks import require_content
-    from .extract import Extraction
-    from .extract.flight import IN_FLIGHT
+    from .assemble import assemble, preliminary, require_content
     from .extract.passes import ask_passes
 
-    context = settings.resolved_context_tokens()
+    context, dateline = settings.resolved_context_tokens(), source.dateline
     # Size check first (a too long article is refused unparsed); the backend opens after the previews,
     # and spaCy is imported after the first, so that it is shown at once.
-    parts = chunks.parts(source, context, lambda text: opened().count_tokens(text))
+    parts = chunks.parts(source, context, lambda text: backend_when_needed().count_tokens(text))
     if preview is not None:
-        preview(preliminary(skim(source), source.dateline))
+        preview(preliminary(skim(source), dateline))
     analysis = analyze(source)
     if preview is not None:
-        preview(preliminary(analysis, source.dateline))
-    backend, record = opened(), Extraction()
-    client = backend.instructor()
-    count_usage(client, record)
-    width = backend.slots() or IN_FLIGHT
+        preview(preliminary(analysis, dateline))
+    backend, record = backend_when_needed(), RunRecord()
     with backend.tally() as tally:
-        answers = ask_passes(
-            client,
-            backend.model,
-            analysis,
-            parts,
-            source.dateline,
-            settings.max_reasks,
-            record,
-            progress,
-            width,
-        )
-    dated = source.dateline is not None
-    run = run_info(backend, record, tally.cached, parts=len(parts), context=context, dated=dated)
-    brief = assemble(analysis, answers, run, source.dateline)
+        answers = ask_passes(backend, analysis, parts, dateline, settings.max_reasks, record, progress)
+    run = run_info(backend, record, tally.cached, parts=len(parts), context=context, dated=bool(dateline))
+    brief = assemble(analysis, answers, run, dateline)
     require_content(brief)
     return brief

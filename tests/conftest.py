@@ -1,18 +1,23 @@
-"""Shared fixtures: a clean environment, and recordings of real model runs replayed offline.
+"""Shared fixtures: a clean environment, no network, and recordings of real model runs replayed offline.
 
-Every test runs with the summarizer's environment variables removed and its cache in a temporary folder.
-Tests that need a model take the ``recorded`` fixture: a Summarizer that answers only from the
-recordings in tests/recordings (a missing one fails loudly). `make record` re-runs them with
-SUMMARIZER_RECORD=1, when a miss asks the real embedded model and stores its answer.
+Every test runs with the summarizer's environment variables removed, its cache in a temporary folder, and
+no socket connecting anywhere but 127.0.0.1. Tests that need a model take the ``recorded`` fixture: a
+Summarizer that answers only from the recordings in tests/recordings (a missing one fails loudly). `make
+record` re-runs them with SUMMARIZER_RECORD=1, when a miss asks the real embedded model and stores its
+answer with the prompt version it answered. A whole run fails on a recording no test played: a stale
+answer would otherwise sit there unseen.
 
 Pass-level tests take ``fake`` and ``fake_backend`` instead: a backend whose model is a FakeModel in the
-same process, answering what the test queued. Transport faults have the fault server (faultserver.py).
+same process, answering what the test queued; a test that leaves answers in the queue fails. Transport
+faults have the fault server (faultserver.py). Tests marked ``shared`` read the team's data in ../shared
+beside the repository, as CI has it: without it they fail, they do not skip.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import socket
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,12 +29,16 @@ from faultserver import completion
 
 from summarizer import CacheMode, Settings, Summarizer
 from summarizer.backends.client import Backend, open_backend
+from summarizer.store import JsonStore
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDINGS = ROOT / "tests" / "recordings"
 EXAMPLE = ROOT / "examples" / "russia-recalls-ambassador.txt"
 SHARED = ROOT.parent / "shared"
 RECORDING = os.environ.get("SUMMARIZER_RECORD") == "1"
+
+
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
 
 
 @pytest.fixture(autouse=True)
@@ -39,6 +48,75 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
             monkeypatch.delenv(name)
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No socket of this process connects anywhere but 127.0.0.1: a test that would reach the network
+    fails at once, whatever retries would have made of it."""
+    connect, connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    def checked(address: Any) -> None:
+        host = address[0] if isinstance(address, tuple) else None
+        if host is not None and host not in LOOPBACK:
+            pytest.fail(f"a test connected to {host}: tests reach no network but 127.0.0.1", pytrace=False)
+
+    def guarded_connect(self: socket.socket, address: Any) -> None:
+        checked(address)
+        connect(self, address)
+
+    def guarded_connect_ex(self: socket.socket, address: Any) -> int:
+        checked(address)
+        return connect_ex(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("shared") and not SHARED.is_dir():
+        pytest.fail(f"{SHARED} is missing: this test reads the team's data there, beside the repository")
+
+
+# ---- recordings played, and the ones no test played ----------------------------------------------
+
+_PLAYED: set[Path] = set()
+_PART_OF_A_RUN: list[str] = []
+"""Why this run is not a whole one (tests left out that may play recordings), if it is not."""
+_NO_RECORDINGS = ("embedded", "browser", "network")
+"""Markers of tests that play no recording: leaving them out leaves out no recording."""
+_get = JsonStore.get
+
+
+def _played_get(self: JsonStore, key: str) -> dict[str, Any] | None:
+    entry = _get(self, key)
+    if entry is not None and self.directory.is_relative_to(RECORDINGS):
+        _PLAYED.add(self.path(key))
+    return entry
+
+
+JsonStore.get = _played_get  # type: ignore[method-assign]
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    if any(not any(item.get_closest_marker(m) for m in _NO_RECORDINGS) for item in items):
+        _PART_OF_A_RUN.append("tests were deselected")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A whole run that passed fails on the recordings no test played: an answer to a request no test
+    makes any more (a prompt changed, a test went) is stale, and `make record` would not replace it."""
+    named = {Path(arg.split("::")[0]).resolve() for arg in session.config.args}
+    whole = not _PART_OF_A_RUN and named <= {ROOT / "tests", ROOT}
+    if exitstatus != 0 or not whole or session.testscollected == 0 or session.config.option.collectonly:
+        return
+    unplayed = sorted(set((RECORDINGS / "responses").rglob("*.json")) - _PLAYED)
+    if unplayed:
+        names = "\n".join(f"  {path.relative_to(ROOT)}" for path in unplayed)
+        session.config.get_terminal_writer().line(
+            f"{len(unplayed)} recordings were never played; remove them (or re-record):\n{names}", red=True
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def recorded_settings(**overrides: object) -> Settings:
@@ -91,8 +169,12 @@ def open_fake(model: FakeModel, **options: Any) -> Backend:
 
 
 @pytest.fixture
-def fake() -> FakeModel:
-    return FakeModel()
+def fake() -> Iterator[FakeModel]:
+    """A FakeModel; the test fails if it leaves answers queued (a request it expected never came)."""
+    model = FakeModel()
+    yield model
+    if model.queue:
+        pytest.fail(f"{len(model.queue)} queued answers were never asked for: {list(model.queue)[:2]}")
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from conftest import EXAMPLE, ROOT
 
 from summarizer import Brief, Source, Summarizer, read_path
-from summarizer.accounting import run_info
-from summarizer.extract import Extraction
+from summarizer.accounting import RunRecord, run_info
 from summarizer.models import RunInfo, RunWarning, WarningKind
 
 ARTICLES = [EXAMPLE, ROOT / "tests" / "articles" / "no-quotes.txt"]
@@ -43,7 +42,7 @@ def test_each_brief_counts_its_own_cache_hits_under_concurrency_2(recorded: Summ
 
 
 def test_failed_passes_come_from_the_warnings_kinds(recorded: Summarizer) -> None:
-    record = Extraction()
+    record = RunRecord()
     record.warnings += [
         RunWarning(WarningKind.DROPPED, "quotes", "dropped from quotes: 'x' is not a passage"),
         RunWarning(

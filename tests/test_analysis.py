@@ -11,8 +11,8 @@ from conftest import EXAMPLE, SHARED
 
 from summarizer import source_from_text
 from summarizer.analysis import Analysis, analyze
-from summarizer.analysis.text import find_quoted_passages
-from summarizer.ground import normalize
+from summarizer.analysis.quotations import find_quoted_passages
+from summarizer.analysis.text import normalize
 from summarizer.models import ActorKind
 
 GOLD = SHARED / "eval" / "seed-gold.json"
@@ -72,7 +72,7 @@ def test_roles_are_the_articles_words_with_their_span() -> None:
         assert analysis.text[entity.role_span.start : entity.role_span.end] == entity.role
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/eval")
+@pytest.mark.shared
 def test_the_parse_names_the_gold_speaker_of_every_seed_quote() -> None:
     gold = json.loads(GOLD.read_text())
     aliases = {a["name"]: {_fold(n) for n in [a["name"], *a["aliases"]]} for a in gold["actors"]}
@@ -268,7 +268,7 @@ def test_actors_and_what_are_not(text: str, actors: set[str], not_actors: set[st
 MEANTIME = SHARED / "eval" / "meantime-dev.jsonl"
 
 
-@pytest.mark.skipif(not MEANTIME.exists(), reason="needs ../shared/eval")
+@pytest.mark.shared
 def test_no_actor_name_starts_with_an_adverb_or_a_party_or_nationality_word() -> None:
     """Over the 60 MEANTIME dev articles: "Now Brazile", "Republican Donald Trump", "Russian Foreign
     Ministry" is a name, but "Russian Vladimir Putin" is not."""

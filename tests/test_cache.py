@@ -13,9 +13,14 @@ from pathlib import Path
 
 import httpx2
 import pytest
+from conftest import RECORDINGS
 
-from summarizer import MissingRecording
+from summarizer import Brief, MissingRecording, RunInfo, Settings
+from summarizer.backends import identify
 from summarizer.backends.cache import CACHE_HEADER, PROMPT_VERSION_HEADER, CacheTransport
+from summarizer.briefcache import BriefCache
+from summarizer.ingest import source_from_text
+from summarizer.prompts import prompt_version
 from summarizer.store import JsonStore, digest
 
 COMPLETION = {
@@ -77,7 +82,22 @@ def test_entries_are_readable_and_hold_no_secret(tmp_path: Path) -> None:
     assert len(files) == 1
     text = files[0].read_text()
     assert "sk-very-secret-key" not in text
-    assert json.loads(text)["request"] == {"model": "m", "messages": []}
+    entry = json.loads(text)
+    assert entry["request"] == {"model": "m", "messages": []}
+    assert entry["prompt_version"] == "1+abc", "an entry says which prompts it answered"
+
+
+def test_every_recording_answers_the_current_prompts_under_its_own_key() -> None:
+    """A recording is an answer to today's prompts, filed under the key today's request has: one that a
+    prompt change left behind is found here, not by a replay that quietly never asks for it."""
+    namespace = identify(Settings.from_env(cache="replay")).namespace
+    recordings = sorted((RECORDINGS / "responses").rglob("*.json"))
+    assert recordings
+    for path in recordings:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        assert entry["prompt_version"] == prompt_version(), f"{path.name}: re-record it (`make record`)"
+        key = digest(namespace, entry["prompt_version"], "/v1/chat/completions", entry["request"])
+        assert key == path.stem, f"{path.name} is not filed under its request's key"
 
 
 def test_a_corrupt_entry_is_a_miss_and_is_rewritten(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -150,3 +170,22 @@ def test_a_writer_killed_halfway_leaves_the_old_entry(tmp_path: Path) -> None:
     entry = store.get(key)
     # Old or new, never torn (on a machine fast enough to finish the write, the new one).
     assert entry == {"version": "old"} or (entry is not None and len(entry["blob"]) == 400_000_000)
+
+
+def test_a_cached_brief_is_served_only_for_the_same_response_format(tmp_path: Path) -> None:
+    """A server asked with no schema answers otherwise than one held to it: the brief cache keeps them
+    apart."""
+    source = source_from_text("date 2021-03-18\nThe council met on Wednesday and voted.")
+    brief = Brief(
+        headline="h", summary="s.", dateline=None, run=RunInfo(backend="b", model="m", prompt_version="1")
+    )
+
+    def cache(response_format: str) -> BriefCache:
+        settings = Settings.from_env(
+            base_url="http://127.0.0.1:9/v1", model="m", cache_dir=tmp_path, response_format=response_format
+        )
+        return BriefCache(settings)
+
+    cache("json_schema").put(source, brief)
+    assert cache("json_schema").get(source) == brief
+    assert cache("none").get(source) is None

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SHARED
 
-from summarizer.analysis.text import find_quoted_passages
+from summarizer.analysis.quotations import find_quoted_passages
+from summarizer.analysis.text import content_words
 from summarizer.errors import ExtractionError, InputError
 from summarizer.evaluate import (
     METRICS,
@@ -25,7 +27,6 @@ from summarizer.evaluate import (
     Report,
     baseline_brief,
     consequence_matches,
-    content_words,
     evaluate,
     load_gold,
     same_date,
@@ -53,13 +54,8 @@ from summarizer.models import (
     When,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "eval" / "seed-gold.json"
 MEANTIME = SHARED / "eval" / "meantime-dev.jsonl"
-needs_seed = pytest.mark.skipif(not SEED.exists(), reason="../shared/eval/seed-gold.json is absent")
-needs_meantime = pytest.mark.skipif(
-    not MEANTIME.exists(), reason="../shared/eval/meantime-dev.jsonl is absent"
-)
 
 
 # ---- hand-made briefs ----------------------------------------------------------------------------
@@ -89,7 +85,7 @@ def _gold(**parts: Any) -> GoldArticle:
 # ---- the readers ---------------------------------------------------------------------------------
 
 
-@needs_seed
+@pytest.mark.shared
 def test_seed_gold_loads_with_its_article_text() -> None:
     [article] = load_gold(SEED)
     assert article.id == "russia-recalls-ambassador"
@@ -108,7 +104,7 @@ def test_seed_gold_loads_with_its_article_text() -> None:
     assert week.evidence == "earlier this week"
 
 
-@needs_meantime
+@pytest.mark.shared
 def test_meantime_loads_actors_quotes_events_and_timex() -> None:
     # Without this project's files: MEANTIME's own (corpus-derived) quotes.
     articles = load_gold(MEANTIME, speakers=None, consequences=None, actors=None, events=None)
@@ -261,7 +257,7 @@ def test_seed_consequences_load_from_strings_or_objects(tmp_path: Path) -> None:
     assert article.quotes == [GoldQuote("x", None, [], term=True)]
 
 
-@needs_seed
+@pytest.mark.shared
 def test_seed_consequences_are_descriptions_without_evidence() -> None:
     [article] = load_gold(SEED)
     assert len(article.consequences) == 5
@@ -285,7 +281,7 @@ def _jsonl(path: Path) -> dict[str, dict[str, Any]]:
     return by_id
 
 
-@needs_meantime
+@pytest.mark.shared
 def test_this_projects_meantime_gold_is_exact_and_complete() -> None:
     texts = {
         (o := json.loads(line))["id"]: o["text"]
@@ -347,7 +343,7 @@ def test_this_projects_meantime_gold_is_exact_and_complete() -> None:
             assert e["status"] in {*certainties, "scheduled"} and e["polarity"] in ("positive", "negative")
 
 
-@needs_meantime
+@pytest.mark.shared
 def test_meantime_loads_with_this_projects_gold_by_default() -> None:
     articles = load_gold(MEANTIME)
     quotes = [q for a in articles for q in a.quotes]
@@ -611,7 +607,7 @@ def test_consequences_without_gold_evidence_match_by_words() -> None:
     assert consequence_matches(
         _consequence("Putin will pay for the election.", (50, 74)), gold.consequences[1], text
     )  # putin, pay, election: 3 of 5
-    assert content_words("The U.S. says it is collapsing") == {"u.s", "colla"}
+    assert content_words("The U.S. says it is collapsing") == {"u.s.", "collapse"}
 
 
 def test_consequence_figures_only_where_the_gold_has_consequences() -> None:
@@ -746,7 +742,7 @@ def test_baseline_attributes_quotes_to_the_nearest_name() -> None:
     assert (brief.run.backend, brief.run.model, brief.run.prompt_version) == ("baseline", "rules", "-")
 
 
-@needs_seed
+@pytest.mark.shared
 def test_the_baseline_table_script_prints_its_figures() -> None:
     # scripts/eval_baseline.py makes the baseline table of docs/evaluation.md.
     script = Path(__file__).parent.parent / "scripts" / "eval_baseline.py"
@@ -759,7 +755,7 @@ def test_the_baseline_table_script_prints_its_figures() -> None:
     assert analysed["counts"]["speaker_accuracy"] == [18, 18]
 
 
-@needs_seed
+@pytest.mark.shared
 def test_baseline_on_the_example_article(capsys: pytest.CaptureFixture[str]) -> None:
     [article] = load_gold(SEED)
     brief = baseline_brief(article.text, article.dateline)

@@ -38,9 +38,10 @@ from faultserver import (
 from tenacity import RetryCallState
 
 from summarizer import BackendError, CacheMode, ResponseFormat, Settings, SummarizerError
+from summarizer.accounting import RunRecord
 from summarizer.backends import transports
 from summarizer.backends.client import Backend, open_backend
-from summarizer.extract import Extraction, OverviewAnswer, Session
+from summarizer.extract import OverviewAnswer, Session, answers
 from summarizer.models import RunWarning, WarningKind
 
 SECRET = "sk-test-SECRET123"
@@ -127,14 +128,14 @@ def chat(backend: Backend) -> Any:
     )
 
 
-def session(backend: Backend, record: Extraction | None = None, max_reasks: int = 1) -> Session:
+def session(backend: Backend, record: RunRecord | None = None, max_reasks: int = 1) -> Session:
     return Session(
         backend.instructor(),
         backend.model,
         article=ARTICLE,
         dateline="Thursday 2021-03-18",
         max_reasks=max_reasks,
-        record=record if record is not None else Extraction(),
+        record=record if record is not None else RunRecord(),
     )
 
 
@@ -319,7 +320,7 @@ def test_invalid_json_body_is_a_backend_error_naming_the_endpoint(
 
 def test_schema_failure_then_valid_is_reasked(fake: FakeModel, fake_backend: Backend) -> None:
     fake.enqueue(FAILS_SCHEMA, VALID)
-    record = Extraction()
+    record = RunRecord()
     answer = session(fake_backend, record).overview("", "", {}, [], [])
     assert isinstance(answer, OverviewAnswer)
     assert answer.headline == VALID["headline"] and answer.summary == VALID["summary"]
@@ -332,23 +333,39 @@ def test_schema_failure_then_valid_is_reasked(fake: FakeModel, fake_backend: Bac
 
 
 def test_schema_failure_twice_drops_the_pass(fake: FakeModel, fake_backend: Backend) -> None:
-    fake.enqueue(FAILS_SCHEMA, FAILS_SCHEMA, FAILS_SCHEMA, VALID)
-    record = Extraction()
+    # A third request would meet an empty queue (HTTP 418) and fail the pass loudly.
+    fake.enqueue(FAILS_SCHEMA, FAILS_SCHEMA)
+    record = RunRecord()
     assert session(fake_backend, record, max_reasks=1).overview("", "", {}, [], []) is None
     text = "overview: no valid answer after 2 attempts"
     assert record.warnings == [RunWarning(WarningKind.NO_ANSWER, "overview", text)]
-    assert len(fake.history) == 2
-    assert len(fake.queue) == 2, "no re-ask beyond max_reasks"
+    assert len(fake.history) == 2, "no re-ask beyond max_reasks"
 
 
 def test_cut_off_answer_is_dropped_with_a_warning(fake: FakeModel, fake_backend: Backend) -> None:
     fake.enqueue(json.dumps(VALID)[:60], finish_reason="length")
-    fake.enqueue(VALID)
-    record = Extraction()
+    record = RunRecord()
     assert session(fake_backend, record).overview("", "", {}, [], []) is None
     text = "overview: the answer was cut off at the token limit and dropped"
     assert record.warnings == [RunWarning(WarningKind.CUT_OFF, "overview", text)]
     assert len(fake.history) == 1, "a cut-off answer is not re-asked"
+
+
+def test_a_bug_of_ours_in_a_pass_is_raised_as_it_is(
+    fake: FakeModel, fake_backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only what the endpoint or the client library raise becomes a BackendError or an ExtractionError:
+    our own bug keeps its type and its traceback, so that it is seen as one."""
+
+    def bug(info: object) -> dict[str, Any]:
+        raise TypeError("a bug of ours")
+
+    monkeypatch.setattr(answers, "_context", bug)
+    fake.enqueue(VALID)
+    with pytest.raises(TypeError, match="a bug of ours") as caught:
+        session(fake_backend).overview("", "", {}, [], [])
+    assert not isinstance(caught.value, SummarizerError)
+    assert "_drop_failing_items" in "".join(traceback.format_tb(caught.value.__traceback__))
 
 
 # ---- what goes over the wire, and what never does --------------------------------------------------

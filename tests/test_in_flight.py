@@ -13,8 +13,8 @@ from conftest import EXAMPLE, RECORDINGS, recorded_settings
 from faultserver import Behaviour, FaultServer, replaying
 
 from summarizer import Brief, Summarizer, read_path
+from summarizer.accounting import RunRecord
 from summarizer.backends.weights import DEFAULT_WEIGHTS
-from summarizer.extract import Extraction
 from summarizer.extract.flight import InFlight
 from summarizer.models import RunWarning, WarningKind
 
@@ -56,7 +56,7 @@ def test_a_brief_does_not_depend_on_the_order_answers_arrive(seed: int) -> None:
 
 
 def test_the_first_request_goes_alone_and_warnings_keep_the_order_asked() -> None:
-    record = Extraction()
+    record = RunRecord()
     order: list[str] = []
     running = threading.Semaphore(0)
 
@@ -90,7 +90,7 @@ def test_the_first_request_goes_alone_and_warnings_keep_the_order_asked() -> Non
 
 
 def test_one_at_a_time_runs_in_the_callers_thread_in_the_order_asked() -> None:
-    record = Extraction()
+    record = RunRecord()
     threads: list[str] = []
     with InFlight(1, record) as flight:
         for name in ("a", "b", "c"):

@@ -42,6 +42,7 @@ def test_every_quote_once_verbatim_with_offsets_into_the_whole_article(parts: tu
         assert [text[s.start : s.end] for s in quote.spans] == [quote.text]
 
 
+@pytest.mark.shared
 def test_actors_and_events_are_not_repeated(parts: tuple[Brief, Brief]) -> None:
     _, cut = parts
     names = [n.casefold() for a in cut.actors for n in (a.name, *a.aliases)]

@@ -18,7 +18,7 @@ from summarizer import (
     Summarizer,
     read_path,
 )
-from summarizer.ground import normalize
+from summarizer.analysis.text import normalize
 
 GOLD = SHARED / "eval" / "seed-gold.json"
 
@@ -62,7 +62,7 @@ def test_actor_ids_resolve_and_spans_point_at_names(brief: Brief) -> None:
             assert text[span.start : span.end].casefold() in names
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/eval")
+@pytest.mark.shared
 def test_quality_on_the_example_against_gold(brief: Brief) -> None:
     gold = json.loads(GOLD.read_text())
     names = {n for a in brief.actors for n in (a.name, *a.aliases)}

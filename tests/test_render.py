@@ -32,12 +32,11 @@ from summarizer.models import (
     When,
 )
 from summarizer.models import Usage as _Usage
-from summarizer.render import print_brief, render
+from summarizer.render import FORMATS, Format, print_brief, render
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden" / "brief.md"
-# The examples live in shared/, which sits beside the repository both here and in CI.
-ARTICLE = HERE.parents[1] / "shared" / "examples" / "russia-recalls-ambassador.txt"
+ARTICLE = HERE.parent / "examples" / "russia-recalls-ambassador.txt"
 SCRIPT = "<script>alert(1)</script>"
 
 
@@ -397,13 +396,14 @@ def test_markdown_shows_unresolved_and_unknown_dates() -> None:
     assert "**Dateline:** no dateline" in note
 
 
-@pytest.mark.parametrize("fmt", ["markdown", "json", "html", "rich"])
-def test_an_empty_brief_renders_in_every_format(fmt: Literal["markdown", "json", "html", "rich"]) -> None:
+@pytest.mark.parametrize("fmt", list(Format))
+def test_an_empty_brief_renders_in_every_format(fmt: Format) -> None:
     empty = Brief(
         headline="Nothing", summary="", dateline=None, run=RunInfo(backend="b", model="m", prompt_version="1")
     )
     out = render(empty, Source(text="x", dateline=None, origin="<stdin>"), fmt)
     assert "Nothing" in out
+    assert FORMATS[fmt].suffix.startswith(".")
 
 
 # --- JSON -----------------------------------------------------------------------------------------------

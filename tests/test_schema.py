@@ -65,6 +65,7 @@ def test_prompts_ship_in_the_package() -> None:
     assert (Path(__file__).parent.parent / "prompts" / "VERSION").exists()
 
 
+@pytest.mark.network
 def test_the_wheel_carries_the_prompts(tmp_path: Path) -> None:
     import subprocess
     import sys

@@ -22,7 +22,7 @@ from summarizer import Brief, Story, Summarizer, read_path
 from summarizer.cli import app
 from summarizer.ingest import Source
 from summarizer.models import Span
-from summarizer.render import render
+from summarizer.render import Format, render
 from summarizer.render.markdown import inline
 from summarizer.render.page import escape
 from summarizer.render.story import story_markdown
@@ -37,7 +37,7 @@ NOT_ACTORS = {
     "First Airbus A380", "A380", "Special", "GMT", "Toulouse", "Sydney", "Airbus President",
     "Executive Officer", "Delivery Center",
 }  # fmt: skip
-FORMATS = ["rich", "markdown", "json", "html"]
+FORMATS = list(Format)
 # Words no sentence ends with: a line ending in one was stopped mid-sentence ("…from Singapore and").
 DANGLING = frozenset("a an the and or but of to in on at by for with from as that".split())
 ENDINGS = ("s", "es", "d", "ed", "ing")

@@ -9,11 +9,12 @@ import datetime as dt
 from conftest import FakeModel
 
 from summarizer import source_from_text
+from summarizer.accounting import RunRecord
 from summarizer.analysis import analyze
 from summarizer.assemble import Answers, assemble
 from summarizer.backends.client import Backend
-from summarizer.extract import Extraction, Session
-from summarizer.extract.passes import unsure
+from summarizer.extract import Session
+from summarizer.extract.passes import may_be_a_thing
 from summarizer.models import RunInfo
 
 ARTICLE = (
@@ -25,7 +26,7 @@ ARTICLE = (
 
 def test_only_names_the_text_leaves_open_are_asked_about() -> None:
     analysis = analyze(source_from_text(ARTICLE))
-    asked = {e.name for e in analysis.entities if unsure(e, analysis)}
+    asked = {e.name for e in analysis.entities if may_be_a_thing(e, analysis)}
     # Jobs has a role beside his name and speaks, Apple owns: actors whatever the model thinks.
     assert not asked & {"Steve Jobs", "Apple"}
     assert "Consumer Reports" in asked
@@ -40,7 +41,7 @@ def test_each_name_is_asked_about_on_its_own(fake: FakeModel, fake_backend: Back
         article=ARTICLE,
         dateline="Friday 2010-07-16",
         max_reasks=1,
-        record=Extraction(),
+        record=RunRecord(),
     )
     assert session.things(names) == ["Safari", "iPod Touch"]
     assert len(fake.history) == 3

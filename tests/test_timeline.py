@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,8 +15,7 @@ from summarizer.models import Precision
 from summarizer.timeline import find_dates, resolve
 
 _THURSDAY = datetime.date(2021, 3, 18)
-_EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "russia-recalls-ambassador.txt"
-_MEANTIME = Path(__file__).resolve().parents[2] / "shared" / "eval" / "meantime-dev.jsonl"
+_MEANTIME = SHARED / "eval" / "meantime-dev.jsonl"
 _CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 
 D, W, M, Y = Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.YEAR
@@ -175,9 +174,7 @@ def test_absolute_without_dateline(expression: str, value: str, precision: Preci
 
 
 def test_example_article() -> None:
-    if not _EXAMPLE.exists():
-        pytest.skip(f"{_EXAMPLE} is absent")
-    text = _EXAMPLE.read_text(encoding="utf-8")
+    text = EXAMPLE.read_text(encoding="utf-8")
     whens = find_dates(text, _THURSDAY)
     for when in whens:
         assert when.span is not None
@@ -242,9 +239,8 @@ def test_find_prefers_the_longest_expression() -> None:
     ]
 
 
+@pytest.mark.shared
 def test_meantime_resolve_accuracy() -> None:
-    if not _MEANTIME.exists():
-        pytest.skip(f"{_MEANTIME} is absent")
     total = correct = 0
     for line in _MEANTIME.read_text(encoding="utf-8").splitlines():
         if not line.strip():

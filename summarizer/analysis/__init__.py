@@ -12,21 +12,38 @@ imported and the article parsed (seconds): the quoted passages and the resolved 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import Span, When
 from ..timeline import find_dates
+from .clauses import clause_at, has_subject, subject_before
 from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
-from .speakers import Attribution, attribute, clause_at, has_subject, subject_before
-from .text import QuotedPassage, find_quoted_passages, trimmed
-from .text import sentences as rough_sentences
+from .quotations import QuotedPassage, find_quoted_passages
+from .speakers import Attribution, attribute
+from .text import rough_sentences, trimmed
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from ..ingest import Source
 
-__all__ = ["Analysis", "Candidate", "Dated", "Entity", "Passage", "analyze", "skim"]
+__all__ = [
+    "Analysis",
+    "Candidate",
+    "Dated",
+    "Entity",
+    "Passage",
+    "analyze",
+    "dated_in",
+    "shown_as_is",
+    "skim",
+]
+
+_MOST_EVENTS = 16
+_MOST_CLAUSE_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,8 @@ class Analysis:
     parsed: bool
     """False for a :func:`skim`: rough sentences, no entities, speakers or candidates, each time's clause
     its sentence."""
+    doc: Doc | None = field(default=None, compare=False, repr=False)
+    """The parse, for reading the article's words again (their lemmas); None for a skim."""
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding ``offset``."""
@@ -111,6 +130,7 @@ def analyze(source: Source) -> Analysis:
         dated=dated,
         candidates=candidates,
         parsed=True,
+        doc=doc,
     )
 
 
@@ -130,6 +150,18 @@ def skim(source: Source) -> Analysis:
         candidates=[],
         parsed=False,
     )
+
+
+def shown_as_is(dated: Dated, text: str) -> bool:
+    """Whether the clause a time dates is shown as what happened, in the article's words: when it reads
+    as a sentence of its own (its verb's subject in it) and is short; the model sums up the others."""
+    return dated.standalone and len(text[dated.clause.start : dated.clause.end].split()) <= _MOST_CLAUSE_WORDS
+
+
+def dated_in(analysis: Analysis, owns: Callable[[int], bool]) -> list[Dated]:
+    """The time expressions a part of the article owns, in article order, at most as many as the events
+    pass asks about."""
+    return [d for d in analysis.dated if owns(d.sentence.start)][:_MOST_EVENTS]
 
 
 def _times(source: Source, sentences: list[Span]) -> list[tuple[When, int, Span]]:

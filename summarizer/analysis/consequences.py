@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Span
+from .clauses import clause_at
 from .entities import Entity
 from .lexicon import CONSEQUENCE_CUES, SPEECH_VERBS, WISH_VERBS
-from .speakers import Attribution, clause_at, speaker_of
+from .speakers import Attribution, speaker_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -4,8 +4,8 @@ The NER labels each mention on its own and the small model mislabels some ("Bide
 organization); a name is grouped with the other mentions of it first, and the group's kind decided by
 all of them. A surname alone joins the person whose full name ends with it; "U.S." joins "United States";
 a capital city standing for its government ("Moscow and Washington") is an alias of its country when the
-article names that country, and a place otherwise (not an actor). Roles are the article's own words
-beside a name, kept verbatim with their span.
+article names that country, and a place otherwise (not an actor). A person's role is the article's own
+words beside the name (roles.py).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from .lexicon import (
     STAFF,
     TITLES,
 )
+from .roles import stated_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -83,7 +84,7 @@ def find_entities(doc: Doc, start: int) -> list[Entity]:
     ]
     for entity in entities:
         if entity.kind is ActorKind.PERSON:
-            entity.role, entity.role_span = _role(doc, entity)
+            entity.role, entity.role_span = stated_role(doc, entity.mentions)
         entity.owns = any(_owning(m.ent.root) for m in mentions if m.span in entity.mentions)
     first = {id(e): min(s.start for s in e.mentions) for e in entities}
     return sorted(entities, key=lambda e: (-len(e.mentions), first[id(e)]))
@@ -329,57 +330,3 @@ def _acting_places(entities: list[Entity], mentions: list[_Mention]) -> None:
         roots = [m.ent.root for m in mentions if m.span in entity.mentions]
         if any(r.dep_ == "nsubj" for r in roots) and not any(_as_place(r) for r in roots):
             entity.kind = ActorKind.ORGANIZATION
-
-
-def _role(doc: Doc, entity: Entity) -> tuple[str | None, Span | None]:
-    """The role the article gives a person beside one of its mentions, verbatim: the words before the
-    name ("Kremlin spokesperson Dmitry Peskov") or an apposition after it ("Konstantin Kosachev, head
-    of …"). The first mention that has one gives it."""
-    for mention in entity.mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        found = _before(span) or _apposition(span)
-        if found is not None:
-            words = doc.text[found.start : found.end]
-            return words, found
-    return None, None
-
-
-def _before(name: SpacySpan) -> Span | None:
-    """Title words and their modifiers just before the name, in the name's own noun phrase."""
-    doc, first = name.doc, name.start
-    i = first
-    while i > 0 and _premodifies(doc[i - 1], name):
-        i -= 1
-    while i < first and (doc[i].pos_ in ("DET", "PUNCT") or doc[i].tag_ == "POS"):
-        i += 1
-    if i == first or not any(t.lower_ in ROLE_NOUNS for t in doc[i:first]):
-        return None
-    return Span(start=doc[i].idx, end=doc[first - 1].idx + len(doc[first - 1].text))
-
-
-def _premodifies(token: Token, name: SpacySpan) -> bool:
-    if token.is_space or token.text in ",;:—–()":
-        return False
-    # Inside the name's noun phrase: the token's head chain reaches the name without leaving the phrase.
-    head = token
-    for _ in range(6):
-        if name.start <= head.i < name.end:
-            return True
-        if head.head.i == head.i or head.head.i < token.i:
-            return False
-        head = head.head
-    return False
-
-
-def _apposition(name: SpacySpan) -> Span | None:
-    """ ", head of the Russian upper house of parliament's foreign affairs committee," after the name."""
-    for child in name.root.children:
-        if child.dep_ == "appos" and child.i >= name.end and child.lower_ in ROLE_NOUNS | {"former"}:
-            tokens = [t for t in child.subtree if t.i >= name.end]
-            while tokens and tokens[-1].is_punct:
-                tokens.pop()
-            if tokens and tokens[-1].i - tokens[0].i < 20:
-                return Span(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text))
-    return None

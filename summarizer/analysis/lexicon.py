@@ -22,6 +22,7 @@ __all__ = [
     "SPEECH_VERBS",
     "STAFF",
     "TITLES",
+    "TITLE_QUALIFIERS",
     "WISH_VERBS",
 ]
 
@@ -57,6 +58,10 @@ TITLES = frozenset(
     justice spokeswoman spokesman spokesperson sir lord lady""".split()
 )
 """Words that may stand before a person's name without being part of it ("President Joe Biden")."""
+
+TITLE_QUALIFIERS = frozenset("then late u.s. russian american foreign defence defense state".split())
+"""Words that qualify a title before a name ("then Foreign Minister", "U.S. Defense Secretary"): a name
+compared across articles goes without them as without its title."""
 
 STAFF = frozenset(
     ["spokesman", "spokeswoman", "spokesperson", "spokesmen", "official", "officials", "representative"]

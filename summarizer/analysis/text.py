@@ -1,78 +1,146 @@
-"""Text helpers that need no trained pipeline: paragraphs, quoted passages, rough sentences, trimming.
+"""The text toolkit: what every stage needs of words and sentences, one function for each idea.
 
-The quoted-passage finder is this project's own: it pairs every kind of double quotation mark a news
-page mixes, paragraph by paragraph, where spaCy-based finders give up on the first odd mark.
+Before the parse (no trained pipeline: the first preview, the cutting of a long article, the baseline):
+paragraphs, rough sentences, trimming. On the parse, for the article's text and the model's alike (the
+same spaCy pipeline): sentences, and the words that carry content, as lemmas without spaCy's stop words.
+And text compared as a reader compares it: quotation marks, dashes, case and spacing folded (with a map
+back to the source's offsets), a name without its titles, every mention of a name.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
 
 from ..models import Span
-from .lexicon import QUOTE_MARKS
+from .lexicon import QUOTE_MARKS, TITLE_QUALIFIERS, TITLES
 
-__all__ = ["QuotedPassage", "find_quoted_passages", "paragraphs", "sentences", "trimmed"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
-# Two apostrophes stand for a double mark in some typed text.
-_QUOTE = re.compile(f"''|[{QUOTE_MARKS}]")
-_OPENING = "“„«''"
-_CLOSING = "”»"
+__all__ = [
+    "content_words",
+    "mention_spans",
+    "normalize",
+    "paragraphs",
+    "rough_sentences",
+    "sentences",
+    "stop_words",
+    "trimmed",
+    "without_titles",
+]
+
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
+_FOLD = {
+    **dict.fromkeys(QUOTE_MARKS, '"'),
+    "‘": "'",
+    "’": "'",
+    "‛": "'",
+    "`": "'",
+    "…": "...",
+    "–": "-",
+    "—": "-",
+    "[": "(",
+    "]": ")",
+}
 
 
-@dataclass(frozen=True)
-class QuotedPassage:
-    """The words between one pair of quotation marks."""
+def normalize(text: str) -> tuple[str, list[int]]:
+    """``text`` with quotation marks, dashes, ellipses and brackets folded ("[Putin]" reads as "(Putin)"),
+    whitespace collapsed and case lowered, and for each normalized character the offset of the source
+    character it came from."""
+    out: list[str] = []
+    where: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not in_space and out:
+                out.append(" ")
+                where.append(i)
+            in_space = True
+            continue
+        in_space = False
+        folded = _FOLD.get(ch, ch)
+        for piece in folded:
+            lowered = piece.lower()
+            out.append(lowered[0] if len(lowered) > 1 else lowered)
+            where.append(i)
+    return "".join(out), where
 
-    text: str
-    span: Span
-    full: bool
-    """A whole utterance (starts with a capital) rather than a fragment woven into a sentence."""
+
+def mention_spans(names: list[str], text: str, *, start: int = 0) -> list[Span]:
+    """Every whole-word occurrence of any of ``names`` after ``start``, longest names first, no overlaps."""
+    taken: list[Span] = []
+    for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        for match in pattern.finditer(text, start):
+            span = Span(start=match.start(), end=match.end())
+            if not any(span.start < t.end and t.start < span.end for t in taken):
+                taken.append(span)
+    return sorted(taken, key=lambda s: s.start)
 
 
-def find_quoted_passages(text: str, start: int = 0) -> list[QuotedPassage]:
-    """Every passage between a pair of double quotation marks, paragraph by paragraph, in order."""
-    found: list[QuotedPassage] = []
-    for para in paragraphs(text, start):
-        # Quotation marks inside braces belong to JSON or code pasted into the article, not to speech.
-        braces = _braced(text, para)
-        marks = [
-            m
-            for m in _QUOTE.finditer(text, para.start, para.end)
-            if not any(lo <= m.start() < hi for lo, hi in braces)
-        ]
-        for inner in _pairs(text, marks):
-            words = text[inner.start : inner.end]
-            if not words.strip():
-                continue
-            found.append(QuotedPassage(text=words, span=inner, full=words.lstrip("( \n")[:1].isupper()))
+_TITLE_WORDS = frozenset(w.lower() for w in TITLES | TITLE_QUALIFIERS)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (the model's headline or summary), as the pipeline splits the article's:
+    "Mr. Lee" or "the U.S. ambassador" end none, and a closing quotation mark stays with its sentence."""
+    from .nlp import parse
+
+    return [sentence.text.strip() for sentence in parse(text).sents if sentence.text.strip()]
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words: the words that carry no content of their own ("the", "would", "say")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def content_words(words: str | Iterable[Token]) -> set[str]:
+    """The words that carry content: the lemmas, lowercased, of the tokens that are no stop word, no
+    punctuation and no space ("recalled" is "recall", "said" goes). Text is parsed first; tokens of a
+    parse are read as they are."""
+    if isinstance(words, str):
+        from .nlp import parse
+
+        words = parse(words)
+    stop = stop_words()
+    found = set()
+    for token in words:
+        lemma = token.lemma_.lower()
+        if token.is_punct or token.is_space or token.is_stop or lemma in stop:
+            continue
+        if any(ch.isalnum() for ch in lemma):
+            found.add(lemma)
     return found
 
 
-def _pairs(text: str, marks: list[re.Match[str]]) -> list[Span]:
-    """The words between paired marks. Curly marks say which way they face, so one odd mark (an opening
-    mark never closed, a closing one never opened) spoils no other pair; straight marks alternate. A
-    mark left open at the paragraph's end (a quotation running on into the next one) pairs with none."""
-    pairs: list[Span] = []
-    opened: int | None = None
-    for mark in marks:
-        kind, before = mark.group(0), text[mark.start() - 1] if mark.start() else " "
-        after = text[mark.end()] if mark.end() < len(text) else " "
-        if opened is None:
-            if kind in _CLOSING and not before.isspace():
-                continue  # closes nothing
-            opened = mark.end()
-        elif kind in _OPENING and (before.isspace() or after.isalnum()):
-            opened = mark.end()  # the one before never closed: the quotation starts again here
-        else:
-            pairs.append(Span(start=opened, end=mark.start()))
-            opened = None
-    return pairs
+def without_titles(name: str) -> str:
+    """A name without the titles before it: "President Joe Biden" is "Joe Biden", "former Vice President
+    Dick Cheney" "Dick Cheney"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
-def sentences(text: str, start: int = 0) -> list[Span]:
+def paragraphs(text: str, start: int = 0) -> list[Span]:
+    """Paragraph spans of ``text`` from ``start``, split at blank lines (blank ones included)."""
+    spans, pos = [], start
+    for match in _PARAGRAPH.finditer(text, start):
+        spans.append(Span(start=pos, end=match.start()))
+        pos = match.end()
+    spans.append(Span(start=pos, end=len(text)))
+    return spans
+
+
+def rough_sentences(text: str, start: int = 0) -> list[Span]:
     """Rough sentence spans of ``text`` from ``start``, split on end punctuation and line breaks: for
     cutting windows and for the baseline, before any parse (the analysis has the parser's sentences)."""
     spans: list[Span] = []
@@ -83,29 +151,6 @@ def sentences(text: str, start: int = 0) -> list[Span]:
         pos = match.end()
     if text[pos:].strip():
         spans.append(trimmed(text, pos, len(text)))
-    return spans
-
-
-def _braced(text: str, para: Span) -> list[tuple[int, int]]:
-    regions, depth, opened = [], 0, 0
-    for i in range(para.start, para.end):
-        if text[i] == "{":
-            opened = i if depth == 0 else opened
-            depth += 1
-        elif text[i] == "}" and depth:
-            depth -= 1
-            if depth == 0:
-                regions.append((opened, i + 1))
-    return regions
-
-
-def paragraphs(text: str, start: int = 0) -> list[Span]:
-    """Paragraph spans of ``text`` from ``start``, split at blank lines (blank ones included)."""
-    spans, pos = [], start
-    for match in _PARAGRAPH.finditer(text, start):
-        spans.append(Span(start=pos, end=match.start()))
-        pos = match.end()
-    spans.append(Span(start=pos, end=len(text)))
     return spans
 
 

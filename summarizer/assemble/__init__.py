@@ -7,15 +7,12 @@ Every item points at the article's words; every speaker, role and claimant says 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from ..analysis import Analysis, Candidate, Dated, Entity
+from ..analysis import Analysis, Candidate, Dated, Entity, dated_in
 from ..analysis.certainty import certainty_of
-from ..extract import UNKNOWN, EventAnswer, OverviewAnswer
-from ..ground import content_words, normalize
+from ..analysis.text import content_words, normalize, sentences
+from ..extract import UNKNOWN, Answers, EventAnswer
 from ..models import (
     Actor,
     ActorKind,
@@ -29,29 +26,13 @@ from ..models import (
     Span,
     Support,
 )
+from .checks import require_content
 
-__all__ = ["Answers", "assemble", "dated_in", "preliminary", "shown_as_is", "support"]
+__all__ = ["assemble", "preliminary", "require_content", "support"]
 
-_MOST_EVENTS = 16
-_MOST_CLAUSE_WORDS = 20
-_SUMMARY_SENTENCE = re.compile(r"(?<=[.!?])['’\"”)]*\s+(?=[A-Z'‘\"“(])")
 _SUPPORTED = 0.5
 """Share of a summary sentence's content words its best article sentences must hold to be shown as its
 support; below it the sentence is listed with no support, for the reader to check."""
-
-
-@dataclass
-class Answers:
-    """What the model said, pass by pass, over all parts of the article."""
-
-    roles: dict[str, str] = field(default_factory=dict)
-    things: set[str] = field(default_factory=set)
-    """Names the model judged a product, a service, a place or an event: no actors."""
-    speakers: dict[int, str | None] = field(default_factory=dict)
-    """Passage index → the speaker's name the model chose (passages the parse left open)."""
-    events: list[tuple[EventAnswer | None, Dated]] = field(default_factory=list)
-    """Each time expression with the model's account of it; None where its clause is shown as it is."""
-    overview: OverviewAnswer | None = None
 
 
 def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.date | None) -> Brief:
@@ -64,7 +45,7 @@ def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.da
         dateline=dateline,
         actors=actors,
         quotes=_quotes(analysis, answers.speakers, ids),
-        events=_once(_events(analysis.text, answers.events, actors)),
+        events=_retellings_merged(_events(analysis.text, answers.events, actors)),
         consequences=_consequences(analysis, analysis.candidates, ids, actors),
         run=run,
     )
@@ -77,18 +58,6 @@ def preliminary(analysis: Analysis, dateline: dt.date | None) -> Preview:
     events: list[tuple[EventAnswer | None, Dated]] = [(None, d) for d in dated_in(analysis, lambda _: True)]
     run = RunInfo(backend="analysis", model="spacy" if analysis.parsed else "-", prompt_version="-")
     return Preview(assemble(analysis, Answers(events=events), run, dateline), parsed=analysis.parsed)
-
-
-def shown_as_is(dated: Dated, text: str) -> bool:
-    """Whether the clause a time dates is shown as what happened, in the article's words: when it reads
-    as a sentence of its own (its verb's subject in it) and is short; the model sums up the others."""
-    return dated.standalone and len(text[dated.clause.start : dated.clause.end].split()) <= _MOST_CLAUSE_WORDS
-
-
-def dated_in(analysis: Analysis, owns: Callable[[int], bool]) -> list[Dated]:
-    """The time expressions a part of the article owns, in article order, at most as many as the events
-    pass asks about."""
-    return [d for d in analysis.dated if owns(d.sentence.start)][:_MOST_EVENTS]
 
 
 def _actors(entities: list[Entity], roles: dict[str, str]) -> tuple[list[Actor], dict[str, str]]:
@@ -173,7 +142,7 @@ def _events(text: str, told: list[tuple[EventAnswer | None, Dated]], actors: lis
     return events
 
 
-def _once(events: list[Event]) -> list[Event]:
+def _retellings_merged(events: list[Event]) -> list[Event]:
     """Events the model described in the same words on the same date are one event told twice: kept
     once, with the evidence of each telling."""
     kept: dict[tuple[str, str | None], Event] = {}
@@ -237,8 +206,8 @@ def support(summary: str, analysis: Analysis) -> list[Support]:
     """Each sentence of the summary with the one or two article sentences that hold most of its content
     words: a reader checks a summary sentence against them."""
     out = []
-    bodies = [(s, content_words(analysis.text[s.start : s.end])) for s in analysis.sentences]
-    for sentence in _SUMMARY_SENTENCE.split(summary.strip()):
+    bodies = [(s, _words(analysis, s)) for s in analysis.sentences]
+    for sentence in sentences(summary):
         words = content_words(sentence)
         if not words:
             continue
@@ -251,3 +220,10 @@ def support(summary: str, analysis: Analysis) -> list[Support]:
         spans = sorted((b[0] for b in best), key=lambda s: s.start) if score >= _SUPPORTED else []
         out.append(Support(sentence=sentence, spans=spans, score=score))
     return out
+
+
+def _words(analysis: Analysis, sentence: Span) -> set[str]:
+    """The content words of an article sentence, read off the article's parse."""
+    doc = analysis.doc
+    tokens = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if doc else None
+    return content_words(tokens if tokens is not None else analysis.text[sentence.start : sentence.end])

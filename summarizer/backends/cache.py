@@ -2,7 +2,8 @@
 
 Entries are keyed by a hash of everything that determines an answer (the backend's identity, the prompt
 version and the whole request body: model, messages, schema, generation parameters) and kept in a
-JsonStore. Only the request body is stored, never headers, so API keys stay out of the cache.
+JsonStore, each with the prompt version it answered, so that a stale one can be told at a glance. Only the
+request body is stored, never headers, so API keys stay out of the cache.
 Recordings for the tests are such a cache, replayed.
 
 An entry that is not a chat completion (hand-edited, or written by something else) is a miss, with a
@@ -53,7 +54,8 @@ class CacheTransport(httpx2.BaseTransport):
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         body = json.loads(request.read() or b"{}")
-        key = digest(self._namespace, request.headers.get(PROMPT_VERSION_HEADER, ""), request.url.path, body)
+        version = request.headers.get(PROMPT_VERSION_HEADER, "")
+        key = digest(self._namespace, version, request.url.path, body)
         self._last.key = key
         response = self._completion(key)
         if response is not None:
@@ -66,7 +68,8 @@ class CacheTransport(httpx2.BaseTransport):
         answer = self._inner.handle_request(request)
         if answer.status_code == 200:
             answer.read()
-            self._store.put(key, {"request": body, "response": json.loads(answer.content)})
+            entry = {"prompt_version": version, "request": body, "response": json.loads(answer.content)}
+            self._store.put(key, entry)
         return answer
 
     def _completion(self, key: str) -> dict[str, object] | None:

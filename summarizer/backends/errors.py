@@ -17,11 +17,18 @@ def our_error(exc: BaseException | None) -> SummarizerError | None:
     return None
 
 
-def backend_error(exc: BaseException) -> SummarizerError:
-    """The error to raise for ``exc``, an exception of the client stack that no pass can recover from."""
+def backend_error(exc: BaseException) -> SummarizerError | None:
+    """The error to raise for ``exc``, an exception out of the client stack that no pass can recover from:
+    the endpoint's failure is a BackendError, an answer the client library could not read an
+    ExtractionError. None for anything else: a bug of ours, to be raised as it is, not passed off as the
+    model's."""
     if isinstance(exc, SummarizerError):
         return exc
+    import json
+
     import openai
+    import pydantic
+    from instructor.core.exceptions import InstructorError
 
     if isinstance(exc, openai.APIStatusError):
         return BackendError(f"the model endpoint answered HTTP {exc.status_code}: {exc.message}")
@@ -29,4 +36,6 @@ def backend_error(exc: BaseException) -> SummarizerError:
         return BackendError("the model endpoint did not answer in time (SUMMARIZER_TIMEOUT / timeout=)")
     if isinstance(exc, openai.APIError):
         return BackendError(f"the model endpoint failed: {exc.message}")
-    return ExtractionError(f"{type(exc).__name__}: {exc}")
+    if isinstance(exc, InstructorError | json.JSONDecodeError | pydantic.ValidationError):
+        return ExtractionError(f"{type(exc).__name__}: {exc}")
+    return None

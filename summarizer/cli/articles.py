@@ -15,14 +15,13 @@ from pathlib import Path
 import typer
 
 from ..ingest import Source, read_path, source_from_bytes
+from ..render.formats import FORMATS, Format
 from .messages import say
-from .options import Format
 
 __all__ = ["STDIN", "Article", "Failure", "expand", "output_paths", "read_article"]
 
 _ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 _GLOB_CHARS = re.compile(r"[*?\[]")
-_SUFFIX = {Format.RICH: ".txt", Format.MARKDOWN: ".md", Format.JSON: ".json", Format.HTML: ".html"}
 STDIN = "-"
 _STDIN_ORIGIN = "<stdin>"
 
@@ -117,7 +116,7 @@ def output_paths(
     taken: set[str] = set()
     for article in articles:
         stem = "stdin" if article.name == STDIN else Path(article.name).stem
-        suffix = _SUFFIX[fmt]
+        suffix = FORMATS[fmt].suffix
         if os.path.realpath(output / f"{stem}{suffix}") in inputs:
             stem += ".brief"
         numbered = (f"{stem}-{n}{suffix}" for n in itertools.count(2))

@@ -13,6 +13,7 @@ from .. import __version__
 from ..backends import identify
 from ..config import ENGINE_SLOTS, Engine, Settings
 from ..models import Brief
+from ..render.formats import Format
 from .articles import expand, output_paths
 from .batch import Run, brief_concurrently
 from .messages import error, say
@@ -20,7 +21,6 @@ from .options import (
     CONFIGURATION,
     ContextTokens,
     Dateline,
-    Format,
     FormatOption,
     ModelPath,
     Quiet,
@@ -195,18 +195,9 @@ def story(
 
 
 def _write_story(merged: Story, fmt: Format, output: Path | None) -> None:
-    if fmt is Format.JSON:
-        from ..render.safe import json_safe
+    from ..render import render_story
 
-        text = json_safe(merged.model_dump_json(indent=2)) + "\n"
-    elif fmt is Format.HTML:
-        from ..render.story_html import story_html
-
-        text = story_html(merged)
-    else:
-        from ..render.story import story_markdown
-
-        text = story_markdown(merged)
+    text = render_story(merged, fmt)
     if output is not None:
         try:
             to_file(text, output)
@@ -215,12 +206,10 @@ def _write_story(merged: Story, fmt: Format, output: Path | None) -> None:
             raise typer.Exit(1) from None
         return
     if fmt is Format.RICH:
-        from ..render import terminal_console
+        from ..render import print_story, terminal_console
 
         if (console := terminal_console()) is not None:
-            from rich.markdown import Markdown
-
-            console.print(Markdown(text))
+            print_story(merged, console)
             return
     write_stdout(text)
 

@@ -7,7 +7,6 @@ import datetime as dt
 import functools
 import inspect
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,13 +15,13 @@ import typer
 from ..backends import identify
 from ..config import CacheMode, Engine, Settings, parse_dateline
 from ..errors import ConfigError
+from ..render.formats import Format
 from .messages import error
 
 __all__ = [
     "CONFIGURATION",
     "ContextTokens",
     "Dateline",
-    "Format",
     "FormatOption",
     "ModelPath",
     "Quiet",
@@ -35,17 +34,13 @@ CONFIGURATION = 2
 """The exit status of a usage or configuration error."""
 
 
-class Format(StrEnum):
-    """How a brief or a story is written."""
-
-    RICH = "rich"
-    MARKDOWN = "markdown"
-    JSON = "json"
-    HTML = "html"
-
-
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="rich: a note for the terminal; or markdown, json, html.")
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"rich: a note for the terminal; or {', '.join(f for f in Format if f is not Format.RICH)}.",
+    ),
 ]
 
 

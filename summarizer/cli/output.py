@@ -7,28 +7,20 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from ..ingest import Source
 from ..models import Brief
 from ..render import terminal_console
+from ..render.formats import Format
 from .articles import Failure
-from .options import Format
 
 __all__ = ["Output", "silence_stdout", "to_file", "write_stdout"]
-
-_RENDERER: dict[Format, Literal["rich", "markdown", "json", "html"]] = {
-    Format.RICH: "rich",
-    Format.MARKDOWN: "markdown",
-    Format.JSON: "json",
-    Format.HTML: "html",
-}
 
 
 def _render_as(result: Brief, source: Source, fmt: Format) -> str:
     from ..render import render
 
-    return render(result, source, _RENDERER[fmt], width=80, color=False)
+    return render(result, source, fmt, width=80, color=False)
 
 
 def _to_stdout(result: Brief, source: Source, fmt: Format) -> None:

@@ -19,7 +19,7 @@ from .report import (
     evaluate,
     totals,
 )
-from .scoring import ArticleScore, Ratio, consequence_matches, content_words, score
+from .scoring import ArticleScore, Ratio, consequence_matches, score
 
 __all__ = [
     "METRICS",
@@ -37,7 +37,6 @@ __all__ = [
     "analysis_brief",
     "baseline_brief",
     "consequence_matches",
-    "content_words",
     "counts",
     "evaluate",
     "load_gold",

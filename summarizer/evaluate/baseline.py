@@ -7,8 +7,8 @@ import re
 import time
 
 from ..analysis.lexicon import TITLES
-from ..analysis.text import find_quoted_passages, sentences
-from ..ground import mention_spans
+from ..analysis.quotations import find_quoted_passages
+from ..analysis.text import mention_spans, rough_sentences
 from ..ingest import source_from_text
 from ..models import Actor, ActorKind, Brief, Event, Quote, RunInfo
 from ..timeline import find_dates
@@ -117,7 +117,7 @@ def baseline_brief(text: str, dateline: dt.date | None) -> Brief:
             )
         )
     passages = find_quoted_passages(text, start)
-    spans_of = sentences(text, start)
+    spans_of = rough_sentences(text, start)
     quoted = [p.span for p in passages]
     mentions = [
         (span, actor)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from ..ground import normalize
+from ..analysis.text import content_words
 from ..models import Brief, Consequence, Event, Quote
 from .gold.matching import (
     CALENDAR,
@@ -233,29 +232,6 @@ def _value(event: Event) -> str | None:
 WORDS_NEEDED = 0.5
 """Share of a gold description's content words that a brief consequence must hold, when the gold has no
 evidence to match by span."""
-_STOP = frozenset(
-    {
-        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "from",
-        "with", "as", "into", "over", "under", "about", "after", "before", "than", "then", "that", "this",
-        "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "has", "have",
-        "had", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "not", "no",
-        "do", "does", "did", "so", "such", "their", "there", "they", "them", "he", "she", "his", "her",
-        "we", "our", "you", "your", "who", "whom", "which", "what", "when", "where", "while", "also",
-        "says", "said", "say", "according",
-    }
-)  # fmt: skip
-
-
-def _stem(word: str) -> str:
-    """A word as compared: its first five letters, so that inflections meet (collapse, collapsing)."""
-    return word[:5]
-
-
-def content_words(text: str) -> set[str]:
-    """The content words of ``text``, stemmed: words of letters or digits, lowercased, not in a short
-    list of function words, at least three characters long unless they are numbers."""
-    words = re.findall(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*", normalize(text)[0].lower())
-    return {_stem(w) for w in words if w not in _STOP and (len(w) >= 3 or w.isdigit())}
 
 
 def consequence_matches(got: Consequence, want: GoldConsequence, text: str) -> bool:

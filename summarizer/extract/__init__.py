@@ -9,15 +9,14 @@ cache, so every pass after the first pays only for its own question.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import Field, ValidationError
 
 from .. import prompts
+from ..accounting import RunRecord
 from ..backends import PROMPT_VERSION_HEADER
 from ..backends.errors import backend_error, our_error
 from ..models import RunWarning, WarningKind
@@ -25,6 +24,7 @@ from .answers import (
     UNKNOWN,
     VALIDATION,
     Answer,
+    Answers,
     EventAnswer,
     KindAnswer,
     OverviewAnswer,
@@ -40,8 +40,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UNKNOWN",
+    "Answers",
     "EventAnswer",
-    "Extraction",
     "OverviewAnswer",
     "Progress",
     "RoleAnswer",
@@ -50,19 +50,6 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-
-
-@dataclass
-class Extraction:
-    """Accounting of one brief's requests, filled in as the passes run."""
-
-    seconds: dict[str, float] = field(default_factory=dict)
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    reasks: int = 0
-    warnings: list[RunWarning] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
-    """Held while a request in flight adds to the figures."""
 
 
 Progress = Callable[[str], None]
@@ -81,7 +68,7 @@ class Session:
         article: str,
         dateline: str,
         max_reasks: int,
-        record: Extraction,
+        record: RunRecord,
         progress: Progress | None = None,
     ) -> None:
         self._client = client
@@ -198,6 +185,7 @@ class Session:
             {"role": "system", "content": self._system},
             {"role": "user", "content": self._article + task},
         ]
+        started = time.perf_counter()
         # The request's own warnings: with requests in flight together, each keeps its own.
         warnings = call_warnings()
         context = {
@@ -205,7 +193,6 @@ class Session:
             "warnings": self._record.warnings if warnings is None else warnings,
             **context,
         }
-        started = time.perf_counter()
         token = VALIDATION.set(context)
         try:
             return self._client.chat.completions.create(
@@ -256,7 +243,10 @@ class Session:
                 text = f"{name}: no valid answer after {exc.n_attempts} attempts"
                 context["warnings"].append(RunWarning(WarningKind.NO_ANSWER, name, text))
                 return None
-        raise backend_error(cause or exc) from exc
+        failure = cause or exc
+        if (error := backend_error(failure)) is None:
+            raise failure from None  # a bug of ours: shown as it is, not as the model's failure
+        raise error from exc
 
 
 def _unique(values: list[_T]) -> list[_T]:

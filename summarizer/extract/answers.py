@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -20,17 +21,18 @@ from pydantic import (
     model_validator,
 )
 
-from ..ground import normalize
+from ..analysis.text import normalize, sentences
 from ..models import EventFields, RunWarning, WarningKind
 from .checks import Said, misattributed, miscast, unsupported
 
 if TYPE_CHECKING:
-    pass
+    from ..analysis import Dated
 
 __all__ = [
     "UNKNOWN",
     "VALIDATION",
     "Answer",
+    "Answers",
     "EventAnswer",
     "KindAnswer",
     "OverviewAnswer",
@@ -56,10 +58,28 @@ def _context(info: ValidationInfo) -> dict[str, Any]:
     return info.context or VALIDATION.get() or {}
 
 
+@dataclass
+class Answers:
+    """What the model said, pass by pass, over all parts of the article."""
+
+    roles: dict[str, str] = field(default_factory=dict)
+    things: set[str] = field(default_factory=set)
+    """Names the model judged a product, a service, a place or an event: no actors."""
+    speakers: dict[int, str | None] = field(default_factory=dict)
+    """Passage index → the speaker's name the model chose (passages the parse left open)."""
+    events: list[tuple[EventAnswer | None, Dated]] = field(default_factory=list)
+    """Each time expression with the model's account of it; None where its clause is shown as it is."""
+    overview: OverviewAnswer | None = None
+
+
 class Answer(BaseModel):
     """Base of every answer: lenient validation (after the last re-ask) drops failing list items."""
 
     model_config = ConfigDict(extra="ignore")
+
+    _CHOICES: ClassVar[dict[str, tuple[str, str]]] = {}
+    """Fields whose value must be one of this article's choices: the field → (the validation context's
+    list of them, what the value must be)."""
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -71,6 +91,15 @@ class Answer(BaseModel):
     @classmethod
     def constrain(cls, schema: dict[str, Any]) -> None:
         """Narrow ``schema`` to this article's choices; answers built for one article override it."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_of_the_choices(cls, data: Any, info: ValidationInfo) -> Any:
+        if cls._CHOICES and isinstance(data, dict):
+            data = dict(data)
+            for name, (key, what) in cls._CHOICES.items():
+                data[name] = _choice(data.get(name), info, key, what)
+        return data
 
     @model_validator(mode="before")
     @classmethod
@@ -144,27 +173,17 @@ class QuoteAnswer(Answer):
     text: str = Field(description="The quoted passage, exactly as listed.")
     speaker: str = Field(description="Who the article says spoke or wrote the passage.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _known(cls, data: Any, info: ValidationInfo) -> Any:
-        if isinstance(data, dict):
-            data = dict(data)
-            data["text"] = _choice(data.get("text"), info, "passages", "a passage the article quotes")
-            data["speaker"] = _choice(data.get("speaker"), info, "speakers", "an actor of the article")
-        return data
+    _CHOICES = {
+        "text": ("passages", "a passage the article quotes"),
+        "speaker": ("speakers", "an actor of the article"),
+    }
 
 
 class EventAnswer(EventFields, Answer):
     model_config = ConfigDict(extra="ignore", frozen=False)
     when: str = Field(description="The time, as listed.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _known(cls, data: Any, info: ValidationInfo) -> Any:
-        if isinstance(data, dict):
-            data = dict(data)
-            data["when"] = _choice(data.get("when"), info, "times", "a time expression of the article")
-        return data
+    _CHOICES = {"when": ("times", "a time expression of the article")}
 
 
 class OverviewAnswer(Answer):
@@ -260,13 +279,11 @@ class OverviewAnswer(Answer):
 _CUT_OVERVIEW = re.compile(
     r'"headline"\s*:\s*"(?P<headline>[^"]+)"\s*,\s*"summary"\s*:\s*"(?P<summary>[^"]*)'
 )
-_SENTENCE = re.compile(r"(?<=[.!?])['’)]*\s+(?=[A-Z'‘(])")
 
 
 def whole_sentences(text: str) -> list[str]:
     """The sentences of ``text`` that end with their full stop (a cut-off last one is left out)."""
-    parts = [p.strip() for p in _SENTENCE.split(text.strip()) if p.strip()]
-    return [p for p in parts if p.rstrip("'’)").endswith((".", "!", "?"))]
+    return [s for s in sentences(text) if s.rstrip("'’)").endswith((".", "!", "?"))]
 
 
 def _first_sentences(sentences: list[str]) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..analysis.lexicon import QUOTE_MARKS, ROLE_NOUNS, SPEECH_VERBS
-from ..ground import content_words
+from ..analysis.text import content_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,9 +37,11 @@ class Said:
 
 def unsupported(written: str, article: str) -> list[str]:
     """Names and numbers in ``written`` that the article does not give. A capitalized word counts as a
-    name unless it begins a sentence; it is supported when the article has it, or a word of the same
-    stem ("Recalls" in a title-case headline, "recalled" in the article)."""
+    name unless it begins a sentence; it is supported when the article has it, or a word of its family
+    ("Russian" where the article says "Russia")."""
     words = {w.lower().rstrip(".") for w in _WORD.findall(article)}
+    # A family by its first five letters, not by lemma: a name's derived words ("Russian", "Americans")
+    # have lemmas of their own, and a name the article gives in another form is no invention.
     stems = {w[:5] for w in words if len(w) >= 5}
     numbers = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(article)}
     missing: list[str] = []
@@ -100,7 +102,7 @@ def misattributed(written: str, said: list[Said], actors: list[list[str]]) -> li
     found = []
     for verb in (t for t in parse(written) if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS):
         speaker = _actor(_subject_words(verb), actors)
-        words = content_words(" ".join(t.text for t in verb.subtree))
+        words = content_words(verb.subtree)
         best, shared = max(
             ((s, len(words & body)) for s, body in bodies), key=lambda b: b[1], default=(None, 0)
         )

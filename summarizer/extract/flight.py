@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from ..models import RunWarning
 
 if TYPE_CHECKING:
-    from . import Extraction, Progress
+    from ..accounting import RunRecord
+    from . import Progress
 
 __all__ = ["IN_FLIGHT", "InFlight", "Pending", "call_warnings"]
 
@@ -55,7 +56,7 @@ class Pending(Generic[_T]):
 class InFlight:
     """Requests sent up to ``width`` at once (1: one after another, in the calling thread)."""
 
-    def __init__(self, width: int, record: Extraction, progress: Progress | None = None) -> None:
+    def __init__(self, width: int, record: RunRecord, progress: Progress | None = None) -> None:
         self._pool = ThreadPoolExecutor(width, thread_name_prefix="summarizer-pass") if width > 1 else None
         self._record = record
         self._progress = progress
@@ -94,8 +95,12 @@ class InFlight:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         if self._pool is not None:
-            # After a failure, requests still in flight are left to end on their own: none is waited on.
-            self._pool.shutdown(wait=exc is None, cancel_futures=exc is not None)
+            # After a failure the requests not yet sent are not sent, and those in flight are waited for
+            # (each ends within its timeout), so that none outlives the backend that sends it; after
+            # Ctrl-C none is waited for.
+            self._pool.shutdown(
+                wait=exc is None or isinstance(exc, Exception), cancel_futures=exc is not None
+            )
         if exc is None:
             for warnings in self._journal:
                 self._record.warnings.extend(warnings)

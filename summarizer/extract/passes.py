@@ -4,98 +4,171 @@ found in that part, the answers gathered for assembly."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..analysis import Analysis, Dated, Entity
-from ..assemble import Answers, dated_in, shown_as_is
+from ..accounting import RunRecord, count_usage
+from ..analysis import Analysis, Dated, Entity, dated_in, shown_as_is
 from ..chunks import Window
 from ..models import ActorKind
-from . import EventAnswer, Extraction, Progress, Said, Session
-from .flight import InFlight
+from . import Answers, EventAnswer, Progress, Said, Session
+from .flight import IN_FLIGHT, InFlight
 
 if TYPE_CHECKING:
-    import instructor
+    from ..backends.client import Backend
 
-__all__ = ["ask_passes", "shown", "unsure"]
+__all__ = ["ask_passes", "may_be_a_thing", "with_curly_quotes"]
 
 _OPTIONS = 3
 
 
 def ask_passes(
-    client: instructor.Instructor,
-    model: str,
+    backend: Backend,
     analysis: Analysis,
     parts: list[Window],
     dateline: dt.date | None,
     max_reasks: int,
-    record: Extraction,
+    record: RunRecord,
     progress: Progress | None,
-    width: int = 1,
 ) -> Answers:
-    """Every pass over every part of the analysed article, up to ``width`` requests in flight at once;
-    ``record`` keeps the requests' accounting."""
-    text = analysis.text
+    """Every pass over every part of the analysed article, as many requests in flight at once as the
+    backend answers at once; ``record`` keeps the requests' accounting.
+
+    Each pass is asked as soon as what it needs is known, and its answers taken when they are needed: the
+    things questions and the events at once; then the roles and the speakers (a name judged a thing is
+    no actor for them); then the overview (it names the roles)."""
+    client, slots = backend.instructor(), backend.slots() or IN_FLIGHT
+    count_usage(client, record)
+    model = backend.model
     answers = Answers()
     for n, window in enumerate(parts):
         session = Session(
             client,
             model,
-            article=shown(text[window.shown.start : window.shown.end]),
+            article=with_curly_quotes(analysis.text[window.shown.start : window.shown.end]),
             dateline=dateline.strftime("%A %Y-%m-%d") if dateline else "date unknown",
             max_reasks=max_reasks,
             record=record,
         )
-        with InFlight(width, record, _part_progress(progress, n, len(parts))) as flight:
-            _ask_part(flight, session, analysis, window, answers, first=n == 0)
+        with InFlight(slots, record, _part_progress(progress, n, len(parts))) as flight:
+            things = _things(flight, session, analysis, window, answers)
+            events = _events(flight, session, analysis, window, answers)
+            things()
+            entities = [e for e in analysis.entities if e.name not in answers.things]
+            roles = _roles(flight, session, entities, window, answers)
+            _speakers(flight, session, analysis, entities, window, answers)()
+            roles()
+            if n == 0:
+                # The lede: news puts what matters first, so the first part carries the headline.
+                _overview(flight, session, analysis, entities, answers)()
+            events()
     return answers
 
 
-def _ask_part(
-    flight: InFlight, session: Session, analysis: Analysis, window: Window, answers: Answers, *, first: bool
-) -> None:
-    """The passes over one part, each request sent once what it needs is known: the things questions and
-    the events at once, then the roles and quotes (they leave out the things), then the overview (it names
-    the roles)."""
-    text = analysis.text
-    owned = [e for e in analysis.entities if window.owns(e.mentions[0].start)]
-    asked_kind = [e.name for e in owned if unsure(e, analysis)]
-    kinds = [flight.ask("things", session.kind, name) for name in asked_kind]
-    dated = dated_in(analysis, window.owns)
-    asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
-    clauses = [(_clause(dated[i], text), dated[i].when.text) for i in asked]
-    told = flight.ask("events", session.events, clauses) if asked else None
+Taken = Callable[[], None]
+"""A pass asked: called, it waits for the answers and puts them in the brief's answers."""
 
-    answers.things.update(
-        name for name, kind in zip(asked_kind, kinds, strict=True) if kind.result() == "thing"
-    )
-    entities = [e for e in analysis.entities if e.name not in answers.things]
-    owned = [e for e in owned if e.name not in answers.things]
-    unnamed = [e.name for e in owned if e.kind is ActorKind.PERSON and e.role is None]
-    roles = flight.ask("roles", session.roles, unnamed) if unnamed else None
+
+def _nothing() -> None:
+    """A pass with nothing to ask."""
+
+
+def _things(
+    flight: InFlight, session: Session, analysis: Analysis, window: Window, answers: Answers
+) -> Taken:
+    """The things pass: which of the names the text leaves open are a product's, a service's, a place's
+    or an event's (one question a name)."""
+    asked = [
+        e.name for e in analysis.entities if window.owns(e.mentions[0].start) and may_be_a_thing(e, analysis)
+    ]
+    kinds = [flight.ask("things", session.kind, name) for name in asked]
+
+    def take() -> None:
+        answers.things.update(
+            name for name, kind in zip(asked, kinds, strict=True) if kind.result() == "thing"
+        )
+
+    return take
+
+
+def _roles(
+    flight: InFlight, session: Session, entities: list[Entity], window: Window, answers: Answers
+) -> Taken:
+    """The roles pass: the role of each person the article names without stating one beside the name."""
+    unnamed = [
+        e.name
+        for e in entities
+        if window.owns(e.mentions[0].start) and e.kind is ActorKind.PERSON and e.role is None
+    ]
+    if not unnamed:
+        return _nothing
+    roles = flight.ask("roles", session.roles, unnamed)
+    return lambda: answers.roles.update(roles.result())
+
+
+def _speakers(
+    flight: InFlight,
+    session: Session,
+    analysis: Analysis,
+    entities: list[Entity],
+    window: Window,
+    answers: Answers,
+) -> Taken:
+    """The quotes pass: the speaker of each passage the parse left open, among the names near it."""
     open_passages = [
         i
         for i, p in enumerate(analysis.passages)
         if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
     ]
-    if open_passages:
-        options = [_options(analysis, entities, i) for i in open_passages]
-        quoted = [analysis.passages[i].quoted.text for i in open_passages]
-        judged = flight.ask("quotes", session.quotes, quoted, options)
+    if not open_passages:
+        return _nothing
+    options = [_options(analysis, entities, i) for i in open_passages]
+    judged = flight.ask(
+        "quotes", session.quotes, [analysis.passages[i].quoted.text for i in open_passages], options
+    )
+
+    def take() -> None:
         # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
         by_text = {answer.text: answer.speaker for answer in judged.result()}
         answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
-    answers.roles.update(roles.result() if roles else {})
-    if first:
-        # The lede: news puts what matters first, so the first part carries the headline.
-        lede = " ".join(text[s.start : s.end] for s in analysis.sentences[:1])
-        stated = {e.name: e.role for e in entities if e.role is not None}
-        actors = [e.names() for e in entities]
-        facts = _facts(entities, answers.roles)
-        answers.overview = flight.ask(
-            "overview", session.overview, facts, lede, stated, _said(analysis), actors
-        ).result()
-    found = dict(zip(asked, _aligned([dated[i] for i in asked], told.result() if told else []), strict=True))
-    answers.events += [(found.get(i), d) for i, d in enumerate(dated)]
+
+    return take
+
+
+def _events(
+    flight: InFlight, session: Session, analysis: Analysis, window: Window, answers: Answers
+) -> Taken:
+    """The events pass: what happened at each time whose clause is not shown as the article has it."""
+    text = analysis.text
+    dated = dated_in(analysis, window.owns)
+    asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
+    clauses = [(_clause(dated[i], text), dated[i].when.text) for i in asked]
+    told = flight.ask("events", session.events, clauses) if asked else None
+
+    def take() -> None:
+        found = dict(
+            zip(asked, _aligned([dated[i] for i in asked], told.result() if told else []), strict=True)
+        )
+        answers.events.extend((found.get(i), d) for i, d in enumerate(dated))
+
+    return take
+
+
+def _overview(
+    flight: InFlight, session: Session, analysis: Analysis, entities: list[Entity], answers: Answers
+) -> Taken:
+    """The overview pass: a headline and a summary, given the actors, their roles and the lede."""
+    lede = " ".join(analysis.text[s.start : s.end] for s in analysis.sentences[:1])
+    stated = {e.name: e.role for e in entities if e.role is not None}
+    actors = [e.names() for e in entities]
+    overview = flight.ask(
+        "overview", session.overview, _facts(entities, answers.roles), lede, stated, _said(analysis), actors
+    )
+
+    def take() -> None:
+        answers.overview = overview.result()
+
+    return take
 
 
 def _clause(dated: Dated, text: str) -> str:
@@ -118,7 +191,7 @@ def _aligned(asked: list[Dated], told: list[EventAnswer]) -> list[EventAnswer | 
     return aligned
 
 
-def unsure(entity: Entity, analysis: Analysis) -> bool:
+def may_be_a_thing(entity: Entity, analysis: Analysis) -> bool:
     """Whether the text leaves open that a name is an actor's: an organization, a group or a person the
     NER labelled so, that never owns anything or acts as a passive's agent, with no role beside the
     name and no words of the article given to it."""
@@ -176,7 +249,8 @@ def _part_progress(progress: Progress | None, n: int, total: int) -> Progress | 
     return lambda name: progress(f"part {n + 1}/{total}: {name}")
 
 
-def shown(text: str) -> str:
+def with_curly_quotes(text: str) -> str:
+    """``text`` with every straight double quotation mark curled, opening or closing by what precedes it."""
     # A straight quote inside a JSON string ends it early when a small model copies it; curly quotes
     # of the same length keep every offset valid.
     out, opening = [], True

@@ -1,6 +1,6 @@
 """Showing a brief: a Markdown briefing note, JSON, a self-contained HTML page, or a rich terminal view.
 A story is shown by :mod:`.story` (Markdown, which the terminal shows through rich) and :mod:`.story_html`;
-both kinds of HTML page are built of :mod:`.page`.
+both kinds of HTML page are built of :mod:`.page`. The formats are listed once, in :mod:`.formats`.
 
 rich is imported only when something is shown on a terminal.
 """
@@ -9,26 +9,22 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Literal, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..ingest import Source
 from ..models import Brief
+from .formats import FORMATS, Format, OutputFormat
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["print_brief", "render", "terminal_console"]
+    from ..story import Story
+
+__all__ = ["FORMATS", "Format", "print_brief", "print_story", "render", "render_story", "terminal_console"]
 
 
-def render(
-    brief: Brief,
-    source: Source,
-    fmt: Literal["markdown", "json", "html", "rich"],
-    *,
-    width: int = 80,
-    color: bool = False,
-) -> str:
-    """The brief of ``source`` as text in the format ``fmt``.
+def render(brief: Brief, source: Source, fmt: Format | str, *, width: int = 80, color: bool = False) -> str:
+    """The brief of ``source`` as text in the format ``fmt`` (:mod:`.formats`).
 
     - ``markdown``: a briefing note to paste anywhere, ending in a provenance section.
     - ``json``: the brief as indented JSON, fields in the model's order, ending in a newline.
@@ -37,24 +33,19 @@ def render(
 
     No control character of the article's or the model's reaches the text: see :mod:`.safe`.
     """
-    from .safe import json_safe, printable_brief
+    return _format(fmt).brief(brief, source, width, color)
 
-    if fmt == "json":
-        return json_safe(brief.model_dump_json(indent=2)) + "\n"
-    brief, source = printable_brief(brief, source)
-    if fmt == "markdown":
-        from .markdown import to_markdown
 
-        return to_markdown(brief, source)
-    if fmt == "html":
-        from .html import to_html
+def render_story(story: Story, fmt: Format | str) -> str:
+    """A story as text in the format ``fmt``; ``rich`` is its Markdown note, for :func:`print_story`."""
+    return _format(fmt).story(story)
 
-        return to_html(brief, source)
-    if fmt == "rich":
-        from .terminal import to_text
 
-        return to_text(brief, source, width=width, color=color)
-    raise ValueError(f"unknown format {fmt!r}: choose one of markdown, json, html, rich")
+def _format(fmt: Format | str) -> OutputFormat:
+    try:
+        return FORMATS[Format(fmt)]
+    except ValueError:
+        raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(Format)}") from None
 
 
 def print_brief(brief: Brief, source: Source, console: Console) -> None:
@@ -63,6 +54,13 @@ def print_brief(brief: Brief, source: Source, console: Console) -> None:
     from .terminal import print_brief as _print
 
     _print(*printable_brief(brief, source), console)
+
+
+def print_story(story: Story, console: Console) -> None:
+    """Print a story's Markdown note on a rich console."""
+    from rich.markdown import Markdown
+
+    console.print(Markdown(render_story(story, Format.MARKDOWN)))
 
 
 def terminal_console(*, stderr: bool = False) -> Console | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..ingest import Source
-from ..models import Actor, Basis, Brief, Event, Quote, When
+from ..models import Actor, Basis, Brief, Consequence, Event, Quote, When
 from ..timeline import in_date_order
 
 if TYPE_CHECKING:  # a story's types only: showing a brief does not import the story's merge
@@ -17,6 +17,7 @@ __all__ = [
     "NO_DISAGREEMENT",
     "WHAT_LABEL",
     "actor_names",
+    "claimant_name",
     "dateline_text",
     "role_text",
     "sources_text",
@@ -71,6 +72,11 @@ def role_text(actor: Actor | StoryActor) -> str | None:
     if actor.role is None:
         return None
     return f"{actor.role} (the model's judgement)" if actor.role_basis is Basis.MODEL else actor.role
+
+
+def claimant_name(brief: Brief, consequence: Consequence) -> str:
+    """Who claims a consequence, by name; ``the article`` when it does itself."""
+    return actor_names(brief, [consequence.claimed_by])[0] if consequence.claimed_by else "the article"
 
 
 def actor_names(brief: Brief, ids: list[str]) -> list[str]:

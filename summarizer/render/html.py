@@ -15,6 +15,7 @@ from ..models import Brief, Span
 from ._common import (
     WHAT_LABEL,
     actor_names,
+    claimant_name,
     dateline_text,
     role_text,
     speaker_name,
@@ -287,7 +288,7 @@ def _consequences(brief: Brief, passage: Callable[[list[Span]], str]) -> str:
         return ""
     entries: list[str] = []
     for number, found in enumerate(brief.consequences, start=1):
-        claimed = actor_names(brief, [found.claimed_by])[0] if found.claimed_by else "the article"
+        claimed = claimant_name(brief, found)
         details = [f"claimed by {_e(claimed)}"]
         if found.affected:
             details.append("affects " + _e(", ".join(actor_names(brief, found.affected))))

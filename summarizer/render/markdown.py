@@ -10,6 +10,7 @@ from ._common import (
     BASIS_LABEL,
     WHAT_LABEL,
     actor_names,
+    claimant_name,
     dateline_text,
     role_text,
     speaker_name,
@@ -142,7 +143,7 @@ def _consequences(brief: Brief) -> list[str]:
 
 
 def _consequence(brief: Brief, item: Consequence) -> str:
-    claimed = actor_names(brief, [item.claimed_by])[0] if item.claimed_by else "the article"
+    claimed = claimant_name(brief, item)
     line = f"- **{item.certainty.value.capitalize()}:** {inline(item.what)}"
     details = [f"claimed by {inline(claimed)}"]
     if item.affected:

@@ -21,6 +21,7 @@ from ._common import (
     BASIS_LABEL,
     WHAT_LABEL,
     actor_names,
+    claimant_name,
     dateline_text,
     speaker_name,
     timeline,
@@ -165,7 +166,7 @@ def _consequences(brief: Brief) -> Table:
     table = _table(("Certainty", None), ("What", 1))
     for item in brief.consequences:
         what = Text(item.what)
-        claimed = actor_names(brief, [item.claimed_by])[0] if item.claimed_by else "the article"
+        claimed = claimant_name(brief, item)
         details = f"claimed by {claimed}"
         if item.affected:
             details += " · affects " + ", ".join(actor_names(brief, item.affected))

@@ -15,14 +15,13 @@ of one day that share only their day and a word stay apart. For a pair:
   They are the *same day* when both are that one day; *overlapping* when they share a day (2007-10-25
   lies in 2007-10, 2007-W43 and 2007); *conflicting* when both resolve, share no day and lie at most
   31 days apart; *apart* when farther; *unknown* when either is undated or unresolved.
-- **Words**: the content words of the two ``what``, without function words (spaCy's English stop
-  words), time expressions, bare numbers and the words of the story's actor names (those are the next
-  signal; kept when nothing else is left), each cut to a rough stem (a plural *s*, *-ed* or *-ing*
-  dropped, then the first six letters: "delivered" and "delivery" are one word). A word counts ``1/n``,
-  *n* the number of the story's events that use it, so the subject of the whole story ("A380" in an A380
-  story) weighs little and the words of one happening much. The *overlap* is the weight of the shared
-  words over the weight of the lighter of the two descriptions, from 0 to 1; two words at least must be
-  shared (one when two sources give the same day).
+- **Words**: the content words of the two ``what`` (their lemmas without spaCy's English stop words:
+  "delivered" is "deliver", "deliveries" "delivery"), without time expressions, bare numbers and the
+  words of the story's actor names (those are the next signal; kept when nothing else is left). A word
+  counts ``1/n``, *n* the number of the story's events that use it, so the subject of the whole story
+  ("A380" in an A380 story) weighs little and the words of one happening much. The *overlap* is the
+  weight of the shared words over the weight of the lighter of the two descriptions, from 0 to 1; two
+  words at least must be shared (one when two sources give the same day).
 - **Actors**: whether the two events name a common story actor.
 
 Two events are one happening when their overlap reaches a bar set by their dates: 0.25 on the same
@@ -46,11 +45,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 from itertools import combinations
 from typing import Literal, NamedTuple
 
-from ..ground import content_words
+from ..analysis.text import content_words
 from ..models import Brief, Event, When
 from ..timeline import find_dates, first_day, in_date_order
 from .models import Claim, Disagreement, Mention, StoryActor, StoryEvent
@@ -129,28 +127,13 @@ def story_timeline(
     return in_date_order(entries, lambda e: e.when), disagreements
 
 
-@cache
-def _function_words() -> frozenset[str]:
-    # Longer than the list content_words drops: in a description of a dozen words, "who", "over" or
-    # "anyone" would weigh as much as the words that tell the happening. spaCy is imported only here.
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
 def _words(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The words of ``text`` an event is compared on: content words outside time expressions, not
-    function words or bare numbers, cut to a rough stem ("deliveries" and "delivered" are "delive");
-    without the words of the story's actor names, unless nothing else is left."""
-    stems = set()
-    for word in content_words(_without_dates(text)) - _function_words():
-        # A bare number is no word of the happening, nor the "s" of a possessive.
-        if word.isdigit() or len(word) < 2:
-            continue
-        if len(word) > 4:
-            word = re.sub(r"(?:ing|ed|(?<!s)s)$", "", word)
-        stems.add(word[:6])
-    return frozenset(stems - names or stems)
+    """The words of ``text`` an event is compared on: its content words (lemmas: "deliveries" and
+    "delivered" are "delivery" and "deliver") outside time expressions, not bare numbers; without the
+    words of the story's actor names, unless nothing else is left."""
+    # A bare number is no word of the happening.
+    words = {w for w in content_words(_without_dates(text)) if not w.replace(",", "").isdigit()}
+    return frozenset(words - names or words)
 
 
 def _weights(tellings: list[_Telling]) -> dict[str, float]:

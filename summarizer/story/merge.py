@@ -7,9 +7,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from ..entities import same_entity
-from ..ground import normalize
-from ..models import Actor, Brief
+from ..analysis.text import normalize, without_titles
+from ..models import Actor, ActorKind, Brief
 from .events import story_timeline
 from .models import (
     Claim,
@@ -113,11 +112,31 @@ def _unify(by_source: dict[str, Brief]) -> tuple[list[StoryActor], dict[tuple[st
 def _same(one: Actor, other: Actor) -> bool:
     if one.kind is not other.kind:
         return False
-    return same_entity(one, other) or any(
+    return _same_entity(one, other) or any(
         _key(alias) == _key(name)
         for alias in (one.name, *one.aliases)
         for name in (other.name, *other.aliases)
     )
+
+
+def _bare(name: str) -> list[str]:
+    """The words of a name without its titles, normalized: "President Joe Biden" → ["joe", "biden"]."""
+    return normalize(without_titles(name.strip()))[0].split()
+
+
+def _names_match(one: list[str], other: list[str], *, people: bool) -> bool:
+    """Whether two bare names name one entity: equal, or for people, one the end of the other (a surname
+    alone, or a name without its first name)."""
+    short, long = sorted((one, other), key=len)
+    if not short:
+        return False
+    return short == long or (people and long[-len(short) :] == short)
+
+
+def _same_entity(one: Actor, other: Actor) -> bool:
+    """Whether two actors are one entity, by their names and kinds."""
+    people = one.kind is ActorKind.PERSON and other.kind is ActorKind.PERSON
+    return _names_match(_bare(one.name), _bare(other.name), people=people)
 
 
 def _key(name: str) -> str:

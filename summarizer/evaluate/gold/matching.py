@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ...ground import normalize
+from ...analysis.text import normalize
 from ...models import Actor, ActorKind, Span
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.ground import mention_spans, normalize
+from summarizer.analysis.text import mention_spans, normalize
 
 
 def test_quotation_marks_dashes_brackets_space_and_case_are_folded() -> None:

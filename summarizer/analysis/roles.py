@@ -1,0 +1,69 @@
+"""Roles in the article's own words: the title words before a person's name ("Kremlin spokesperson Dmitry
+Peskov") or an apposition after it ("Konstantin Kosachev, head of …"), kept verbatim with their span."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..models import Span
+from .lexicon import ROLE_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["stated_role"]
+
+
+def stated_role(doc: Doc, mentions: list[Span]) -> tuple[str | None, Span | None]:
+    """The role the article gives a person beside one of its mentions, verbatim: the words before the
+    name ("Kremlin spokesperson Dmitry Peskov") or an apposition after it ("Konstantin Kosachev, head
+    of …"). The first mention that has one gives it."""
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        found = _before(span) or _apposition(span)
+        if found is not None:
+            words = doc.text[found.start : found.end]
+            return words, found
+    return None, None
+
+
+def _before(name: SpacySpan) -> Span | None:
+    """Title words and their modifiers just before the name, in the name's own noun phrase."""
+    doc, first = name.doc, name.start
+    i = first
+    while i > 0 and _premodifies(doc[i - 1], name):
+        i -= 1
+    while i < first and (doc[i].pos_ in ("DET", "PUNCT") or doc[i].tag_ == "POS"):
+        i += 1
+    if i == first or not any(t.lower_ in ROLE_NOUNS for t in doc[i:first]):
+        return None
+    return Span(start=doc[i].idx, end=doc[first - 1].idx + len(doc[first - 1].text))
+
+
+def _premodifies(token: Token, name: SpacySpan) -> bool:
+    if token.is_space or token.text in ",;:—–()":
+        return False
+    # Inside the name's noun phrase: the token's head chain reaches the name without leaving the phrase.
+    head = token
+    for _ in range(6):
+        if name.start <= head.i < name.end:
+            return True
+        if head.head.i == head.i or head.head.i < token.i:
+            return False
+        head = head.head
+    return False
+
+
+def _apposition(name: SpacySpan) -> Span | None:
+    """ ", head of the Russian upper house of parliament's foreign affairs committee," after the name."""
+    for child in name.root.children:
+        if child.dep_ == "appos" and child.i >= name.end and child.lower_ in ROLE_NOUNS | {"former"}:
+            tokens = [t for t in child.subtree if t.i >= name.end]
+            while tokens and tokens[-1].is_punct:
+                tokens.pop()
+            if tokens and tokens[-1].i - tokens[0].i < 20:
+                return Span(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text))
+    return None
