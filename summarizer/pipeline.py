@@ -126,7 +126,7 @@ def _brief(
     """A new brief; ExtractionError when the model gave it nothing."""
     # The stages are imported here, not with this module: a cached brief needs none (test_startup.py).
     from . import chunks
-    from .accounting import RunRecord, count_usage, run_info
+    from .accounting import RunRecord, run_info
     from .analysis import analyze, skim
     from .assemble import assemble, preliminary, require_content
     from .extract.passes import ask_passes
@@ -142,12 +142,8 @@ def _brief(
     if preview is not None:
         preview(preliminary(analysis, dateline))
     backend, record = backend_when_needed(), RunRecord()
-    client = backend.instructor()
-    count_usage(client, record)
     with backend.tally() as tally:
-        answers = ask_passes(
-            client, backend.model, analysis, parts, dateline, settings.max_reasks, record, progress
-        )
+        answers = ask_passes(backend, analysis, parts, dateline, settings.max_reasks, record, progress)
     run = run_info(backend, record, tally.cached, parts=len(parts), context=context, dated=bool(dateline))
     brief = assemble(analysis, answers, run, dateline)
     require_content(brief)

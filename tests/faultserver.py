@@ -376,7 +376,11 @@ class _Handler(BaseHTTPRequestHandler):
                 owner.in_flight -= 1
 
     def do_GET(self) -> None:
-        status(404, f"fault server: GET {self.path} is not served").act(self)
+        page = self.server.owner.pages.get(self.path)
+        if page is None:
+            status(404, f"fault server: GET {self.path} is not served").act(self)
+        else:
+            _Reply(200, json.dumps(page).encode()).act(self)
 
     def log_message(self, format: str, *args: Any) -> None:
         self.server.owner.log.append(format % args)
@@ -431,6 +435,9 @@ class FaultServer:
     """The server's access log and errors (not printed)."""
     otherwise: Behaviour | None = None
     """What answers a request once the script is used up (default: a 418 naming the reason)."""
+    pages: dict[str, Any] = field(default_factory=dict)
+    """JSON answered to GET requests, by path: what a server says of itself (``/props``,
+    ``/openapi.json``)."""
     in_flight: int = field(default=0, init=False)
     most_in_flight: int = field(default=0, init=False)
     """The most requests it was answering at once."""

@@ -95,11 +95,15 @@ def test_a_failing_article_does_not_stop_the_others(server: FaultServer, tmp_pat
     assert len(list((tmp_path / "out").glob("*.json"))) == len(ARTICLES)
 
 
-def test_the_embedded_model_takes_one_article_at_a_time(tmp_path: Path) -> None:
+def test_the_in_process_model_takes_one_article_at_a_time(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app,
         ["brief", str(EXAMPLE), str(EXAMPLE), "-f", "json", "--concurrency", "2", "-o", f"{tmp_path}/"],
-        env={"SUMMARIZER_CACHE": "replay", "SUMMARIZER_CACHE_DIR": str(RECORDINGS)},
+        env={
+            "SUMMARIZER_CACHE": "replay",
+            "SUMMARIZER_CACHE_DIR": str(RECORDINGS),
+            "SUMMARIZER_ENGINE": "in-process",
+        },
     )
     assert result.exit_code == 0, result.stderr
     assert "one article at a time" in result.stderr

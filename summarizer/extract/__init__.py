@@ -34,6 +34,7 @@ from .answers import (
     one_each,
 )
 from .checks import Said
+from .flight import call_warnings
 
 if TYPE_CHECKING:
     import instructor
@@ -75,7 +76,7 @@ class Session:
         self._model = model
         self._system = prompts.render("system")
         self._article = prompts.render("article", article=article, dateline=dateline)
-        self._context: dict[str, Any] = {"source": article, "warnings": record.warnings}
+        self._source = article
         self._max_reasks = max_reasks
         self._progress = progress
         self._record = record
@@ -103,16 +104,16 @@ class Session:
         only a guess ("Safari", "iPod Touch" as organizations), and telling them apart takes knowing
         what they are. One question a name: asked about a list, the small model gave one list's names
         all the same kind, companies with products."""
-        return [name for name in names if self._kind(name) == "thing"]
+        return [name for name in names if self.kind(name) == "thing"]
 
-    def _kind(self, name: str) -> str | None:
+    def kind(self, name: str) -> str | None:
+        """Whether ``name`` is a person, an organization or a thing; None when the model did not say."""
         answer = self._ask("things", KindAnswer, prompts.render("things", actor=name), 12)
         return answer.kind if isinstance(answer, KindAnswer) else None
 
     def quotes(self, passages: list[str], options: list[list[str]]) -> list[QuoteAnswer]:
         """The speaker of each passage, chosen among its ``options`` (the actors named near it)."""
         speakers = [*_unique([name for names in options for name in names]), UNKNOWN]
-        self._context.update(passages=passages, speakers=speakers)
 
         class QuotesAnswer(Answer):
             quotes: list[QuoteAnswer] = Field(min_length=1)
@@ -135,13 +136,13 @@ class Session:
             for i, (text, names) in enumerate(zip(passages, options, strict=True), start=1)
         )
         budget = 20 + 12 * len(passages) + len("".join(passages)) // 2
-        answer = self._ask("quotes", QuotesAnswer, prompts.render("quotes", passages=listed), budget)
+        task = prompts.render("quotes", passages=listed)
+        answer = self._ask("quotes", QuotesAnswer, task, budget, passages=passages, speakers=speakers)
         return list(getattr(answer, "quotes", []))
 
     def events(self, dated: list[tuple[str, str]]) -> list[EventAnswer]:
         """What happened at each time expression of ``dated``, given with the clause it dates, in the
         model's words. (Who took part is read off the sentence by code: the model's picks were worse.)"""
-        self._context.update(times=_unique([when for _, when in dated]))
 
         class EventsAnswer(Answer):
             events: list[EventAnswer] = Field(min_length=1)
@@ -159,7 +160,9 @@ class Session:
 
         listed = "\n".join(f"{i}. [{when}] {clause}" for i, (clause, when) in enumerate(dated, start=1))
         task = prompts.render("events", sentences=listed)
-        return list(getattr(self._ask("events", EventsAnswer, task, 40 * len(dated) + 20), "events", []))
+        times = _unique([when for _, when in dated])
+        answer = self._ask("events", EventsAnswer, task, 40 * len(dated) + 20, times=times)
+        return list(getattr(answer, "events", []))
 
     def overview(
         self, facts: str, lede: str, roles: dict[str, str], said: list[Said], actors: list[list[str]]
@@ -168,12 +171,15 @@ class Session:
         ``lede`` (its first sentence, where news puts what happened); names given another role than the
         article's (``roles``: name → role stated beside it), and words given another speaker than the
         article's (``said``; ``actors``: each actor's names), are re-asked."""
-        self._context.update(roles=roles, said=said, actors=actors)
         task = prompts.render("overview", facts=facts, lede=lede)
-        return cast(OverviewAnswer | None, self._ask("overview", OverviewAnswer, task, 200))
+        answer = self._ask("overview", OverviewAnswer, task, 200, roles=roles, said=said, actors=actors)
+        return cast(OverviewAnswer | None, answer)
 
-    def _ask(self, name: str, answer: type[Answer], task: str, max_tokens: int) -> Answer | None:
-        """One pass; None (with a warning) when its answers never validated."""
+    def _ask(
+        self, name: str, answer: type[Answer], task: str, max_tokens: int, **context: Any
+    ) -> Answer | None:
+        """One pass; None (with a warning) when its answers never validated. ``context`` is what its
+        validators read besides the article."""
         if self._progress:
             self._progress(name)
         messages = [
@@ -181,7 +187,14 @@ class Session:
             {"role": "user", "content": self._article + task},
         ]
         started = time.perf_counter()
-        token = VALIDATION.set(self._context)
+        # The request's own warnings: with requests in flight together, each keeps its own.
+        warnings = call_warnings()
+        context = {
+            "source": self._source,
+            "warnings": self._record.warnings if warnings is None else warnings,
+            **context,
+        }
+        token = VALIDATION.set(context)
         try:
             return self._client.chat.completions.create(
                 model=self._model,
@@ -193,14 +206,18 @@ class Session:
                 extra_headers={PROMPT_VERSION_HEADER: prompts.prompt_version()},
             )
         except Exception as exc:
-            return self._salvage(name, answer, exc)
+            return self._salvage(name, answer, exc, context)
         finally:
             VALIDATION.reset(token)
-            # A long article's parts each run the pass: its time is their sum.
-            spent = self._record.seconds.get(name, 0.0) + time.perf_counter() - started
-            self._record.seconds[name] = round(spent, 3)
+            # A long article's parts each run the pass, and so may several requests at once: its time is
+            # their sum.
+            with self._record.lock:
+                spent = self._record.seconds.get(name, 0.0) + time.perf_counter() - started
+                self._record.seconds[name] = round(spent, 3)
 
-    def _salvage(self, name: str, answer: type[Answer], exc: Exception) -> Answer | None:
+    def _salvage(
+        self, name: str, answer: type[Answer], exc: Exception, context: dict[str, Any]
+    ) -> Answer | None:
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
         cause = exc.__cause__ or exc.__context__
@@ -209,19 +226,19 @@ class Session:
         if isinstance(exc, IncompleteOutputException) or isinstance(cause, IncompleteOutputException):
             cut = exc if isinstance(exc, IncompleteOutputException) else cause
             content = _content(getattr(cut, "last_completion", None))
-            if answer is OverviewAnswer and (kept := _from_cut(content, self._context)):
+            if answer is OverviewAnswer and (kept := _from_cut(content, context)):
                 text = "overview: cut off at the token limit; its whole sentences kept"
                 # A headline and whole sentences that validate: an answer shortened, not a failed pass.
-                self._record.warnings.append(RunWarning(WarningKind.SHORTENED, name, text))
+                context["warnings"].append(RunWarning(WarningKind.SHORTENED, name, text))
                 return kept
             text = f"{name}: the answer was cut off at the token limit and dropped"
-            self._record.warnings.append(RunWarning(WarningKind.CUT_OFF, name, text))
+            context["warnings"].append(RunWarning(WarningKind.CUT_OFF, name, text))
             return None
         if isinstance(exc, InstructorRetryException) and exc.last_completion is not None:
             # Re-asks ran out: keep the items of the last answer that do validate, drop the rest.
             content = _content(exc.last_completion)
             try:
-                return answer.model_validate(json.loads(content), context={**self._context, "lenient": True})
+                return answer.model_validate(json.loads(content), context={**context, "lenient": True})
             except RecursionError:
                 raise BackendError(
                     f"{name}: the model's answer is nested too deep to read; is the endpoint a chat model "
@@ -229,7 +246,7 @@ class Session:
                 ) from None
             except (ValueError, ValidationError):
                 text = f"{name}: no valid answer after {exc.n_attempts} attempts"
-                self._record.warnings.append(RunWarning(WarningKind.NO_ANSWER, name, text))
+                context["warnings"].append(RunWarning(WarningKind.NO_ANSWER, name, text))
                 return None
         failure = cause or exc
         if (error := backend_error(failure)) is None:

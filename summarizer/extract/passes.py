@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..accounting import RunRecord
+from ..accounting import RunRecord, count_usage
 from ..analysis import Analysis, Dated, Entity, dated_in, shown_as_is
 from ..analysis.text import within
 from ..chunks import Window
 from ..models import ActorKind
 from . import Answers, EventAnswer, Progress, Said, Session
+from .flight import IN_FLIGHT, InFlight
 
 if TYPE_CHECKING:
-    import instructor
+    from ..backends.client import Backend
 
 __all__ = ["ask_passes", "may_be_a_thing", "with_curly_quotes"]
 
@@ -25,8 +27,7 @@ _MOST_KIND_QUESTIONS = 16
 
 
 def ask_passes(
-    client: instructor.Instructor,
-    model: str,
+    backend: Backend,
     analysis: Analysis,
     parts: list[Window],
     dateline: dt.date | None,
@@ -34,8 +35,15 @@ def ask_passes(
     record: RunRecord,
     progress: Progress | None,
 ) -> Answers:
-    """Every pass over every part of the analysed article, in this order (the things pass first: a name
-    it judges a thing is no actor for the others); ``record`` keeps the requests' accounting."""
+    """Every pass over every part of the analysed article, as many requests in flight at once as the
+    backend answers at once; ``record`` keeps the requests' accounting.
+
+    Each pass is asked as soon as what it needs is known, and its answers taken when they are needed: the
+    things questions and the events at once; then the roles and the speakers (a name judged a thing is
+    no actor for them); then the overview (it names the roles)."""
+    client, slots = backend.instructor(), backend.slots() or IN_FLIGHT
+    count_usage(client, record)
+    model = backend.model
     answers = Answers()
     for n, window in enumerate(parts):
         session = Session(
@@ -45,78 +53,129 @@ def ask_passes(
             dateline=dateline.strftime("%A %Y-%m-%d") if dateline else "date unknown",
             max_reasks=max_reasks,
             record=record,
-            progress=_part_progress(progress, n, len(parts)),
         )
-        _things(session, analysis, window, answers)
-        entities = [e for e in analysis.entities if e.name not in answers.things]
-        _roles(session, entities, window, answers)
-        _speakers(session, analysis, entities, window, answers)
-        _events(session, analysis, window, answers)
-        if n == 0:
-            # The lede: news puts what matters first, so the first part carries the headline.
-            _overview(session, analysis, entities, answers)
+        with InFlight(slots, record, _part_progress(progress, n, len(parts))) as flight:
+            things = _things(flight, session, analysis, window, answers)
+            events = _events(flight, session, analysis, window, answers)
+            things()
+            entities = [e for e in analysis.entities if e.name not in answers.things]
+            roles = _roles(flight, session, entities, window, answers)
+            _speakers(flight, session, analysis, entities, window, answers)()
+            roles()
+            if n == 0:
+                # The lede: news puts what matters first, so the first part carries the headline.
+                _overview(flight, session, analysis, entities, answers)()
+            events()
     return answers
 
 
-def _things(session: Session, analysis: Analysis, window: Window, answers: Answers) -> None:
+Taken = Callable[[], None]
+"""A pass asked: called, it waits for the answers and puts them in the brief's answers."""
+
+
+def _nothing() -> None:
+    """A pass with nothing to ask."""
+
+
+def _things(
+    flight: InFlight, session: Session, analysis: Analysis, window: Window, answers: Answers
+) -> Taken:
     """The things pass: which of the names the text leaves open are a product's, a service's, a place's
-    or an event's."""
+    or an event's (one question a name)."""
     asked = [
         e.name for e in analysis.entities if window.owns(e.mentions[0].start) and may_be_a_thing(e, analysis)
     ]
     # One question a name: the most mentioned first (the analysis's order), no more than a part's worth.
     asked = asked[:_MOST_KIND_QUESTIONS]
-    if asked:
-        answers.things.update(session.things(asked))
+    kinds = [flight.ask("things", session.kind, name) for name in asked]
+
+    def take() -> None:
+        answers.things.update(
+            name for name, kind in zip(asked, kinds, strict=True) if kind.result() == "thing"
+        )
+
+    return take
 
 
-def _roles(session: Session, entities: list[Entity], window: Window, answers: Answers) -> None:
+def _roles(
+    flight: InFlight, session: Session, entities: list[Entity], window: Window, answers: Answers
+) -> Taken:
     """The roles pass: the role of each person the article names without stating one beside the name."""
     unnamed = [
         e.name
         for e in entities
         if window.owns(e.mentions[0].start) and e.kind is ActorKind.PERSON and e.role is None
     ]
-    if unnamed:
-        answers.roles.update(session.roles(unnamed))
+    if not unnamed:
+        return _nothing
+    roles = flight.ask("roles", session.roles, unnamed)
+    return lambda: answers.roles.update(roles.result())
 
 
 def _speakers(
-    session: Session, analysis: Analysis, entities: list[Entity], window: Window, answers: Answers
-) -> None:
+    flight: InFlight,
+    session: Session,
+    analysis: Analysis,
+    entities: list[Entity],
+    window: Window,
+    answers: Answers,
+) -> Taken:
     """The quotes pass: the speaker of each passage the parse left open, among the names near it."""
     open_passages = [
         i
         for i, p in enumerate(analysis.passages)
         if window.owns(p.quoted.span.start) and p.said.speaker is None and not p.said.term
     ]
-    if open_passages:
-        near = _Named(analysis, entities)
-        options = [near.options(i) for i in open_passages]
-        judged = session.quotes([analysis.passages[i].quoted.text for i in open_passages], options)
+    if not open_passages:
+        return _nothing
+    near = _Named(analysis, entities)
+    options = [near.options(i) for i in open_passages]
+    judged = flight.ask(
+        "quotes", session.quotes, [analysis.passages[i].quoted.text for i in open_passages], options
+    )
+
+    def take() -> None:
         # Answers are matched by text: after a failed re-ask, the items that still failed are gone.
-        by_text = {answer.text: answer.speaker for answer in judged}
+        by_text = {answer.text: answer.speaker for answer in judged.result()}
         answers.speakers.update({i: by_text.get(analysis.passages[i].quoted.text) for i in open_passages})
 
+    return take
 
-def _events(session: Session, analysis: Analysis, window: Window, answers: Answers) -> None:
+
+def _events(
+    flight: InFlight, session: Session, analysis: Analysis, window: Window, answers: Answers
+) -> Taken:
     """The events pass: what happened at each time whose clause is not shown as the article has it."""
     text = analysis.text
     dated = dated_in(analysis, window.owns)
     asked = [i for i, d in enumerate(dated) if not shown_as_is(d, text)]
-    told = session.events([(_clause(dated[i], text), dated[i].when.text) for i in asked]) if asked else []
-    found = dict(zip(asked, _aligned([dated[i] for i in asked], told), strict=True))
-    answers.events += [(found.get(i), d) for i, d in enumerate(dated)]
+    clauses = [(_clause(dated[i], text), dated[i].when.text) for i in asked]
+    told = flight.ask("events", session.events, clauses) if asked else None
+
+    def take() -> None:
+        found = dict(
+            zip(asked, _aligned([dated[i] for i in asked], told.result() if told else []), strict=True)
+        )
+        answers.events.extend((found.get(i), d) for i, d in enumerate(dated))
+
+    return take
 
 
-def _overview(session: Session, analysis: Analysis, entities: list[Entity], answers: Answers) -> None:
+def _overview(
+    flight: InFlight, session: Session, analysis: Analysis, entities: list[Entity], answers: Answers
+) -> Taken:
     """The overview pass: a headline and a summary, given the actors, their roles and the lede."""
     lede = " ".join(analysis.text[s.start : s.end] for s in analysis.sentences[:1])
     stated = {e.name: e.role for e in entities if e.role is not None}
     actors = [e.names() for e in entities]
-    answers.overview = session.overview(
-        _facts(entities, answers.roles), lede, stated, _said(analysis), actors
+    overview = flight.ask(
+        "overview", session.overview, _facts(entities, answers.roles), lede, stated, _said(analysis), actors
     )
+
+    def take() -> None:
+        answers.overview = overview.result()
+
+    return take
 
 
 def _clause(dated: Dated, text: str) -> str:
