@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import signal
 import subprocess
@@ -132,20 +131,26 @@ def test_concurrent_writers_in_threads_leave_whole_entries(tmp_path: Path) -> No
     assert not list(tmp_path.rglob(".tmp-*"))
 
 
-def _write_many(directory: str, writer: int) -> None:
-    store = JsonStore(Path(directory))
-    for n in range(20):
-        store.put(digest(n), {"writer": writer, "n": n, "blob": "y" * 20_000})
+WRITE_MANY = """
+import sys
+from pathlib import Path
+from summarizer.store import JsonStore, digest
+store, writer = JsonStore(Path(sys.argv[1])), int(sys.argv[2])
+for n in list(range(20)) * 10:  # each key ten times, so the writers meet whatever their start
+    store.put(digest(n), {"writer": writer, "n": n, "blob": "y" * 20_000})
+"""
 
 
 def test_concurrent_writers_in_processes_leave_whole_entries(tmp_path: Path) -> None:
-    ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_write_many, args=(str(tmp_path), w)) for w in range(4)]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(60)
-        assert p.exitcode == 0
+    # Interpreters that import the store alone: a multiprocessing child would import this module, and
+    # pytest and the client stack with it, for each writer.
+    writers = [subprocess.Popen([sys.executable, "-c", WRITE_MANY, str(tmp_path), str(w)]) for w in range(4)]
+    try:
+        assert [w.wait(timeout=300) for w in writers] == [0] * 4
+    finally:
+        for writer in writers:
+            writer.kill()
+            writer.wait()
     store = JsonStore(tmp_path)
     for n in range(20):
         entry = store.get(digest(n))
