@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx2
@@ -131,34 +129,22 @@ def test_concurrent_writers_in_threads_leave_whole_entries(tmp_path: Path) -> No
     assert not list(tmp_path.rglob(".tmp-*"))
 
 
-def _write_many(directory: str, writer: int) -> None:
-    store = JsonStore(Path(directory))
-    for n in range(20):
-        store.put(digest(n), {"writer": writer, "n": n, "blob": "y" * 20_000})
+WRITE_MANY = """
+import sys
+from pathlib import Path
+from summarizer.store import JsonStore, digest
+store, writer = JsonStore(Path(sys.argv[1])), int(sys.argv[2])
+for n in list(range(20)) * 10:  # each key ten times, so the writers meet whatever their start
+    store.put(digest(n), {"writer": writer, "n": n, "blob": "y" * 20_000})
+"""
 
 
-@pytest.fixture
-def processes() -> Iterator[list[multiprocessing.process.BaseProcess]]:
-    """Processes the test starts, ended with it whether it passed or not."""
-    started: list[multiprocessing.process.BaseProcess] = []
-    yield started
-    for process in started:
-        if process.is_alive():
-            process.kill()
-        process.join()
-        process.close()
-
-
-def test_concurrent_writers_in_processes_leave_whole_entries(
-    tmp_path: Path, processes: list[multiprocessing.process.BaseProcess]
-) -> None:
-    ctx = multiprocessing.get_context("spawn")
-    processes += [ctx.Process(target=_write_many, args=(str(tmp_path), w)) for w in range(4)]
-    for p in processes:
-        p.start()
-    for p in processes:
-        p.join(300)  # a hang detector: each imports summarizer, on what may be a busy machine
-        assert p.exitcode == 0
+def test_concurrent_writers_in_processes_leave_whole_entries(tmp_path: Path, spawn: Spawn) -> None:
+    # Interpreters that import the store alone: a multiprocessing child would import this module, and
+    # pytest and the client stack with it, for each writer.
+    writers = [spawn([sys.executable, "-c", WRITE_MANY, str(tmp_path), str(w)]) for w in range(4)]
+    # A hang detector: each imports summarizer, on what may be a busy machine.
+    assert [w.wait(timeout=300) for w in writers] == [0] * 4
     store = JsonStore(tmp_path)
     for n in range(20):
         entry = store.get(digest(n))
