@@ -18,7 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextvars import ContextVar
 from types import TracebackType
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..models import RunWarning
 
@@ -61,10 +61,15 @@ class InFlight:
         self._record = record
         self._progress = progress
         self._journal: list[list[RunWarning]] = []
-        self._asked = False
+        self._sent: list[Future[Any]] = []
 
     def ask(self, name: str, call: Callable[..., _T], *args: object) -> Pending[_T]:
-        """Send ``call(*args)``, the pass ``name``'s request."""
+        """Send ``call(*args)``, the pass ``name``'s request; once a request has failed (a request fails
+        only where the brief must: a server's error after its retries, a bug), its error instead: the
+        requests after it would only meet the same fault, each with all its retries."""
+        for sent in self._sent:
+            if sent.done() and sent.exception() is not None:
+                sent.result()
         if self._progress is not None:
             self._progress(name)
         # Passes appear in a brief's timings in the order they were asked, whichever ends first.
@@ -78,15 +83,14 @@ class InFlight:
 
         # The request sees the caller's context (the brief's tally of cached answers), in its own copy.
         context = contextvars.copy_context()
-        if self._pool is None or not self._asked:
-            self._asked = True
-            future: Future[_T] = Future()
-            try:
-                future.set_result(context.run(run))
-            except Exception as exc:
-                future.set_exception(exc)
-            return Pending(future)
-        return Pending(self._pool.submit(context.run, run))
+        future: Future[_T]
+        if self._pool is None or not self._sent:
+            future = Future()
+            future.set_result(context.run(run))  # its error raised here, before any other is sent
+        else:
+            future = self._pool.submit(context.run, run)
+        self._sent.append(future)
+        return Pending(future)
 
     def __enter__(self) -> InFlight:
         return self
