@@ -380,7 +380,7 @@ class _Handler(BaseHTTPRequestHandler):
         if page is None:
             status(404, f"fault server: GET {self.path} is not served").act(self)
         else:
-            _Reply(200, json.dumps(page).encode()).act(self)
+            _Reply(200, page if isinstance(page, bytes) else json.dumps(page).encode()).act(self)
 
     def log_message(self, format: str, *args: Any) -> None:
         self.server.owner.log.append(format % args)

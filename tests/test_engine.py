@@ -30,6 +30,7 @@ from typer.testing import CliRunner
 from summarizer import BackendError, Brief, CacheMode, ConfigError, Settings, Summarizer, read_path
 from summarizer.backends.client import engine_options, open_backend
 from summarizer.backends.engine import LlamaServer, find_server
+from summarizer.backends.serving import server_slots
 from summarizer.backends.threads import choose_threads
 from summarizer.backends.weights import DEFAULT_WEIGHTS, ensure_weights
 from summarizer.cli import app
@@ -108,6 +109,17 @@ def test_concurrency_within_a_servers_slots_is_not_warned_of(
 ) -> None:
     recorded_server.pages["/props"] = {"total_slots": 4}  # llama-server's
     assert "will not help" not in _brief_two(recorded_server, tmp_path, 2)
+
+
+@pytest.mark.parametrize(
+    "props",
+    [b"{" * 1 + b'"total_slots": ' + b"[" * 200_000 + b"]" * 200_000 + b"}", b" " * 2_000_000, b"4"],
+    ids=["nested-too-deep", "over-1-MB", "no-object"],
+)
+def test_what_a_server_says_of_its_slots_that_cannot_be_read_is_not_said(props: bytes) -> None:
+    """The slots a server says it has are its courtesy: an answer that cannot be read costs no brief."""
+    with FaultServer(pages={"/props": props, "/openapi.json": props}) as server:
+        assert server_slots(server.base_url) is None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from typing import Any
 import httpx2
 
 from ..errors import BackendError, ConfigError
+from .deadline import deadline, deadline_transport
 from .embedded import gbnf_for
 from .engine import EngineOptions, LlamaServer
 
@@ -168,16 +169,40 @@ def _as_in_process(content: bytes) -> bytes:
 def server_slots(base_url: str, headers: dict[str, str] | None = None) -> int | None:
     """How many requests the server at ``base_url`` (with or without its ``/v1``) answers at once, when it
     says: llama-server's ``/props``, or 1 for llama-cpp-python's server, which answers one at a time;
-    None when it does not say (vLLM, SGLang and hosted APIs batch as many as they can hold)."""
+    None when it does not say (vLLM, SGLang and hosted APIs batch as many as they can hold), or says it in
+    a way that cannot be read: the question is the server's courtesy, and asking it must not cost a brief
+    (it is bounded as a request is: 5 s in all, headers included, and 1 MB)."""
     root = base_url.rstrip("/").removesuffix("/v1")
-    with contextlib.suppress(httpx2.HTTPError, ValueError), httpx2.Client(headers=headers, timeout=5) as http:
-        props = http.get(f"{root}/props")
-        if props.status_code == 200 and isinstance(slots := props.json().get("total_slots"), int):
+    transport = deadline_transport()
+    with (
+        contextlib.suppress(httpx2.HTTPError, ValueError, RecursionError),
+        httpx2.Client(transport=transport, headers=headers, timeout=_PROBE_SECONDS) as http,
+        deadline(_PROBE_SECONDS),
+    ):
+        props = _small_json(http, f"{root}/props")
+        if isinstance(props, dict) and isinstance(slots := props.get("total_slots"), int):
             return slots
-        api = http.get(f"{root}/openapi.json")
-        if api.status_code == 200 and "llama.cpp Python" in str(api.json().get("info", {}).get("title")):
+        api = _small_json(http, f"{root}/openapi.json")
+        if isinstance(api, dict) and "llama.cpp Python" in str(api.get("info", {}).get("title")):
             return 1
     return None
+
+
+_PROBE_SECONDS = 5.0
+_MOST_PROBE_BYTES = 1_000_000
+
+
+def _small_json(http: httpx2.Client, url: str) -> Any:
+    """The JSON of a 200 at ``url``; None for any other status. ValueError when over 1 MB."""
+    with http.stream("GET", url) as response:
+        if response.status_code != 200:
+            return None
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body += chunk
+            if len(body) > _MOST_PROBE_BYTES:
+                raise ValueError(f"{url}: over {_MOST_PROBE_BYTES} bytes")
+        return json.loads(body)
 
 
 @dataclass(frozen=True)
