@@ -44,8 +44,7 @@ def test_grammar_first_sampling_picks_the_tokens_the_plain_sampler_picks() -> No
         {"role": "user", "content": read_path(EXAMPLE).text[:1500] + "\n\nWho was recalled, and why?"}
     ]
     backend = open_backend(Settings.from_env(cache=CacheMode.OFF, engine="in-process"))
-    backend.count_tokens("load")
-    llm = backend._embedded._llm  # the Llama itself: this test compares its two samplers
+    llm = backend._embedded._load()  # the Llama itself: this test compares its two samplers
     answers = []
     for grammar_first in (True, False):
         llm.grammar_first = grammar_first

@@ -252,13 +252,13 @@ def _gone(pid: int, within: float = 15.0) -> bool:
 def test_the_engine_starts_on_first_use_answers_and_stops_with_the_backend(isolated: Path) -> None:
     backend = open_backend(Settings.from_env(engine="server", cache=CacheMode.OFF))
     try:
-        assert backend.count_tokens("Hello, world") > 0  # starts it
-        (engine,) = _engines_under(os.getpid())
         assert backend.slots() == 4
+        assert _engines_under(os.getpid()) == [], "started before its first use"
         answer = backend.openai.chat.completions.create(
             model=backend.model, messages=[{"role": "user", "content": "Say yes."}], max_tokens=4
         )
         assert answer.choices[0].message.content
+        (engine,) = _engines_under(os.getpid())
         logs = list(isolated.glob("llama-server-*.log"))
         assert logs and b"listening on http://127.0.0.1:" in logs[0].read_bytes()
     finally:
@@ -271,7 +271,9 @@ import sys, time
 from summarizer import Settings
 from summarizer.backends.client import open_backend
 backend = open_backend(Settings.from_env(engine="server", cache="off"))
-backend.count_tokens("start")
+backend.openai.chat.completions.create(  # starts it
+    model=backend.model, messages=[{"role": "user", "content": "Say yes."}], max_tokens=1
+)
 print("ready", flush=True)
 time.sleep(600)
 """
@@ -351,7 +353,10 @@ def test_serve_keeps_one_engine_that_other_commands_use(serve: subprocess.Popen[
     served = json.loads((isolated / "serve.json").read_text())
     assert served["owner"] == serve.pid and served["slots"] == 2
     with Summarizer(engine="server", cache="off") as summarizer:
-        assert summarizer.backend.count_tokens("Hello") > 0
+        answer = summarizer.backend.openai.chat.completions.create(
+            model=summarizer.backend.model, messages=[{"role": "user", "content": "Say yes."}], max_tokens=1
+        )
+        assert answer.choices
         assert summarizer.backend.slots() == 2
         assert _engines_under(os.getpid()) == [], "the command started an engine of its own"
     assert not _gone(engine, within=1), "closing a command stopped the served engine"

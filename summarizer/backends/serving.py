@@ -23,7 +23,7 @@ import httpx2
 
 from ..errors import BackendError, ConfigError
 from .deadline import deadline, deadline_transport
-from .embedded import gbnf_for
+from .embedded import Vocabulary, gbnf_for
 from .engine import EngineOptions, LlamaServer
 
 __all__ = ["EngineTransport", "Served", "forget_warm", "keep_warm", "served", "server_slots"]
@@ -52,6 +52,7 @@ class EngineTransport(httpx2.BaseTransport):
         self._served: Served | None = None
         self._lock = threading.Lock()
         self._http = httpx2.HTTPTransport()
+        self._vocabulary = Vocabulary(model)
         self.requests: list[dict[str, float]] = []
         """Per request: prompt and completion tokens and seconds in the model, from the engine's timings."""
 
@@ -137,14 +138,11 @@ class EngineTransport(httpx2.BaseTransport):
                 )
 
     def tokens(self, text: str) -> int:
-        """How many tokens the model sees in ``text``, by the engine's own tokenizer."""
-        response = httpx2.post(
-            f"{self.base_url()}/tokenize", json={"content": text, "add_special": False}, timeout=60
-        )
-        response.raise_for_status()
-        return len(response.json()["tokens"])
+        """How many tokens the model sees in ``text``: the engine's model's vocabulary, read here."""
+        return self._vocabulary.tokens(text)
 
     def close(self) -> None:
+        self._vocabulary.close()
         self._http.close()
         if self._engine is not None:
             self._engine.stop()
