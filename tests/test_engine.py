@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from conftest import EXAMPLE, RECORDINGS, ROOT
+from conftest import EXAMPLE, RECORDINGS, ROOT, Spawn
 from faultserver import Behaviour, FaultServer, ok, replaying, status
 from typer.testing import CliRunner
 
@@ -281,13 +281,8 @@ time.sleep(600)
 
 @pytest.mark.embedded
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
-def test_killing_the_parent_leaves_no_engine(isolated: Path, how: signal.Signals) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=_env(),
-    )
+def test_killing_the_parent_leaves_no_engine(isolated: Path, how: signal.Signals, spawn: Spawn) -> None:
+    child = spawn([sys.executable, "-c", CHILD], stdout=subprocess.PIPE, env=_env())
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "ready"
         (engine,) = _engines_under(child.pid)
@@ -296,7 +291,6 @@ def test_killing_the_parent_leaves_no_engine(isolated: Path, how: signal.Signals
         assert _gone(engine), "the engine outlived its parent"
     finally:
         child.kill()
-        child.wait()
         for pid in _engines_under(child.pid):
             os.kill(pid, signal.SIGKILL)
 
@@ -368,7 +362,7 @@ def test_serve_keeps_one_engine_that_other_commands_use(serve: subprocess.Popen[
 
 @pytest.mark.embedded
 def test_an_engine_that_dies_mid_brief_fails_that_brief_clearly_and_keeps_the_finished_ones(
-    isolated: Path, tmp_path: Path
+    isolated: Path, tmp_path: Path, spawn: Spawn
 ) -> None:
     # The example is answered from a copy of the recordings; the second article is new, so the engine
     # works on it when it is killed.
@@ -382,10 +376,9 @@ def test_an_engine_that_dies_mid_brief_fails_that_brief_clearly_and_keeps_the_fi
         "June, the council said.\n"
     )
     out = tmp_path / "out"
-    command = subprocess.Popen(
+    command = spawn(
         [str(SUMMARIZER), "brief", str(EXAMPLE), str(fresh), "-f", "json", "-o", f"{out}/", "--quiet"],
         stderr=subprocess.PIPE,
-        text=True,
         env={
             **os.environ,
             "PYTHONPATH": str(ROOT),
