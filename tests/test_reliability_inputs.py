@@ -102,6 +102,21 @@ def test_a_full_stdout_is_one_error_line_for_every_command(
     assert child.returncode == 1
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["archive"], ["quotes", "--by", "Peskov", "--json"], ["archive", "export"]],
+    ids=["archive-table", "quotes-json", "archive-export"],
+)
+def test_a_full_stdout_is_one_error_line_for_the_archives_commands(args: list[str], spawn: Spawn) -> None:
+    summarize(read_path(EXAMPLE), **REPLAY_OPTIONS)  # archived where the test's environment says
+    with open("/dev/full", "w") as full:
+        child = spawn([*SUMMARIZER, *args], stdout=full, stderr=subprocess.PIPE, env={**os.environ, **REPLAY})
+        _, err = child.communicate(timeout=300)
+    [line] = err.splitlines()
+    assert line.endswith("cannot write to stdout: No space left on device")
+    assert child.returncode == 1
+
+
 # ---- 11. the library prints --------------------------------------------------------------------------
 
 
