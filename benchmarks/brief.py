@@ -1,59 +1,90 @@
 """Benchmark one brief on the embedded model; prints JSON figures.
 
-    .venv/bin/python benchmarks/brief.py examples/russia-recalls-ambassador.txt
+    .venv/bin/python benchmarks/brief.py [ARTICLE] [--engine server|in-process] [--threads N] [--busy]
 
-wall_seconds is one brief with the model already loaded (loading is reported apart); overhead_ratio is
-wall time over the time spent inside the model for the same requests.
+wall_seconds is one brief with the model already loaded (loading, or starting the engine, is reported
+apart); model_seconds is the time the model spent on the brief's requests, summed (with requests in
+flight together it can exceed the wall time). ``--busy`` keeps one core busy (``yes > /dev/null``) during
+the brief, as another program would. Each figure comes with the load average before it.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 from summarizer import CacheMode, Settings, Summarizer, read_path
+from summarizer.backends.threads import choose_threads
 
 
-def main(path: str) -> None:
-    source = read_path(Path(path))
-    with Summarizer(Settings.from_env(cache=CacheMode.OFF)) as summarizer:
-        if not summarizer.settings.embedded:
-            sys.exit("benchmarks/brief.py measures the embedded model: unset SUMMARIZER_BASE_URL")
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("article", nargs="?", default="examples/russia-recalls-ambassador.txt")
+    parser.add_argument("--engine", choices=["server", "in-process"], default=None)
+    parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--busy", action="store_true", help="one core kept busy by `yes` during the brief")
+    args = parser.parse_args()
+
+    source = read_path(Path(args.article))
+    settings = Settings.from_env(cache=CacheMode.OFF, engine=args.engine, threads=args.threads)
+    if not settings.embedded:
+        sys.exit("benchmarks/brief.py measures the embedded model: unset SUMMARIZER_BASE_URL")
+    load_average = os.getloadavg()
+    with Summarizer(settings) as summarizer:
         backend = summarizer.backend
         started = time.perf_counter()
-        backend.count_tokens("warm up")  # loads (and on first use assembles) the weights
+        backend.count_tokens("warm up")  # loads the weights (assembled on first use), or starts the engine
         load = time.perf_counter() - started
-        started = time.perf_counter()
-        brief = summarizer.summarize(source)
-        wall = time.perf_counter() - started
+        busy = subprocess.Popen(["yes"], stdout=subprocess.DEVNULL) if args.busy else None
+        try:
+            started = time.perf_counter()
+            brief = summarizer.summarize(source)
+            wall = time.perf_counter() - started
+        finally:
+            if busy is not None:
+                busy.kill()
+                busy.wait()
         requests = backend.model_requests
         model = sum(r["seconds"] for r in requests)
-    passes = list(brief.run.seconds)
+        engine_peak = _engine_peak_mb(backend)
+    threads = choose_threads(settings.threads)
     figures = {
-        "article": path,
+        "article": args.article,
         "model": brief.run.model,
+        "engine": settings.resolved_engine().value,
+        "threads": {"read": threads.read, "write": threads.write},
+        "busy": args.busy,
+        "load_average_before": [round(x, 2) for x in load_average],
         "load_seconds": round(load, 2),
         "wall_seconds": round(wall, 2),
         "model_seconds": round(model, 2),
-        "overhead_ratio": round(wall / model, 3) if model else None,
         "prompt_tokens": sum(int(r["prompt_tokens"]) for r in requests),
         "completion_tokens": sum(int(r["completion_tokens"]) for r in requests),
-        "completion_tokens_per_second": round(sum(r["completion_tokens"] for r in requests) / model, 2)
-        if model
-        else None,
-        "requests": [
-            {"pass": passes[i] if i < len(passes) and len(requests) == len(passes) else None, **r}
-            for i, r in enumerate(requests)
-        ],
         "seconds_per_pass": brief.run.seconds,
         "reasks": brief.run.reasks,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "engine_peak_rss_mb": engine_peak,
+        "requests": requests,
     }
     print(json.dumps(figures, indent=2))
 
 
+def _engine_peak_mb(backend: object) -> float | None:
+    """The engine's peak memory (VmHWM), when this process started it."""
+    pid = getattr(getattr(backend, "_embedded", None), "pid", None)
+    if pid is None:
+        return None
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return None
+
+
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "examples/russia-recalls-ambassador.txt")
+    main()

@@ -10,6 +10,7 @@ what is used: printing a cached brief needs neither the pipeline's stages nor th
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from ._lazy import exports
@@ -85,6 +86,10 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+# A library does not print: its records go where the program's logging sends them, and nowhere (not to
+# Python's last-resort handler on stderr) in a program that configured none.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 if not TYPE_CHECKING:
     # Where each public name lives; the imports above say the same to type checkers.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -25,21 +26,26 @@ class RunRecord:
     completion_tokens: int = 0
     reasks: int = 0
     warnings: list[RunWarning] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    """Held while a request in flight adds to the figures."""
 
 
 def count_usage(client: instructor.Instructor, record: RunRecord) -> None:
     """Have ``client`` add each answer's tokens and each re-ask to ``record``."""
 
+    # The hooks run in the thread of the request, and a brief may have several in flight.
     def on_response(response: Any) -> None:
         usage = getattr(response, "usage", None)
         if usage is not None:
-            record.prompt_tokens += usage.prompt_tokens or 0
-            record.completion_tokens += usage.completion_tokens or 0
+            with record.lock:
+                record.prompt_tokens += usage.prompt_tokens or 0
+                record.completion_tokens += usage.completion_tokens or 0
 
     def on_parse_error(error: Exception, **attempt: Any) -> None:
         # The last failed attempt is not followed by a re-ask: its items are dropped instead.
         if not attempt.get("is_last_attempt"):
-            record.reasks += 1
+            with record.lock:
+                record.reasks += 1
 
     client.on("completion:response", on_response)
     client.on("parse:error", on_parse_error)

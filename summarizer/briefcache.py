@@ -6,6 +6,7 @@ otherwise), and the article."""
 from __future__ import annotations
 
 import hashlib
+import logging
 from functools import cache
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from .models import Brief
 from .store import JsonStore, digest
 
 __all__ = ["BriefCache"]
+
+_log = logging.getLogger(__name__)
 
 
 class BriefCache:
@@ -43,7 +46,14 @@ class BriefCache:
             return None
 
     def put(self, source: Source, brief: Brief) -> None:
-        self._store.put(self._key(source), {"brief": brief.model_dump(mode="json")})
+        try:
+            self._store.put(self._key(source), {"brief": brief.model_dump(mode="json")})
+        except OSError as exc:  # a disk filled up since the start: the brief is given all the same
+            _log.warning(
+                "cannot write the brief cache in %s (%s): this brief is not cached",
+                self._store.directory,
+                exc.strerror or exc,
+            )
 
     def _key(self, source: Source) -> str:
         identity = identify(self._settings)

@@ -43,12 +43,23 @@ class Window:
         return self.own.start <= offset < self.own.end
 
 
-def parts(source: Source, context: int | None, count: Callable[[str], int]) -> list[Window]:
+def parts(
+    source: Source, context: int | None, count: Callable[[str], int], max_bytes: int | None = None
+) -> list[Window]:
     """The parts ``source`` is read in, in a model context of ``context`` tokens (None: no limit) as
-    ``count`` counts them: one, unless it overflows the context. An article of more than 40 parts is an
-    InputError."""
+    ``count`` counts them: one, unless it overflows the context. An article of more than 40 parts, or
+    one that alone is over ``max_bytes`` when it is read whole (a server's request limit), is an
+    InputError, before any work is spent on it."""
     text, start = source.text, source.body_start
     if context is None:
+        size = len(text[start:].encode("utf-8"))
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(
+                f"{source.origin}: {_size(size)}, more than one request to the server may carry "
+                f"({_size(max_bytes)}): have it read in parts the size of the model's context "
+                "(--context-tokens, SUMMARIZER_CONTEXT_TOKENS), shorten it, or raise the limit "
+                "(SUMMARIZER_MAX_REQUEST_BYTES, max_request_bytes=)"
+            )
         return [Window(shown=Span(start=start, end=len(text)), own=Span(start=start, end=len(text)))]
     budget = context - _ROOM_FOR_PASSES
     estimate = estimate_tokens(text[start:])
@@ -62,6 +73,10 @@ def parts(source: Source, context: int | None, count: Callable[[str], int]) -> l
     # (which loads the embedded model).
     close = estimate > budget * 3 // 4
     return windows(text, start, budget, count if close else estimate_tokens)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
 
 
 def windows(text: str, start: int, budget: int, count: Callable[[str], int]) -> list[Window]:

@@ -22,22 +22,32 @@ from .errors import ConfigError
 
 __all__ = [
     "EMBEDDED_CONTEXT_TOKENS",
+    "ENGINE_SLOTS",
     "MIN_CONTEXT_TOKENS",
     "CacheMode",
+    "Engine",
     "Options",
     "ResponseFormat",
     "Settings",
+    "configured_keys",
     "parse_dateline",
+    "redact",
     "redact_url",
 ]
 
 EMBEDDED_CONTEXT_TOKENS = 4096
 """The context window the embedded model is loaded with, unless set."""
 
+ENGINE_SLOTS = 4
+"""Requests an engine a command starts answers at once (``summarizer serve --slots`` sets its own)."""
+
 MIN_CONTEXT_TOKENS = 2048
 """Room for the passes' questions and answers (about 1,400 tokens) and some article."""
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_KEY_SHAPED = re.compile(r"\bsk-[A-Za-z0-9_-]{8,}")
+"""An OpenAI-style API key (``sk-…``, ``sk-proj-…``), configured here or not."""
+_SHORTEST_KEY = 4
 
 
 class CacheMode(StrEnum):
@@ -52,6 +62,20 @@ class CacheMode(StrEnum):
     RECORD = "record"
     """Answer from the cache, ask the model on a miss and store its answer; whole briefs are not cached
     (re-recording the tests' recordings)."""
+
+
+class Engine(StrEnum):
+    """What runs the embedded model."""
+
+    SERVER = "server"
+    """llama.cpp's llama-server, a process of its own on 127.0.0.1 with parallel slots
+    (``summarizer serve`` keeps one warm)."""
+    IN_PROCESS = "in-process"
+    """llama-cpp-python in this process: one request at a time."""
+
+
+DEFAULT_ENGINE = Engine.SERVER
+"""Chosen by measurement (docs/strategy.md, "The local engine")."""
 
 
 class ResponseFormat(StrEnum):
@@ -78,11 +102,14 @@ class Options(TypedDict, total=False):
     cache: CacheMode | str | None
     cache_dir: Path | str | None
     timeout: float | str | None
-    max_attempts: int | None
+    max_attempts: int | str | None
     max_reasks: int | None
     context_tokens: int | str | None
     max_request_bytes: int | str | None
     archive: Path | str | None
+    engine: Engine | str | None
+    threads: int | str | None
+    llama_server: Path | str | None
 
 
 class _SetBy(NamedTuple):
@@ -99,7 +126,7 @@ _SET_NOWHERE = _SetBy(None, None)
 class Settings(BaseModel):
     """Everything that configures a Summarizer. Build it with :meth:`from_env`.
 
-    With no ``base_url`` the embedded model runs in-process.
+    With no ``base_url`` the embedded model runs, on the local engine or in-process (``engine``).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -111,11 +138,12 @@ class Settings(BaseModel):
     response_format: Annotated[ResponseFormat | None, _SetBy(None, "SUMMARIZER_RESPONSE_FORMAT")] = None
     cache: Annotated[CacheMode, _SetBy("--no-cache", "SUMMARIZER_CACHE")] = CacheMode.USE
     cache_dir: Annotated[Path | None, _SetBy(None, "SUMMARIZER_CACHE_DIR")] = None
-    timeout: Annotated[float, _SetBy("--timeout", "SUMMARIZER_TIMEOUT")] = Field(
-        default=120.0, gt=0, allow_inf_nan=False
+    timeout: Annotated[float | None, _SetBy("--timeout", "SUMMARIZER_TIMEOUT")] = Field(
+        default=None, gt=0, allow_inf_nan=False
     )
-    """Seconds one attempt at a request may take, from sending it to the answer's last byte."""
-    max_attempts: int = Field(default=3, ge=1)
+    """Seconds one attempt at a request may take, from sending it to the answer's last byte; default:
+    :meth:`resolved_timeout`."""
+    max_attempts: Annotated[int, _SetBy("--max-attempts", "SUMMARIZER_MAX_ATTEMPTS")] = Field(default=3, ge=1)
     """Attempts per request on transient errors (429, 5xx, dropped connections)."""
     max_reasks: int = Field(default=1, ge=0)
     """Re-asks per pass when an answer fails validation; the items still failing after it are dropped.
@@ -134,6 +162,13 @@ class Settings(BaseModel):
     ] = None
     """The SQLite file every brief is archived in; ``"off"`` archives nothing. Default: archive.db in the
     user data directory (not the cache's: deleting the cache loses nothing archived)."""
+    engine: Annotated[Engine | None, _SetBy("--engine", "SUMMARIZER_ENGINE")] = None
+    """What runs the embedded model; default: :data:`DEFAULT_ENGINE`."""
+    threads: Annotated[int | None, _SetBy("--threads", "SUMMARIZER_THREADS")] = Field(default=None, ge=1)
+    """CPU threads of the embedded model, for reading and writing alike; default: every core this process
+    may use to read, one fewer to write (``backends/threads.py`` says why)."""
+    llama_server: Annotated[Path | None, _SetBy(None, "SUMMARIZER_LLAMA_SERVER")] = None
+    """The llama-server binary of the engine; default: the one built with llama-cpp-python."""
 
     @field_validator("base_url", "api_key", "model", "archive", mode="before")
     @classmethod
@@ -148,9 +183,19 @@ class Settings(BaseModel):
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("not an http:// or https:// URL with a host, such as http://localhost:8000/v1")
+        try:
+            parts.port  # noqa: B018 (read to check it: a second port, or a password with a "/")
+        except ValueError:
+            # Not the parser's words: they would show what stands where the port goes, a password's start.
+            raise ValueError(
+                "its host and port cannot be read; a password's /, ?, # and @ must be written %2F, %3F, "
+                "%23 and %40"
+            ) from None
+        if any(ch.isspace() or not ch.isprintable() for ch in value):
+            raise ValueError("a URL holds no spaces or control characters")
         return value
 
-    @field_validator("model_path", "cache_dir", "archive")
+    @field_validator("model_path", "cache_dir", "archive", "llama_server")
     @classmethod
     def _home(cls, value: Path | str | None) -> Path | str | None:
         return value.expanduser() if isinstance(value, Path) else value
@@ -177,13 +222,24 @@ class Settings(BaseModel):
 
     @property
     def embedded(self) -> bool:
-        """True when the in-process model answers (no base URL configured)."""
+        """True when the embedded model answers (no base URL configured), on the engine or in-process."""
         return self.base_url is None
 
     @property
     def shown_base_url(self) -> str | None:
         """The base URL as it may be shown or stored: any credentials in it redacted."""
         return redact_url(self.base_url) if self.base_url is not None else None
+
+    def resolved_timeout(self) -> float:
+        """The setting, or 120 s for a server; 900 s for the embedded model, whose requests may wait for a
+        slot of the engine behind a batch's others (in-process, none is timed: this is a hang detector)."""
+        if self.timeout is not None:
+            return self.timeout
+        return 900.0 if self.embedded else 120.0
+
+    def resolved_engine(self) -> Engine:
+        """What runs the embedded model: the setting, or the default."""
+        return self.engine or DEFAULT_ENGINE
 
     def resolved_context_tokens(self) -> int | None:
         """The setting, or the embedded model's own window; None: the article is never split."""
@@ -261,6 +317,20 @@ def redact_url(url: object) -> str:
     netloc = f"***@{host}{port}" if "@" in parts.netloc else parts.netloc
     query = urlencode([(k, "***") for k, _ in parse_qsl(parts.query, keep_blank_values=True)], safe="*")
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def redact(text: str, *keys: str | None) -> str:
+    """``text`` with each of ``keys`` and anything shaped like an OpenAI key replaced by ``***``: a server
+    may echo the key it refuses ("Incorrect API key provided: sk-…")."""
+    for key in keys:
+        if key and len(key) >= _SHORTEST_KEY:
+            text = text.replace(key, "***")
+    return _KEY_SHAPED.sub("sk-***", text)
+
+
+def configured_keys() -> list[str]:
+    """The API keys the environment sets (SUMMARIZER_API_KEY, OPENAI_API_KEY), for :func:`redact`."""
+    return [key for name in ("SUMMARIZER_API_KEY", "OPENAI_API_KEY") if (key := os.environ.get(name))]
 
 
 def parse_dateline(value: dt.date | str | None) -> dt.date | None:

@@ -7,6 +7,7 @@ given (a ``date YYYY-MM-DD`` prefix included), for HTML the main text extracted 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from itertools import islice
@@ -15,7 +16,15 @@ from pathlib import Path
 from .errors import InputError
 from .models import Precision, Span
 
-__all__ = ["Source", "read_path", "source_from_bytes", "source_from_html", "source_from_text"]
+__all__ = [
+    "Source",
+    "as_source",
+    "path_origin",
+    "read_path",
+    "source_from_bytes",
+    "source_from_html",
+    "source_from_text",
+]
 
 # The examples' convention: the first line, or a prefix of it, reads "date YYYY-MM-DD".
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*\n?")
@@ -55,6 +64,24 @@ class Source:
         return [heading[0], *later] if heading else later
 
 
+def as_source(article: object, dateline: dt.date | None) -> Source:
+    """``article``, its text or a Source, as a Source, ``dateline`` winning over its own; TypeError for
+    anything else, saying what to pass."""
+    if isinstance(article, Source):
+        return (
+            article
+            if dateline is None
+            else Source(article.text, dateline, article.origin, article.dateline_span)
+        )
+    if isinstance(article, str):
+        return source_from_text(article, dateline=dateline)
+    hint = "; for bytes, summarizer.source_from_bytes(data, origin=...) decodes them"
+    raise TypeError(
+        f"article= takes the article's text (a str) or a Source, not {type(article).__name__}: to read a "
+        f"file, pass summarizer.read_path(Path(...)){hint if isinstance(article, bytes | bytearray) else ''}"
+    )
+
+
 def source_from_text(text: str, *, dateline: dt.date | None = None, origin: str = "<text>") -> Source:
     """A plain-text article; an explicit ``dateline`` wins over a ``date YYYY-MM-DD`` prefix."""
     if not text.strip():
@@ -85,15 +112,22 @@ def source_from_html(html: str, *, dateline: dt.date | None = None, origin: str 
 
 def read_path(path: Path, *, dateline: dt.date | None = None) -> Source:
     """Read an article from a file: plain text, Markdown or HTML, UTF-8."""
+    origin = path_origin(path)
     if not path.exists():
-        raise InputError(f"{path}: no such file")
+        raise InputError(f"{origin}: no such file")
     if path.is_dir():
-        raise InputError(f"{path}: is a directory, not an article")
+        raise InputError(f"{origin}: is a directory, not an article")
     size = path.stat().st_size
     if size > _MAX_BYTES:
-        raise InputError(f"{path}: {size:,} bytes is over the {_MAX_BYTES:,}-byte limit for one article")
-    raw = path.read_bytes()
-    return source_from_bytes(raw, origin=str(path), dateline=dateline)
+        raise InputError(f"{origin}: {size:,} bytes is over the {_MAX_BYTES:,}-byte limit for one article")
+    return source_from_bytes(path.read_bytes(), origin=origin, dateline=dateline)
+
+
+def path_origin(path: Path) -> str:
+    """``path`` as shown in briefs and messages. A name that is not UTF-8 (``caf\\xe9.txt`` from an old
+    archive) has its odd bytes shown as U+FFFD: Python keeps them as lone surrogates, which no output
+    can encode, and the name is only ever shown."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def source_from_bytes(raw: bytes, *, origin: str, dateline: dt.date | None = None) -> Source:

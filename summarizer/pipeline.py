@@ -8,9 +8,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Unpack
 
 from .archive.api import Archiver
+from .backends import check
 from .briefcache import BriefCache
 from .config import Options, Settings, parse_dateline
-from .ingest import Source, source_from_text
+from .ingest import Source, as_source
 from .models import Brief, Preview
 
 if TYPE_CHECKING:
@@ -36,9 +37,10 @@ class Summarizer:
         **options: Unpack[Options],
     ) -> None:
         """``settings`` (default: from the environment) with ``options`` on top (``base_url=``, ``model=``,
-        ``cache="off"``, …): checked, or ConfigError. ``weights_progress`` is told ``(stage, done, total)``
-        while the embedded model's weights are checked or assembled on first use."""
+        …): checked, or ConfigError, as is a model path that is no GGUF file or a cache folder that cannot
+        be written. ``weights_progress`` is told how the embedded model's weights are checked on first use."""
         self.settings = settings.updated(**options) if settings is not None else Settings.from_env(**options)
+        check(self.settings)
         self._weights_progress = weights_progress
         self._backend: Backend | None = None
         self._opening = threading.Lock()
@@ -63,13 +65,10 @@ class Summarizer:
         preview: Callable[[Preview], None] | None = None,
     ) -> Brief:
         """The brief of ``article``: its text (a first line ``date YYYY-MM-DD`` is the dateline) or a
-        :class:`Source`. ``progress`` is told each pass's name; ``preview`` is given what code found before
-        the model's first pass: the text's quotes and dates at once, then the analysis's. A brief the
-        model gave nothing to is an ExtractionError, and is not cached."""
-        dateline = parse_dateline(dateline)
-        source = article if isinstance(article, Source) else source_from_text(article, dateline=dateline)
-        if dateline is not None and isinstance(article, Source):
-            source = Source(source.text, dateline, source.origin, source.dateline_span)
+        :class:`Source` (anything else, a TypeError). ``progress`` is told each pass's name; ``preview`` is
+        given what code found before the model's first pass: the text's quotes and dates at once, then the
+        analysis's. A brief the model gave nothing to is an ExtractionError, and is not cached."""
+        source = as_source(article, parse_dateline(dateline))
         cache = BriefCache.of(self.settings)
         brief = cache.get(source) if cache is not None else None
         if brief is None:
@@ -127,7 +126,7 @@ def _brief(
     """A new brief; ExtractionError when the model gave it nothing."""
     # The stages are imported here, not with this module: a cached brief needs none (test_startup.py).
     from . import chunks
-    from .accounting import RunRecord, count_usage, run_info
+    from .accounting import RunRecord, run_info
     from .analysis import analyze, skim
     from .assemble import assemble, preliminary, require_content
     from .extract.passes import ask_passes
@@ -135,19 +134,16 @@ def _brief(
     context, dateline = settings.resolved_context_tokens(), source.dateline
     # Size check first (a too long article is refused unparsed); the backend opens after the previews,
     # and spaCy is imported after the first, so that it is shown at once.
-    parts = chunks.parts(source, context, lambda text: backend_when_needed().count_tokens(text))
+    most = None if settings.embedded else settings.max_request_bytes
+    parts = chunks.parts(source, context, lambda text: backend_when_needed().count_tokens(text), most)
     if preview is not None:
         preview(preliminary(skim(source), dateline))
     analysis = analyze(source)
     if preview is not None:
         preview(preliminary(analysis, dateline))
     backend, record = backend_when_needed(), RunRecord()
-    client = backend.instructor()
-    count_usage(client, record)
     with backend.tally() as tally:
-        answers = ask_passes(
-            client, backend.model, analysis, parts, dateline, settings.max_reasks, record, progress
-        )
+        answers = ask_passes(backend, analysis, parts, dateline, settings.max_reasks, record, progress)
     run = run_info(backend, record, tally.cached, parts=len(parts), context=context, dated=bool(dateline))
     brief = assemble(analysis, answers, run, dateline)
     require_content(brief)

@@ -18,8 +18,10 @@ from __future__ import annotations
 import json
 import os
 import socket
+import subprocess
+import sys
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,15 @@ RECORDINGS = ROOT / "tests" / "recordings"
 EXAMPLE = ROOT / "examples" / "russia-recalls-ambassador.txt"
 SHARED = ROOT.parent / "shared"
 RECORDING = os.environ.get("SUMMARIZER_RECORD") == "1"
+SUMMARIZER = [
+    sys.executable,
+    "-c",
+    # SIGINT as an interactive shell leaves it: a shell without job control (a CI runner, `nohup make
+    # test &`) starts its background jobs with SIGINT ignored, and Python then keeps ignoring it.
+    "import runpy, signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "runpy.run_module('summarizer', run_name='__main__')",
+]
+"""The command line in a process of its own: ``[*SUMMARIZER, "brief", ...]``."""
 
 
 LOOPBACK = frozenset({"127.0.0.1", "::1"})
@@ -169,6 +180,27 @@ def open_fake(model: FakeModel, **options: Any) -> Backend:
         **{"base_url": "http://fake.invalid/v1", "model": "fake-model", "cache": CacheMode.OFF, **options}
     )
     return open_backend(settings, transport=model)
+
+
+Spawn = Callable[..., "subprocess.Popen[str]"]
+
+
+@pytest.fixture
+def spawn() -> Iterator[Spawn]:
+    """``subprocess.Popen`` (text mode) for processes that end with the test, whether it passed or not:
+    killed if still running, waited for, their pipes closed (an unclosed pipe's ResourceWarning would
+    fail a later test)."""
+    started: list[subprocess.Popen[str]] = []
+
+    def start(args: list[str], **options: Any) -> subprocess.Popen[str]:
+        started.append(subprocess.Popen(args, text=True, **options))
+        return started[-1]
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=60)
 
 
 @pytest.fixture

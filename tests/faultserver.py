@@ -37,10 +37,13 @@ __all__ = [
     "drop",
     "hang",
     "invalid_json",
+    "large",
     "ok",
     "rate_limited",
+    "raw",
     "replaying",
     "server_error",
+    "slow_headers",
     "status",
     "trickle",
     "truncated",
@@ -117,6 +120,43 @@ class _Trickle(Behaviour):
                 break
             handler.wfile.write(bytes([byte]))
             handler.wfile.flush()
+        handler.close_connection = True
+
+
+@dataclass(frozen=True)
+class _Large(Behaviour):
+    size: int
+
+    def act(self, handler: _Handler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(self.size))
+        handler.end_headers()
+        chunk = b" " * 1_000_000
+        for _ in range(self.size // len(chunk)):
+            if handler.server.stopping.is_set():
+                break
+            handler.wfile.write(chunk)  # a client that stopped reading ends this with a broken pipe
+        handler.close_connection = True
+
+
+@dataclass(frozen=True)
+class _SlowHeaders(Behaviour):
+    body: bytes
+    every: float
+
+    def act(self, handler: _Handler) -> None:
+        head = (
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(self.body)}\r\nX-Padding: {'x' * 40}\r\n\r\n"
+        )
+        for byte in head.encode():
+            if handler.server.stopping.wait(self.every):
+                break
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+        else:
+            handler.wfile.write(self.body)
         handler.close_connection = True
 
 
@@ -266,6 +306,22 @@ def trickle(content: Any, *, every: float = 1.0) -> Behaviour:
     return _Trickle(json.dumps(completion(text)).encode(), every)
 
 
+def raw(body: bytes, *, code: int = 200, headers: tuple[tuple[str, str], ...] = ()) -> Behaviour:
+    """``body`` as it is, with a JSON content type and ``headers`` (a Content-Encoding, say)."""
+    return _Reply(code, body, headers=headers)
+
+
+def large(size: int) -> Behaviour:
+    """200 and a body of ``size`` bytes (whitespace), sent a megabyte at a time."""
+    return _Large(size)
+
+
+def slow_headers(content: Any, *, every: float = 1.0) -> Behaviour:
+    """A normal answer whose status line and headers come one byte every ``every`` seconds."""
+    text = content if isinstance(content, str) else json.dumps(content)
+    return _SlowHeaders(json.dumps(completion(text)).encode(), every)
+
+
 def truncated(content: Any) -> Behaviour:
     """200 and a Content-Length twice the body sent, then the connection closed."""
     text = content if isinstance(content, str) else json.dumps(content)
@@ -320,7 +376,11 @@ class _Handler(BaseHTTPRequestHandler):
                 owner.in_flight -= 1
 
     def do_GET(self) -> None:
-        status(404, f"fault server: GET {self.path} is not served").act(self)
+        page = self.server.owner.pages.get(self.path)
+        if page is None:
+            status(404, f"fault server: GET {self.path} is not served").act(self)
+        else:
+            _Reply(200, page if isinstance(page, bytes) else json.dumps(page).encode()).act(self)
 
     def log_message(self, format: str, *args: Any) -> None:
         self.server.owner.log.append(format % args)
@@ -367,13 +427,17 @@ class FaultServer:
 
     max_requests: int = 50
     """Requests served at most; later ones get a 418 (and no test should ever need this many)."""
-    lifetime: float = 60.0
-    """Seconds after which the server stops by itself."""
+    lifetime: float = 600.0
+    """Seconds after which the server stops by itself: a guard against a server a test failed to stop,
+    never a bound on how long a test may take (on a busy machine a brief takes minutes)."""
     requests: list[ReceivedRequest] = field(default_factory=list, init=False, repr=False)
     log: list[str] = field(default_factory=list, init=False, repr=False)
     """The server's access log and errors (not printed)."""
     otherwise: Behaviour | None = None
     """What answers a request once the script is used up (default: a 418 naming the reason)."""
+    pages: dict[str, Any] = field(default_factory=dict)
+    """JSON answered to GET requests, by path: what a server says of itself (``/props``,
+    ``/openapi.json``)."""
     in_flight: int = field(default=0, init=False)
     most_in_flight: int = field(default=0, init=False)
     """The most requests it was answering at once."""

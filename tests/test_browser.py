@@ -98,7 +98,7 @@ def test_clicking_a_quote_scrolls_to_its_span_and_marks_it(
     target = "q9"
     assert not page.evaluate(IN_VIEW, target)
     page.click(f'a[data-target="{target}"]')
-    page.wait_for_function(IN_VIEW, arg=target, timeout=5000)
+    page.wait_for_function(IN_VIEW, arg=target, timeout=60_000)
 
     mark = page.locator(f"#{target}")
     assert "active" in (mark.get_attribute("class") or "").split()
@@ -121,7 +121,7 @@ def test_clicking_a_span_selects_its_entry_in_the_brief(page_of_brief: tuple[Pag
     page, _, errors = page_of_brief
     page.click("#t5")
     entry = page.locator("#item-t5")
-    page.wait_for_function(IN_VIEW, arg="item-t5", timeout=5000)
+    page.wait_for_function(IN_VIEW, arg="item-t5", timeout=60_000)
     assert "selected" in (entry.get_attribute("class") or "").split()
     assert "active" in (page.locator("#t5").get_attribute("class") or "").split()
     assert not errors
@@ -130,7 +130,7 @@ def test_clicking_a_span_selects_its_entry_in_the_brief(page_of_brief: tuple[Pag
 def test_an_actor_link_marks_every_mention(page_of_brief: tuple[Page, int, list[str]]) -> None:
     page, _, errors = page_of_brief
     page.click('#item-a5 a.name[data-target="a5-m1"]')
-    page.wait_for_function(IN_VIEW, arg="a5-m1", timeout=5000)
+    page.wait_for_function(IN_VIEW, arg="a5-m1", timeout=60_000)
     mentions = page.locator('mark[data-item="a5"]')
     assert mentions.count() > 1
     assert page.locator('mark[data-item="a5"].active').count() == mentions.count()
@@ -148,7 +148,7 @@ def test_a_consequence_shows_its_own_words_in_the_article(page_of_brief: tuple[P
         const box = range.getBoundingClientRect();
         return box.top >= 0 && box.bottom <= innerHeight ? range.toString() : null;
     }"""
-    words = page.wait_for_function(shown, timeout=5000).json_value()
+    words = page.wait_for_function(shown, timeout=60_000).json_value()
     assert words == "it won’t be Russia’s last move unless there is an explanation or apology"
     assert "selected" in (page.locator("#item-c2").get_attribute("class") or "").split()
     assert not errors

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
-import signal
 import subprocess
 import sys
 import threading
@@ -13,7 +10,7 @@ from pathlib import Path
 
 import httpx2
 import pytest
-from conftest import RECORDINGS
+from conftest import RECORDINGS, Spawn
 
 from summarizer import Brief, MissingRecording, RunInfo, Settings
 from summarizer.backends import identify
@@ -132,27 +129,29 @@ def test_concurrent_writers_in_threads_leave_whole_entries(tmp_path: Path) -> No
     assert not list(tmp_path.rglob(".tmp-*"))
 
 
-def _write_many(directory: str, writer: int) -> None:
-    store = JsonStore(Path(directory))
-    for n in range(20):
-        store.put(digest(n), {"writer": writer, "n": n, "blob": "y" * 20_000})
+WRITE_MANY = """
+import sys
+from pathlib import Path
+from summarizer.store import JsonStore, digest
+store, writer = JsonStore(Path(sys.argv[1])), int(sys.argv[2])
+for n in list(range(20)) * 10:  # each key ten times, so the writers meet whatever their start
+    store.put(digest(n), {"writer": writer, "n": n, "blob": "y" * 20_000})
+"""
 
 
-def test_concurrent_writers_in_processes_leave_whole_entries(tmp_path: Path) -> None:
-    ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_write_many, args=(str(tmp_path), w)) for w in range(4)]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(60)
-        assert p.exitcode == 0
+def test_concurrent_writers_in_processes_leave_whole_entries(tmp_path: Path, spawn: Spawn) -> None:
+    # Interpreters that import the store alone: a multiprocessing child would import this module, and
+    # pytest and the client stack with it, for each writer.
+    writers = [spawn([sys.executable, "-c", WRITE_MANY, str(tmp_path), str(w)]) for w in range(4)]
+    # A hang detector: each imports summarizer, on what may be a busy machine.
+    assert [w.wait(timeout=300) for w in writers] == [0] * 4
     store = JsonStore(tmp_path)
     for n in range(20):
         entry = store.get(digest(n))
         assert entry is not None and entry["n"] == n
 
 
-def test_a_writer_killed_halfway_leaves_the_old_entry(tmp_path: Path) -> None:
+def test_a_writer_killed_halfway_leaves_the_old_entry(tmp_path: Path, spawn: Spawn) -> None:
     store = JsonStore(tmp_path)
     key = digest("k")
     store.put(key, {"version": "old"})
@@ -161,11 +160,11 @@ def test_a_writer_killed_halfway_leaves_the_old_entry(tmp_path: Path) -> None:
         "import sys; from pathlib import Path; from summarizer.store import JsonStore;"
         f"JsonStore(Path({str(tmp_path)!r})).put({key!r}, {{'blob': 'z' * 400_000_000}})"
     )
-    child = subprocess.Popen([sys.executable, "-c", script])
+    child = spawn([sys.executable, "-c", script])
     try:
         child.wait(timeout=0.8)
     except subprocess.TimeoutExpired:
-        os.kill(child.pid, signal.SIGKILL)
+        child.kill()
         child.wait()
     entry = store.get(key)
     # Old or new, never torn (on a machine fast enough to finish the write, the new one).

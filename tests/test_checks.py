@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import RECORDINGS
+from conftest import EXAMPLE, RECORDINGS
 
 from summarizer import source_from_text
 from summarizer.analysis import analyze
 from summarizer.assemble.overview import overview
 from summarizer.extract import OverviewAnswer
-from summarizer.extract.checks import Said, misattributed, miscast, unsupported
+from summarizer.extract.checks import Said, invented_names, misattributed, miscast, unsupported
 from summarizer.extract.faithful import Checker
 from summarizer.models import Basis, RunWarning, WarningKind
 
@@ -31,6 +31,20 @@ def test_names_and_numbers_the_article_does_not_give_are_flagged() -> None:
     assert unsupported("Acme Closes Plant As Union Warns", ARTICLE) == []
     assert unsupported("Acme to close plant, says John Smith", ARTICLE) == ["John", "Smith"]
     assert unsupported("Acme cuts 2,000 jobs.", ARTICLE) == ["2,000"]
+
+
+def test_invented_names_are_flagged_wherever_they_stand() -> None:
+    """The parse tells names from other words, not capitals: a name that begins a sentence is checked,
+    and so are the names of a title-case headline (its verbs and nouns are capitalised too)."""
+    article = EXAMPLE.read_text(encoding="utf-8")
+    assert unsupported("Russia recalled its envoy. Zelensky praised the move.", article) == ["Zelensky"]
+    assert unsupported("Macron Tells Zelensky Paris Talks Failed", article) == ["Macron", "Zelensky", "Paris"]
+    assert unsupported("Scholz says Russia recalled its envoy.", article) == ["Scholz"]
+    # The article's own names, and the words of a title-case headline that are no names, pass.
+    assert unsupported("Russia Recalls Ambassador To U.S. After Biden Calls Putin A Killer", article) == []
+    assert unsupported("Kremlin Says Biden's Remarks Were Very Bad", article) == []
+    said = "Peskov: Biden's statements are very bad. Zakharova blames Washington."
+    assert invented_names(said, article) == []
 
 
 def _overview(headline: str, summary: str, **context: Any) -> OverviewAnswer:

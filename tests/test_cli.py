@@ -530,7 +530,7 @@ def test_version_starts_without_rich_or_the_client_stack() -> None:
         "print(code, sorted(heavy), file=sys.stderr)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT, timeout=300
     )
     assert done.stdout == f"summarizer {__version__}\n"
     assert done.stderr.split() == ["0", "[]"]
@@ -538,7 +538,11 @@ def test_version_starts_without_rich_or_the_client_stack() -> None:
 
 def test_python_dash_m() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "summarizer", "--version"], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "summarizer", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
     )
     assert done.returncode == 0 and done.stdout == f"summarizer {__version__}\n"
 

@@ -11,10 +11,11 @@ from summarizer import Brief, CacheMode, Settings, Summarizer, read_path
 
 
 @pytest.mark.embedded
-def test_the_embedded_model_briefs_the_example_article() -> None:
+@pytest.mark.parametrize("engine", ["server", "in-process"])
+def test_the_embedded_model_briefs_the_example_article(engine: str) -> None:
     pytest.importorskip("llama_cpp")
     source = read_path(EXAMPLE)
-    with Summarizer(Settings.from_env(cache=CacheMode.OFF)) as summarizer:
+    with Summarizer(Settings.from_env(cache=CacheMode.OFF, engine=engine)) as summarizer:
         brief = summarizer.summarize(source)
     assert Brief.model_validate_json(brief.model_dump_json()) == brief
     assert brief.run.backend == "embedded" and brief.run.cached == 0
@@ -42,9 +43,8 @@ def test_grammar_first_sampling_picks_the_tokens_the_plain_sampler_picks() -> No
     messages = [
         {"role": "user", "content": read_path(EXAMPLE).text[:1500] + "\n\nWho was recalled, and why?"}
     ]
-    backend = open_backend(Settings.from_env(cache=CacheMode.OFF))
-    backend.count_tokens("load")
-    llm = backend._embedded._llm  # the Llama itself: this test compares its two samplers
+    backend = open_backend(Settings.from_env(cache=CacheMode.OFF, engine="in-process"))
+    llm = backend._embedded._load()  # the Llama itself: this test compares its two samplers
     answers = []
     for grammar_first in (True, False):
         llm.grammar_first = grammar_first

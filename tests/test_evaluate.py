@@ -747,7 +747,7 @@ def test_the_baseline_table_script_prints_its_figures() -> None:
     # scripts/eval_baseline.py makes the baseline table of docs/evaluation.md.
     script = Path(__file__).parent.parent / "scripts" / "eval_baseline.py"
     command = [sys.executable, str(script), str(SEED)]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=900)
     [seed] = json.loads(done.stdout)["baseline"]
     assert seed["counts"]["speaker_accuracy"] == [4, 18] and seed["totals"]["actor_f1"] is not None
     # The analysis alone, no model: the parse names every seed speaker.

@@ -4,12 +4,19 @@ offsets point into the whole article. From recordings of the embedded model, its
 from __future__ import annotations
 
 import json
+import time
+from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, SHARED, recorded_settings
+from faultserver import FaultServer
+from typer.testing import CliRunner
 
-from summarizer import Brief, Summarizer, read_path
+from summarizer import Brief, InputError, Summarizer, read_path, source_from_text, summarize
+from summarizer.analysis import analyze, nlp
+from summarizer.analysis.nlp import parse
 from summarizer.chunks import windows
+from summarizer.cli import app
 from summarizer.config import EMBEDDED_CONTEXT_TOKENS
 
 GOLD = SHARED / "eval" / "seed-gold.json"
@@ -66,3 +73,54 @@ def test_a_20000_word_article_fits_the_context_part_by_part() -> None:
         assert len(found) >= 10
         # Counted whole, a window may differ from the sum of its pieces by a token at each seam.
         assert all(count(text[w.shown.start : w.shown.end]) <= budget + 20 for w in found)
+
+
+# ---- issue #31, defect 1: articles of megabytes -----------------------------------------------------
+
+
+def test_a_text_over_spacys_limit_is_parsed_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """spaCy refuses a text over its ``max_length`` (1,000,000 characters; here made 5,000, so that the
+    test is quick): the text is parsed a piece at a time, cut at paragraph ends, its offsets kept. The
+    words and sentences are those of one parse; near the start of a piece, with less before it to go by,
+    the tagger, parser and NER may now and then decide otherwise."""
+    text = "\n\n".join([EXAMPLE.read_text(encoding="utf-8")] * 5)
+    whole = parse(text)
+    monkeypatch.setattr(nlp._pipeline(), "max_length", 5_000)
+    cut = parse(text)
+    assert cut.text == text
+    assert [(t.idx, t.text) for t in cut] == [(t.idx, t.text) for t in whole]
+    assert [(s.start_char, s.end_char) for s in cut.sents] == [
+        (s.start_char, s.end_char) for s in whole.sents
+    ]
+    same = sum(
+        (a.tag_, a.dep_, a.head.i) == (b.tag_, b.dep_, b.head.i) for a, b in zip(whole, cut, strict=True)
+    )
+    assert same >= 0.99 * len(whole)
+    names = {(e.start_char, e.end_char, e.label_) for e in whole.ents}
+    assert len(names & {(e.start_char, e.end_char, e.label_) for e in cut.ents}) >= 0.95 * len(names)
+    analysis = analyze(source_from_text(text))
+    assert analysis.passages and all(
+        text[p.quoted.span.start : p.quoted.span.end] == p.quoted.text for p in analysis.passages
+    )
+
+
+def test_an_article_too_long_to_send_whole_is_refused_before_any_work(tmp_path: Path) -> None:
+    """5 MB to a server that takes requests of up to 2 MB (the default): refused at once, saying the
+    limit and how to read it in parts. (It spent 308 s in the preview, then crashed in spaCy.) The bound
+    is a hang detector."""
+    article = tmp_path / "page.txt"
+    paragraph = EXAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]
+    article.write_text(
+        "date 2021-03-18\n" + "\n\n".join([paragraph] * (5_000_000 // len(paragraph))), "utf-8"
+    )
+    started = time.monotonic()
+    with FaultServer() as server:
+        with pytest.raises(InputError, match=r"5\.\d MB.*2\.0 MB.*--context-tokens"):
+            summarize(read_path(article), base_url=server.base_url, model="m", cache="off")
+        result = CliRunner().invoke(
+            app, ["brief", str(article), "--base-url", server.base_url, "--model", "m"]
+        )
+    assert time.monotonic() - started < 60
+    assert server.requests == []
+    assert result.exit_code == 1 and result.stderr.startswith("summarizer: error: ")
+    assert "MB" in result.stderr and "--context-tokens" in result.stderr and "Traceback" not in result.stderr

@@ -39,7 +39,12 @@ def test_the_text_is_previewed_before_spacy_is_imported(tmp_path: Path) -> None:
     # A fresh interpreter: this one may have imported spaCy for another test.
     env = {"SUMMARIZER_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-c", FRESH, str(EXAMPLE)], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", FRESH, str(EXAMPLE)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
     )
     quick, full = json.loads(done.stdout)
     assert quick == {"parsed": False, "loaded": [], "backend": False, "quotes": 18, "dates": 13}

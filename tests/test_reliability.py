@@ -56,7 +56,7 @@ ESCAPES = "\x1b]0;PWNED-TITLE\x07\x1b[2J\x9b31m"
 def server() -> Iterator[FaultServer]:
     """A server that answers as the embedded model did (the recordings), unless scripted otherwise."""
     recorded = replaying(RECORDINGS / "responses", namespace=f"gguf:{DEFAULT_WEIGHTS.sha256}", delay=0)
-    with FaultServer(otherwise=recorded, max_requests=100, lifetime=30) as running:
+    with FaultServer(otherwise=recorded, max_requests=100) as running:
         yield running
 
 
@@ -227,7 +227,7 @@ def test_the_timeout_bounds_the_whole_answer(server: FaultServer) -> None:
     started = time.monotonic()
     with pytest.raises(BackendError, match=r"ReadTimeout.*--timeout"):
         ask(backend)
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 20  # the whole answer would take 40 s; no speed check
     backend.close()
 
 
@@ -349,9 +349,11 @@ def test_eval_errors_have_the_prefix(tmp_path: Path) -> None:
 
 
 def test_a_request_too_large_for_a_server_is_refused_before_sending(server: FaultServer) -> None:
-    # Small, for the article is parsed before the first request: the limit is set below its size.
-    body = " ".join(["The minister said the talks would go on."] * 300)  # about 12 kB
+    # Small, for the article is parsed before the first request: the limit is set just above the
+    # article's size, below any request's (an article over it is refused before the parse, in
+    # test_long_articles.py).
+    body = " ".join(["The minister said the talks would go on."] * 200)  # about 8 kB
     with pytest.raises(InputError, match="SUMMARIZER_MAX_REQUEST_BYTES"):
-        summarize(body, **on(server, cache="off", max_request_bytes=10_000))
+        summarize(body, **on(server, cache="off", max_request_bytes=len(body) + 100))
     assert server.requests == []
     assert Settings().max_request_bytes < 5_000_000

@@ -75,6 +75,7 @@ def test_the_wheel_carries_the_prompts(tmp_path: Path) -> None:
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(ROOT)],
         check=True,
         capture_output=True,
+        timeout=900,
     )
     (wheel,) = tmp_path.glob("summarizer-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())

@@ -49,7 +49,12 @@ def run(script: str, cache: Path) -> tuple[str, set[str]]:
         "PYTHONPATH": str(ROOT),
     }
     done = subprocess.run(
-        [sys.executable, "-c", script, str(EXAMPLE)], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", script, str(EXAMPLE)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
     )
     return done.stdout, set(done.stderr.splitlines()[-1].split())
 

@@ -11,8 +11,10 @@ imported and the article parsed (seconds): the quoted passages and the resolved 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span, When
@@ -88,7 +90,19 @@ class Analysis:
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding ``offset``."""
-        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+        return _holding(self.sentences, self._starts, offset)
+
+    def speaks(self, entity: Entity) -> bool:
+        """Whether the parse gives ``entity`` words of the article (a quoted passage)."""
+        return id(entity) in self._speakers
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _speakers(self) -> set[int]:
+        return {id(p.said.speaker) for p in self.passages if p.said.speaker is not None}
 
     def names_near(self, index: int, most: int = 3) -> list[Entity]:
         """The people and bodies named nearest before passage ``index``, in its sentence and the one
@@ -228,6 +242,7 @@ def _times(
     moment of speaking inside a quotation (``quoted``) that do not date what happened are left out."""
     tenses = (lambda at: tense_at(doc, at)) if doc is not None else None
     marks = [(q.start - 1, q.end + 1) for q in quoted]
+    starts = [s.start for s in sentences]
     found: dict[tuple[Span, str], tuple[When, int, Span]] = {}
     for when in find_dates(source.text, source.dateline, tenses):
         at = when.span.start if when.span is not None else -1
@@ -235,7 +250,7 @@ def _times(
             continue
         if doc is not None and dates_nothing(doc, at, when.text, marks):
             continue
-        sentence = next((s for s in sentences if s.start <= at < s.end), None)
+        sentence = _holding(sentences, starts, at)
         if sentence is not None:
             found.setdefault((sentence, when.text), (when, at, sentence))
     return list(found.values())
@@ -243,3 +258,10 @@ def _times(
 
 def _within(offset: int, parts: list[Span]) -> bool:
     return any(p.start <= offset < p.end for p in parts)
+
+
+def _holding(sentences: list[Span], starts: list[int], offset: int) -> Span | None:
+    """The sentence of ``sentences`` (in order, none overlapping; ``starts``, their starts) that holds
+    ``offset``: found by bisection, for a scan per date or quotation is quadratic in a long article."""
+    n = bisect.bisect_right(starts, offset) - 1
+    return sentences[n] if n >= 0 and offset < sentences[n].end else None

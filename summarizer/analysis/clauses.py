@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .lexicon import QUOTE_MARKS
+from .nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -52,7 +53,7 @@ def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:
         return None
     begin, end = max(tokens[0].idx, sentence.start), min(tokens[-1].idx + len(tokens[-1].text), sentence.end)
     # A clause that begins or ends inside a quotation takes in its marks, so no quotation is cut open.
-    text = doc.text
+    text = text_of(doc)
     while begin > sentence.start and text[begin - 1] in QUOTE_MARKS + "(":
         begin -= 1
     if sum(text[begin:end].count(mark) for mark in QUOTE_MARKS) % 2:

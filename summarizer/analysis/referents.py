@@ -7,6 +7,8 @@ entity that subject is.
 
 from __future__ import annotations
 
+import bisect
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,8 @@ from .lexicon import (
     STAFF,
     TITLES,
 )
+from .nlp import text_of
+from .text import within
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,8 +44,8 @@ _PRONOUN_SENTENCES = 3
 
 
 def inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
-    """Whether ``token`` stands between quotation marks (``quoted`` holds the marks' spans)."""
-    return any(lo <= token.idx < hi for lo, hi in quoted)
+    """Whether ``token`` stands between quotation marks (``quoted`` holds the marks' spans, in order)."""
+    return within(quoted, token.idx)
 
 
 def pronoun_referent(
@@ -188,7 +192,27 @@ def phrase(token: Token) -> Span:
 
 
 def _mentioned(token: Token, entities: list[Entity]) -> Entity | None:
-    return next((e for e in entities if any(s.start <= token.idx < s.end for s in e.mentions)), None)
+    """The first of ``entities`` one of whose mentions holds ``token``."""
+    starts, spans = _mentions(entities)
+    at = bisect.bisect_right(starts, token.idx)
+    held = [n for start, end, n in spans[max(0, at - _NEAR) : at] if start <= token.idx < end]
+    return entities[min(held)] if held else None
+
+
+_INDEX = threading.local()
+_NEAR = 8
+"""Mentions before a word looked at for one that holds it: mentions overlap only a little."""
+
+
+def _mentions(entities: list[Entity]) -> tuple[list[int], list[tuple[int, int, int]]]:
+    """Every mention of ``entities`` as (start, end, index of its entity), by start, and their starts:
+    made once for a list of entities (again when one is added to it), for a scan of every mention for
+    each word or pronoun is quadratic in a long article."""
+    made = getattr(_INDEX, "made", None)
+    if made is None or made[0] is not entities or made[1] != len(entities):
+        spans = sorted((s.start, s.end, n) for n, e in enumerate(entities) for s in e.mentions)
+        made = _INDEX.made = (entities, len(entities), [s[0] for s in spans], spans)
+    return made[2], made[3]
 
 
 def entity_named(token: Token, entities: list[Entity]) -> Entity | None:
@@ -279,10 +303,10 @@ def newly_named(token: Token, entities: list[Entity]) -> Entity | None:
     span = Span(start=first.idx, end=last.idx + len(last.text))
     role = Span(start=titles[0].idx, end=titles[-1].idx + len(titles[-1].text)) if titles else None
     entity = Entity(
-        name=doc.text[span.start : span.end],
+        name=text_of(doc)[span.start : span.end],
         kind=ActorKind.PERSON if len(names) > 1 or titles else ActorKind.ORGANIZATION,
         mentions=[span],
-        role=doc.text[role.start : role.end] if role else None,
+        role=text_of(doc)[role.start : role.end] if role else None,
         role_span=role,
     )
     entities.append(entity)
@@ -310,7 +334,7 @@ def body_named(token: Token, entities: list[Entity]) -> Entity | None:
     tokens = [t for t in tokens if t.i <= token.i or t.head.i == token.i or t.head.head.i == token.i]
     begin, last = tokens[0], max(tokens, key=lambda t: t.i)
     span = Span(start=begin.idx, end=last.idx + len(last.text))
-    name = token.doc.text[span.start : span.end]
+    name = text_of(token.doc)[span.start : span.end]
     entity = Entity(name=name, kind=ActorKind.ORGANIZATION, mentions=[span])
     entities.append(entity)
     return entity

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .lexicon import ROLE_NOUNS
+from .nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -25,7 +26,7 @@ def stated_role(doc: Doc, mentions: list[Span]) -> tuple[str | None, Span | None
             continue
         found = _before(span) or _apposition(span)
         if found is not None:
-            words = doc.text[found.start : found.end]
+            words = text_of(doc)[found.start : found.end]
             return words, found
     return None, None
 

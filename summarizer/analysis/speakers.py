@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..models import Span
 from .entities import Entity
 from .lexicon import DOCUMENTS, NAMING_VERBS, PRONOUNS, SPEECH_VERBS
+from .nlp import text_of
 from .referents import SUBJECTS, body_named, entity_named, inside, newly_named, phrase, pronoun_referent
 from .terms import is_term
 
@@ -67,7 +68,7 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
             verb = _nearest_verb(words, quoted)
         previous = out[-1] if out else None
         near_previous = n > 0 and passage.start - passages[n - 1].end < _TURN
-        if verb is None and (labelled := _labelled(doc.text, passage, entities)) is not None:
+        if verb is None and (labelled := _labelled(text_of(doc), passage, entities)) is not None:
             # A transcript's "Name: “…”".
             out.append(Attribution(labelled, None, term=False))
             continue
@@ -175,8 +176,10 @@ def _labelled(text: str, passage: Span, entities: list[Entity]) -> Entity | None
     colon = text.rfind(":", max(0, passage.start - 4), passage.start)
     if colon < 0:
         return None
-    before = text[:colon].rstrip()
-    return next((e for e in entities if any(s.end == len(before) for s in e.mentions)), None)
+    end = colon
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return next((e for e in entities if any(s.end == end for s in e.mentions)), None)
 
 
 def is_full(words: str) -> bool:

@@ -9,9 +9,11 @@ back to the source's offsets), a name without its titles, every mention of a nam
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ..models import Span
@@ -29,6 +31,7 @@ __all__ = [
     "sentences",
     "stop_words",
     "trimmed",
+    "within",
     "without_titles",
 ]
 
@@ -104,12 +107,24 @@ def stop_words() -> frozenset[str]:
 
 def content_words(words: str | Iterable[Token]) -> set[str]:
     """The words that carry content: the lemmas, lowercased, of the tokens that are no stop word, no
-    punctuation and no space ("recalled" is "recall", "said" goes). Text is parsed first; tokens of a
-    parse are read as they are."""
+    punctuation and no space ("recalled" is "recall", "said" goes). Text is parsed first (once: see
+    _parsed_content_words); tokens of a parse are read as they are."""
     if isinstance(words, str):
-        from .nlp import parse
+        return set(_parsed_content_words(words))
+    return _lemmas(words)
 
-        words = parse(words)
+
+@lru_cache(maxsize=4096)
+def _parsed_content_words(text: str) -> frozenset[str]:
+    """content_words of a text, remembered: the checks of the model's words ask about the same article
+    sentences and actor names at every pass and re-ask (361 parses of 52 texts for the example), and the
+    parse of a text is always the same."""
+    from .nlp import parse
+
+    return frozenset(_lemmas(parse(text)))
+
+
+def _lemmas(words: Iterable[Token]) -> set[str]:
     stop = stop_words()
     found = set()
     for token in words:
@@ -161,3 +176,10 @@ def trimmed(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start=start, end=end)
+
+
+def within(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether one of ``spans`` (in order, none overlapping) holds ``offset``: by bisection, for a scan of
+    them all for each word or name is quadratic in a long article."""
+    n = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return n >= 0 and spans[n][0] <= offset < spans[n][1]

@@ -10,13 +10,14 @@ this project's.
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 
-from ..config import Settings
+from ..config import CacheMode, Settings
 from ..errors import ConfigError
 from .weights import DEFAULT_WEIGHTS
 
-__all__ = ["PROMPT_VERSION_HEADER", "Identity", "identify"]
+__all__ = ["PROMPT_VERSION_HEADER", "Identity", "check", "identify"]
 
 _EMBEDDED_URL = "http://embedded.invalid/v1"
 PROMPT_VERSION_HEADER = "x-summarizer-prompt-version"
@@ -33,6 +34,34 @@ class Identity:
     namespace: str
     base_url: str = field(repr=False)
     """The endpoint to connect to, credentials and all: never shown."""
+
+
+def check(settings: Settings) -> Identity:
+    """The backend ``settings`` describe, once the local mistakes that can be known before any article
+    is read are ruled out: a model path that is no GGUF file, a cache folder that cannot be written (found
+    out only after a server had answered, the tokens spent). ConfigError for any."""
+    identity = identify(settings)
+    path = settings.model_path
+    if settings.embedded and path is not None:
+        with path.open("rb") as model:
+            if model.read(4) != b"GGUF":
+                raise ConfigError(
+                    f"SUMMARIZER_MODEL_PATH / --model-path: {path} is not a GGUF model (it does not start "
+                    "with GGUF's magic bytes); give the path of the model's .gguf file"
+                )
+    if settings.cache in (CacheMode.USE, CacheMode.RECORD):  # the modes that write
+        folder = settings.resolved_cache_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+        except OSError as exc:
+            raise ConfigError(
+                f"SUMMARIZER_CACHE_DIR / cache_dir=: cannot write the cache in {folder} "
+                f"({exc.strerror or exc}); set a folder that can be written, or turn the cache off "
+                "(--no-cache, SUMMARIZER_CACHE=off, cache='off')"
+            ) from None
+    return identity
 
 
 def identify(settings: Settings) -> Identity:

@@ -69,7 +69,14 @@ class CacheTransport(httpx2.BaseTransport):
         if answer.status_code == 200:
             answer.read()
             entry = {"prompt_version": version, "request": body, "response": json.loads(answer.content)}
-            self._store.put(key, entry)
+            try:
+                self._store.put(key, entry)
+            except OSError as exc:  # a disk filled up since the start: the answer is kept all the same
+                _log.warning(
+                    "cannot write the response cache in %s (%s): this answer is not cached",
+                    self._store.directory,
+                    exc.strerror or exc,
+                )
         return answer
 
     def _completion(self, key: str) -> dict[str, object] | None:

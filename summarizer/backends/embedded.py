@@ -7,7 +7,6 @@ and validation take one path for every backend.
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -19,40 +18,84 @@ import httpx2
 
 from ..errors import ConfigError
 from .sampling import grammar_first_llama
+from .threads import Threads
 
 if TYPE_CHECKING:
     from llama_cpp import Llama
+    from llama_cpp._internals import LlamaModel
     from llama_cpp.llama_grammar import LlamaGrammar
 
-__all__ = ["LlamaTransport", "grammar_for"]
+__all__ = ["LlamaTransport", "Vocabulary", "gbnf_for", "grammar_for"]
 
 
 @lru_cache(maxsize=64)
-def _grammar(schema_json: str) -> LlamaGrammar:
-    from llama_cpp.llama_grammar import LlamaGrammar
+def _gbnf(schema_json: str) -> str:
+    from llama_cpp.llama_grammar import json_schema_to_gbnf
 
-    return LlamaGrammar.from_json_schema(schema_json, verbose=False)
+    grammar: str = json_schema_to_gbnf(schema_json)
+    return grammar
 
 
-def grammar_for(schema: dict[str, Any]) -> LlamaGrammar:
-    """The GBNF grammar of a JSON Schema, or ConfigError if it cannot be converted.
+def gbnf_for(schema: dict[str, Any]) -> str:
+    """The GBNF grammar of a JSON Schema, by llama-cpp-python's converter (the engine gets the same
+    grammar text: llama.cpp's own converter allows other whitespace, so the model would write other
+    tokens); ConfigError if it cannot be converted.
 
     llama-cpp-python itself falls back to unconstrained JSON when conversion fails; we never do.
     """
     try:
         # Key order matters: the model writes fields in the order the grammar gives them.
-        return _grammar(json.dumps(schema))
+        return _gbnf(json.dumps(schema))
     except Exception as exc:
         raise ConfigError(f"this JSON Schema cannot be turned into a grammar: {exc}") from exc
+
+
+def grammar_for(schema: dict[str, Any]) -> LlamaGrammar:
+    """The compiled grammar of a JSON Schema (see :func:`gbnf_for`)."""
+    from llama_cpp.llama_grammar import LlamaGrammar
+
+    return LlamaGrammar.from_string(gbnf_for(schema), verbose=False)
+
+
+class Vocabulary:
+    """The embedded model's tokenizer alone: its vocabulary read from the GGUF file without the weights
+    (half a second, no context). Counting an article's tokens, which cuts a long one into parts, loads no
+    model, in-process or on the engine (which counted over HTTP, about 40 ms a count: a 20,000-word
+    article's 1,500 counts took a minute, and a replay started an engine only to count)."""
+
+    def __init__(self, locate: Callable[[], Path]) -> None:
+        self._locate = locate
+        self._model: LlamaModel | None = None
+        self._lock = threading.Lock()
+
+    def tokens(self, text: str) -> int:
+        """How many tokens the model sees in ``text``."""
+        with self._lock:
+            if self._model is None:
+                import llama_cpp
+                from llama_cpp._internals import LlamaModel  # what Llama loads with, quiet when asked
+
+                params = llama_cpp.llama_model_default_params()
+                params.vocab_only = True
+                self._model = LlamaModel(path_model=str(self._locate()), params=params, verbose=False)
+            return len(self._model.tokenize(text.encode(), False, False))
+
+    def close(self) -> None:
+        with self._lock:
+            if self._model is not None:
+                self._model.close()  # type: ignore[no-untyped-call]
+                self._model = None
 
 
 class LlamaTransport(httpx2.BaseTransport):
     """Answer ``/chat/completions`` requests with an in-process llama-cpp-python model."""
 
-    def __init__(self, locate: Callable[[], Path], *, context_tokens: int) -> None:
+    def __init__(self, locate: Callable[[], Path], *, context_tokens: int, threads: Threads) -> None:
         self._locate = locate
         self._context_tokens = context_tokens
+        self._threads = threads
         self._llm: Llama | None = None
+        self._vocabulary = Vocabulary(locate)
         self._lock = threading.Lock()
         self.model_seconds = 0.0
         """Time spent inside the model (prompt processing and generation), for the overhead ratio."""
@@ -100,8 +143,8 @@ class LlamaTransport(httpx2.BaseTransport):
             self._llm = grammar_first_llama(
                 model_path=str(self._locate()),
                 n_ctx=self._context_tokens,
-                # llama-cpp-python generates on half the cores by default; generation is the slow part.
-                n_threads=os.cpu_count(),
+                n_threads=self._threads.write,
+                n_threads_batch=self._threads.read,
                 n_batch=512,
                 seed=0,
                 verbose=False,
@@ -111,10 +154,10 @@ class LlamaTransport(httpx2.BaseTransport):
 
     def tokens(self, text: str) -> int:
         """How many tokens the model sees in ``text``."""
-        with self._lock:
-            return len(self._load().tokenize(text.encode(), add_bos=False, special=False))
+        return self._vocabulary.tokens(text)
 
     def close(self) -> None:
+        self._vocabulary.close()
         with self._lock:
             if self._llm is not None:
                 self._llm.close()

@@ -3,9 +3,12 @@ this project's errors."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from ..config import redact
 from ..errors import BackendError, ExtractionError, SummarizerError
 
-__all__ = ["backend_error", "our_error"]
+__all__ = ["backend_error", "key_of", "our_error"]
 
 
 def our_error(exc: BaseException | None) -> SummarizerError | None:
@@ -31,11 +34,25 @@ def backend_error(exc: BaseException) -> SummarizerError | None:
     from instructor.core.exceptions import InstructorError
 
     if isinstance(exc, openai.APIStatusError):
-        return BackendError(f"the model endpoint answered HTTP {exc.status_code}: {exc.message}")
+        # A server may echo the key it refuses: the request's own is known here.
+        message = redact(exc.message, key_of(exc.request))
+        return BackendError(f"the model endpoint answered HTTP {exc.status_code}: {message}")
     if isinstance(exc, openai.APITimeoutError):
         return BackendError("the model endpoint did not answer in time (SUMMARIZER_TIMEOUT / timeout=)")
+    if isinstance(exc, openai.APIConnectionError) and exc.__cause__ is not None:
+        # openai calls whatever failed under it "Connection error.": name what it was.
+        cause = exc.__cause__
+        said = redact(f"{type(cause).__name__}: {cause}", key_of(exc.request))
+        return BackendError(f"the model endpoint failed: {said}")
     if isinstance(exc, openai.APIError):
-        return BackendError(f"the model endpoint failed: {exc.message}")
+        return BackendError(f"the model endpoint failed: {redact(exc.message, key_of(exc.request))}")
     if isinstance(exc, InstructorError | json.JSONDecodeError | pydantic.ValidationError):
         return ExtractionError(f"{type(exc).__name__}: {exc}")
     return None
+
+
+def key_of(request: Any) -> str | None:
+    """The API key a request carries in its Authorization header."""
+    headers = getattr(request, "headers", None)
+    value = headers.get("authorization", "") if headers is not None else ""
+    return str(value).removeprefix("Bearer ").strip() or None

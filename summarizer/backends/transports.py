@@ -25,11 +25,17 @@ from tenacity import (
 
 from ..config import ResponseFormat
 from ..errors import BackendError, InputError
+from .deadline import deadline
 
 __all__ = ["RetryTransport", "RewriteTransport", "adapt_response_format", "backoff", "pin_sampling"]
 
 _RETRYABLE_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
 _MAX_RETRY_AFTER = 60.0
+_MOST_ANSWER_BYTES = 10_000_000
+"""The most of an answer read, decoded: a chat completion is a few kB, and a server sending hundreds of
+megabytes, or a small gzip body that inflates to them, would fill the memory."""
+_NO_ANSWER = "summarizer.no_answer"
+"""Marks a 200 whose body is no chat completion, with what is wrong with it."""
 
 
 def adapt_response_format(body: dict[str, Any], fmt: ResponseFormat) -> dict[str, Any]:
@@ -90,8 +96,9 @@ class RetryTransport(httpx2.BaseTransport):
 
     This is the one retry layer for transient faults: the openai client's own retries are turned off.
     A Retry-After header, when the server sends one, sets the wait. Each attempt reads the whole answer
-    within ``timeout`` seconds: httpx's timeouts bound each read, which a server sending a byte now and
-    then never reaches. A request over ``max_bytes`` is refused before it is sent.
+    within ``timeout`` seconds, headers included (:mod:`.deadline`): httpx's timeouts bound each read,
+    which a server sending a byte now and then never reaches. A request over ``max_bytes`` is refused
+    before it is sent.
     """
 
     def __init__(
@@ -120,43 +127,78 @@ class RetryTransport(httpx2.BaseTransport):
             reraise=False,
         )
         response: httpx2.Response = retrying(self._send, request)
-        if response.status_code == 200:
-            # A broken body is the endpoint's fault, not the model's: say so instead of letting it
-            # pass for an answer that failed validation (which would be re-asked).
-            try:
-                json.loads(response.content)
-            except ValueError as exc:
-                raise BackendError(
-                    f"{self._base_url}: HTTP 200 with a body that is not JSON ({exc}): {response.text[:80]!r}"
-                ) from None
         return response
 
     def _send(self, request: httpx2.Request) -> httpx2.Response:
-        """One attempt, its answer read whole: a body cut short or too slow raises a TransportError here,
-        where it is retried."""
-        deadline = time.monotonic() + self._timeout
-        response = self._inner.handle_request(request)
-        body = bytearray()
-        try:
-            for chunk in response.iter_raw():
-                body += chunk
-                if time.monotonic() > deadline:
-                    raise httpx2.ReadTimeout(
-                        f"the answer took longer than {self._timeout:g} s", request=request
-                    )
-        finally:
-            response.close()  # frees the connection, before any wait
+        """One attempt, its answer read whole within the timeout, headers and all: a body cut short or
+        too slow raises a TransportError here, where it is retried; a 200 that is no chat completion is
+        marked so (``_NO_ANSWER``), and retried where a retry can help."""
+        with deadline(self._timeout) as at:
+            response = self._inner.handle_request(request)
+            body = bytearray()
+            try:
+                for chunk in response.iter_bytes():  # decoded as its Content-Encoding says
+                    if len(body) + len(chunk) > _MOST_ANSWER_BYTES:
+                        raise BackendError(
+                            f"{self._base_url}: the answer is over the {_MOST_ANSWER_BYTES // 1_000_000} MB "
+                            "an answer may be (a chat completion is a few kB): not read further"
+                        )
+                    body += chunk
+                    if time.monotonic() > at:  # a transport that has no sockets of ours
+                        raise httpx2.ReadTimeout(
+                            f"the answer took longer than {self._timeout:g} s", request=request
+                        )
+            except httpx2.DecodingError as exc:
+                encoding = response.headers.get("content-encoding")
+                raise BackendError(
+                    f"{self._base_url}: the answer's body is not what its Content-Encoding header says "
+                    f"({encoding}): {exc}; a proxy between may mangle it"
+                ) from None
+            finally:
+                response.close()  # frees the connection, before any wait
+        # Decoded here: what reads it next must not decode it again.
+        headers = [
+            (k, v)
+            for k, v in response.headers.multi_items()
+            if k not in ("content-encoding", "content-length")
+        ]
+        extensions = dict(response.extensions)
+        if response.status_code == 200 and (problem := self._not_an_answer(bytes(body))) is not None:
+            extensions[_NO_ANSWER] = problem
         return httpx2.Response(
-            response.status_code,
-            headers=response.headers,
-            content=bytes(body),
-            request=request,
-            extensions=response.extensions,
+            response.status_code, headers=headers, content=bytes(body), request=request, extensions=extensions
         )
+
+    def _not_an_answer(self, body: bytes) -> str | None:
+        """What makes a 200's body no chat completion, when a retry may mend it (a proxy's error, no
+        choices); BackendError when it will not (not JSON, nested too deep to read): the endpoint's fault,
+        not the model's, so never re-asked as an answer that failed validation."""
+        try:
+            answer = json.loads(body)
+        except ValueError as exc:
+            text = body[:80].decode("utf-8", "replace")
+            raise BackendError(
+                f"{self._base_url}: HTTP 200 with a body that is not JSON ({exc}): {text!r}"
+            ) from None
+        except RecursionError:
+            raise BackendError(f"{self._base_url}: HTTP 200 with a body nested too deep to read") from None
+        if not isinstance(answer, dict):
+            return f"a body that is no JSON object: {body[:80].decode('utf-8', 'replace')!r}"
+        if "choices" not in answer and isinstance(error := answer.get("error"), dict | str):
+            # Some proxies answer 200 with an error object: its words are all that says what went wrong.
+            said = error.get("message", error) if isinstance(error, dict) else error
+            return f"an error in place of an answer: {str(said)[:300]}"
+        if not answer.get("choices"):
+            return "an answer with no choices"
+        return None
 
     def _give_up(self, state: RetryCallState) -> httpx2.Response:
         outcome = state.outcome
         assert outcome is not None
+        if not outcome.failed and (problem := outcome.result().extensions.get(_NO_ANSWER)):
+            raise BackendError(
+                f"{self._base_url}: HTTP 200 with {problem} (after {state.attempt_number} attempts)"
+            )
         if outcome.failed:
             exc = outcome.exception()
             hint = (
@@ -177,7 +219,7 @@ class RetryTransport(httpx2.BaseTransport):
 
 
 def _retryable(response: httpx2.Response) -> bool:
-    return response.status_code in _RETRYABLE_STATUS
+    return response.status_code in _RETRYABLE_STATUS or _NO_ANSWER in response.extensions
 
 
 backoff = wait_exponential_jitter(multiplier=0.5, max=20.0, jitter=0.5)

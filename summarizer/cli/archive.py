@@ -26,7 +26,7 @@ from ..errors import ArchiveError, ConfigError
 from .commands import app
 from .messages import error, say
 from .options import CONFIGURATION, ArchiveOption, parse_day
-from .output import to_file, write_stdout
+from .output import stdout_result, to_file, write_stdout
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -128,17 +128,18 @@ def show(
     markdown: Callable[[], str],
     nothing: str,
 ) -> None:
-    if fmt is Shown.JSON:
-        from ..render.safe import json_safe
+    with stdout_result():
+        if fmt is Shown.JSON:
+            from ..render.safe import json_safe
 
-        data = [item.model_dump(mode="json") for item in found]
-        write_stdout(json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
-    elif fmt is Shown.MARKDOWN:
-        write_stdout(markdown())
-    elif found:
-        _print_table(table())
-    else:
-        say(f"summarizer: {nothing}")
+            data = [item.model_dump(mode="json") for item in found]
+            write_stdout(json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
+        elif fmt is Shown.MARKDOWN:
+            write_stdout(markdown())
+        elif found:
+            _print_table(table())
+        else:
+            say(f"summarizer: {nothing}")
     if len(found) < total and fmt is not Shown.MARKDOWN:
         say(f"summarizer: the latest {len(found)} of {total:,} shown; -n 0 shows them all")
 
@@ -192,7 +193,8 @@ def export(
     with opened(path or ctx.obj) as store:
         text = "".join(f"{line}\n" for line in store.export())
     if output is None:
-        write_stdout(text)
+        with stdout_result():
+            write_stdout(text)
         return
     try:
         to_file(text, output)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import typer
 
-from ..ingest import Source, read_path, source_from_bytes
+from ..ingest import Source, path_origin, read_path, source_from_bytes
 from ..render.formats import FORMATS, Format
 from .messages import say
 
@@ -37,7 +37,7 @@ class Article:
     @property
     def origin(self) -> str:
         """The name in messages: as ``read_path`` reports it (``./a.txt`` is ``a.txt``)."""
-        return _STDIN_ORIGIN if self.name == STDIN else str(Path(self.name))
+        return _STDIN_ORIGIN if self.name == STDIN else path_origin(Path(self.name))
 
 
 def expand(paths: list[str]) -> tuple[list[Article], bool]:

@@ -134,6 +134,9 @@ class Run:
             text = str(exc) if isinstance(exc, Failure) else f"cannot write to stdout: {exc.strerror or exc}"
             error(text, article.origin)
             return
+        except Exception as exc:  # a bug in rendering: said as one, and the other articles still briefed
+            self.failure(exc, article)
+            return
         self.written += 1
         if self.verbose:
             report(result, article.origin, seconds)
@@ -176,7 +179,18 @@ async def brief_concurrently(
             result = await asyncio.wrap_future(submitted[-1])
             return source, result, time.perf_counter() - started
 
-    _ = summarizer.backend  # opened once, before the workers share it
+    backend = summarizer.backend  # opened once, before the workers share it
+    with contextlib.suppress(SummarizerError):  # the first brief says what is wrong
+        if (served := backend.slots()) is not None and served < concurrency:
+            at_once = "one request" if served == 1 else f"{served} requests"
+            local = summarizer.settings.embedded
+            more = (
+                f"`summarizer serve --slots {concurrency}` keeps one with more" if local else "docs/scale.md"
+            )
+            say(
+                f"summarizer: {'the local engine' if local else backend.label} answers {at_once} at a time: "
+                f"--concurrency {concurrency} will not help beyond {served} ({more})"
+            )
     pending = {asyncio.ensure_future(one(article)): article for article in articles}
     run.display.begin(label)
     try:

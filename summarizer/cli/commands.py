@@ -1,4 +1,4 @@
-"""The commands: ``summarizer brief``, ``story``, ``schema`` and ``eval``."""
+"""The commands: ``summarizer brief``, ``story``, ``schema``, ``serve`` and ``eval``."""
 
 from __future__ import annotations
 
@@ -11,15 +11,25 @@ import typer
 
 from .. import __version__
 from ..backends import identify
-from ..config import Settings
+from ..config import ENGINE_SLOTS, Engine, Settings
 from ..models import Brief
 from ..render.formats import Format
 from .articles import expand, output_paths
 from .batch import Run, brief_concurrently
 from .messages import error, say
-from .options import Dateline, FormatOption, Quiet, Verbose, with_settings
-from .output import Output, to_file, write_stdout
-from .usage import BRIEF_EXAMPLES, EVAL_EXAMPLES, STORY_EXAMPLES
+from .options import (
+    CONFIGURATION,
+    ContextTokens,
+    Dateline,
+    FormatOption,
+    ModelPath,
+    Quiet,
+    Threads,
+    Verbose,
+    with_settings,
+)
+from .output import Output, stdout_result, to_file, write_stdout
+from .usage import BRIEF_EXAMPLES, EVAL_EXAMPLES, SERVE_EXAMPLES, STORY_EXAMPLES
 
 if TYPE_CHECKING:
     from ..story import Story
@@ -104,7 +114,8 @@ def brief(
             "-j",
             min=1,
             metavar="N",
-            help="Articles briefed at once by a server (the embedded model takes one at a time).",
+            help="Articles briefed at once by the engine or a server (the in-process model takes one "
+            "at a time).",
         ),
     ] = 1,
     *,
@@ -116,8 +127,11 @@ def brief(
     if verbose:
         backend = identify(settings)
         say(f"summarizer: {backend.label} model {backend.model}; cache {settings.cache.value}")
-    if concurrency > 1 and settings.embedded:
-        say("summarizer: the embedded model briefs one article at a time; --concurrency applies to servers")
+    if concurrency > 1 and settings.embedded and settings.resolved_engine() is Engine.IN_PROCESS:
+        say(
+            "summarizer: the in-process model briefs one article at a time; --concurrency applies to the "
+            "engine and to servers"
+        )
         concurrency = 1
     run = Run(len(articles), verbose, quiet)
     with run.summarizer(settings) as summarizer:
@@ -214,13 +228,14 @@ def _write_story(merged: Story, fmt: Format, output: Path | None) -> None:
             error(f"cannot write {output}: {exc.strerror or exc}")
             raise typer.Exit(1) from None
         return
-    if fmt is Format.RICH:
-        from ..render import print_story, terminal_console
+    with stdout_result():
+        if fmt is Format.RICH:
+            from ..render import print_story, terminal_console
 
-        if (console := terminal_console()) is not None:
-            print_story(merged, console)
-            return
-    write_stdout(text)
+            if (console := terminal_console()) is not None:
+                print_story(merged, console)
+                return
+        write_stdout(text)
 
 
 @app.command()
@@ -230,14 +245,41 @@ def schema(
     ] = Document.BRIEF,
 ) -> None:
     """Print the JSON Schema of a brief (the shape of --format json), or of a story."""
-    write_stdout(schema_json(document))
+    with stdout_result():
+        write_stdout(schema_json(document))
+
+
+@app.command(epilog=SERVE_EXAMPLES)
+def serve(
+    slots: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Requests answered at once (a batch's --concurrency).")
+    ] = ENGINE_SLOTS,
+    port: Annotated[
+        int,
+        typer.Option(min=0, max=65535, metavar="PORT", help="The port on 127.0.0.1; 0: a free one."),
+    ] = 0,
+    model_path: ModelPath = None,
+    context_tokens: ContextTokens = None,
+    threads: Threads = None,
+) -> None:
+    """Keep the local engine running, its model loaded, until Ctrl-C: every command on this machine that
+    runs the embedded model uses it instead of starting its own."""
+    from ..errors import ConfigError
+    from .serve import keep_serving
+
+    try:
+        settings = Settings.from_env(model_path=model_path, context_tokens=context_tokens, threads=threads)
+    except ConfigError as exc:
+        error(str(exc))
+        raise typer.Exit(CONFIGURATION) from None
+    keep_serving(settings, slots=slots, port=port)
 
 
 @app.command(name="eval", epilog=EVAL_EXAMPLES)
 @with_settings
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold annotations: a .json or .jsonl file.")],
-    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N articles.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON for machines instead of tables.")] = False,
     verbose: Verbose = False,
     quiet: Quiet = False,

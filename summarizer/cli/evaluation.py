@@ -16,7 +16,7 @@ from ..models import Brief
 from .batch import Run
 from .messages import error
 from .options import CONFIGURATION
-from .output import write_stdout
+from .output import stdout_result, write_stdout
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -54,10 +54,11 @@ def run_eval(
             run.display.stop()
             error(str(exc))
             raise typer.Exit(1) from None
-    if as_json:
-        write_stdout(report.to_json() + "\n")
-    else:
-        print_report(report)
+    with stdout_result():
+        if as_json:
+            write_stdout(report.to_json() + "\n")
+        else:
+            print_report(report)
 
 
 def _figure(value: float | None, digits: int) -> str:

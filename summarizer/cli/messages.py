@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ..config import configured_keys, redact
 from ..models import Brief
 from ..render.safe import printable
 
@@ -25,8 +26,9 @@ def error(message: str, origin: str | None = None) -> None:
 
 def say(line: str) -> None:
     """A line on stderr; control characters in it (from an article's name, a server's message) shown
-    as symbols, never acted on by the terminal."""
-    print(printable(line), file=sys.stderr, flush=True)
+    as symbols, never acted on by the terminal, and API keys (a server's message may echo one) as
+    ``***``."""
+    print(printable(redact(line, *configured_keys())), file=sys.stderr, flush=True)
 
 
 def report(result: Brief, origin: str, seconds: float) -> None:

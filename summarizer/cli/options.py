@@ -12,8 +12,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ..backends import identify
-from ..config import CacheMode, Settings, parse_dateline
+from ..backends import check
+from ..config import CacheMode, Engine, Settings, parse_dateline
 from ..errors import ConfigError
 from ..render.formats import Format
 from .messages import error
@@ -21,9 +21,12 @@ from .messages import error
 __all__ = [
     "CONFIGURATION",
     "ArchiveOption",
+    "ContextTokens",
     "Dateline",
     "FormatOption",
+    "ModelPath",
     "Quiet",
+    "Threads",
     "Verbose",
     "parse_day",
     "with_settings",
@@ -74,6 +77,35 @@ ArchiveOption = Annotated[
         show_default=False,
     ),
 ]
+ModelPath = Annotated[
+    Path | None,
+    typer.Option(
+        metavar="FILE",
+        exists=True,
+        dir_okay=False,
+        help="A GGUF file for the embedded model (default: SUMMARIZER_MODEL_PATH).",
+        show_default=False,
+    ),
+]
+ContextTokens = Annotated[
+    int | None,
+    typer.Option(
+        metavar="TOKENS",
+        help="The model's context window; longer articles are read in overlapping parts (default: "
+        "SUMMARIZER_CONTEXT_TOKENS, else 4096 for the embedded model, no limit for a server).",
+        show_default=False,
+    ),
+]
+Threads = Annotated[
+    int | None,
+    typer.Option(
+        metavar="N",
+        min=1,
+        help="CPU threads of the embedded model (default: SUMMARIZER_THREADS, else every core to read "
+        "the prompt and one fewer to write).",
+        show_default=False,
+    ),
+]
 
 
 def _backend_settings(
@@ -91,39 +123,40 @@ def _backend_settings(
             show_default=False,
         ),
     ] = None,
-    model_path: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            exists=True,
-            dir_okay=False,
-            help="A GGUF file for the embedded model (default: SUMMARIZER_MODEL_PATH).",
-            show_default=False,
-        ),
-    ] = None,
+    model_path: ModelPath = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the response cache.")
     ] = False,
-    context_tokens: Annotated[
-        int | None,
-        typer.Option(
-            metavar="TOKENS",
-            help="The model's context window; longer articles are read in overlapping parts (default: "
-            "SUMMARIZER_CONTEXT_TOKENS, else 4096 for the embedded model, no limit for a server).",
-            show_default=False,
-        ),
-    ] = None,
+    context_tokens: ContextTokens = None,
     timeout: Annotated[
         float | None,
         typer.Option(
             metavar="SECONDS",
             help="The most one request to a server may take, its whole answer included (default: "
-            "SUMMARIZER_TIMEOUT, else 120).",
+            "SUMMARIZER_TIMEOUT, else 120; 900 on the local engine).",
             show_default=False,
         ),
     ] = None,
     archive: ArchiveOption = None,
     no_archive: Annotated[bool, typer.Option("--no-archive", help="Archive no brief.")] = False,
+    max_attempts: Annotated[
+        int | None,
+        typer.Option(
+            metavar="N",
+            help="Attempts at a request that meets a transient fault (429, 5xx, a dropped connection, a "
+            "timeout) (default: SUMMARIZER_MAX_ATTEMPTS, else 3).",
+            show_default=False,
+        ),
+    ] = None,
+    engine: Annotated[
+        Engine | None,
+        typer.Option(
+            help="What runs the embedded model: llama.cpp's server with parallel slots, a process of its "
+            "own (default), or llama-cpp-python in this process (default: SUMMARIZER_ENGINE).",
+            show_default=False,
+        ),
+    ] = None,
+    threads: Threads = None,
 ) -> Settings:
     """Settings from the environment and the backend's options, or exit 2 saying what is wrong with them,
     before any article is read."""
@@ -136,8 +169,11 @@ def _backend_settings(
             context_tokens=context_tokens,
             timeout=timeout,
             archive="off" if no_archive else archive,
+            max_attempts=max_attempts,
+            engine=engine,
+            threads=threads,
         )
-        identify(settings)
+        check(settings)
     except ConfigError as exc:
         error(str(exc))
         raise typer.Exit(CONFIGURATION) from None
@@ -149,8 +185,8 @@ _BACKEND_OPTIONS = tuple(inspect.signature(_backend_settings, eval_str=True).par
 
 def with_settings(command: Callable[..., None]) -> Callable[..., None]:
     """``command`` with the backend's options (--model, --base-url, --model-path, --no-cache,
-    --context-tokens, --timeout, --archive, --no-archive) added to its own, called with the ``settings``
-    they make.
+    --context-tokens, --timeout, --archive, --no-archive, --max-attempts, --engine, --threads) added to its
+    own, called with the ``settings`` they make.
 
     typer reads a command's options from its signature, so the signature shown to typer is the command's
     own parameters, less ``settings``, followed by the backend's.

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import typer
 
 from ..ingest import Source
 from ..models import Brief
 from ..render import terminal_console
 from ..render.formats import Format
 from .articles import Failure
+from .messages import error
 
-__all__ = ["Output", "silence_stdout", "to_file", "write_stdout"]
+__all__ = ["Output", "silence_stdout", "stdout_result", "to_file", "write_stdout"]
 
 
 def _render_as(result: Brief, source: Source, fmt: Format) -> str:
@@ -61,6 +66,19 @@ def silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass
+
+
+@contextmanager
+def stdout_result() -> Iterator[None]:
+    """Around writing a command's one result (a story, the schema, eval's report) to stdout: when stdout
+    fails, one error line and exit 1, never a traceback; a reader gone away (``| head``) ends it quietly."""
+    try:
+        yield
+    except OSError as exc:
+        silence_stdout()  # else the interpreter fails again flushing what is left at exit
+        if not isinstance(exc, BrokenPipeError):
+            error(f"cannot write to stdout: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["BRIEF_EXAMPLES", "EVAL_EXAMPLES", "STORY_EXAMPLES"]
+__all__ = ["BRIEF_EXAMPLES", "EVAL_EXAMPLES", "SERVE_EXAMPLES", "STORY_EXAMPLES"]
 
 BRIEF_EXAMPLES = """\
 Examples:
@@ -41,6 +41,19 @@ Examples:
   summarizer story --from-archive --actor Navalny
 
 Exit status: 0 the story written, 1 fewer than two articles briefed, 2 usage error, 130 interrupted.
+"""
+
+SERVE_EXAMPLES = """\
+Examples:
+
+  # keep the engine warm in one terminal; brief in another, without loading the model
+  summarizer serve
+  summarizer brief article.txt
+
+  # eight slots, for batches at --concurrency 8
+  summarizer serve --slots 8
+
+Exit status: 0 stopped by Ctrl-C or SIGTERM, 1 the engine could not start or died, 2 usage error.
 """
 
 EVAL_EXAMPLES = """\

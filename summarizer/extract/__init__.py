@@ -19,6 +19,7 @@ from .. import prompts
 from ..accounting import RunRecord
 from ..backends import PROMPT_VERSION_HEADER
 from ..backends.errors import backend_error, our_error
+from ..errors import BackendError
 from ..models import RunWarning, WarningKind
 from .answers import (
     VALIDATION,
@@ -29,6 +30,7 @@ from .answers import (
 )
 from .checks import Said
 from .faithful import Checker
+from .flight import call_warnings
 
 if TYPE_CHECKING:
     import instructor
@@ -67,21 +69,18 @@ class Session:
         self._model = model
         self._system = prompts.render("system")
         self._article = prompts.render("article", article=article, dateline=dateline)
-        self._context: dict[str, Any] = {"source": article, "warnings": record.warnings}
+        self._source = article
         self._max_reasks = max_reasks
         self._progress = progress
         self._record = record
 
-    def kinds(self, names: list[str]) -> dict[str, str | None]:
-        """What the article uses each of ``names`` for (organizations and people that own nothing in the
-        text, with no role or words): "person", "organization" or "thing" (a product, a service, a
-        place, an event), None where no answer validated. The NER's label is only a guess ("Safari",
-        "iPod Touch" as organizations), and telling them apart takes knowing what they are. One
-        question a name: asked about a list, the small model gave one list's names all the same kind,
-        companies with products."""
-        return {name: self._kind(name) for name in names}
-
-    def _kind(self, name: str) -> str | None:
+    def kind(self, name: str) -> str | None:
+        """What the article uses ``name`` for (an organization or person that owns nothing in the text,
+        with no role or words): "person", "organization" or "thing" (a product, a service, a place, an
+        event); None where no answer validated. The NER's label is only a guess ("Safari", "iPod Touch"
+        as organizations), and telling them apart takes knowing what they are. One question a name:
+        asked about a list, the small model gave one list's names all the same kind, companies with
+        products."""
         answer = self._ask("things", KindAnswer, prompts.render("things", actor=name), 12)
         return answer.kind if isinstance(answer, KindAnswer) else None
 
@@ -99,12 +98,17 @@ class Session:
         article's clauses (``checker``; without one, only names, roles and speakers are checked), gives
         a name another role than the article's (``roles``: name → role stated beside it) or words
         another speaker than the article's (``said``; ``actors``: each actor's names) is re-asked."""
-        self._context.update(roles=roles, said=said, actors=actors, checker=checker)
         task = prompts.render("overview", facts=facts, lede=lede)
-        return cast(OverviewAnswer | None, self._ask("overview", OverviewAnswer, task, 200))
+        answer = self._ask(
+            "overview", OverviewAnswer, task, 200, roles=roles, said=said, actors=actors, checker=checker
+        )
+        return cast(OverviewAnswer | None, answer)
 
-    def _ask(self, name: str, answer: type[Answer], task: str, max_tokens: int) -> Answer | None:
-        """One pass; None (with a warning) when its answers never validated."""
+    def _ask(
+        self, name: str, answer: type[Answer], task: str, max_tokens: int, **context: Any
+    ) -> Answer | None:
+        """One pass; None (with a warning) when its answers never validated. ``context`` is what its
+        validators read besides the article."""
         if self._progress:
             self._progress(name)
         messages = [
@@ -112,7 +116,14 @@ class Session:
             {"role": "user", "content": self._article + task},
         ]
         started = time.perf_counter()
-        token = VALIDATION.set(self._context)
+        # The request's own warnings: with requests in flight together, each keeps its own.
+        warnings = call_warnings()
+        context = {
+            "source": self._source,
+            "warnings": self._record.warnings if warnings is None else warnings,
+            **context,
+        }
+        token = VALIDATION.set(context)
         try:
             return self._client.chat.completions.create(
                 model=self._model,
@@ -124,14 +135,18 @@ class Session:
                 extra_headers={PROMPT_VERSION_HEADER: prompts.prompt_version()},
             )
         except Exception as exc:
-            return self._salvage(name, answer, exc)
+            return self._salvage(name, answer, exc, context)
         finally:
             VALIDATION.reset(token)
-            # A long article's parts each run the pass: its time is their sum.
-            spent = self._record.seconds.get(name, 0.0) + time.perf_counter() - started
-            self._record.seconds[name] = round(spent, 3)
+            # A long article's parts each run the pass, and so may several requests at once: its time is
+            # their sum.
+            with self._record.lock:
+                spent = self._record.seconds.get(name, 0.0) + time.perf_counter() - started
+                self._record.seconds[name] = round(spent, 3)
 
-    def _salvage(self, name: str, answer: type[Answer], exc: Exception) -> Answer | None:
+    def _salvage(
+        self, name: str, answer: type[Answer], exc: Exception, context: dict[str, Any]
+    ) -> Answer | None:
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
         cause = exc.__cause__ or exc.__context__
@@ -139,29 +154,49 @@ class Session:
             raise ours from None
         if isinstance(exc, IncompleteOutputException) or isinstance(cause, IncompleteOutputException):
             cut = exc if isinstance(exc, IncompleteOutputException) else cause
-            completion = getattr(cut, "last_completion", None)
-            content = completion.choices[0].message.content or "" if completion is not None else ""
-            if answer is OverviewAnswer and (kept := OverviewAnswer.from_cut(content, self._context)):
+            content = _content(getattr(cut, "last_completion", None))
+            if answer is OverviewAnswer and (kept := _from_cut(content, context)):
                 text = "overview: cut off at the token limit; its whole sentences kept"
                 # A headline and whole sentences that validate: an answer shortened, not a failed pass.
-                self._record.warnings.append(RunWarning(WarningKind.SHORTENED, name, text))
+                context["warnings"].append(RunWarning(WarningKind.SHORTENED, name, text))
                 return kept
             text = f"{name}: the answer was cut off at the token limit and dropped"
-            self._record.warnings.append(RunWarning(WarningKind.CUT_OFF, name, text))
+            context["warnings"].append(RunWarning(WarningKind.CUT_OFF, name, text))
             return None
         if isinstance(exc, InstructorRetryException) and exc.last_completion is not None:
             # Re-asks ran out: keep the items of the last answer that do validate, drop the rest.
-            content = exc.last_completion.choices[0].message.content or ""
+            content = _content(exc.last_completion)
             try:
-                return answer.model_validate(json.loads(content), context={**self._context, "lenient": True})
+                return answer.model_validate(json.loads(content), context={**context, "lenient": True})
+            except RecursionError:
+                raise BackendError(
+                    f"{name}: the model's answer is nested too deep to read; is the endpoint a chat model "
+                    "that follows a JSON schema?"
+                ) from None
             except (ValueError, ValidationError):
                 text = f"{name}: no valid answer after {exc.n_attempts} attempts"
-                self._record.warnings.append(RunWarning(WarningKind.NO_ANSWER, name, text))
+                context["warnings"].append(RunWarning(WarningKind.NO_ANSWER, name, text))
                 return None
         failure = cause or exc
         if (error := backend_error(failure)) is None:
             raise failure from None  # a bug of ours: shown as it is, not as the model's failure
-        raise error from exc
+        # A server's error says all it said in the message, a key it echoed redacted: the raw one would
+        # show that key again in a traceback.
+        raise error from (None if isinstance(error, BackendError) else exc)
+
+
+def _from_cut(content: str, context: dict[str, Any]) -> OverviewAnswer | None:
+    """The headline and whole sentences of an overview cut off at the token limit, when they validate."""
+    try:
+        return OverviewAnswer.from_cut(content, context)
+    except ValidationError:
+        return None
+
+
+def _content(completion: Any) -> str:
+    """The text of a completion's first choice; empty when it has none."""
+    choices = getattr(completion, "choices", None) or []
+    return (choices[0].message.content or "") if choices else ""
 
 
 def _unique(values: list[_T]) -> list[_T]:

@@ -89,9 +89,16 @@ class OverviewAnswer(Answer):
 
     @field_validator("headline")
     @classmethod
-    def _headline_short(cls, headline: str) -> str:
-        if len(headline.split()) > _MOST_HEADLINE_WORDS:
-            raise ValueError(f"a headline of at most {_MOST_HEADLINE_WORDS} words, please")
+    def _headline_short(cls, headline: str, info: ValidationInfo) -> str:
+        words = headline.split()
+        if len(words) > _MOST_HEADLINE_WORDS:
+            ctx = _context(info)
+            if not ctx.get("lenient"):
+                raise ValueError(f"a headline of at most {_MOST_HEADLINE_WORDS} words, please")
+            # Re-asks ran out: its first words, marked as cut, rather than a brief without a headline.
+            text = f"headline: cut to its first {_MOST_HEADLINE_WORDS} of {len(words)} words"
+            ctx.get("warnings", []).append(RunWarning(WarningKind.SHORTENED, "overview", text))
+            headline = " ".join(words[:_MOST_HEADLINE_WORDS]) + " …"
         return _INITIALS.sub(".", headline)
 
     @field_validator("summary")

@@ -14,11 +14,12 @@ from ..analysis.text import content_words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Said", "misattributed", "miscast", "unsupported"]
+__all__ = ["Said", "invented_names", "misattributed", "miscast", "unsupported"]
 
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z.]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\W*$")
+_ARTICLE_WORD = re.compile(r"\w[\w'’.&-]*")
+"""A word of the article as a name's word is looked up: "A380", "U.S.", "AT&T", "Rolls-Royce"."""
 _QUOTED = re.compile(f"[{QUOTE_MARKS}][^{QUOTE_MARKS}]*[{QUOTE_MARKS}]")
 _SHARED = 3
 """Content words a summary clause must share with an article sentence to be telling what it says."""
@@ -36,37 +37,46 @@ class Said:
 
 
 def unsupported(written: str, article: str) -> list[str]:
-    """Names and numbers in ``written`` that the article does not give. A capitalized word counts as a
-    name unless it begins a sentence; it is supported when the article has it, or a word of its family
-    ("Russian" where the article says "Russia")."""
-    words = {w.lower().rstrip(".") for w in _WORD.findall(article)}
+    """Names and numbers in ``written`` that the article does not give."""
+    numbers = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(article)}
+    invented = [n for n in _NUMBER.findall(written) if n.replace(",", "").rstrip(".") not in numbers]
+    return list(dict.fromkeys(invented_names(written, article) + invented))
+
+
+def invented_names(written: str, article: str) -> list[str]:
+    """The words of names in ``written`` that the article does not give, each once.
+
+    The parse tells a name from other words, not its capital: a proper noun, wherever it stands (the
+    first word of a sentence too). In a title-case line (a headline), where verbs and nouns are
+    capitalised and the tagger calls many of them proper nouns, only a proper noun inside a named entity
+    counts. A name's word is the article's when the article has it, or a word of its family ("Russian"
+    where the article says "Russia", "Recalls" in a title-case headline where it says "recalled")."""
+    from ..analysis.nlp import parse
+
+    words = set()
+    for found in _ARTICLE_WORD.findall(article):
+        word = found.lower().rstrip(".")
+        words |= {word, word.replace("’", "'"), *word.split("-")}
     # A family by its first five letters, not by lemma: a name's derived words ("Russian", "Americans")
     # have lemmas of their own, and a name the article gives in another form is no invention.
     stems = {w[:5] for w in words if len(w) >= 5}
-    numbers = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(article)}
-    missing: list[str] = []
+    missing = []
     for line in written.splitlines():
-        missing += _names(line, words, stems)
-    missing += [n for n in _NUMBER.findall(written) if n.replace(",", "").rstrip(".") not in numbers]
+        title_case = _title_case(line)
+        for token in parse(line):
+            if token.pos_ != "PROPN" or not token.text[:1].isupper() or (title_case and not token.ent_type_):
+                continue
+            word = token.text.lower().rstrip(".").replace("’", "'").removesuffix("'s")
+            if word in words or (len(word) >= 5 and word[:5] in stems):
+                continue
+            missing.append(token.text.rstrip("."))
     return list(dict.fromkeys(missing))
 
 
-def _names(written: str, words: set[str], stems: set[str]) -> list[str]:
-    found = list(_WORD.finditer(written))
-    long = [m.group(0) for m in found if len(m.group(0)) > 3]
-    if long and sum(w[0].isupper() for w in long) > 0.6 * len(long):
-        return []  # a title-case headline: every word is capitalized, names and verbs alike
-    missing = []
-    for m in found:
-        word = m.group(0).rstrip(".").lower()
-        if not m.group(0)[0].isupper() or _SENTENCE_START.search(written[: m.start()]):
-            continue
-        if word in words or word.replace("’", "'") in words or (len(word) >= 5 and word[:5] in stems):
-            continue
-        if word.removesuffix("'s").removesuffix("’s") in words:
-            continue
-        missing.append(m.group(0).rstrip("."))
-    return missing
+def _title_case(line: str) -> bool:
+    """Most of the line's longer words capitalised, as a headline's are."""
+    long = [w for w in _WORD.findall(line) if len(w) > 3]
+    return bool(long) and sum(w[0].isupper() for w in long) > 0.6 * len(long)
 
 
 def miscast(written: str, roles: dict[str, str], article: str) -> list[str]:

@@ -4,24 +4,28 @@ found in that part, the answers gathered for assembly."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..accounting import RunRecord
+from ..accounting import RunRecord, count_usage
 from ..analysis import Analysis, Entity
 from ..chunks import Window
 from ..models import ActorKind
 from . import Answers, Progress, Said, Session
 from .faithful import Checker
+from .flight import IN_FLIGHT, InFlight
 
 if TYPE_CHECKING:
-    import instructor
+    from ..backends.client import Backend
 
 __all__ = ["ask_passes", "may_be_a_thing", "with_curly_quotes"]
 
+_MOST_KIND_QUESTIONS = 16
+"""Names of a part asked what they are, at most: one question each."""
+
 
 def ask_passes(
-    client: instructor.Instructor,
-    model: str,
+    backend: Backend,
     analysis: Analysis,
     parts: list[Window],
     dateline: dt.date | None,
@@ -29,10 +33,15 @@ def ask_passes(
     record: RunRecord,
     progress: Progress | None,
 ) -> Answers:
-    """Every pass over every part of the analysed article, in this order (the things pass first: a name
-    it judges a thing is no actor for the others); ``record`` keeps the requests' accounting. No pass
-    chooses speakers or roles: measured, the model's were right too seldom to be shown. The timeline
-    needs no pass: its entries are the article's words (analysis/entries.py)."""
+    """Every pass over every part of the analysed article, as many requests in flight at once as the
+    backend answers at once; ``record`` keeps the requests' accounting.
+
+    The things questions are asked at once; then the overview, which names the actors (a name judged a
+    thing is none). No pass chooses speakers or roles: measured, the model's were right too seldom to be
+    shown. The timeline needs no pass: its entries are the article's words (analysis/entries.py)."""
+    client, slots = backend.instructor(), backend.slots() or IN_FLIGHT
+    count_usage(client, record)
+    model = backend.model
     answers = Answers()
     for n, window in enumerate(parts):
         session = Session(
@@ -42,36 +51,63 @@ def ask_passes(
             dateline=dateline.strftime("%A %Y-%m-%d") if dateline else "date unknown",
             max_reasks=max_reasks,
             record=record,
-            progress=_part_progress(progress, n, len(parts)),
         )
-        _things(session, analysis, window, answers)
-        entities = [e for e in analysis.entities if e.name not in answers.things]
-        if n == 0:
-            # The lede: news puts what matters first, so the first part carries the headline.
-            _overview(session, analysis, entities, answers)
+        with InFlight(slots, record, _part_progress(progress, n, len(parts))) as flight:
+            _things(flight, session, analysis, window, answers)()
+            if n == 0:
+                # The lede: news puts what matters first, so the first part carries the headline.
+                entities = [e for e in analysis.entities if e.name not in answers.things]
+                _overview(flight, session, analysis, entities, answers)()
     return answers
 
 
-def _things(session: Session, analysis: Analysis, window: Window, answers: Answers) -> None:
+Taken = Callable[[], None]
+"""A pass asked: called, it waits for the answers and puts them in the brief's answers."""
+
+
+def _things(
+    flight: InFlight, session: Session, analysis: Analysis, window: Window, answers: Answers
+) -> Taken:
     """The things pass: which of the names the text leaves open are a product's, a service's, a place's
-    or an event's."""
+    or an event's (one question a name)."""
     asked = [
         e.name for e in analysis.entities if window.owns(e.mentions[0].start) and may_be_a_thing(e, analysis)
     ]
-    if asked:
-        kinds = session.kinds(asked)
-        answers.things.update(name for name, kind in kinds.items() if kind == "thing")
+    # One question a name: the most mentioned first (the analysis's order), no more than a part's worth.
+    asked = asked[:_MOST_KIND_QUESTIONS]
+    kinds = [flight.ask("things", session.kind, name) for name in asked]
+
+    def take() -> None:
+        answers.things.update(
+            name for name, kind in zip(asked, kinds, strict=True) if kind.result() == "thing"
+        )
+
+    return take
 
 
-def _overview(session: Session, analysis: Analysis, entities: list[Entity], answers: Answers) -> None:
+def _overview(
+    flight: InFlight, session: Session, analysis: Analysis, entities: list[Entity], answers: Answers
+) -> Taken:
     """The overview pass: a headline and a summary, given the actors, the roles the article states and
     the lede, each sentence held to the article's clauses."""
     lede = " ".join(analysis.text[s.start : s.end] for s in analysis.sentences[:1])
     stated = {e.name: e.role for e in entities if e.role is not None}
     actors = [e.names() for e in entities]
-    answers.overview = session.overview(
-        _facts(entities), lede, stated, _said(analysis), actors, Checker(analysis)
+    overview = flight.ask(
+        "overview",
+        session.overview,
+        _facts(entities),
+        lede,
+        stated,
+        _said(analysis),
+        actors,
+        Checker(analysis),
     )
+
+    def take() -> None:
+        answers.overview = overview.result()
+
+    return take
 
 
 def may_be_a_thing(entity: Entity, analysis: Analysis) -> bool:
@@ -82,7 +118,7 @@ def may_be_a_thing(entity: Entity, analysis: Analysis) -> bool:
         return False
     if entity.role or entity.owns:
         return False
-    return all(p.said.speaker is not entity for p in analysis.passages)
+    return not analysis.speaks(entity)
 
 
 def _facts(entities: list[Entity]) -> str:

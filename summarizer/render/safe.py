@@ -2,8 +2,9 @@
 
 An article (or a model, or a server's error message) can hold terminal escape sequences: ``ESC ] 0 ;``
 retitles the window, ``ESC [ 2 J`` clears the screen, and worse. Every text output shows each C0 and C1
-control character except newline and tab as a visible symbol of its own (``ESC`` as ``␛``), one character
-for one, so spans into the article still point where they did. JSON keeps every character, escaped.
+control character except newline and tab, and each bidirectional formatting character (U+202E), as a
+visible symbol of its own (``ESC`` as ``␛``), one character for one, so spans into the article still point
+where they did. JSON keeps every character, escaped.
 """
 
 from __future__ import annotations
@@ -16,13 +17,18 @@ from ..models import Brief
 
 __all__ = ["json_safe", "printable", "printable_brief"]
 
+_BIDI = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+"""The bidirectional formatting characters: an override (U+202E) or isolate reorders what a terminal or a
+browser shows after it ("exe.txt" read as "txt.exe"), an invisible mark shifts it."""
 _SHOWN = {
     **{c: 0x2400 + c for c in range(0x20) if chr(c) not in "\n\t"},  # Unicode's control pictures: ␛ ␇ ␍
     0x7F: 0x2421,  # ␡
-    **{c: 0xFFFD for c in range(0x80, 0xA0)},  # C1 has no pictures: the replacement character
+    # C1 and the bidirectional controls have no pictures: the replacement character.
+    **{c: 0xFFFD for c in [*range(0x80, 0xA0), *_BIDI]},
 }
-# JSON escapes C0 itself; DEL and C1 pass through it raw, and a terminal may still act on C1.
-_JSON_ESCAPED = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
+# JSON escapes C0 itself; DEL, C1 and the bidirectional controls pass through it raw, and a terminal may
+# still act on them.
+_JSON_ESCAPED = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), *_BIDI]}
 
 
 def printable(text: str) -> str:

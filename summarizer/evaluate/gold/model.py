@@ -137,6 +137,10 @@ def date_of(value: Any) -> dt.date | None:
 
 
 def span_of(value: Any) -> Span | None:
+    """A gold span ``[start, end]``; ValueError for one that ends before it starts, or starts before 0."""
     if isinstance(value, list | tuple) and len(value) == 2:
-        return Span(start=int(value[0]), end=int(value[1]))
+        start, end = int(value[0]), int(value[1])
+        if not 0 <= start <= end:
+            raise ValueError(f"span {[start, end]} is no [start, end] of the text, with 0 <= start <= end")
+        return Span(start=start, end=end)
     return None
