@@ -56,7 +56,7 @@ def main(argv: list[str]) -> int:
             max_reasks=1,
             record=RunRecord(),
         )
-        kinds = session.kinds(asked) if asked else {}
+        kinds = {name: session.kind(name) for name in asked}
         things = {name for name, kind in kinds.items() if kind == "thing"}
         kept = [a for a in brief.actors if a.name not in things]
         before.append(score(brief, article))

@@ -43,7 +43,7 @@ def test_each_name_is_asked_about_on_its_own(fake: FakeModel, fake_backend: Back
         max_reasks=1,
         record=RunRecord(),
     )
-    assert session.kinds(names) == {
+    assert {name: session.kind(name) for name in names} == {
         "Consumer Reports": "organization",
         "Safari": "thing",
         "iPod Touch": "thing",
