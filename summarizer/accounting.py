@@ -4,17 +4,51 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from . import prompts
-from .models import RunInfo, RunWarning, Usage, WarningKind
+from .models import RunInfo, Usage
 
 if TYPE_CHECKING:
     import instructor
 
     from .backends.client import Backend
 
-__all__ = ["RunRecord", "count_usage", "run_info"]
+__all__ = ["RunRecord", "RunWarning", "WarningKind", "count_usage", "run_info"]
+
+
+class WarningKind(StrEnum):
+    """What a warning of a brief is about."""
+
+    DROPPED = "dropped"
+    """Items of a pass's answer failed validation after the last re-ask and were dropped."""
+    NO_ANSWER = "no_answer"
+    """No answer of a pass validated: the pass gave nothing."""
+    CUT_OFF = "cut_off"
+    """A pass's answer was cut off at the token limit and dropped."""
+    SHORTENED = "shortened"
+    """Code shortened a valid answer (a summary over its length, or cut off at the token limit with its
+    whole sentences kept)."""
+    UNSUPPORTED = "unsupported"
+    """The model's own words say what the article does not (a name, a number, a role)."""
+    LONG_ARTICLE = "long_article"
+    NO_DATELINE = "no_dateline"
+
+    @property
+    def failed(self) -> bool:
+        """Whether a pass with this warning ended without a fully valid answer."""
+        return self in (WarningKind.DROPPED, WarningKind.NO_ANSWER, WarningKind.CUT_OFF)
+
+
+@dataclass(frozen=True)
+class RunWarning:
+    """One warning, as the code that raised it knows it; a brief shows its ``text``."""
+
+    kind: WarningKind
+    pass_name: str | None
+    """The pass it concerns; None for the whole brief."""
+    text: str
 
 
 @dataclass

@@ -26,10 +26,8 @@ __all__ = [
     "Preview",
     "Quote",
     "RunInfo",
-    "RunWarning",
     "Span",
     "Support",
-    "WarningKind",
     "When",
 ]
 
@@ -244,39 +242,6 @@ class Consequence(_InArticle):
         if isinstance(data, dict) and data.get("claimed_by") and "claim_source" not in data:
             data = {**data, "claim_source": ClaimSource.ACTOR}
         return data
-
-
-class WarningKind(StrEnum):
-    """What a warning of a brief is about."""
-
-    DROPPED = "dropped"
-    """Items of a pass's answer failed validation after the last re-ask and were dropped."""
-    NO_ANSWER = "no_answer"
-    """No answer of a pass validated: the pass gave nothing."""
-    CUT_OFF = "cut_off"
-    """A pass's answer was cut off at the token limit and dropped."""
-    SHORTENED = "shortened"
-    """Code shortened a valid answer (a summary over its length, or cut off at the token limit with its
-    whole sentences kept)."""
-    UNSUPPORTED = "unsupported"
-    """The model's own words say what the article does not (a name, a number, a role)."""
-    LONG_ARTICLE = "long_article"
-    NO_DATELINE = "no_dateline"
-
-    @property
-    def failed(self) -> bool:
-        """Whether a pass with this warning ended without a fully valid answer."""
-        return self in (WarningKind.DROPPED, WarningKind.NO_ANSWER, WarningKind.CUT_OFF)
-
-
-@dataclass(frozen=True)
-class RunWarning:
-    """One warning, as the code that raised it knows it; a brief shows its ``text``."""
-
-    kind: WarningKind
-    pass_name: str | None
-    """The pass it concerns; None for the whole brief."""
-    text: str
 
 
 class Usage(_Model):

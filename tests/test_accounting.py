@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 from conftest import EXAMPLE, ROOT
 
 from summarizer import Brief, Source, Summarizer, read_path
-from summarizer.accounting import RunRecord, run_info
-from summarizer.models import RunInfo, RunWarning, WarningKind
+from summarizer.accounting import RunRecord, RunWarning, WarningKind, run_info
+from summarizer.models import RunInfo
 
 ARTICLES = [EXAMPLE, ROOT / "tests" / "articles" / "no-quotes.txt"]
 

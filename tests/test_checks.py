@@ -12,12 +12,13 @@ import pytest
 from conftest import EXAMPLE, RECORDINGS
 
 from summarizer import source_from_text
+from summarizer.accounting import RunWarning, WarningKind
 from summarizer.analysis import analyze
 from summarizer.assemble.overview import overview
 from summarizer.extract import OverviewAnswer
 from summarizer.extract.checks import Said, invented_names, misattributed, miscast, unsupported
 from summarizer.extract.faithful import Checker
-from summarizer.models import Basis, RunWarning, WarningKind
+from summarizer.models import Basis
 
 ARTICLE = (
     "date 2024-05-02 Acme Corp will close its plant in Springfield, chief executive Jane Doe said on "

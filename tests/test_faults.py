@@ -38,11 +38,10 @@ from faultserver import (
 from tenacity import RetryCallState
 
 from summarizer import BackendError, CacheMode, ResponseFormat, Settings, SummarizerError
-from summarizer.accounting import RunRecord
+from summarizer.accounting import RunRecord, RunWarning, WarningKind
 from summarizer.backends import transports
 from summarizer.backends.client import Backend, open_backend
 from summarizer.extract import OverviewAnswer, Session, answers
-from summarizer.models import RunWarning, WarningKind
 
 SECRET = "sk-test-SECRET123"
 TIMEOUT = 1.0

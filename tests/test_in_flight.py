@@ -13,10 +13,9 @@ from conftest import EXAMPLE, RECORDINGS, recorded_settings
 from faultserver import Behaviour, FaultServer, replaying
 
 from summarizer import Brief, Summarizer, read_path
-from summarizer.accounting import RunRecord
+from summarizer.accounting import RunRecord, RunWarning, WarningKind
 from summarizer.backends.weights import DEFAULT_WEIGHTS
 from summarizer.extract.flight import InFlight
-from summarizer.models import RunWarning, WarningKind
 
 
 @dataclass

@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from pydantic import ValidationError
 
 from .. import prompts
-from ..accounting import RunRecord
+from ..accounting import RunRecord, RunWarning, WarningKind
 from ..backends import PROMPT_VERSION_HEADER
 from ..backends.errors import backend_error, our_error
 from ..errors import BackendError
-from ..models import RunWarning, WarningKind
 from .answers import (
     VALIDATION,
     Answer,

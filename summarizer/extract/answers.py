@@ -21,8 +21,8 @@ from pydantic import (
     model_validator,
 )
 
+from ..accounting import RunWarning, WarningKind
 from ..analysis.text import sentences
-from ..models import RunWarning, WarningKind
 from .checks import misattributed, miscast, unsupported
 from .faithful import Checker, Verdict
 

@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ..models import RunWarning
+from ..accounting import RunWarning
 
 if TYPE_CHECKING:
     from ..accounting import RunRecord

@@ -10,6 +10,21 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..models import Precision
+from .patterns import (
+    DAY,
+    MONTH_ANY,
+    MONTH_FULL,
+    MONTHS,
+    NUMBER,
+    NUMBER_WORDS,
+    PART,
+    REL,
+    START,
+    WD_NAMES,
+    WD_PREFIX,
+    WEEKDAYS,
+    YEAR4,
+)
 
 __all__ = ["RULES", "Rule", "Tense", "group", "norm"]
 
@@ -20,49 +35,6 @@ points from the dateline."""
 _Resolved = tuple[str, Precision]
 # The date a relative expression is resolved against; for an absolute one it is ignored.
 _Resolver = Callable[[re.Match[str], datetime.date, Tense], _Resolved | None]
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen"]  # fmt: skip
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_NUMBER_WORDS: dict[str, int] = {
-    **{w: i + 1 for i, w in enumerate(_UNITS)},
-    **{w: i + 10 for i, w in enumerate(_TEENS)},
-    **{w: 10 * (i + 2) for i, w in enumerate(_TENS)},
-    "a": 1, "an": 1,
-}  # fmt: skip
-
-_WD_NAMES = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-_WD_PREFIX = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
-_MONTH_FULL = (
-    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
-)
-_MONTH_ANY = (
-    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
-)
-_DAY = r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b"
-_YEAR4 = r"(?P<y>[0-9]{4})(?![\w%]|[.,][0-9]|-[0-9])"
-_START = r"(?<![\w$€£#.,/-])"
-_PART = (
-    r"(?:(?P<mod>early|mid|late)(?:-|\s+)|"
-    r"(?:the\s+)?(?P<part>end|beginning|start|middle|first\s+half|second\s+half|rest)\s+of\s+)"
-)
-_REL = r"(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)"
-_NUMBER = (
-    r"(?P<n>[0-9]{1,3}|(?:"
-    + "|".join(_TENS)
-    + r")(?:[-\s](?:"
-    + "|".join(_UNITS)
-    + r"))?|"
-    + "|".join(_TEENS + _UNITS)
-    + r"|a\s+couple\s+of|an?)"
-)
 
 
 @dataclass(frozen=True)
@@ -111,11 +83,11 @@ def norm(word: str | None) -> str:
 
 
 def _month_number(m: re.Match[str]) -> int:
-    return _MONTHS[norm(group(m, "mon"))[:3]]
+    return MONTHS[norm(group(m, "mon"))[:3]]
 
 
 def _weekday_number(m: re.Match[str]) -> int:
-    return _WEEKDAYS[norm(group(m, "wd"))[:3]]
+    return WEEKDAYS[norm(group(m, "wd"))[:3]]
 
 
 def _explicit_day(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
@@ -240,7 +212,7 @@ def _count(words: str) -> int:
         return int(words)
     if "couple" in words:
         return 2
-    return sum(_NUMBER_WORDS[w] for w in re.split(r"[-\s]+", words))
+    return sum(NUMBER_WORDS[w] for w in re.split(r"[-\s]+", words))
 
 
 def _ago(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
@@ -262,75 +234,67 @@ def _rule(name: str, pattern: str, resolver: _Resolver, *, relative: bool) -> Ru
 RULES = [
     _rule(
         "iso_day",
-        _START + r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?!(?!T[0-9])[\w/]|[.-][0-9])",
+        START + r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?!(?!T[0-9])[\w/]|[.-][0-9])",
         _iso_day,
         relative=False,
     ),
-    _rule("iso_week", _START + r"(?P<y>[0-9]{4})-W(?P<w>[0-9]{2})(?![\w-])", _iso_week, relative=False),
+    _rule("iso_week", START + r"(?P<y>[0-9]{4})-W(?P<w>[0-9]{2})(?![\w-])", _iso_week, relative=False),
     _rule(
         "numeric",
-        _START + r"(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})(?![\w/]|[.,][0-9])",
+        START + r"(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})(?![\w/]|[.,][0-9])",
         _numeric,
         relative=False,
     ),
     _rule(
         "numeric_ymd",
-        _START + r"(?P<y>[0-9]{4})/(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?![\w/]|[.,][0-9])",
+        START + r"(?P<y>[0-9]{4})/(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?![\w/]|[.,][0-9])",
         _numeric_ymd,
         relative=False,
     ),
     _rule(
         "mdy",
-        r"\b" + _WD_PREFIX + _MONTH_ANY + r"\s*" + _DAY + r",?\s+(?:of\s+)?" + _YEAR4,
+        r"\b" + WD_PREFIX + MONTH_ANY + r"\s*" + DAY + r",?\s+(?:of\s+)?" + YEAR4,
         _explicit_day,
         relative=False,
     ),
     _rule(
         "dmy",
-        r"\b"
-        + _WD_PREFIX
-        + r"(?:the\s+)?"
-        + _START
-        + _DAY
-        + r"\s+(?:of\s+)?"
-        + _MONTH_ANY
-        + r",?\s+"
-        + _YEAR4,
+        r"\b" + WD_PREFIX + r"(?:the\s+)?" + START + DAY + r"\s+(?:of\s+)?" + MONTH_ANY + r",?\s+" + YEAR4,
         _explicit_day,
         relative=False,
     ),
     _rule(
         "md",
-        r"\b" + _WD_PREFIX + _MONTH_ANY + r"\s*" + _DAY + r"(?![%-]|[.,:][0-9])",
+        r"\b" + WD_PREFIX + MONTH_ANY + r"\s*" + DAY + r"(?![%-]|[.,:][0-9])",
         _month_day,
         relative=True,
     ),
     _rule(
         "dm",
-        r"\b" + _WD_PREFIX + r"(?:the\s+)?" + _START + _DAY + r"\s+(?:of\s+)?" + _MONTH_ANY,
+        r"\b" + WD_PREFIX + r"(?:the\s+)?" + START + DAY + r"\s+(?:of\s+)?" + MONTH_ANY,
         _month_day,
         relative=True,
     ),
-    _rule("my", r"\b" + _PART + r"?" + _MONTH_ANY + r",?\s+(?:of\s+)?" + _YEAR4, _month_year, relative=False),
+    _rule("my", r"\b" + PART + r"?" + MONTH_ANY + r",?\s+(?:of\s+)?" + YEAR4, _month_year, relative=False),
     _rule(
         "month_rel_year",
-        r"\b" + _PART + r"?" + _MONTH_FULL + r",?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",
+        r"\b" + PART + r"?" + MONTH_FULL + r",?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",
         _month_relative_year,
         relative=True,
     ),
-    _rule("year", _START + _PART + r"?(?:the\s+year\s+)?" + _YEAR4, _year_only, relative=False),
+    _rule("year", START + PART + r"?(?:the\s+year\s+)?" + YEAR4, _year_only, relative=False),
     _rule(
         "month",
-        r"\b(?:" + _REL + r"\s+|" + _PART + r")?" + _MONTH_FULL + r"(?![-\s]*[0-9])",
+        r"\b(?:" + REL + r"\s+|" + PART + r")?" + MONTH_FULL + r"(?![-\s]*[0-9])",
         _bare_month,
         relative=True,
     ),
     _rule(
         "weekday",
         r"\b(?:"
-        + _REL
+        + REL
         + r"\s+)?(?:(?P<mod>early|late|mid|midday)\s+)?"
-        + _WD_NAMES
+        + WD_NAMES
         + r"(?:\s+(?P<tod>morning|afternoon|evening|night|midday|noon|overnight)\b)?",
         _weekday,
         relative=True,
@@ -351,11 +315,11 @@ RULES = [
     ),
     _rule(
         "unit",
-        r"\b(?:(?P<pre>earlier|later|early|late)\s+|" + _PART + r")?"
+        r"\b(?:(?P<pre>earlier|later|early|late)\s+|" + PART + r")?"
         r"(?P<rel>this\s+past|this\s+coming|this|last|next|the)\s+(?P<unit>week|weekend|month|year)\b"
         r"(?!-)",
         _relative_unit,
         relative=True,
     ),
-    _rule("ago", r"\b" + _NUMBER + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago, relative=True),
+    _rule("ago", r"\b" + NUMBER + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago, relative=True),
 ]
