@@ -39,7 +39,7 @@ def main() -> None:
     with Summarizer(settings) as summarizer:
         backend = summarizer.backend
         started = time.perf_counter()
-        backend.count_tokens("warm up")  # loads the weights (assembled on first use), or starts the engine
+        backend.load()  # the weights (assembled on first use), or the engine started
         load = time.perf_counter() - started
         busy = subprocess.Popen(["yes"], stdout=subprocess.DEVNULL) if args.busy else None
         try:

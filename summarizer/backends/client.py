@@ -52,6 +52,8 @@ class LocalModel(Protocol):
 
     def tokens(self, text: str) -> int: ...
 
+    def load(self) -> None: ...
+
 
 @dataclass
 class Tally:
@@ -119,6 +121,12 @@ class Backend:
         if self._embedded is not None:
             return self._embedded.tokens(text)
         return estimate_tokens(text)
+
+    def load(self) -> None:
+        """The embedded model made ready now (its weights loaded, or the engine started), so that a
+        benchmark times a brief apart from it; a server needs nothing."""
+        if self._embedded is not None:
+            self._embedded.load()
 
     @contextmanager
     def tally(self) -> Iterator[Tally]:

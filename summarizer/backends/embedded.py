@@ -152,6 +152,11 @@ class LlamaTransport(httpx2.BaseTransport):
             self.load_seconds = time.perf_counter() - started
         return self._llm
 
+    def load(self) -> None:
+        """The weights loaded now, not at the first request."""
+        with self._lock:
+            self._load()
+
     def tokens(self, text: str) -> int:
         """How many tokens the model sees in ``text``."""
         return self._vocabulary.tokens(text)

@@ -68,6 +68,10 @@ class EngineTransport(httpx2.BaseTransport):
             assert engine is not None
             return engine
 
+    def load(self) -> None:
+        """The engine found or started now, not at the first request."""
+        self.base_url()
+
     def base_url(self) -> str:
         """The engine's URL, starting one if there is none."""
         engine = self._choose()
