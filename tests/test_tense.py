@@ -32,6 +32,12 @@ def _dates(text: str, dateline: dt.date) -> dict[str, str | None]:
         ("Talks resume in January, the mediator said.", dt.date(2009, 12, 10), "January", "2010-01"),
         ("The nurses' contract expires in September.", dt.date(2010, 6, 5), "September", "2010-09"),
         ("The season ends in May.", dt.date(2012, 11, 20), "May", "2012-05"),
+        # What someone was ordered or asked to do comes after the order, whatever its tense.
+        ("The judge ordered the firm to pay the fine in April.", dt.date(2018, 11, 2), "April", "2019-04"),
+        # A limit ("until", "by") of a clause in the present, or of a demand, is ahead of it.
+        ("The museum stays closed until March.", dt.date(2015, 9, 1), "March", "2016-03"),
+        ("The league asked clubs for their budgets by July.", dt.date(2021, 2, 8), "July", "2021-07"),
+        ("The bridge was closed until March.", dt.date(2015, 9, 1), "March", "2015-03"),
     ],
 )
 def test_a_month_without_a_year_takes_its_clauses_tense(

@@ -222,7 +222,7 @@ def entity_named(token: Token, entities: list[Entity]) -> Entity | None:
     organization named beside it ("the activist organization the Project on Government Oversight"), the
     author of a writing ("a statement from Apple"), the company last named before "the company", or
     (for "the country's foreign ministry", "a spokesman for Airbus") the organization those words name."""
-    phrase = [t for t in token.subtree if t.i == token.i or t.dep_ in _NAMING]
+    phrase = _naming(token)
     if _a_person(token):
         # "Ryanair CEO, Michael O'Leary": what stands before a role word is the employer, however tagged.
         phrase = [t for t in phrase if t.i >= token.i]
@@ -265,6 +265,18 @@ def entity_named(token: Token, entities: list[Entity]) -> Entity | None:
     return None
 
 
+def _naming(token: Token) -> list[Token]:
+    """``token`` and the words of its noun phrase that may name it, not those of a clause inside it ("The
+    Ohio Democratic Party, which spent heavily on Smith's behalf, said" is the party's)."""
+    found, stack = [token], [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in _NAMING:
+                found.append(child)
+                stack.append(child)
+    return sorted(found, key=lambda t: t.i)
+
+
 def _a_person(token: Token) -> bool:
     """Whether a subject's head word is a person by their role ("CEO", "commissioner", "analyst"); a
     spokesperson speaks for their organization, so is not one here."""
@@ -279,13 +291,20 @@ def _last_company(token: Token, entities: list[Entity]) -> Entity | None:
     sent = token.sent
     lo = doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
     named = [
-        (s.start, e)
+        (s.start, _acts(doc, s), e)
         for e in entities
         if e.kind is ActorKind.ORGANIZATION
         for s in e.mentions
         if lo <= s.start < token.idx
     ]
-    return max(named, key=lambda m: m[0])[1] if named else None
+    # One that acts (a subject) before one named in passing ("appeal to the EU's General Court").
+    acting = [m for m in named if m[1]] or named
+    return max(acting, key=lambda m: m[0])[2] if acting else None
+
+
+def _acts(doc: Doc, mention: Span) -> bool:
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return words is not None and words.root.dep_ in SUBJECTS
 
 
 def newly_named(token: Token, entities: list[Entity]) -> Entity | None:

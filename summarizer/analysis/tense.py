@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import FUTURE_VERBS, SAME_DAY, SPEECH_TIME
+from .lexicon import FUTURE_VERBS, GOVERNING, LIMITS, SAME_DAY, SPEECH_TIME
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -35,9 +35,23 @@ _CLIMB = 8
 
 
 def tense_at(doc: Doc, offset: int) -> Tense | None:
-    """The tense of the clause that the words at ``offset`` date; None when the parse does not say."""
+    """The tense of the clause that the words at ``offset`` date; None when the parse does not say. A
+    limit ("until January", "by October") of a clause in the present, or of a demand, is ahead of it."""
     verb = _governing_verb(doc, offset)
-    return _tense(verb) if verb is not None else None
+    if verb is None:
+        return None
+    tense = _tense(verb)
+    if (tense != "past" or verb.lemma_.lower() in GOVERNING["demanded"]) and _a_limit(doc, offset):
+        return "future"
+    return tense
+
+
+def _a_limit(doc: Doc, offset: int) -> bool:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    return token.dep_ == "pobj" and token.head.lower_ in LIMITS
 
 
 def dates_nothing(doc: Doc, offset: int, words: str, quoted: list[tuple[int, int]]) -> bool:
@@ -57,7 +71,8 @@ def _governing_verb(doc: Doc, offset: int) -> Token | None:
         return None
     token = span[0]
     for _ in range(_CLIMB):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+        # A participle that describes ("stays closed", "a closed road") has no tense of its own.
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "acomp", "amod"):
             return token
         if token.head.i == token.i:
             return None

@@ -67,12 +67,6 @@ SAME_EVENTS = tuple(
 NAMING_VERBS = frozenset("call dub term label hail praise describe".split())
 """Speech verbs that report words only when the quotation is what they name ("called it “…”")."""
 
-FUTURE_VERBS = frozenset(
-    """plan expect schedule set aim intend hope want promise vow pledge agree decide prepare propose seek
-    due""".split()
-)
-"""Verbs whose infinitive is ahead of them ("plans to open in March", "is expected to reopen")."""
-
 SPEECH_TIME = r"\b(?:today|tonight|tomorrow|yesterday|this|next|last|ago|coming|past|now)\b"
 """Words by which a time counts from the moment of speaking (a regular expression): inside a quotation
 they count from when the words were said ("today", "this week", "next year", "two days ago")."""
@@ -183,6 +177,19 @@ SCHEDULED = frozenset("set due poised scheduled slated".split())
 REFUSALS = frozenset("decline refuse fail".split())
 """Verbs whose object is not done: "declined to predict" says nothing will follow, "failed to reach a
 deal" that none was reached."""
+
+FUTURE_VERBS = (
+    GOVERNING["announced"] - {"try", "attempt"}
+    | GOVERNING["expected"]
+    | GOVERNING["demanded"]
+    | frozenset("schedule set due".split())
+)
+"""Verbs whose infinitive is ahead of them: what is planned, expected or demanded comes after ("plans to
+open in March", "is expected to reopen", "ordered it to file a report in February"); not "tried to"."""
+
+LIMITS = frozenset("until till by through".split())
+"""Prepositions that make a time a limit ("freezes hiring until January", "asked for options by
+October"): ahead of a clause in the present, or of a demand."""
 
 CONDITIONS = frozenset("if unless provided providing".split())
 """Subordinators that make an outcome hang on a condition ("as long as" is read as a phrase)."""
