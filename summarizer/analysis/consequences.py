@@ -32,6 +32,7 @@ from .lexicon import (
     SPEECH_VERBS,
     WISH_VERBS,
 )
+from .nlp import text_of
 from .speakers import Attribution
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def find_candidates(
     for sentence in sentences:
         if any(m.start <= sentence.start < m.end for m in markers):
             continue
-        words = doc.text[sentence.start : sentence.end]
+        words = text_of(doc)[sentence.start : sentence.end]
         root = _token(doc, sentence.start)
         if root is not None and refuses(root.sent.root):
             continue  # "Biden did not disclose what price Putin could pay, only saying, “…”"

@@ -206,7 +206,10 @@ class _Entry:
 
     def _whole_quotations(self) -> None:
         """A quotation the entry shows part of is shown by whole sentences, with its marks."""
+        at = sorted(self.doc[i].idx for i in self.keep)
         for lo, hi in self.quoted:
+            if not at or hi <= at[0] or lo > at[-1]:
+                continue  # a quotation away from the entry (one test each: there may be thousands)
             inside = [i for i in self.keep if lo <= self.doc[i].idx < hi]
             words = self.doc.char_span(lo, hi, alignment_mode="expand")
             if not inside or words is None:

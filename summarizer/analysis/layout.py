@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .lexicon import LAYOUT_LABELS, QUOTE_MARKS
+from .nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -39,7 +40,7 @@ _READER = frozenset({"you", "your"})
 
 def non_prose(doc: Doc, start: int) -> list[Span]:
     """The spans of the text from ``start`` on that are not the article's prose, in order."""
-    text = doc.text
+    text = text_of(doc)
     blocks = _blocks(text, start)
     found: list[Span] = []
     above = True  # no block of prose met yet: headline, standfirst, byline, date
@@ -118,7 +119,7 @@ def _to_the_reader(doc: Doc, block: list[Span]) -> bool:
     """A block that speaks to the reader, outside quotation marks: to "you", or in the imperative."""
     for line in block:
         words = doc.char_span(line.start, line.end, alignment_mode="expand")
-        if words is None or _quoted(doc.text, line, words):
+        if words is None or _quoted(text_of(doc), line, words):
             return False
         if not (any(t.lower_ in _READER for t in words) or all(_imperative(s) for s in _sentences(words))):
             return False

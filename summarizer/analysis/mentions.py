@@ -25,6 +25,7 @@ from .lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
+from .nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -125,11 +126,11 @@ def mention(ent: SpacySpan) -> Mention | None:
     if hyphened or (ent.root.dep_ in ("amod", "compound") and "-" in ent.text):
         return None  # "Taliban-linked", "U.S.-Russia policy": a modifier, not a mention
     begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    name = ent.doc.text[begin:end]
+    name = text_of(ent.doc)[begin:end]
     if label == "ORG" and ent.start > 0:
         before = ent.doc[ent.start - 1]
         if before.ent_type_ == "NORP" and before.dep_ in ("amod", "compound"):
-            begin, name = before.idx, ent.doc.text[before.idx : end]  # "Russian" + "Foreign Ministry"
+            begin, name = before.idx, text_of(ent.doc)[before.idx : end]  # "Russian" + "Foreign Ministry"
     if (
         not any(ch.isupper() for ch in name)
         or len(name) < 2

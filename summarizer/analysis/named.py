@@ -30,18 +30,21 @@ class Named:
 
     def __init__(self, entities: list[Entity]) -> None:
         self.entities = entities
-        names = [(name, e) for e in entities for name in _names(e)]
-        self._names = sorted(names, key=lambda n: len(n[0]), reverse=True)
+        # Each name folded once, with its first word: a clause is then matched against the names whose
+        # first word it holds (folding every name again for each clause was quadratic in a long article).
+        names = sorted(((name, e) for e in entities for name in _names(e)), key=lambda n: -len(n[0]))
+        folded = [(normalize(name)[0].strip(), key(e)) for name, e in names]
+        self._names = [(f" {n} ", n.split()[0], k) for n, k in folded if n]
 
     def keys(self, words: str) -> set[str]:
         """Keys of the actors ``words`` name, the longest name first ("Russia's embassy in the U.S." is
         the embassy, not Russia)."""
         text = f" {normalize(words)[0]} "
+        present = set(text.split())
         found: set[str] = set()
-        for name, entity in self._names:
-            pattern = f" {normalize(name)[0]} "
-            if pattern.strip() and pattern in text:
-                found.add(key(entity))
+        for pattern, first, entity_key in self._names:
+            if first in present and pattern in text:
+                found.add(entity_key)
                 text = text.replace(pattern, " ")
         return found
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .lexicon import QUOTE_MARKS
+from .nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -52,7 +53,7 @@ def words_of(
         if i in replaced:
             continue
         start, end = token.idx, token.idx + len(token.text)
-        if pieces and not doc.text[pieces[-1].end : start].strip():
+        if pieces and not text_of(doc)[pieces[-1].end : start].strip():
             pieces[-1] = Span(start=pieces[-1].start, end=end)
         else:
             pieces.append(Span(start=start, end=end))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..analysis.lexicon import QUOTE_MARKS, ROLE_NOUNS, SPEECH_VERBS
+from ..analysis.nlp import text_of
 from ..analysis.text import content_words
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ def _subject_words(verb: Token) -> str:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             words = list(subject.subtree)
-            return verb.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+            return text_of(verb.doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
         if verb.head.i == verb.i:
             break
         verb = verb.head

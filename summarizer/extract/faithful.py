@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..analysis.claims import OPEN, REFUSED, Claim, claims_in, doer, same_event
 from ..analysis.lexicon import CLAIMING, PRONOUNS, ROLE_NOUNS, TITLES
 from ..analysis.named import Named, ambiguous, key, stem
+from ..analysis.nlp import text_of
 from ..analysis.text import content_words
 from ..models import ActorKind, Certainty, Span
 
@@ -74,9 +75,9 @@ class Checker:
         from ..analysis.nlp import parse
 
         doc = parse(f"{before} {sentence}".strip())
-        start = len(doc.text) - len(sentence)
+        start = len(text_of(doc)) - len(sentence)
         pronouns = self._pronouns(doc, start)
-        mine = claims_in(doc, [Span(start=start, end=len(doc.text))], self._named, pronouns, [])
+        mine = claims_in(doc, [Span(start=start, end=len(text_of(doc)))], self._named, pronouns, [])
         # A subject the model names only by "it", "they" or "the plane" cannot be told from the article's:
         # it is not judged (the event, negation, certainty and numbers still are).
         mine = [_unnamed_subject(c, doc) for c in mine if not _modifier(c, doc)]
@@ -86,7 +87,7 @@ class Checker:
         evidence: list[Span] = []
         said: list[Span] = []
         for claim in mine:
-            words = _excerpt(doc.text[claim.clause.start : claim.clause.end])
+            words = _excerpt(text_of(doc)[claim.clause.start : claim.clause.end])
             found, problem = self._rests_on(claim, words)
             if problem:
                 problems.append(problem)
@@ -239,7 +240,7 @@ class Checker:
             else:
                 last = None
                 for entity in self._analysis.entities:
-                    at = max((doc.text.rfind(n, 0, token.idx) for n in entity.names()), default=-1)
+                    at = max((text_of(doc).rfind(n, 0, token.idx) for n in entity.names()), default=-1)
                     if (
                         (entity.kind is ActorKind.PERSON) == person
                         and at >= 0
