@@ -47,7 +47,7 @@ from .roles import stated_role
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Entity", "find_entities"]
+__all__ = ["Entity", "body_named", "find_entities"]
 
 _LABELS = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION, "GPE": ActorKind.COUNTRY}
 _ACRONYM_WORD = re.compile(r"\b[A-Z][A-Z.&]*[A-Z]\b\.?")
@@ -282,3 +282,20 @@ def _acting_places(entities: list[Entity], index: dict[tuple[int, int], Mention]
         roots = [m.ent.root for m in _of(entity, index)]
         if any(r.dep_ == "nsubj" for r in roots) and not any(_as_place(r) for r in roots):
             entity.kind = ActorKind.ORGANIZATION
+
+
+def body_named(token: Token, entities: list[Entity]) -> Entity | None:
+    """A body the article shows speaking, named by its owner: "Russia's embassy in the U.S." becomes an
+    organization of its own."""
+    if token.lower_ not in INSTITUTIONS or not any(
+        c.dep_ in ("poss", "compound") and c.ent_type_ for c in token.children
+    ):
+        return None
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos", "det", "punct")]
+    tokens = [t for t in tokens if t.i <= token.i or t.head.i == token.i or t.head.head.i == token.i]
+    begin, last = tokens[0], max(tokens, key=lambda t: t.i)
+    span = Span(start=begin.idx, end=last.idx + len(last.text))
+    name = text_of(token.doc)[span.start : span.end]
+    entity = Entity(name=name, kind=ActorKind.ORGANIZATION, mentions=[span])
+    entities.append(entity)
+    return entity

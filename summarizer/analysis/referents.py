@@ -18,7 +18,6 @@ from .lexicon import (
     COMPANY_NOUNS,
     DOCUMENTS,
     FEMININE,
-    INSTITUTIONS,
     MASCULINE,
     PRONOUNS,
     ROLE_NOUNS,
@@ -32,7 +31,7 @@ from .text import within
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["SUBJECTS", "body_named", "entity_named", "inside", "newly_named", "phrase", "pronoun_referent"]
+__all__ = ["SUBJECTS", "entity_named", "inside", "newly_named", "phrase", "pronoun_referent"]
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _NAMING = ("compound", "appos", "flat", "nmod", "amod", "poss", "conj", "cc", "punct", "prep", "pobj")
@@ -340,20 +339,3 @@ def _person_named(word: str, entities: list[Entity]) -> Entity | None:
         if len(named) == 1:
             return named[0]
     return None
-
-
-def body_named(token: Token, entities: list[Entity]) -> Entity | None:
-    """A body the article shows speaking, named by its owner: "Russia's embassy in the U.S." becomes an
-    organization of its own."""
-    if token.lower_ not in INSTITUTIONS or not any(
-        c.dep_ in ("poss", "compound") and c.ent_type_ for c in token.children
-    ):
-        return None
-    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos", "det", "punct")]
-    tokens = [t for t in tokens if t.i <= token.i or t.head.i == token.i or t.head.head.i == token.i]
-    begin, last = tokens[0], max(tokens, key=lambda t: t.i)
-    span = Span(start=begin.idx, end=last.idx + len(last.text))
-    name = text_of(token.doc)[span.start : span.end]
-    entity = Entity(name=name, kind=ActorKind.ORGANIZATION, mentions=[span])
-    entities.append(entity)
-    return entity

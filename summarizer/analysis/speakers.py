@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Span
-from .entities import Entity
+from .entities import Entity, body_named
 from .lexicon import DOCUMENTS, NAMING_VERBS, PRONOUNS, SPEECH_VERBS
 from .nlp import text_of
-from .referents import SUBJECTS, body_named, entity_named, inside, newly_named, phrase, pronoun_referent
+from .referents import SUBJECTS, entity_named, inside, newly_named, phrase, pronoun_referent
 from .terms import is_term
 
 if TYPE_CHECKING:
