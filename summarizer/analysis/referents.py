@@ -26,7 +26,7 @@ from .lexicon import (
     TITLES,
 )
 from .nlp import text_of
-from .text import within
+from .text import sentences_back, within
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -67,11 +67,7 @@ def pronoun_referent(
         return previous if since is not None else None
     fits = _compatible(pronoun, subject.doc)
     doc = subject.doc
-    first = doc[subject.sent.start].sent
-    for _ in range(_PRONOUN_SENTENCES):
-        if first.start == 0:
-            break
-        first = doc[first.start - 1].sent
+    first = sentences_back(subject, _PRONOUN_SENTENCES)
     found: tuple[Entity, int] | None = None
     for token in reversed(doc[first.start : subject.i]):
         if since is not None and token.idx < since and previous is not None:

@@ -10,6 +10,7 @@ from ..models import ActorKind
 from .entities import Entity
 from .lexicon import PRONOUNS
 from .referents import SUBJECTS, pronoun_referent
+from .text import sentences_back
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,11 +42,7 @@ def antecedent(
     if pronoun.lower_ not in ("it", "they"):
         return None
     doc = pronoun.doc
-    first = doc[pronoun.sent.start].sent
-    for _ in range(_BEFORE):
-        if first.start == 0:
-            break
-        first = doc[first.start - 1].sent
+    first = sentences_back(pronoun, _BEFORE)
     plural = pronoun.lower_ == "they"
     for token in reversed(doc[first.start : pronoun.i]):
         if token.dep_ not in SUBJECTS or token.lower_ in PRONOUNS:

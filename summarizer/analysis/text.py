@@ -20,6 +20,7 @@ from ..models import Span
 from .lexicon import QUOTE_MARKS, TITLE_QUALIFIERS, TITLES
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "paragraphs",
     "rough_sentences",
     "sentences",
+    "sentences_back",
     "stop_words",
     "trimmed",
     "within",
@@ -183,3 +185,15 @@ def within(spans: list[tuple[int, int]], offset: int) -> bool:
     them all for each word or name is quadratic in a long article."""
     n = bisect.bisect_right(spans, (offset, math.inf)) - 1
     return n >= 0 and spans[n][0] <= offset < spans[n][1]
+
+
+def sentences_back(token: Token, n: int) -> SpacySpan:
+    """The sentence ``n`` sentences before ``token``'s (the text's first, when there are fewer): where a
+    search for what a pronoun stands for starts."""
+    doc = token.doc
+    first = token.sent
+    for _ in range(n):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
+    return first

@@ -32,6 +32,10 @@ _HOP_HEADERS = ("host", "content-length")
 """Set again for the request as it is forwarded (its body may be rewritten)."""
 
 
+_DEATH_SEEN = 2.0
+"""Seconds a broken connection waits to see whether the engine behind it died."""
+
+
 class EngineTransport(httpx2.BaseTransport):
     """Send each request to the local engine: the one ``summarizer serve`` keeps warm with these weights,
     or one of this process's own, started on first use and stopped by :meth:`close`."""
@@ -105,8 +109,10 @@ class EngineTransport(httpx2.BaseTransport):
             finally:
                 response.close()
         except httpx2.TransportError as exc:
-            # An engine that died says more than the socket's error, and is not worth retrying.
-            if self._engine is not None and not self._engine.alive():
+            # An engine that died says more than the socket's error, and is not worth retrying. The
+            # socket may break a moment before its death is seen: wait that moment, or a retry would
+            # start a new engine and hide the death.
+            if self._engine is not None and (self._engine.wait(_DEATH_SEEN) or not self._engine.alive()):
                 raise BackendError(self._engine.failure()) from exc
             if self._served is not None and not isinstance(exc, httpx2.TimeoutException):
                 raise BackendError(
