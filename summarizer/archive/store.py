@@ -15,6 +15,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_random
+
 from ..errors import ArchiveError
 from ..ingest import Source
 from ..models import Brief
@@ -25,6 +27,10 @@ __all__ = ["BUSY_SECONDS", "Connection", "now"]
 
 BUSY_SECONDS = 60.0
 """How long a write waits for another process's write to end before giving up."""
+
+
+def _locked(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
 
 
 def now() -> dt.datetime:
@@ -65,14 +71,34 @@ class Connection:
                 f"the archive {self.path} is at schema version {version}, made by a newer summarizer than "
                 f"this one (which reads version {SCHEMA_VERSION}): upgrade summarizer to use it"
             )
-        if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            self.conn.execute("PRAGMA journal_mode = WAL")
+        self._into_wal()
         # WAL's own safe setting: a commit survives a crash of the process, and costs no fsync.
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             with self.writing():
                 self._migrate()
+
+    def _into_wal(self) -> None:
+        """The file's journal made WAL. Two processes opening a new archive at the same instant can each
+        hold a read lock while waiting for the lock that switches the journal: SQLite's busy handler then
+        waits out the whole timeout and one of them fails (about one opening in 60 in a stress run). So
+        each try waits only briefly, at a random pause, and reads the file again first: the other
+        process's switch is then seen and nothing is left to do."""
+        self.conn.execute("PRAGMA busy_timeout = 50")
+        try:
+            for attempt in Retrying(
+                retry=retry_if_exception(_locked),
+                wait=wait_random(0.01, 0.1),
+                stop=stop_after_delay(BUSY_SECONDS),
+                reraise=True,
+            ):
+                with attempt:
+                    self.version()  # a read: it sees a journal another process has just switched
+                    if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                        self.conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
 
     def _migrate(self) -> None:
         version = self.version()  # again, under the write lock: another process may have migrated
