@@ -255,6 +255,9 @@ def test_a_faithful_model_entry_and_a_readable_article_entry_pass() -> None:
         ("Ordered it to file a report by June", False),
         ("That decision is due by the end of next month.", False),
         ('[Dmitry Peskov said:] "He does not want to talk before May."', False),
+        # An object pronoun never stands for its own verb's subject.
+        ("A federal judge barred him from working until April", False),
+        ("Papermaster joined in 2008, but a federal judge barred him from working until April", True),
         # An "it" that stands for the clause after it reads alone.
         ("It was not clear whether the plant would reopen in May", True),
     ],

@@ -63,7 +63,7 @@ def could_stand_for(pronoun: Token, noun: Token) -> bool:
     """Whether a reader could take ``noun`` for what ``pronoun`` stands for: a person, by name or by
     role, for "he" and "she"; a thing or body in the singular for "it"; a plural or a body for "they".
     A time is none ("In March it ran out of money" does not say what "it" is)."""
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in _UNTIMED:
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in _UNTIMED or _bound(pronoun, noun):
         return False
     person = noun.ent_type_ == "PERSON" or noun.lower_ in ROLE_NOUNS | FEMININE | MASCULINE
     word = pronoun.lower_
@@ -113,6 +113,15 @@ def reads_alone(
         if not shown_before(token, keep, named, quoted):
             return False
     return True
+
+
+def _bound(pronoun: Token, noun: Token) -> bool:
+    """Whether ``noun`` is in the subject of the verb ``pronoun`` is the object of, which an object
+    pronoun never stands for ("a federal judge barred him": not the judge, who would be "himself")."""
+    if pronoun.dep_ not in ("dobj", "dative") or pronoun.tag_ != "PRP":
+        return False
+    verb = pronoun.head
+    return any(t.dep_ in SUBJECT_DEPS and t.head.i == verb.i for t in [noun, *noun.ancestors])
 
 
 def _demonstrative(subject: Token) -> bool:
