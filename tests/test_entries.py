@@ -7,7 +7,7 @@ import pytest
 
 from summarizer import source_from_text
 from summarizer.analysis import analyze
-from summarizer.evaluate.wrong import readable_alone
+from summarizer.evaluate.readable import readable_alone
 
 
 def _entry(text: str, when: str) -> str:
@@ -31,6 +31,12 @@ def _entry(text: str, when: str) -> str:
             "analysts said.",
             "March",
             "[Kestrel Foods] might run out of money by March, analysts said.",
+        ),
+        # A possessive pronoun is named, in brackets.
+        (
+            "Harbor Health posted a loss on Monday. Its clinic in Dover shut a program in September.",
+            "September",
+            "[Harbor Health's] clinic in Dover shut a program in September.",
         ),
         # A demanded clause keeps the verb that governs it.
         (
@@ -114,3 +120,50 @@ def test_a_time_in_a_quotation_nobody_is_said_to_speak_has_no_entry() -> None:
     text = 'date 2025-03-14\n\nCrowds filled the square at noon.\n\n"Today we march for our jobs."'
     analysis = analyze(source_from_text(text))
     assert all(d.entry is None for d in analysis.dated if d.when.text == "Today")
+
+
+def test_an_entry_that_cannot_be_made_to_read_alone_is_left_out() -> None:
+    # Nothing in the article says who "he" is: no entry beats one a reader cannot follow.
+    text = "date 2025-03-14\n\nHe said on Tuesday that the bridge would close for a month of repairs."
+    analysis = analyze(source_from_text(text))
+    assert all(d.entry is None for d in analysis.dated if d.when.text == "Tuesday")
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # The time dates a clause the parse gives no subject of its own ("a shop it closed in August"):
+        # the sentence whole, with the words that date it, not "[The chain] would rehire 40 bakers".
+        ("The bakery chain said it would rehire 40 bakers and reopen a shop it closed in August.", "August"),
+        # "that work" points back at what the sentence says before it.
+        (
+            "The county board said about 900 ballots remain to be counted and that it expects to finish "
+            "that work by Nov. 15.",
+            "Nov. 15",
+        ),
+    ],
+)
+def test_a_clause_that_cannot_read_alone_falls_back_to_its_sentence(text: str, when: str) -> None:
+    entry = _entry(text, when)
+    assert entry == text
+    assert readable_alone(entry, when) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # "Its" is no person: not "[The union's president's] members".
+        ("The union's president spoke to reporters. Its members could strike in May, he said.", "May"),
+        # Nor a time: "Sunday" is not what "its" stands for.
+        ("Sunday was chosen because its date matches the model number.", "Sunday"),
+    ],
+)
+def test_a_pronoun_is_not_given_a_referent_it_cannot_stand_for(text: str, when: str) -> None:
+    analysis = analyze(source_from_text(f"date 2025-03-14\n\n{text}"))
+    assert all(d.entry is None for d in analysis.dated if d.when.text == when)
+
+
+def test_a_verb_before_a_name_is_no_title() -> None:
+    # "miss" before "Steve Park" is the verb, not the title "Miss": "he" may stand for him.
+    text = "Colleagues said they would miss Steve Park. He founded the firm in 1990."
+    assert _entry(text, "1990") == "[Steve Park] founded the firm in 1990."

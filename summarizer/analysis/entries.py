@@ -17,7 +17,11 @@ All of it is read off the dependency parse:
   outside its verb, is added in brackets;
 - a long clause is trimmed by the parse: its subject, the verb with its auxiliaries, modals and negation,
   what completes it, the time and the words that tie the time to the verb stay; each cut is marked "…";
-- a quotation is never cut open: the entry shows its sentences whole, marks and all.
+- a quotation is never cut open: the entry shows its sentences whole, marks and all;
+- a personal or possessive pronoun with nothing shown before it to stand for is named in brackets
+  ("[Harbor Health's] clinic shut …");
+- an entry that still does not read alone (alone.py: the time's words not shown, a pronoun the analysis
+  cannot resolve, no subject) is its sentence whole when short and readable, or none at all.
 """
 
 from __future__ import annotations
@@ -26,9 +30,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Span
+from .alone import PERSONAL, expletive, reads_alone, shown_before
 from .entities import Entity
 from .lexicon import CLAIMING, PRONOUNS, QUOTE_MARKS
-from .subjects import RELATIVE, antecedent, finite, left_behind, mentioned, shared_subject
+from .subjects import RELATIVE, acted_before, antecedent, finite, left_behind, mentioned, shared_subject
 from .trimming import SUBJECT_DEPS, clause_words, conditional, core, is_verb, path, phrase
 from .wording import words_of
 
@@ -39,6 +44,9 @@ __all__ = ["Entry", "entry_at", "gist"]
 
 _LONGEST = 22
 """Words of a clause shown whole; a longer one is trimmed to its core."""
+_WHOLE = 45
+"""Words of a sentence shown whole where its clause cannot be made to read alone: a long sentence a
+reader can follow beats no entry; a paragraph's worth does not."""
 _CLIMB = 12
 _RELATIVE = RELATIVE
 
@@ -157,6 +165,7 @@ class _Entry:
             # A pronoun in what someone told someone ("told Putin that he doesn't …") may be either one.
             told = governor is not None and any(c.dep_ in ("dobj", "dative") for c in governor.children)
             self._name_subject(verb, resolve=not told)
+        self._name_pronouns()
         if self._quoted(top):
             # A quotation that no verb of the sentence governs: its speaker, as the parse names them.
             speaker = next(
@@ -168,6 +177,22 @@ class _Entry:
             self.added[min(self.keep)] = f"[{speaker.name} said:]"
         else:
             self._whole_quotations()
+        if not reads_alone(top, self.keep, {*self.added, *self.replaced}, self.time, self.quoted):
+            return self._whole_sentence(top)
+        return self._render()
+
+    def _whole_sentence(self, verb: Token) -> Entry | None:
+        """Where the clause cannot be made to read alone, its sentence whole when short and when it reads
+        alone itself; else no entry: a reader is better served by none than by one they cannot follow."""
+        sentence = verb.sent
+        if self._quoted(sentence.root) or sum(not t.is_punct for t in sentence) > _WHOLE:
+            return None
+        self.keep = {t.i for t in sentence if not t.is_space}
+        self.added, self.replaced = {}, {}
+        self._name_subject(sentence.root, resolve=True)
+        self._name_pronouns()
+        if not reads_alone(sentence.root, self.keep, {*self.added, *self.replaced}, self.time, self.quoted):
+            return None
         return self._render()
 
     def _speaking(self, verb: Token) -> Token | None:
@@ -262,6 +287,25 @@ class _Entry:
         if named is not None and shown:
             self.added[min(shown)] = f"[{named}]"
 
+    def _name_pronouns(self) -> None:
+        """A personal or possessive pronoun the entry shows with nothing shown before it to stand for,
+        named in brackets by what it stands for ("[Kestrel Foods'] clinic" for "its clinic"); not one in
+        a quotation, whose speaker may mean someone the article named long before."""
+        for i in sorted(self.keep):
+            token = self.doc[i]
+            if i in self.replaced or token.lower_ not in PERSONAL or self._quoted(token):
+                continue
+            named = {*self.added, *self.replaced}
+            clausal = token.lower_ == "it" and expletive(token)
+            if clausal or shown_before(token, self.keep, named, self.quoted):
+                continue
+            referent = self._referent(token, acting=True)
+            if referent is not None:
+                name = referent[0]
+                owner = name + ("'" if name.endswith("s") else "'s")
+                possessive = token.tag_ == "PRP$" and self.doc[i + 1 : i + 2].text not in ("'s", "’s")
+                self.replaced[i] = f"[{owner}]" if possessive else f"[{name}]"
+
     def _named(self, noun: Token) -> str:
         """A noun phrase by the name of the entity it is a mention of, or by its head and the words that
         say which one it is."""
@@ -276,9 +320,12 @@ class _Entry:
         text = self.doc[words[0] : words[-1] + 1].text if words else noun.text
         return text + ")" * (text.count("(") - text.count(")"))
 
-    def _referent(self, pronoun: Token) -> list[str] | None:
-        """What a pronoun subject stands for, by its names."""
+    def _referent(self, pronoun: Token, acting: bool = False) -> list[str] | None:
+        """What a personal or possessive pronoun stands for, by its names; with ``acting``, only one
+        named as a subject shortly before it (subjects.acted_before)."""
         found = antecedent(pronoun, self.entities, self.quoted)
+        if isinstance(found, Entity) and acting and not acted_before(found, pronoun):
+            return None
         if found is None or isinstance(found, Entity):
             return found.names() if found is not None else None
         return [self._named(found)]

@@ -19,6 +19,7 @@ from .lexicon import (
     DOCUMENTS,
     FEMININE,
     MASCULINE,
+    PRONOUN_FORMS,
     PRONOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -61,8 +62,8 @@ def pronoun_referent(
     and "they" a body: an organization, country or group. Within the three sentences before the pronoun
     the referent is, in order: the compatible one named as a subject since the previous passage, the
     previous speaker if compatible, the compatible one named as a subject earlier, the compatible one
-    named last. None when there is none."""
-    pronoun = subject.lower_
+    named last. None when there is none. "his" and "him" are read as "he", "its" as "it", and so on."""
+    pronoun = PRONOUN_FORMS.get(subject.lower_, subject.lower_)
     if pronoun in ("we", "i"):
         return previous if since is not None else None
     fits = _compatible(pronoun, subject.doc)
@@ -163,7 +164,9 @@ def _said_to_be(entity: Entity, words: frozenset[str], doc: Doc) -> bool:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        before = doc[span.start - 1].lower_ if span.start else ""
+        # A title, not a verb that reads as one ("We will miss Steve").
+        word = doc[span.start - 1] if span.start else None
+        before = word.lower_ if word is not None and word.pos_ not in ("VERB", "AUX") else ""
         head = span.root.head
         beside = head.lower_ if span.root.dep_ in ("appos", "compound") and head.i < span.start else ""
         if before in words or beside in words:

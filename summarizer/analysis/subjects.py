@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorKind
 from .entities import Entity
-from .lexicon import PRONOUNS
+from .lexicon import FEMININE, MASCULINE, PRONOUN_FORMS, PRONOUNS, ROLE_NOUNS
 from .referents import SUBJECTS, pronoun_referent
 from .text import sentences_back
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["RELATIVE", "antecedent", "finite", "left_behind", "mentioned", "shared_subject"]
+__all__ = ["RELATIVE", "acted_before", "antecedent", "finite", "left_behind", "mentioned", "shared_subject"]
 
 RELATIVE = frozenset({"WDT", "WP"})
 """Tags of relative pronouns ("which", "who", "that")."""
@@ -34,16 +34,18 @@ def finite(verb: Token) -> bool:
 def antecedent(
     pronoun: Token, entities: list[Entity], quoted: list[tuple[int, int]]
 ) -> Entity | Token | None:
-    """What a pronoun subject stands for: a person for "he" and "she" (speakers.py's rule); for "it" and
-    "they" the subject named last before it (a relative pronoun counts as its noun) in its sentence or the
-    two before, when it can be one: no person, and of the pronoun's number; None when unsure."""
-    if pronoun.lower_ in ("he", "she"):
+    """What a personal or possessive pronoun stands for: a person for "he" and "she" (speakers.py's
+    rule); for "it" and "they" the subject named last before it (a relative pronoun counts as its noun)
+    in its sentence or the two before, when it can be one: no person, and of the pronoun's number; None
+    when unsure. "his" and "him" are read as "he", "its" as "it", and so on."""
+    form = PRONOUN_FORMS.get(pronoun.lower_, pronoun.lower_)
+    if form in ("he", "she"):
         return pronoun_referent(pronoun, entities, quoted, None, None)
-    if pronoun.lower_ not in ("it", "they"):
+    if form not in ("it", "they"):
         return None
     doc = pronoun.doc
     first = sentences_back(pronoun, _BEFORE)
-    plural = pronoun.lower_ == "they"
+    plural = form == "they"
     for token in reversed(doc[first.start : pronoun.i]):
         if token.dep_ not in SUBJECTS or token.lower_ in PRONOUNS:
             continue
@@ -52,10 +54,32 @@ def antecedent(
         entity = mentioned(token, entities)
         if entity is not None:
             return None if entity.kind is ActorKind.PERSON else entity  # "it" is no person
+        if token.ent_type_ in ("DATE", "TIME") or (
+            not plural and token.lower_ in ROLE_NOUNS | FEMININE | MASCULINE
+        ):
+            return None  # "it" is no person ("the local's president … Its members"), nor a time
         if token.pos_ in ("NOUN", "PROPN") and (token.tag_ in ("NNS", "NNPS")) == plural:
             return token
         return None
     return None
+
+
+def acted_before(entity: Entity, pronoun: Token) -> bool:
+    """Whether ``entity`` is named as a subject (or beside one: "His father, Darnell Price, played")
+    shortly before ``pronoun``: what a possessive or object pronoun is read as standing for, where the
+    name mentioned last may be anyone's ("a knee injury ended his career", after "the Crew")."""
+    doc = pronoun.doc
+    first = sentences_back(pronoun, _BEFORE)
+    for mention in entity.mentions:
+        if not first.start_char <= mention.start < pronoun.idx:
+            continue
+        words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        root = words.root if words is not None else None
+        while root is not None and root.dep_ in ("appos", "compound") and root.head.i != root.i:
+            root = root.head
+        if root is not None and root.dep_ in SUBJECTS:
+            return True
+    return False
 
 
 def mentioned(token: Token, entities: list[Entity]) -> Entity | None:

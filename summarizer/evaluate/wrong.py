@@ -8,7 +8,6 @@ never wrong: a quote with no speaker is counted apart, as unknown, not as wrong.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,13 +15,14 @@ from ..models import Basis, Brief, ClaimSource, Consequence, Quote
 from .gold.matching import actor_named, brief_actor_keys, gold_actor_keys, name_key, name_keys, quote_key
 from .gold.model import GoldArticle, GoldConsequence, GoldEvent
 from .overview import judge_overview
+from .readable import readable_alone
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .scoring import Ratio
 
-__all__ = ["WRONG", "readable_alone", "shown_wrong"]
+__all__ = ["WRONG", "shown_wrong"]
 
 WRONG: tuple[tuple[str, str], ...] = (
     ("speakers_wrong", "Speakers shown wrong"),
@@ -39,14 +39,6 @@ WRONG: tuple[tuple[str, str], ...] = (
     ("short_summaries", "Summaries under two sentences"),
 )
 """The shown-wrong figures: name and label. Each is wrong ÷ shown of its class."""
-
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_BRACKETS = re.compile(r"\[([^\]]*)\]")
-_STANDING = frozenset({"there", "nothing", "nobody", "everyone", "anyone", "someone", "everything"})
-"""Pronoun subjects that need no antecedent: an existential "there", indefinites."""
-_SPEAKERS = frozenset({"i", "we", "you"})
-"""Pronouns that stand for the speaker or the hearer, readable in what an entry quotes."""
 
 
 @dataclass
@@ -236,7 +228,8 @@ def _timeline(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> d
                 notes.setdefault("dates_wrong", []).append(f"{when.text} = {when.value} (gold: {want.date})")
         if event.what_basis is Basis.STATED:
             unreadable.shown += 1
-            if (why := readable_alone(event.what)) is not None:
+            dating = when.text if when.span is not None else None
+            if (why := readable_alone(event.what, dating)) is not None:
                 unreadable.wrong += 1
                 notes.setdefault("unreadable_entries", []).append(f"{event.what!r}: {why}")
         elif want.timeline:
@@ -251,57 +244,6 @@ def _parsed(text: str) -> Doc:
     from ..analysis.nlp import parse
 
     return parse(text)
-
-
-def readable_alone(what: str) -> str | None:
-    """Why a reader could not understand ``what`` on its own, or None: it needs a finite verb with its
-    subject present, a subject that is not a bare pronoun (a name the brief added in brackets is fine),
-    a main clause (not one a subordinator opens, nor an infinitive), and whole quotations. Brackets and
-    the "…" of a cut are read as the words around them; text alone cannot tell every participle from a
-    past tense ("another A330 equipped with …"), so this errs towards readable."""
-    if _quote_marks_unpaired(what):
-        return "a piece of a quotation"
-    # What the brief added in brackets is read as a pronoun the parser cannot mistake for a verb.
-    doc = _parsed(_BRACKETS.sub(lambda m: "It" if m.start() == 0 else "it", what.replace("…", " ")))
-    roots = [t for t in doc if t.dep_ == "ROOT"]
-    if not roots:
-        return "no words"
-    root = roots[0]
-    first = next((t for t in doc if not t.is_punct), None)
-    opened = first is not None and first.head.i == root.i and (first.dep_ == "mark" or first.tag_ == "WRB")
-    if opened or any(c.dep_ == "mark" and c.i < root.i for c in root.children):
-        return "a subordinate fragment"
-    if first is not None and first.lower_ == "to" and first.head.tag_ == "VB":
-        return "an infinitive"
-    if root.pos_ not in ("VERB", "AUX"):
-        return "no verb"
-    helpers = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
-    if root.tag_ not in _FINITE_TAGS and not any(c.tag_ in _FINITE_TAGS for c in helpers):
-        return "no finite verb"
-    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
-    if subject is None:
-        return "no subject"
-    speaking = subject.lower_ in _SPEAKERS and any(mark in what for mark in '“”"')
-    added = subject.idx in _added(what)
-    if subject.pos_ == "PRON" and subject.lower_ not in _STANDING and not speaking and not added:
-        return f"a pronoun subject ({subject.text!r})"
-    return None
-
-
-def _added(what: str) -> set[int]:
-    """Where the brief's bracketed additions stand in the text ``readable_alone`` parses."""
-    at, shift = set(), 0
-    text = what.replace("…", " ")
-    for found in _BRACKETS.finditer(text):
-        at.add(found.start() - shift)
-        shift += len(found.group(0)) - 2
-    return at
-
-
-def _quote_marks_unpaired(text: str) -> bool:
-    straight = text.count('"') % 2 == 1
-    curly = text.count("“") != text.count("”")
-    return straight or curly
 
 
 def _unfaithful(what: str, want: GoldEvent, gold: GoldArticle) -> str | None:

@@ -19,6 +19,7 @@ __all__ = [
     "PLACE_PREPOSITIONS",
     "PRODUCT_NOUNS",
     "PRONOUNS",
+    "PRONOUN_FORMS",
     "QUANTIFIERS",
     "ROLE_NOUNS",
     "STAFF",
@@ -134,6 +135,17 @@ LAYOUT_LABELS = frozenset(
 "Correction:", "Related:", "Read more:")."""
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "hers"])
+
+PRONOUN_FORMS = {
+    "him": "he",
+    "his": "he",
+    "her": "she",
+    "hers": "she",
+    "its": "it",
+    "them": "they",
+    "their": "they",
+}
+"""A pronoun's object and possessive forms, by its subject form: what "his" stands for, "he" would."""
 
 COUNTRY_ALIASES = {
     "U.S.": "United States",
