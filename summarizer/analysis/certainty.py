@@ -210,7 +210,12 @@ def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading
     clause's verb ("plans to close", "warned of losses")."""
     word = lemma(node)
     kind = _GOVERNED_BY.get(word)
-    governs = not own or any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "acl") for c in node.children)
+    wanted = _for_clause(node)
+    governs = (
+        not own
+        or wanted is not None
+        or any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "acl") for c in node.children)
+    )
     if word in ("announce", "unveil") and (below is None or below.dep_ != "ccomp" or _future_modal(below)):
         # "announced 10,000 job cuts", "announced that the change will occur": a decision made known;
         # "announced that profits rose" passes through
@@ -219,10 +224,20 @@ def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading
         return _future_with_be(node, below)
     if word in SUBJUNCTIVE_DEMANDS and not _subjunctive(below):
         return None  # "insisted that the plant was safe" asserts; its clause decides
-    if word == "call" and not any(c.lower_ in ("for", "on", "upon") for c in node.children):
+    if (
+        word == "call"
+        and wanted is None
+        and not any(c.lower_ in ("for", "on", "upon") for c in node.children)
+    ):
         return None  # "called it a mistake"
-    if kind is Certainty.DEMANDED and own and below is None and not acting(node):
-        return None  # "iOS would no longer require a computer": a need of a thing, no one's demand
+    if kind is Certainty.DEMANDED and own and below is None and not acting(node) and not says(node):
+        # "iOS would no longer require a computer": a need of a thing, no one's demand; a demand spoken
+        # ("called for") is one, whatever subject the parser gave it
+        return None
+    if kind is Certainty.DEMANDED and own and _future_modal(node) and acting(node) and _addressed(node):
+        # "the lawyers will ask the court to pause it": a request they will make of another party is
+        # their plan, read by "will"; "will be demanding that prices fall" states the demand itself
+        return None
     if word in ("want", "wish") and _someone_else(node, below):
         kind = Certainty.DEMANDED  # "wants Congress to act"
     modal = next((c for c in node.children if c.dep_ == "aux" and c.lower_ in _SPECULATIVE), None)
@@ -236,6 +251,22 @@ def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading
     if inner is not None and word in _OPINION:
         return Reading(Certainty.SPECULATED, _span(inner))  # "believes that this may have an impact"
     return Reading(kind, _span(node))
+
+
+def _addressed(node: Token) -> bool:
+    """Whether a verb of asking names whom it asks and what to do ("ask the court to pause the order")."""
+    return any(c.dep_ in ("dobj", "dative") for c in node.children) and any(
+        c.dep_ == "xcomp" for c in node.children
+    )
+
+
+def _for_clause(node: Token) -> Token | None:
+    """The "for … to" clause of a verb, which the parser hangs on it as an adverbial clause marked "for"
+    ("called for the approval to be withdrawn")."""
+    for child in node.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
+            return child
+    return None
 
 
 def _future_with_be(node: Token, below: Token | None) -> Reading | None:

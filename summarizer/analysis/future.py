@@ -15,6 +15,7 @@ from .lexicon import (
     AGENT_NOUNS,
     COMPANY_NOUNS,
     EFFECT_VERBS,
+    IMPACT_VERBS,
     INSTITUTIONS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -52,7 +53,8 @@ def future(verb: Token) -> Certainty:
     if any(threat in words for threat in THREATS):
         return Certainty.THREATENED
     if any(c.dep_ == "auxpass" for c in verb.children):
-        return Certainty.ANNOUNCED  # "will be assembled in Toulouse"
+        # "will be assembled in Toulouse" is a plan; "jobs will be affected" what the jobs undergo
+        return Certainty.EXPECTED if lemma(verb) in IMPACT_VERBS else Certainty.ANNOUNCED
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
     joined = verb
     while not subjects and joined.dep_ == "conj" and joined.head.i != joined.i:
