@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Certainty, Span
+from .complements import addressed, for_clause, someone_else, subjunctive
 from .future import acting, agent, future
 from .lexicon import (
     CONDITIONS,
@@ -210,7 +211,7 @@ def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading
     clause's verb ("plans to close", "warned of losses")."""
     word = lemma(node)
     kind = _GOVERNED_BY.get(word)
-    wanted = _for_clause(node)
+    wanted = for_clause(node)
     governs = (
         not own
         or wanted is not None
@@ -222,7 +223,7 @@ def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading
         kind = Certainty.ANNOUNCED
     if kind is None or not governs:
         return _future_with_be(node, below)
-    if word in SUBJUNCTIVE_DEMANDS and not _subjunctive(below):
+    if word in SUBJUNCTIVE_DEMANDS and not subjunctive(below):
         return None  # "insisted that the plant was safe" asserts; its clause decides
     if (
         word == "call"
@@ -234,11 +235,11 @@ def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading
         # "iOS would no longer require a computer": a need of a thing, no one's demand; a demand spoken
         # ("called for") is one, whatever subject the parser gave it
         return None
-    if kind is Certainty.DEMANDED and own and _future_modal(node) and acting(node) and _addressed(node):
+    if kind is Certainty.DEMANDED and own and _future_modal(node) and acting(node) and addressed(node):
         # "the lawyers will ask the court to pause it": a request they will make of another party is
         # their plan, read by "will"; "will be demanding that prices fall" states the demand itself
         return None
-    if word in ("want", "wish") and _someone_else(node, below):
+    if word in ("want", "wish") and someone_else(node, below):
         kind = Certainty.DEMANDED  # "wants Congress to act"
     modal = next((c for c in node.children if c.dep_ == "aux" and c.lower_ in _SPECULATIVE), None)
     if modal is not None and kind in (Certainty.ANNOUNCED, Certainty.DEMANDED):
@@ -251,22 +252,6 @@ def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading
     if inner is not None and word in _OPINION:
         return Reading(Certainty.SPECULATED, _span(inner))  # "believes that this may have an impact"
     return Reading(kind, _span(node))
-
-
-def _addressed(node: Token) -> bool:
-    """Whether a verb of asking names whom it asks and what to do ("ask the court to pause the order")."""
-    return any(c.dep_ in ("dobj", "dative") for c in node.children) and any(
-        c.dep_ == "xcomp" for c in node.children
-    )
-
-
-def _for_clause(node: Token) -> Token | None:
-    """The "for … to" clause of a verb, which the parser hangs on it as an adverbial clause marked "for"
-    ("called for the approval to be withdrawn")."""
-    for child in node.children:
-        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
-            return child
-    return None
 
 
 def _future_with_be(node: Token, below: Token | None) -> Reading | None:
@@ -332,29 +317,6 @@ def _asks(node: Token, below: Token, negated: bool) -> bool:
         c.lower_ in _QUESTION and c.dep_ in ("mark", "advmod", "dobj", "det") for c in below.children
     )
     return question and below.dep_ == "ccomp" and (negated or lemma(node) in ("ask", "wonder"))
-
-
-def _subjunctive(clause: Token | None) -> bool:
-    """Whether a clause is in the subjunctive ("that the union agree", "that it should close")."""
-    if clause is None or clause.dep_ != "ccomp":
-        return clause is not None and clause.dep_ == "xcomp"
-    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ == "should" for a in auxiliaries):
-        return True
-    if auxiliaries or clause.tag_ not in ("VB", "VBP"):
-        return False
-    # A bare verb: the subjunctive, or a present tense where the governing past would have made it past
-    # ("insisted that the union agree"; the tagger reads "agree" as VBP).
-    return clause.tag_ == "VB" or clause.head.tag_ == "VBD"
-
-
-def _someone_else(node: Token, below: Token | None) -> bool:
-    """Whether the one who wants is not the one who is to act ("wants Congress to act")."""
-    if below is None:
-        return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children) or any(
-        c.dep_ == "dobj" and c.i < below.i for c in node.children
-    )
 
 
 def _span(token: Token) -> Span:
