@@ -193,3 +193,10 @@ def test_a_name_the_article_calls_a_body_is_an_organization() -> None:
     )
     assert actors["Force Ouvrière"].kind is ActorKind.ORGANIZATION
     assert actors["Julien Talavan"].kind is ActorKind.PERSON
+
+
+def test_a_name_cut_at_an_elisions_apostrophe_is_kept_whole() -> None:
+    # Tokenized text spaces an elision ("O' Brien"): the NER reads "Sean O '" and another name "Brien".
+    actors = _actors("The club's manager, Sean O' Brien, praised the young squad after the final on Sunday.")
+    assert "Sean O' Brien" in actors
+    assert not {"Sean O", "Brien"} & set(actors)

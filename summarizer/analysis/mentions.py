@@ -73,6 +73,8 @@ def named(doc: Doc) -> list[SpacySpan]:
     found: list[SpacySpan] = []
     for ent in doc.ents:
         last = found[-1] if found else None
+        if last is not None and ent.start < last.end:
+            continue  # taken into the name before it ("Leary" of "O' Leary")
         if (
             last is not None
             and last.label_ == "ORG"
@@ -84,9 +86,21 @@ def named(doc: Doc) -> list[SpacySpan]:
             found[-1] = Joined(doc, last.start, ent.end, label="ORG")
         elif ent.label_ == "ORG" and (end := _continued(ent)) is not None:
             found.append(Joined(doc, ent.start, end, label="ORG"))
+        elif (end := _elided(ent)) is not None:
+            found.append(Joined(doc, ent.start, end, label=ent.label_))
         else:
             found.append(ent)
     return found
+
+
+def _elided(ent: SpacySpan) -> int | None:
+    """Where a name cut at an elision's apostrophe ends: "Michael O' Leary", "D' Souza", spaced as a
+    tokenized text spaces them, are read as "Michael O '" and another entity "Leary"."""
+    doc = ent.doc
+    if len(ent) < 2 or ent[-1].text not in ("'", "’") or len(ent[-2].text) > 2 or ent.end >= len(doc):
+        return None
+    following = doc[ent.end]
+    return ent.end + 1 if following.is_title and following.pos_ == "PROPN" else None
 
 
 def _continued(ent: SpacySpan) -> int | None:
