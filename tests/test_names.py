@@ -200,3 +200,27 @@ def test_a_name_cut_at_an_elisions_apostrophe_is_kept_whole() -> None:
     actors = _actors("The council's leader, Patrick D' Souza, said the vote would go ahead.")
     assert "Patrick D' Souza" in actors
     assert not {"Patrick D", "Souza"} & set(actors)
+
+
+def test_a_surname_misspelt_once_alone_is_the_persons() -> None:
+    actors = _actors(
+        "Coach Marta Kowalska said the team had trained hard all week. The players trusted her, and "
+        "Kowalksa said on Friday that the squad was ready."
+    )
+    assert "Kowalksa" in actors["Marta Kowalska"].aliases and "Kowalksa" not in actors
+
+
+def test_a_familiar_first_name_signs_for_the_person() -> None:
+    actors = _actors(
+        "An email from the lobbyist to Senator William Hart asked him to delay the vote. Hart answered: "
+        "“Agreed. Let us wait until the spring. Bill.”"
+    )
+    assert "Bill" not in actors and "Bill" in actors["William Hart"].aliases
+
+
+def test_an_organizations_first_word_taken_for_a_city_is_the_organization() -> None:
+    actors = _actors(
+        "Users said the Cisco Systems router software failed after the update. Cisco has promised a fix "
+        "before the end of the month."
+    )
+    assert "Cisco" not in actors and "Cisco" in actors["Cisco Systems"].aliases
