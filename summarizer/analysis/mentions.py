@@ -137,6 +137,8 @@ def mention(ent: SpacySpan) -> Mention | None:
     hyphened = following is not None and following.text == "-" and not ent[-1].whitespace_
     if label == "GPE" and following is not None and (following.is_currency or following.text == "$"):
         return None  # "US $199", "US$ 40 billion": a currency, not the country
+    if _after_an_amount(ent):
+        return None  # "$99 (USD)": the amount's currency
     if hyphened or (ent.root.dep_ in ("amod", "compound") and "-" in ent.text):
         return None  # "Taliban-linked", "U.S.-Russia policy": a modifier, not a mention
     begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -156,6 +158,12 @@ def mention(ent: SpacySpan) -> Mention | None:
     if label == "PERSON" and len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE":
         label = "GPE"  # "Toulouse, France": a place the NER took for a person
     return Mention(name, Span(start=begin, end=end), label, ent)
+
+
+def _after_an_amount(ent: SpacySpan) -> bool:
+    """A name in brackets right after an amount of money ("$99 (USD)", "€40 (EUR)")."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "(" and doc[ent.start - 2].ent_type_ == "MONEY"
 
 
 def _trimmed(tokens: list[Token], label: str) -> list[Token]:
@@ -181,8 +189,10 @@ def _trimmed(tokens: list[Token], label: str) -> list[Token]:
     cut = next((i for i, t in enumerate(tokens) if t.text == "("), None)
     if cut:
         tokens = tokens[:cut]  # "Software Development Kit (SDK": the acronym in brackets is another mention
-    while tokens and (tokens[-1].tag_ == "POS" or (tokens[-1].is_punct and tokens[-1].text != ".")):
-        tokens = tokens[:-1]
+    while tokens and (
+        tokens[-1].tag_ == "POS" or tokens[-1].is_currency or (tokens[-1].is_punct and tokens[-1].text != ".")
+    ):
+        tokens = tokens[:-1]  # "Vantex €1.1bn": the NER ran the name into the amount
     return tokens
 
 
@@ -207,8 +217,13 @@ def _own_word(token: Token) -> bool:
 
 def _role_word(token: Token) -> bool:
     word = token.lower_.replace(".", "")
-    # "Undersecretary", "co-founder", "vice-president": a role noun at the end of a longer word.
-    return word in ROLE_NOUNS or any(word.endswith(r) for r in ROLE_NOUNS if len(r) > 5)
+    # "Undersecretary", "co-founder", "vice-president": a role noun at the end of a longer word; "Rep.",
+    # "Sen.": an abbreviated one, listed with its stop.
+    return (
+        word in ROLE_NOUNS
+        or token.lower_ in ROLE_NOUNS
+        or any(word.endswith(r) for r in ROLE_NOUNS if len(r) > 5)
+    )
 
 
 def _in_another_name(ent: SpacySpan, tokens: list[Token]) -> bool:
@@ -216,6 +231,8 @@ def _in_another_name(ent: SpacySpan, tokens: list[Token]) -> bool:
     "Airbus A380", "Vickers VC-10": its maker's name), a place's ("John F. Kennedy International
     Airport"); not a person whose surname is a kind of place ("Lena Park")."""
     root = ent.root
+    if _model_follows(ent):
+        return True
     model = [c for c in root.children if c.i >= ent.end and c.dep_ in ("nummod", "compound", "appos")]
     if root.dep_ == "compound" and root.head.i >= ent.end:
         model.append(root.head)
@@ -225,6 +242,17 @@ def _in_another_name(ent: SpacySpan, tokens: list[Token]) -> bool:
     own = ent.label_ != "PERSON" and tokens[-1].lower_ in FACILITIES
     place = own or (root.dep_ == "compound" and root.head.lower_ in FACILITIES)
     return place or any(i and t.text == "Flight" for i, t in enumerate(tokens))
+
+
+def _model_follows(ent: SpacySpan) -> bool:
+    """A maker's name right before a model's number, however the parser hung them ("Vickers VC-10
+    aircraft", "Airbus A380"): a number with capitals in it, or one the NER calls a product."""
+    doc = ent.doc
+    if ent.end >= len(doc) or not ent[-1].whitespace_ or ent.label_ == "PERSON":
+        return False
+    model = doc[ent.end]
+    numbered = any(ch.isdigit() for ch in model.text)
+    return numbered and (any(ch.isupper() for ch in model.text) or model.ent_type_ == "PRODUCT")
 
 
 def _demonym(name: str) -> bool:
