@@ -168,6 +168,13 @@ def _claim(text: str) -> tuple[ClaimSource, str | None]:
         # The writer's own words, and an expectation nobody is said to hold.
         ("The bridge will reopen in May after repairs.", ClaimSource.ARTICLE, None),
         ("It is expected that the bridge will reopen in May.", ClaimSource.ARTICLE, None),
+        # What is expected of a party, joined to what it did, is not its own claim.
+        (
+            "The Federal Aviation Administration grounded the jets in March and is expected to lift the ban"
+            " soon.",
+            ClaimSource.ARTICLE,
+            None,
+        ),
         # A report with no one named as reporting: an unnamed source.
         ("It was announced that the festival would move to June.", ClaimSource.UNNAMED, "was announced"),
         # A parenthetical report, and a thought put as an adjective.

@@ -230,7 +230,8 @@ def test_an_organizations_first_word_taken_for_a_city_is_the_organization() -> N
 
 def test_an_abbreviated_title_keeps_its_place_out_of_the_actors() -> None:
     actors = _actors(
-        "Council members and State Rep. Carla Ruiz, who chairs the panel, said lawmakers would hold a hearing."
+        "Council members and State Rep. Carla Ruiz, who chairs the panel, said lawmakers would hold a"
+        " hearing."
     )
     assert "Carla Ruiz" in actors and "State" not in actors
 

@@ -131,7 +131,7 @@ def _subject_claims(verb: Token, quoted: list[tuple[int, int]], cue: Span | None
     cue = cue or _span(verb)
     if subject is not None:
         return Statement(subject, ClaimSource.ACTOR, cue)
-    if not any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in verb.children):
+    if not any(c.dep_ in ("nsubjpass", "expl", "csubjpass", "auxpass") for c in verb.children):
         return Statement(None, ClaimSource.UNKNOWN, cue)
     if lemma(verb) in SPEECH_VERBS:
         return Statement(None, ClaimSource.UNNAMED, cue, _passive(verb))
