@@ -64,6 +64,9 @@ def _reading(sentence: str, word: str) -> tuple[Certainty | None, str | None]:
         ("The board must approve the sale.", "must", "demanded", "must"),
         ("The coach wants the club to buy two defenders.", "wants", "demanded", "wants"),
         ("The regulator asked that the plan be withdrawn.", "asked", "demanded", "asked"),
+        # A deadline: what is to be done by then is demanded.
+        ("The judge gave the city until March 3 to repair the roads.", "gave", "demanded", "until"),
+        ("The club has until Friday to respond.", "has", "demanded", "until"),
         # "call for … to", and a "called" the parser hung on its subject as a participle.
         ("The guild called for the contract to be torn up.", "called", "demanded", "called"),
         (
@@ -180,6 +183,12 @@ def _claim(text: str) -> tuple[ClaimSource, str | None]:
         # A parenthetical report, and a thought put as an adjective.
         ("The vote, analysts pointed out, could be delayed.", ClaimSource.UNNAMED, "analysts"),
         ("Coach Tom Berg is confident that the team will reach the final.", ClaimSource.ACTOR, "Tom Berg"),
+        # Who sets a deadline demands what is to be done by it.
+        (
+            "Judge Maya Lindqvist gave the city until March 3 to repair the roads.",
+            ClaimSource.ACTOR,
+            "Maya Lindqvist",
+        ),
         # Someone reported whom the text does not let the parse tell: unknown, not the article.
         ("The group said the march would go ahead.", ClaimSource.UNKNOWN, None),
     ],

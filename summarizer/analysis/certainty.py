@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Certainty, Span
-from .complements import addressed, for_clause, someone_else, subjunctive
+from .complements import addressed, deadline, for_clause, someone_else, subjunctive
 from .future import acting, agent, future
 from .lexicon import (
     CONDITIONS,
@@ -118,6 +118,8 @@ def read(token: Token) -> Reading:
     said = own is not None and own.dep_ == "ccomp" and own.pos_ in ("VERB", "AUX")
     if own is not None and said and (says(verb) or lemma(verb) in SUBJUNCTIVE_DEMANDS):
         return read(own)  # "insisted that the claim would be paid": what was said decides
+    if (limit := deadline(verb)) is not None:
+        return Reading(Certainty.DEMANDED, _span(limit))
     return _by_modal(verb, reported)
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..models import ClaimSource, Span
 from .certainty import governors, says
+from .complements import deadline
 from .entities import Entity
 from .lexicon import CLAIMING, PRONOUNS, SPEECH_VERBS
 from .nlp import lemma
@@ -103,6 +104,8 @@ def statements(verb: Token, quoted: list[tuple[int, int]], *, own: bool = True) 
             found.append(_subject_claims(node, quoted))
         elif lemma(node) in CLAIMING and node.pos_ == "ADJ" and node.dep_ == "acomp":
             found.append(_subject_claims(node.head, quoted, cue=_span(node)))  # "is concerned that"
+        elif any(c.dep_ == "dobj" for c in node.children) and (limit := deadline(node)) is not None:
+            found.append(_subject_claims(node, quoted, cue=_span(limit)))  # "gave the city until May to"
     return found
 
 

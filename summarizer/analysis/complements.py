@@ -1,15 +1,18 @@
 """What the complement of a verb that governs an outcome is like: a subjunctive ("insisted that the union
 agree"), another party's act ("wants Congress to act"), a "for … to" clause ("called for the ban to be
-lifted"), a request put to someone ("ask the court to pause the order"). Read by certainty.py."""
+lifted"), a request put to someone ("ask the court to pause the order"), a deadline ("gave the city until
+March 3 to repair the roads"). Read by certainty.py and claimants.py."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lexicon import LIMITS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["addressed", "for_clause", "someone_else", "subjunctive"]
+__all__ = ["addressed", "deadline", "for_clause", "someone_else", "subjunctive"]
 
 
 def addressed(node: Token) -> bool:
@@ -49,3 +52,17 @@ def someone_else(node: Token, below: Token | None) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children) or any(
         c.dep_ == "dobj" and c.i < below.i for c in node.children
     )
+
+
+def deadline(verb: Token) -> Token | None:
+    """The "until" or "by" of a time by which something is to be done ("gave the city until March 3 to
+    repair the roads", "has until Friday to respond"): a deadline, what is to be done is demanded."""
+    infinitive = any(
+        c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+    for child in verb.children:
+        timed = any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children)
+        if infinitive and child.dep_ == "prep" and child.lower_ in LIMITS and timed:
+            return child
+    return None
