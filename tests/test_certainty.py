@@ -183,6 +183,12 @@ def _claim(text: str) -> tuple[ClaimSource, str | None]:
         # A parenthetical report, and a thought put as an adjective.
         ("The vote, analysts pointed out, could be delayed.", ClaimSource.UNNAMED, "analysts"),
         ("Coach Tom Berg is confident that the team will reach the final.", ClaimSource.ACTOR, "Tom Berg"),
+        # A modal clause the parser joined to a speech verb, after what the verb reports, goes on reporting.
+        (
+            "Coach Tom Berg explained that the squad was tired, but fans should not expect a collapse.",
+            ClaimSource.ACTOR,
+            "Tom Berg",
+        ),
         # Who sets a deadline demands what is to be done by it.
         (
             "Judge Maya Lindqvist gave the city until March 3 to repair the roads.",
