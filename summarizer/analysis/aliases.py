@@ -21,7 +21,8 @@ from rapidfuzz.distance import OSA
 
 from ..models import Span
 from .lexicon import NAME_PARTICLES, NICKNAMES, SUCCESSION, TITLES
-from .mentions import Mention, key, thing_like, words
+from .mentions import Mention, key, words
+from .things import thing_like
 
 __all__ = ["group"]
 

@@ -30,19 +30,10 @@ from .lexicon import (
     STAFF,
     SUCCESSION,
 )
-from .mentions import (
-    Mention,
-    counted,
-    countries,
-    key,
-    mention,
-    named,
-    names_a_product,
-    taken_as_a_thing,
-    words,
-)
+from .mentions import Mention, countries, key, mention, named, words
 from .nlp import text_of
 from .roles import stated_role
+from .things import counted, names_a_product, taken_as_a_thing
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -20,8 +20,6 @@ from .lexicon import (
     COUNTRY_ALIASES,
     FACILITIES,
     INSTITUTIONS,
-    PRODUCT_NOUNS,
-    QUANTIFIERS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -33,20 +31,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Mention",
-    "counted",
     "countries",
     "key",
     "mention",
     "named",
-    "names_a_product",
-    "taken_as_a_thing",
-    "thing_like",
     "words",
 ]
 
 _NAME_TAGS = frozenset({"PROPN"})
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_MODIFIERS = frozenset({"compound", "nmod", "npadvmod"})
 _INITIAL = re.compile(r"[A-Z]\.?")
 _JOINED = re.compile(r"\s*([-'’])\s*")
 """Spacing around a hyphen or an apostrophe inside a name ("Wal - Mart", "O' Leary"): typed or tokenized
@@ -317,34 +310,3 @@ def key(name: str) -> tuple[str, ...]:
         found = found[:-1]
     found[-1] = found[-1].rstrip(",")
     return tuple(found)
-
-
-def thing_like(ent: SpacySpan) -> bool:
-    """Whether a mention uses its name as a thing's: counted, taken as one, or naming a kind of product."""
-    return counted(ent) or taken_as_a_thing(ent) or names_a_product(ent)
-
-
-def counted(ent: SpacySpan) -> bool:
-    """Counted as no actor is: "32 GB", "two iPods", "several Apple Stores"."""
-    return any(
-        c.i < ent.start and (c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in QUANTIFIERS))
-        for c in ent.root.children
-    )
-
-
-def names_a_product(ent: SpacySpan) -> bool:
-    """A name that modifies a product's noun: "Macintosh computers", "iPod Touch users"."""
-    return ent.root.dep_ in _MODIFIERS and ent.root.head.lemma_.lower() in PRODUCT_NOUNS
-
-
-def taken_as_a_thing(ent: SpacySpan) -> bool:
-    """Taken with an indefinite article or another's possessive, as no organization's own name is: "an
-    iPhone", "its iPad", "Apple's App Store"; but "China's Huawei" is the company."""
-    for child in ent.root.children:
-        if child.i >= ent.start:
-            continue
-        if child.dep_ == "det" and child.lower_ in ("a", "an"):
-            return True
-        if child.dep_ == "poss" and child.ent_type_ not in ("GPE", "NORP"):
-            return True
-    return False
