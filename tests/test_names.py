@@ -3,11 +3,17 @@ topics (labour, courts, science, politics, sport). No model runs here."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from summarizer import source_from_text
 from summarizer.analysis import Entity, analyze
-from summarizer.analysis.mentions import mention
+from summarizer.analysis.aliases import group
+from summarizer.analysis.mentions import mention, named
 from summarizer.analysis.nlp import parse
 from summarizer.models import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def _actors(text: str) -> dict[str, Entity]:
@@ -260,3 +266,43 @@ def test_a_name_run_into_an_amount_is_cut_and_a_currency_after_one_is_no_name() 
 def test_a_makers_name_before_a_model_number_is_no_actor() -> None:
     assert _mention_of("They replace ageing Fokker and Dornier DO-228 aircraft.", "Dornier", "ORG") is None
     assert _mention_of("Dornier said it would build the planes.", "Dornier", "ORG") == "Dornier"
+
+
+def _forced(text: str, names: list[tuple[str, str]]) -> list[str]:
+    """The names :func:`named` makes of a parse whose entities are set to ``names`` (words, label), as the
+    NER reads some articles."""
+    doc = parse(text)
+    return [ent.text for ent in named(_entities(doc, names))]
+
+
+def _entities(doc: Doc, names: list[tuple[str, str]]) -> Doc:
+    from spacy.tokens import Span
+
+    ents, end = [], 0
+    for words, label in names:
+        start = doc.text.index(words, end)
+        end = start + len(words)
+        span = doc.char_span(start, start + len(words), alignment_mode="expand")
+        assert span is not None
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = ents
+    return doc
+
+
+def test_a_first_word_the_ner_left_out_of_a_companys_name_is_put_back() -> None:
+    text = "Harbor Point Foods Inc. agreed to buy a bakery. Harbor Point expects the deal to close in May."
+    assert _forced(text, [("Point Foods Inc.", "ORG")]) == ["Harbor Point Foods Inc."]
+    assert _forced("Chef Point Foods Inc. agreed to buy a bakery.", [("Point Foods Inc.", "ORG")]) == [
+        "Point Foods Inc."
+    ]
+
+
+def test_a_name_that_begins_a_companys_name_with_its_legal_form_is_the_companys() -> None:
+    text = "Harbor Point Foods Inc. agreed to buy a bakery. Harbor Point expects the deal to close in May."
+    doc = parse(text)
+    found = [
+        mention(e)
+        for e in _entities(doc, [("Harbor Point Foods Inc.", "ORG"), ("Harbor Point", "PERSON")]).ents
+    ]
+    groups = group([m for m in found if m is not None], text)
+    assert [[m.name for m in g] for g in groups] == [["Harbor Point Foods Inc.", "Harbor Point"]]

@@ -121,9 +121,13 @@ def _forms(mentions: list[Mention]) -> list[_Form]:
             forms.setdefault(tuple(found), _Form(tuple(found), key(m.name))).mentions.append(m)
     # News calls a company by its first word ("Lockheed", "Goldman") and a person by the last: a name
     # whose first word stands alone as an organization's is an organization's, whatever the NER said.
+    # So too a name that begins a company's name with its legal form ("Harvest Lane" of "Harvest Lane
+    # Foods Inc."): no person is named so.
     alone = {f.words[0] for f in forms.values() if len(f.words) == 1 and not f.person}
+    legal = [f.words for f in forms.values() if f.key != f.words]
     for form in forms.values():
-        if form.person and len(form.words) > 1 and form.words[0] in alone:
+        begins = any(w[: len(form.words)] == form.words and len(w) > len(form.words) for w in legal)
+        if form.person and len(form.words) > 1 and (form.words[0] in alone or begins):
             form.mentions = [replace(m, label="ORG") for m in form.mentions]
     return list(forms.values())
 

@@ -81,9 +81,23 @@ def named(doc: Doc) -> list[SpacySpan]:
             found.append(Joined(doc, ent.start, end, label="ORG"))
         elif (end := _elided(ent)) is not None:
             found.append(Joined(doc, ent.start, end, label=ent.label_))
+        elif ent.label_ == "ORG" and _cut_before(ent):
+            found.append(Joined(doc, ent.start - 1, ent.end, label="ORG"))
         else:
             found.append(ent)
     return found
+
+
+def _cut_before(ent: SpacySpan) -> bool:
+    """Whether the NER left an organization's first word out ("Harvest" of "Harvest Lane Foods Inc.",
+    the parser ending a sentence between them): a capitalized proper noun of no entity right before it,
+    which the article writes with the name's first word again elsewhere ("Harvest Lane expects …")."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    if before.pos_ != "PROPN" or not before.is_title or before.ent_type_ or not before.whitespace_:
+        return False
+    return text_of(ent.doc).count(f"{before.text} {ent[0].text}") > 1
 
 
 def _elided(ent: SpacySpan) -> int | None:
