@@ -306,3 +306,15 @@ def test_a_name_that_begins_a_companys_name_with_its_legal_form_is_the_companys(
     ]
     groups = group([m for m in found if m is not None], text)
     assert [[m.name for m in g] for g in groups] == [["Harbor Point Foods Inc.", "Harbor Point"]]
+
+
+def test_an_organizations_name_read_as_two_at_its_and_is_one() -> None:
+    text = "The Hotel Workers and Restaurant Staff International Union said on Monday it would strike."
+    names = [("Hotel Workers", "ORG"), ("Restaurant Staff International Union", "ORG")]
+    assert _forced(text, names) == ["Hotel Workers and Restaurant Staff International Union"]
+    assert _forced(
+        "Acme Corp and Bolt Media said they would merge.", [("Acme Corp", "ORG"), ("Bolt Media", "ORG")]
+    ) == [
+        "Acme Corp",
+        "Bolt Media",
+    ]

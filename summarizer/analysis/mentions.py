@@ -111,12 +111,17 @@ def _elided(ent: SpacySpan) -> int | None:
 
 
 def _continued(ent: SpacySpan) -> int | None:
-    """Where an organization's name cut at "and" or "&" ends, when capitalized words after it, none in
-    another entity, run to a word that ends such names."""
+    """Where an organization's name cut at "and" or "&" ends, when capitalized words after it (or another
+    organization's name the NER read there) run to a word that ends such names."""
     doc = ent.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in ("and", "&"):
         return None
     i = ent.end + 1
+    if doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "ORG":
+        # "Tobacco Workers and Grain Millers International Union": the rest read as a second name
+        while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+            i += 1
+        i += 1
     while i < len(doc) and doc[i].is_title and not doc[i].ent_type_ and doc[i].pos_ in ("PROPN", "NOUN"):
         i += 1
     last = doc[i - 1].lower_.rstrip(".")
