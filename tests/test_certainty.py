@@ -96,6 +96,10 @@ def _reading(sentence: str, word: str) -> tuple[Certainty | None, str | None]:
         ("The new ferry will use 20 percent less fuel.", "will", "expected", "will"),
         ("This will be a turning point for the league.", "will", "expected", "will"),
         ("The museum will reopen on May 4.", "will", "announced", "will"),
+        # A state foretold, even of a party on a date; what a party readies or offers is its plan.
+        ("The new signing will be eligible to play on March 2.", "will", "expected", "will"),
+        ("The pool will be closed on Monday for repairs.", "will", "announced", "will"),
+        ("Tickets will be free to students until May.", "will", "announced", "will"),
         # An obligation; with "will", the future reads first ("will have to be approved by the league").
         ("The club has to pay the fine.", "has", "demanded", "has"),
         # Advice to a party.
