@@ -100,6 +100,8 @@ def _reading(sentence: str, word: str) -> tuple[Certainty | None, str | None]:
         ("The new signing will be eligible to play on March 2.", "will", "expected", "will"),
         ("The pool will be closed on Monday for repairs.", "will", "announced", "will"),
         ("Tickets will be free to students until May.", "will", "announced", "will"),
+        # A measure set in the present until a time holds ahead.
+        ("The league suspends the striker until March.", "suspends", "announced", "suspends"),
         # An obligation; with "will", the future reads first ("will have to be approved by the league").
         ("The club has to pay the fine.", "has", "demanded", "has"),
         # Advice to a party.

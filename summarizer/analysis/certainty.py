@@ -277,6 +277,8 @@ def _by_modal(verb: Token, reported: bool) -> Reading:
     if modal is not None and subject is not None and modal.i < subject.i and not _asked(verb):
         return Reading(Certainty.CONDITIONAL, _span(modal))  # "should a maker be willing to pay, …"
     if modal is None:
+        if _in_force(verb):
+            return Reading(Certainty.ANNOUNCED, _span(verb))
         if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return Reading(future(verb), _span(verb))  # a headline's "Acme to close plant": "will"
         if lemma(verb) in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
@@ -293,6 +295,18 @@ def _by_modal(verb: Token, reported: bool) -> Reading:
     if meaning == "would":
         return Reading(Certainty.EXPECTED, _span(modal))
     return Reading(Certainty(meaning), _span(modal))
+
+
+def _in_force(verb: Token) -> bool:
+    """A measure set in the present until a time ("the budget freezes hiring until January"): a decision
+    that holds ahead, not a state ("deliveries are not due until October")."""
+    limited = any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children)
+    return (
+        limited
+        and verb.tag_ in ("VBZ", "VBP")
+        and lemma(verb) != "be"
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
 
 
 def _future_modal(verb: Token) -> bool:
