@@ -100,9 +100,18 @@ def _reading(sentence: str, word: str) -> tuple[Certainty | None, str | None]:
         ("The new signing will be eligible to play on March 2.", "will", "expected", "will"),
         ("The pool will be closed on Monday for repairs.", "will", "announced", "will"),
         ("Tickets will be free to students until May.", "will", "announced", "will"),
-        # A measure set in the present until a time holds ahead.
+        # A measure set in the present until a time or an event holds ahead.
         ("The league suspends the striker until March.", "suspends", "announced", "suspends"),
-        # An obligation; with "will", the future reads first ("will have to be approved by the league").
+        (
+            "The rescuers are searching the valley until they find the hikers.",
+            "until",
+            "announced",
+            "searching",
+        ),
+        # "Will have to" do is "must", ahead; a procedure set in the passive is read by "will".
+        ("The airline will have to refund every passenger.", "will", "demanded", "have"),
+        ("Every transfer will have to be approved by the league.", "will", "announced", "will"),
+        # An obligation.
         ("The club has to pay the fine.", "has", "demanded", "has"),
         # Advice to a party.
         ("Officials said travellers should avoid the area.", "should", "demanded", "should"),

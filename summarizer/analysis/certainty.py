@@ -77,6 +77,8 @@ def verb_of(token: Token) -> Token:
     object a noun is."""
     if token.head.dep_ == "advcl" and _condition(token.head.head) is not None:
         return token.head.head  # a word of the condition: the outcome is the clause it is hung on
+    if token.dep_ == "mark" and token.lower_ in ("until", "till") and token.head.dep_ == "advcl":
+        return token.head.head  # "until we find it" limits the clause it is hung on
     if token.dep_ in ("aux", "auxpass", "neg"):
         return token.head
     for _ in range(3):
@@ -276,13 +278,17 @@ def _by_modal(verb: Token, reported: bool) -> Reading:
     subject = subjects[0] if subjects else None
     if modal is not None and subject is not None and modal.i < subject.i and not _asked(verb):
         return Reading(Certainty.CONDITIONAL, _span(modal))  # "should a maker be willing to pay, …"
+    needed = [c for c in verb.children if c.dep_ == "xcomp"] if lemma(verb) in ("have", "need") else []
+    # "will have to submit" is "must", ahead; "will have to be approved" a procedure set, "will need to
+    # ask a court" a party's next step: both read by "will"
+    ahead = modal is not None and MODALS[modal.lower_] == "future" and lemma(verb) == "have"
+    if needed and (modal is None or (ahead and not any(c.dep_ == "auxpass" for c in needed[0].children))):
+        return Reading(Certainty.DEMANDED, _span(verb))  # "has to pay", "needs to cut"
     if modal is None:
         if _in_force(verb):
             return Reading(Certainty.ANNOUNCED, _span(verb))
         if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return Reading(future(verb), _span(verb))  # a headline's "Acme to close plant": "will"
-        if lemma(verb) in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
-            return Reading(Certainty.DEMANDED, _span(verb))  # "has to pay", "needs to cut"
         return Reading(Certainty.HAPPENED, _span(verb))
     meaning = MODALS[modal.lower_]
     if meaning == "expected" and any(agent(s) for s in subjects):
@@ -298,15 +304,17 @@ def _by_modal(verb: Token, reported: bool) -> Reading:
 
 
 def _in_force(verb: Token) -> bool:
-    """A measure set in the present until a time ("the budget freezes hiring until January"): a decision
-    that holds ahead, not a state ("deliveries are not due until October")."""
-    limited = any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children)
-    return (
-        limited
-        and verb.tag_ in ("VBZ", "VBP")
-        and lemma(verb) != "be"
-        and not any(c.dep_ == "neg" for c in verb.children)
+    """A measure set in the present until a time or an event ("the budget freezes hiring until January",
+    "we're continuing the search until we find it"): a decision that holds ahead, not a state
+    ("deliveries are not due until October")."""
+    limited = any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in c.children)
+        for c in verb.children
     )
+    present = verb.tag_ in ("VBZ", "VBP") or (
+        verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    )
+    return limited and present and lemma(verb) != "be" and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _future_modal(verb: Token) -> bool:
