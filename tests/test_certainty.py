@@ -40,6 +40,8 @@ def _reading(sentence: str, word: str) -> tuple[Certainty | None, str | None]:
         ("Acme Corp will open a plant in Ohio.", "will", "announced", "will"),
         ("The ministry said it will cut 500 jobs.", "will", "announced", "will"),
         ("The first four trains will be assembled in Derby.", "will", "announced", "will"),
+        # What the subject undergoes, in the passive: a forecast.
+        ("A lab spokeswoman said some 40 studies would be affected.", "would", "expected", "would"),
         ("The mayor wants to build a new stadium.", "wants", "announced", "wants"),
         ("The airline is to resume flights in May.", "is", "announced", "is"),
         ("Ferrari announced 300 job cuts.", "cuts", "announced", "announced"),
@@ -62,6 +64,20 @@ def _reading(sentence: str, word: str) -> tuple[Certainty | None, str | None]:
         ("The board must approve the sale.", "must", "demanded", "must"),
         ("The coach wants the club to buy two defenders.", "wants", "demanded", "wants"),
         ("The regulator asked that the plan be withdrawn.", "asked", "demanded", "asked"),
+        # A deadline: what is to be done by then is demanded.
+        ("The judge gave the city until March 3 to repair the roads.", "gave", "demanded", "until"),
+        ("The club has until Friday to respond.", "has", "demanded", "until"),
+        # "call for … to", and a "called" the parser hung on its subject as a participle.
+        ("The guild called for the contract to be torn up.", "called", "demanded", "called"),
+        (
+            "The league, which runs the tournament, called for written promises that no match would move.",
+            "called",
+            "demanded",
+            "called",
+        ),
+        # A request a party says it will make of another is its plan; a demand it will press stays one.
+        ("The club said it would ask the league to replay the match.", "would", "announced", "would"),
+        ("The growers will be demanding that the mills raise their prices.", "will", "demanded", "demanding"),
         # A possibility.
         ("The merger could cost 2,000 jobs.", "could", "speculated", "could"),
         ("The court may rule next week.", "may", "speculated", "may"),
@@ -80,7 +96,22 @@ def _reading(sentence: str, word: str) -> tuple[Certainty | None, str | None]:
         ("The new ferry will use 20 percent less fuel.", "will", "expected", "will"),
         ("This will be a turning point for the league.", "will", "expected", "will"),
         ("The museum will reopen on May 4.", "will", "announced", "will"),
-        # An obligation; with "will", the future reads first ("will have to be approved by the league").
+        # A state foretold, even of a party on a date; what a party readies or offers is its plan.
+        ("The new signing will be eligible to play on March 2.", "will", "expected", "will"),
+        ("The pool will be closed on Monday for repairs.", "will", "announced", "will"),
+        ("Tickets will be free to students until May.", "will", "announced", "will"),
+        # A measure set in the present until a time or an event holds ahead.
+        ("The league suspends the striker until March.", "suspends", "announced", "suspends"),
+        (
+            "The rescuers are searching the valley until they find the hikers.",
+            "until",
+            "announced",
+            "searching",
+        ),
+        # "Will have to" do is "must", ahead; a procedure set in the passive is read by "will".
+        ("The airline will have to refund every passenger.", "will", "demanded", "have"),
+        ("Every transfer will have to be approved by the league.", "will", "announced", "will"),
+        # An obligation.
         ("The club has to pay the fine.", "has", "demanded", "has"),
         # Advice to a party.
         ("Officials said travellers should avoid the area.", "should", "demanded", "should"),
@@ -155,11 +186,30 @@ def _claim(text: str) -> tuple[ClaimSource, str | None]:
         # The writer's own words, and an expectation nobody is said to hold.
         ("The bridge will reopen in May after repairs.", ClaimSource.ARTICLE, None),
         ("It is expected that the bridge will reopen in May.", ClaimSource.ARTICLE, None),
+        # What is expected of a party, joined to what it did, is not its own claim.
+        (
+            "The Federal Aviation Administration grounded the jets in March and is expected to lift the ban"
+            " soon.",
+            ClaimSource.ARTICLE,
+            None,
+        ),
         # A report with no one named as reporting: an unnamed source.
         ("It was announced that the festival would move to June.", ClaimSource.UNNAMED, "was announced"),
         # A parenthetical report, and a thought put as an adjective.
         ("The vote, analysts pointed out, could be delayed.", ClaimSource.UNNAMED, "analysts"),
         ("Coach Tom Berg is confident that the team will reach the final.", ClaimSource.ACTOR, "Tom Berg"),
+        # A modal clause the parser joined to a speech verb, after what the verb reports, goes on reporting.
+        (
+            "Coach Tom Berg explained that the squad was tired, but fans should not expect a collapse.",
+            ClaimSource.ACTOR,
+            "Tom Berg",
+        ),
+        # Who sets a deadline demands what is to be done by it.
+        (
+            "Judge Maya Lindqvist gave the city until March 3 to repair the roads.",
+            ClaimSource.ACTOR,
+            "Maya Lindqvist",
+        ),
         # Someone reported whom the text does not let the parse tell: unknown, not the article.
         ("The group said the march would go ahead.", ClaimSource.UNKNOWN, None),
     ],

@@ -104,3 +104,13 @@ def test_a_sentence_to_you_inside_the_story_is_prose() -> None:
         "The recall covers 300,000 vehicles, the regulator said on Tuesday.\n"
     )
     assert _outside(text) == []
+
+
+def test_a_caption_and_credit_run_on_after_the_storys_last_words_are_no_prose() -> None:
+    text = (
+        "The council approved the budget on Tuesday. Hear the debate on “City Hour” tonight. Photo: Mayor "
+        "Ana Ruiz at the vote. Credit: Tom Berg/City Desk\n"
+    )
+    outside = _outside(text)
+    assert outside == ["Photo: Mayor Ana Ruiz at the vote. Credit: Tom Berg/City Desk"]
+    assert "Tom Berg" not in {e.name for e in analyze(source_from_text(text)).entities}

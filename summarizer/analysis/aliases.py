@@ -20,8 +20,9 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import OSA
 
 from ..models import Span
-from .lexicon import NAME_PARTICLES, SUCCESSION, TITLES
-from .mentions import Mention, key, thing_like, words
+from .lexicon import NAME_PARTICLES, NICKNAMES, SUCCESSION, TITLES
+from .mentions import Mention, key, words
+from .things import thing_like
 
 __all__ = ["group"]
 
@@ -120,9 +121,13 @@ def _forms(mentions: list[Mention]) -> list[_Form]:
             forms.setdefault(tuple(found), _Form(tuple(found), key(m.name))).mentions.append(m)
     # News calls a company by its first word ("Lockheed", "Goldman") and a person by the last: a name
     # whose first word stands alone as an organization's is an organization's, whatever the NER said.
+    # So too a name that begins a company's name with its legal form ("Harvest Lane" of "Harvest Lane
+    # Foods Inc."): no person is named so.
     alone = {f.words[0] for f in forms.values() if len(f.words) == 1 and not f.person}
+    legal = [f.words for f in forms.values() if f.key != f.words]
     for form in forms.values():
-        if form.person and len(form.words) > 1 and form.words[0] in alone:
+        begins = any(w[: len(form.words)] == form.words and len(w) > len(form.words) for w in legal)
+        if form.person and len(form.words) > 1 and (form.words[0] in alone or begins):
             form.mentions = [replace(m, label="ORG") for m in form.mentions]
     return list(forms.values())
 
@@ -235,14 +240,21 @@ def _bracketed(forms: list[_Form], text: str) -> list[tuple[int, int]]:
 def _spelling(a: _Form, b: _Form) -> bool:
     """One of two names written once, one letter off the other ("Tiahrt", "Tiahart"): a misspelling of
     it. Word by word, so that two people of one surname stay two."""
-    if (len(a.mentions) > 1 and len(b.mentions) > 1) or a.person != b.person or len(a.words) != len(b.words):
+    if (len(a.mentions) > 1 and len(b.mentions) > 1) or a.label == "GPE" or b.label == "GPE":
         return False
-    if a.label == "GPE" or b.label == "GPE":
+    short, full = sorted((a, b), key=lambda f: len(f.words))
+    if len(short.words) == 1 < len(full.words) and full.person and len(short.mentions) == 1:
+        # A surname misspelt alone ("Okafer" for Tom Okafor), whatever the NER called it.
+        return _one_letter_off(short.words[0], full.words[-1])
+    if a.person != b.person or len(a.words) != len(b.words):
         return False
     differ = [(x, y) for x, y in zip(a.words, b.words, strict=True) if x != y]
     if len(differ) != 1:
         return False
-    x, y = differ[0]
+    return _one_letter_off(*differ[0])
+
+
+def _one_letter_off(x: str, y: str) -> bool:
     return min(len(x), len(y)) >= _SPELLING_LENGTH and OSA.distance(x, y) == 1
 
 
@@ -278,7 +290,8 @@ def _person_part(short: _Form, full: _Form) -> int | None:
     plain = _plain(full.words)
     if (n < len(plain) and plain[-n:] == found) or (n < len(full.words) and full.words[-n:] == found):
         return n
-    return n if n == 1 and found[0] == full.words[0] and short.person else None
+    first = found[0] == full.words[0] or full.words[0] in NICKNAMES.get(found[0], ())
+    return n if n == 1 and first and short.person else None  # "Steve", "Jim" (James Roche)
 
 
 def _shorter_body(short: _Form, full: _Form) -> bool:

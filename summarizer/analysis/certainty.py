@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Certainty, Span
+from .complements import addressed, deadline, for_clause, someone_else, subjunctive
 from .future import acting, agent, future
 from .lexicon import (
     CONDITIONS,
@@ -76,6 +77,8 @@ def verb_of(token: Token) -> Token:
     object a noun is."""
     if token.head.dep_ == "advcl" and _condition(token.head.head) is not None:
         return token.head.head  # a word of the condition: the outcome is the clause it is hung on
+    if token.dep_ == "mark" and token.lower_ in ("until", "till") and token.head.dep_ == "advcl":
+        return token.head.head  # "until we find it" limits the clause it is hung on
     if token.dep_ in ("aux", "auxpass", "neg"):
         return token.head
     for _ in range(3):
@@ -117,6 +120,8 @@ def read(token: Token) -> Reading:
     said = own is not None and own.dep_ == "ccomp" and own.pos_ in ("VERB", "AUX")
     if own is not None and said and (says(verb) or lemma(verb) in SUBJUNCTIVE_DEMANDS):
         return read(own)  # "insisted that the claim would be paid": what was said decides
+    if (limit := deadline(verb)) is not None:
+        return Reading(Certainty.DEMANDED, _span(limit))
     return _by_modal(verb, reported)
 
 
@@ -210,20 +215,35 @@ def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading
     clause's verb ("plans to close", "warned of losses")."""
     word = lemma(node)
     kind = _GOVERNED_BY.get(word)
-    governs = not own or any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "acl") for c in node.children)
+    wanted = for_clause(node)
+    governs = (
+        not own
+        or wanted is not None
+        or any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "acl") for c in node.children)
+    )
     if word in ("announce", "unveil") and (below is None or below.dep_ != "ccomp" or _future_modal(below)):
         # "announced 10,000 job cuts", "announced that the change will occur": a decision made known;
         # "announced that profits rose" passes through
         kind = Certainty.ANNOUNCED
     if kind is None or not governs:
         return _future_with_be(node, below)
-    if word in SUBJUNCTIVE_DEMANDS and not _subjunctive(below):
+    if word in SUBJUNCTIVE_DEMANDS and not subjunctive(below):
         return None  # "insisted that the plant was safe" asserts; its clause decides
-    if word == "call" and not any(c.lower_ in ("for", "on", "upon") for c in node.children):
+    if (
+        word == "call"
+        and wanted is None
+        and not any(c.lower_ in ("for", "on", "upon") for c in node.children)
+    ):
         return None  # "called it a mistake"
-    if kind is Certainty.DEMANDED and own and below is None and not acting(node):
-        return None  # "iOS would no longer require a computer": a need of a thing, no one's demand
-    if word in ("want", "wish") and _someone_else(node, below):
+    if kind is Certainty.DEMANDED and own and below is None and not acting(node) and not says(node):
+        # "iOS would no longer require a computer": a need of a thing, no one's demand; a demand spoken
+        # ("called for") is one, whatever subject the parser gave it
+        return None
+    if kind is Certainty.DEMANDED and own and _future_modal(node) and acting(node) and addressed(node):
+        # "the lawyers will ask the court to pause it": a request they will make of another party is
+        # their plan, read by "will"; "will be demanding that prices fall" states the demand itself
+        return None
+    if word in ("want", "wish") and someone_else(node, below):
         kind = Certainty.DEMANDED  # "wants Congress to act"
     modal = next((c for c in node.children if c.dep_ == "aux" and c.lower_ in _SPECULATIVE), None)
     if modal is not None and kind in (Certainty.ANNOUNCED, Certainty.DEMANDED):
@@ -258,11 +278,17 @@ def _by_modal(verb: Token, reported: bool) -> Reading:
     subject = subjects[0] if subjects else None
     if modal is not None and subject is not None and modal.i < subject.i and not _asked(verb):
         return Reading(Certainty.CONDITIONAL, _span(modal))  # "should a maker be willing to pay, …"
+    needed = [c for c in verb.children if c.dep_ == "xcomp"] if lemma(verb) in ("have", "need") else []
+    # "will have to submit" is "must", ahead; "will have to be approved" a procedure set, "will need to
+    # ask a court" a party's next step: both read by "will"
+    ahead = modal is not None and MODALS[modal.lower_] == "future" and lemma(verb) == "have"
+    if needed and (modal is None or (ahead and not any(c.dep_ == "auxpass" for c in needed[0].children))):
+        return Reading(Certainty.DEMANDED, _span(verb))  # "has to pay", "needs to cut"
     if modal is None:
+        if _in_force(verb):
+            return Reading(Certainty.ANNOUNCED, _span(verb))
         if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return Reading(future(verb), _span(verb))  # a headline's "Acme to close plant": "will"
-        if lemma(verb) in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
-            return Reading(Certainty.DEMANDED, _span(verb))  # "has to pay", "needs to cut"
         return Reading(Certainty.HAPPENED, _span(verb))
     meaning = MODALS[modal.lower_]
     if meaning == "expected" and any(agent(s) for s in subjects):
@@ -275,6 +301,20 @@ def _by_modal(verb: Token, reported: bool) -> Reading:
     if meaning == "would":
         return Reading(Certainty.EXPECTED, _span(modal))
     return Reading(Certainty(meaning), _span(modal))
+
+
+def _in_force(verb: Token) -> bool:
+    """A measure set in the present until a time or an event ("the budget freezes hiring until January",
+    "we're continuing the search until we find it"): a decision that holds ahead, not a state
+    ("deliveries are not due until October")."""
+    limited = any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in c.children)
+        for c in verb.children
+    )
+    present = verb.tag_ in ("VBZ", "VBP") or (
+        verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    )
+    return limited and present and lemma(verb) != "be" and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _future_modal(verb: Token) -> bool:
@@ -301,29 +341,6 @@ def _asks(node: Token, below: Token, negated: bool) -> bool:
         c.lower_ in _QUESTION and c.dep_ in ("mark", "advmod", "dobj", "det") for c in below.children
     )
     return question and below.dep_ == "ccomp" and (negated or lemma(node) in ("ask", "wonder"))
-
-
-def _subjunctive(clause: Token | None) -> bool:
-    """Whether a clause is in the subjunctive ("that the union agree", "that it should close")."""
-    if clause is None or clause.dep_ != "ccomp":
-        return clause is not None and clause.dep_ == "xcomp"
-    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ == "should" for a in auxiliaries):
-        return True
-    if auxiliaries or clause.tag_ not in ("VB", "VBP"):
-        return False
-    # A bare verb: the subjunctive, or a present tense where the governing past would have made it past
-    # ("insisted that the union agree"; the tagger reads "agree" as VBP).
-    return clause.tag_ == "VB" or clause.head.tag_ == "VBD"
-
-
-def _someone_else(node: Token, below: Token | None) -> bool:
-    """Whether the one who wants is not the one who is to act ("wants Congress to act")."""
-    if below is None:
-        return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children) or any(
-        c.dep_ == "dobj" and c.i < below.i for c in node.children
-    )
 
 
 def _span(token: Token) -> Span:

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from ..models import ClaimSource, Span
 from .certainty import governors, says
+from .complements import deadline
 from .entities import Entity
-from .lexicon import CLAIMING, PRONOUNS, SPEECH_VERBS
+from .lexicon import CLAIMING, MODALS, PRONOUNS, SPEECH_VERBS
 from .nlp import lemma
 from .referents import entity_named, phrase, pronoun_referent
 from .speakers import Attribution, subject_of
@@ -97,13 +98,28 @@ def statements(verb: Token, quoted: list[tuple[int, int]], *, own: bool = True) 
         according = _according_to(node)
         if according is not None:
             found.append(Statement(according, ClaimSource.ACTOR, _span(according.head.head)))
-        elif node not in claiming:
+        elif node not in claiming and not _said_on(verb, node):
             continue  # a verb the clause is joined to does not govern it ("has attempted … and may fail")
         elif (lemma(node) in CLAIMING or says(node)) and node.pos_ in ("VERB", "AUX"):
             found.append(_subject_claims(node, quoted))
         elif lemma(node) in CLAIMING and node.pos_ == "ADJ" and node.dep_ == "acomp":
             found.append(_subject_claims(node.head, quoted, cue=_span(node)))  # "is concerned that"
+        elif any(c.dep_ == "dobj" for c in node.children) and (limit := deadline(node)) is not None:
+            found.append(_subject_claims(node, quoted, cue=_span(limit)))  # "gave the city until May to"
     return found
+
+
+def _said_on(verb: Token, node: Token) -> bool:
+    """Whether a modal clause the parser joined to a speech verb, after what that verb reports, goes on
+    reporting ("Ruiz explained that the deal was fair, but they should not expect more": no writer
+    says "should" in their own voice there)."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.i == node.i
+        and says(node)
+        and any(c.dep_ == "ccomp" and c.i < verb.i for c in node.children)
+        and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    )
 
 
 def _quoted(said: Attribution) -> Claimant:
@@ -131,7 +147,7 @@ def _subject_claims(verb: Token, quoted: list[tuple[int, int]], cue: Span | None
     cue = cue or _span(verb)
     if subject is not None:
         return Statement(subject, ClaimSource.ACTOR, cue)
-    if not any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in verb.children):
+    if not any(c.dep_ in ("nsubjpass", "expl", "csubjpass", "auxpass") for c in verb.children):
         return Statement(None, ClaimSource.UNKNOWN, cue)
     if lemma(verb) in SPEECH_VERBS:
         return Statement(None, ClaimSource.UNNAMED, cue, _passive(verb))

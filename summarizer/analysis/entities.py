@@ -30,19 +30,10 @@ from .lexicon import (
     STAFF,
     SUCCESSION,
 )
-from .mentions import (
-    Mention,
-    counted,
-    countries,
-    key,
-    mention,
-    named,
-    names_a_product,
-    taken_as_a_thing,
-    words,
-)
+from .mentions import Mention, countries, key, mention, named, words
 from .nlp import text_of
 from .roles import stated_role
+from .things import counted, names_a_product, taken_as_a_thing
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -89,11 +80,14 @@ def find_entities(doc: Doc, start: int, outside: list[Span]) -> list[Entity]:
     # long article.
     index = {(m.span.start, m.span.end): m for m in mentions}
     _join_capitals(entities, mentions)
-    _acting_places(entities, index)
+    joined = _acting_places(entities, index)
     entities = [
         e
         for e in entities
-        if e.kind is not ActorKind.OTHER and not _only_a_place(e, index) and not _a_thing(e, index)
+        if e.kind is not ActorKind.OTHER
+        and not _only_a_place(e, index)
+        and not _a_thing(e, index)
+        and all(e is not j for j in joined)
     ]
     _surnames(doc, entities, start, outside)
     for entity in entities:
@@ -272,16 +266,37 @@ def _join_capitals(entities: list[Entity], mentions: list[Mention]) -> None:
             country.mentions = sorted({*country.mentions, *entity.mentions}, key=lambda s: s.start)
 
 
-def _acting_places(entities: list[Entity], index: dict[tuple[int, int], Mention]) -> None:
+def _acting_places(entities: list[Entity], index: dict[tuple[int, int], Mention]) -> list[Entity]:
     """A name the NER took for a city that acts and is never where anything is ("Cisco sues Apple",
-    "… belongs to Cisco") is an organization's; a capital stays its country's or a place."""
+    "… belongs to Cisco") is an organization's; a capital stays its country's or a place. When it is the
+    first words of one organization the article named before ("Cisco Systems' VPN …, Cisco has
+    promised"), it is that organization: the entities so joined into another are returned."""
     capitals = {capital for capital in countries().values() if capital}
+    joined = []
     for entity in entities:
         if entity.kind is not ActorKind.OTHER or entity.name in capitals:
             continue
         roots = [m.ent.root for m in _of(entity, index)]
         if any(r.dep_ == "nsubj" for r in roots) and not any(_as_place(r) for r in roots):
             entity.kind = ActorKind.ORGANIZATION
+            fuller = [e for e in entities if _named_before_as(entity, e)]
+            if len(fuller) == 1:
+                fuller[0].aliases.append(entity.name)
+                fuller[0].mentions = sorted([*fuller[0].mentions, *entity.mentions], key=lambda s: s.start)
+                joined.append(entity)
+    return joined
+
+
+def _named_before_as(short: Entity, full: Entity) -> bool:
+    """Whether ``full`` is an organization named before ``short`` whose name begins with ``short``'s."""
+    named = key(short.name)
+    return (
+        full.kind is ActorKind.ORGANIZATION
+        and full is not short
+        and key(full.name)[: len(named)] == named
+        and len(key(full.name)) > len(named)
+        and full.mentions[0].start < short.mentions[0].start
+    )
 
 
 def body_named(token: Token, entities: list[Entity]) -> Entity | None:

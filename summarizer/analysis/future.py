@@ -15,6 +15,7 @@ from .lexicon import (
     AGENT_NOUNS,
     COMPANY_NOUNS,
     EFFECT_VERBS,
+    IMPACT_VERBS,
     INSTITUTIONS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -28,8 +29,12 @@ if TYPE_CHECKING:
 
 __all__ = ["acting", "agent", "future"]
 
-_READY = frozenset(["willing", "ready", "able", "prepared", "determined", "available"])
-"""Adjectives that make "will be" a plan, not a forecast ("will be willing to pay", "will be available")."""
+_READY = frozenset(
+    ["willing", "ready", "able", "prepared", "determined", "available", "free", "open", "closed"]
+)
+"""Adjectives that make "will be" a plan, not a forecast ("will be willing to pay", "will be available",
+"will be free to anyone", "will be closed on Monday"): what a party readies or offers; any other state
+"will be" in is foretold ("will be eligible", "will be higher")."""
 
 
 _DATED = frozenset(["next", "this", "tomorrow", "later", "soon", "today", "tonight"])
@@ -52,7 +57,10 @@ def future(verb: Token) -> Certainty:
     if any(threat in words for threat in THREATS):
         return Certainty.THREATENED
     if any(c.dep_ == "auxpass" for c in verb.children):
-        return Certainty.ANNOUNCED  # "will be assembled in Toulouse"
+        # "will be assembled in Toulouse" is a plan; "jobs will be affected" what the jobs undergo
+        return Certainty.EXPECTED if lemma(verb) in IMPACT_VERBS else Certainty.ANNOUNCED
+    if lemma(verb) == "be" and any(c.dep_ == "acomp" and c.lower_ not in _READY for c in verb.children):
+        return Certainty.EXPECTED  # "he will be eligible", "prices will be higher": a state foretold
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
     joined = verb
     while not subjects and joined.dep_ == "conj" and joined.head.i != joined.i:

@@ -36,6 +36,8 @@ _LABEL = re.compile(r"\W*([A-Za-z’' ]{2,30}?)\s*:")
 _POST = re.compile(r"[—–-]{1,2}\s*[^—–\n]{0,80}\(@\w+\)[^\n]*$|\bpic\.twitter\.com/\S+|\bhttps?://\S+", re.M)
 """An embedded post's signature ("— Jane Roe (@janeroe) October 9, 2016") and the links it carries."""
 _READER = frozenset({"you", "your"})
+_INLINE_LABEL = re.compile(r"[.!?]['’\"”]? ([A-Z][a-z]+):")
+"""A one-word label opening a sentence within a line ("… podcast. Photo: …")."""
 
 
 def non_prose(doc: Doc, start: int) -> list[Span]:
@@ -60,6 +62,7 @@ def non_prose(doc: Doc, start: int) -> list[Span]:
             for line in kept
             for m in _POST.finditer(text, line.start, line.end)
         ]
+        found += [label for line in kept if (label := _labelled_rest(text, line)) is not None]
     # A footer: the blocks after the story's last that speak to the reader ("Got a tip? Tell us.").
     last = prose[-1] if prose else -1
     while last > 0 and _to_the_reader(doc, blocks[last]):
@@ -113,6 +116,15 @@ def _page_own(text: str, line: Span, words: SpacySpan) -> bool:
     sents = _sentences(words)
     ours = any(t.lower_ in ("us", "our") or t.like_email or t.like_url for t in words)
     return ours and bool(sents) and all(_imperative(s) for s in sents)
+
+
+def _labelled_rest(text: str, line: Span) -> Span | None:
+    """The rest of a line from a label that opens a sentence inside it ("… on the podcast. Photo: … Credit:
+    …"): a caption or credit run on after the story's words."""
+    for found in _INLINE_LABEL.finditer(text, line.start, line.end):
+        if found.group(1).lower() in LAYOUT_LABELS:
+            return Span(start=found.start(1), end=line.end)
+    return None
 
 
 def _to_the_reader(doc: Doc, block: list[Span]) -> bool:

@@ -20,8 +20,6 @@ from .lexicon import (
     COUNTRY_ALIASES,
     FACILITIES,
     INSTITUTIONS,
-    PRODUCT_NOUNS,
-    QUANTIFIERS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -33,20 +31,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Mention",
-    "counted",
     "countries",
     "key",
     "mention",
     "named",
-    "names_a_product",
-    "taken_as_a_thing",
-    "thing_like",
     "words",
 ]
 
 _NAME_TAGS = frozenset({"PROPN"})
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_MODIFIERS = frozenset({"compound", "nmod", "npadvmod"})
 _INITIAL = re.compile(r"[A-Z]\.?")
 _JOINED = re.compile(r"\s*([-'’])\s*")
 """Spacing around a hyphen or an apostrophe inside a name ("Wal - Mart", "O' Leary"): typed or tokenized
@@ -73,6 +66,8 @@ def named(doc: Doc) -> list[SpacySpan]:
     found: list[SpacySpan] = []
     for ent in doc.ents:
         last = found[-1] if found else None
+        if last is not None and ent.start < last.end:
+            continue  # taken into the name before it ("Leary" of "O' Leary")
         if (
             last is not None
             and last.label_ == "ORG"
@@ -84,18 +79,49 @@ def named(doc: Doc) -> list[SpacySpan]:
             found[-1] = Joined(doc, last.start, ent.end, label="ORG")
         elif ent.label_ == "ORG" and (end := _continued(ent)) is not None:
             found.append(Joined(doc, ent.start, end, label="ORG"))
+        elif (end := _elided(ent)) is not None:
+            found.append(Joined(doc, ent.start, end, label=ent.label_))
+        elif ent.label_ == "ORG" and _cut_before(ent):
+            found.append(Joined(doc, ent.start - 1, ent.end, label="ORG"))
         else:
             found.append(ent)
     return found
 
 
+def _cut_before(ent: SpacySpan) -> bool:
+    """Whether the NER left an organization's first word out ("Harvest" of "Harvest Lane Foods Inc.",
+    the parser ending a sentence between them): a capitalized proper noun of no entity right before it,
+    which the article writes with the name's first word again elsewhere ("Harvest Lane expects …")."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    if before.pos_ != "PROPN" or not before.is_title or before.ent_type_ or not before.whitespace_:
+        return False
+    return text_of(ent.doc).count(f"{before.text} {ent[0].text}") > 1
+
+
+def _elided(ent: SpacySpan) -> int | None:
+    """Where a name cut at an elision's apostrophe ends: "Michael O' Leary", "D' Souza", spaced as a
+    tokenized text spaces them, are read as "Michael O '" and another entity "Leary"."""
+    doc = ent.doc
+    if len(ent) < 2 or ent[-1].text not in ("'", "’") or len(ent[-2].text) > 2 or ent.end >= len(doc):
+        return None
+    following = doc[ent.end]
+    return ent.end + 1 if following.is_title and following.pos_ == "PROPN" else None
+
+
 def _continued(ent: SpacySpan) -> int | None:
-    """Where an organization's name cut at "and" or "&" ends, when capitalized words after it, none in
-    another entity, run to a word that ends such names."""
+    """Where an organization's name cut at "and" or "&" ends, when capitalized words after it (or another
+    organization's name the NER read there) run to a word that ends such names."""
     doc = ent.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in ("and", "&"):
         return None
     i = ent.end + 1
+    if doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "ORG":
+        # "Tobacco Workers and Grain Millers International Union": the rest read as a second name
+        while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+            i += 1
+        i += 1
     while i < len(doc) and doc[i].is_title and not doc[i].ent_type_ and doc[i].pos_ in ("PROPN", "NOUN"):
         i += 1
     last = doc[i - 1].lower_.rstrip(".")
@@ -123,6 +149,8 @@ def mention(ent: SpacySpan) -> Mention | None:
     hyphened = following is not None and following.text == "-" and not ent[-1].whitespace_
     if label == "GPE" and following is not None and (following.is_currency or following.text == "$"):
         return None  # "US $199", "US$ 40 billion": a currency, not the country
+    if _after_an_amount(ent):
+        return None  # "$99 (USD)": the amount's currency
     if hyphened or (ent.root.dep_ in ("amod", "compound") and "-" in ent.text):
         return None  # "Taliban-linked", "U.S.-Russia policy": a modifier, not a mention
     begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -142,6 +170,12 @@ def mention(ent: SpacySpan) -> Mention | None:
     if label == "PERSON" and len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE":
         label = "GPE"  # "Toulouse, France": a place the NER took for a person
     return Mention(name, Span(start=begin, end=end), label, ent)
+
+
+def _after_an_amount(ent: SpacySpan) -> bool:
+    """A name in brackets right after an amount of money ("$99 (USD)", "€40 (EUR)")."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "(" and doc[ent.start - 2].ent_type_ == "MONEY"
 
 
 def _trimmed(tokens: list[Token], label: str) -> list[Token]:
@@ -167,8 +201,10 @@ def _trimmed(tokens: list[Token], label: str) -> list[Token]:
     cut = next((i for i, t in enumerate(tokens) if t.text == "("), None)
     if cut:
         tokens = tokens[:cut]  # "Software Development Kit (SDK": the acronym in brackets is another mention
-    while tokens and (tokens[-1].tag_ == "POS" or (tokens[-1].is_punct and tokens[-1].text != ".")):
-        tokens = tokens[:-1]
+    while tokens and (
+        tokens[-1].tag_ == "POS" or tokens[-1].is_currency or (tokens[-1].is_punct and tokens[-1].text != ".")
+    ):
+        tokens = tokens[:-1]  # "Vantex €1.1bn": the NER ran the name into the amount
     return tokens
 
 
@@ -193,8 +229,13 @@ def _own_word(token: Token) -> bool:
 
 def _role_word(token: Token) -> bool:
     word = token.lower_.replace(".", "")
-    # "Undersecretary", "co-founder", "vice-president": a role noun at the end of a longer word.
-    return word in ROLE_NOUNS or any(word.endswith(r) for r in ROLE_NOUNS if len(r) > 5)
+    # "Undersecretary", "co-founder", "vice-president": a role noun at the end of a longer word; "Rep.",
+    # "Sen.": an abbreviated one, listed with its stop.
+    return (
+        word in ROLE_NOUNS
+        or token.lower_ in ROLE_NOUNS
+        or any(word.endswith(r) for r in ROLE_NOUNS if len(r) > 5)
+    )
 
 
 def _in_another_name(ent: SpacySpan, tokens: list[Token]) -> bool:
@@ -202,6 +243,8 @@ def _in_another_name(ent: SpacySpan, tokens: list[Token]) -> bool:
     "Airbus A380", "Vickers VC-10": its maker's name), a place's ("John F. Kennedy International
     Airport"); not a person whose surname is a kind of place ("Lena Park")."""
     root = ent.root
+    if _model_follows(ent):
+        return True
     model = [c for c in root.children if c.i >= ent.end and c.dep_ in ("nummod", "compound", "appos")]
     if root.dep_ == "compound" and root.head.i >= ent.end:
         model.append(root.head)
@@ -211,6 +254,17 @@ def _in_another_name(ent: SpacySpan, tokens: list[Token]) -> bool:
     own = ent.label_ != "PERSON" and tokens[-1].lower_ in FACILITIES
     place = own or (root.dep_ == "compound" and root.head.lower_ in FACILITIES)
     return place or any(i and t.text == "Flight" for i, t in enumerate(tokens))
+
+
+def _model_follows(ent: SpacySpan) -> bool:
+    """A maker's name right before a model's number, however the parser hung them ("Vickers VC-10
+    aircraft", "Airbus A380"): a number with capitals in it, or one the NER calls a product."""
+    doc = ent.doc
+    if ent.end >= len(doc) or not ent[-1].whitespace_ or ent.label_ == "PERSON":
+        return False
+    model = doc[ent.end]
+    numbered = any(ch.isdigit() for ch in model.text)
+    return numbered and (any(ch.isupper() for ch in model.text) or model.ent_type_ == "PRODUCT")
 
 
 def _demonym(name: str) -> bool:
@@ -275,34 +329,3 @@ def key(name: str) -> tuple[str, ...]:
         found = found[:-1]
     found[-1] = found[-1].rstrip(",")
     return tuple(found)
-
-
-def thing_like(ent: SpacySpan) -> bool:
-    """Whether a mention uses its name as a thing's: counted, taken as one, or naming a kind of product."""
-    return counted(ent) or taken_as_a_thing(ent) or names_a_product(ent)
-
-
-def counted(ent: SpacySpan) -> bool:
-    """Counted as no actor is: "32 GB", "two iPods", "several Apple Stores"."""
-    return any(
-        c.i < ent.start and (c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in QUANTIFIERS))
-        for c in ent.root.children
-    )
-
-
-def names_a_product(ent: SpacySpan) -> bool:
-    """A name that modifies a product's noun: "Macintosh computers", "iPod Touch users"."""
-    return ent.root.dep_ in _MODIFIERS and ent.root.head.lemma_.lower() in PRODUCT_NOUNS
-
-
-def taken_as_a_thing(ent: SpacySpan) -> bool:
-    """Taken with an indefinite article or another's possessive, as no organization's own name is: "an
-    iPhone", "its iPad", "Apple's App Store"; but "China's Huawei" is the company."""
-    for child in ent.root.children:
-        if child.i >= ent.start:
-            continue
-        if child.dep_ == "det" and child.lower_ in ("a", "an"):
-            return True
-        if child.dep_ == "poss" and child.ent_type_ not in ("GPE", "NORP"):
-            return True
-    return False

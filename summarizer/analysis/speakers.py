@@ -246,8 +246,9 @@ def subject_of(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
         agent = next((c for c in head.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         subjects = [c for c in head.children if c.dep_ in SUBJECTS and not inside(c, quoted)]
-        if head is verb and any(c.dep_ == "nsubjpass" for c in subjects):
-            # "The phone was praised by Jobs as “…”": what is spoken of is no speaker; the agent is.
+        if head is verb and (any(c.dep_ == "nsubjpass" for c in subjects) or _passive(verb)):
+            # "The phone was praised by Jobs as “…”": what is spoken of is no speaker; the agent is. So
+            # too for the subject of a verb it is joined to ("proposed limits and is expected to …").
             return by
         if subjects:
             # The small parser sometimes hangs two subjects on one verb ("USAF's chief of staff General
@@ -310,3 +311,7 @@ def _reported_by(
     if subject.lower_ in PRONOUNS:
         return pronoun_referent(subject, entities, quoted, None, None)
     return entity_named(subject, entities)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)

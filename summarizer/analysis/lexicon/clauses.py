@@ -14,6 +14,7 @@ __all__ = [
     "FEELINGS",
     "FUTURE_VERBS",
     "GOVERNING",
+    "IMPACT_VERBS",
     "MODALS",
     "NAMING_VERBS",
     "QUOTE_MARKS",
@@ -209,3 +210,7 @@ EFFECT_VERBS = frozenset(
 """Verbs of an effect or a change, whose "will" with a thing for subject is a forecast ("prices will
 rise", "the new jet will save fuel"), where "the phone will be available", "the service will begin"
 report a schedule."""
+
+IMPACT_VERBS = frozenset("affect hurt harm hit damage disrupt threaten benefit".split())
+"""Verbs of an effect undergone: in the passive ("900 jobs would be affected", "exports will be hurt") a
+forecast of what happens to the subject, where "will be assembled", "will be offered" report a plan."""

@@ -16,6 +16,7 @@ __all__ = [
     "MASCULINE",
     "MOTION_VERBS",
     "NAME_PARTICLES",
+    "NICKNAMES",
     "PLACE_PREPOSITIONS",
     "PRODUCT_NOUNS",
     "PRONOUNS",
@@ -123,6 +124,22 @@ CORPORATE_SUFFIXES = frozenset(
 
 SUCCESSION = frozenset("jr sr ii iii iv".split())
 """Words after a person's surname that tell a son from his father ("Donald Trump Jr."), without a stop."""
+
+NICKNAMES = {
+    short: frozenset(full.split("/"))
+    for short, full in (
+        pair.split(":")
+        for pair in """jim:james jimmy:james bill:william will:william bob:robert rob:robert bobby:robert
+        mike:michael tom:thomas dick:richard rick:richard dave:david dan:daniel joe:joseph tony:anthony
+        ted:edward ed:edward/edwin/edmund liz:elizabeth beth:elizabeth kate:katherine/catherine
+        jenny:jennifer sam:samuel/samantha ben:benjamin alex:alexander/alexandra chris:christopher/christine
+        matt:matthew nick:nicholas pat:patrick/patricia sue:susan andy:andrew larry:lawrence jerry:gerald
+        charlie:charles chuck:charles harry:henry hank:henry fred:frederick steve:steven/stephen
+        tim:timothy greg:gregory jeff:jeffrey/geoffrey ken:kenneth ron:ronald don:donald
+        doug:douglas walt:walter peggy:margaret maggie:margaret meg:margaret nancy:ann/anne""".split()
+    )
+}
+"""A first name's familiar forms and the formal names they shorten: "Jim" signs for James Roche."""
 
 NAME_PARTICLES = frozenset("of and the for & de du des la le et y von van der den di da al d' l'".split())
 """Small words inside a name that its acronym skips ("European Aeronautic Defence and Space": EADS)."""

@@ -1,0 +1,48 @@
+"""Names used as a thing's, not an actor's: counted ("32 GB", "several Apple Stores"), taken with an
+indefinite article or another's possessive ("an iPhone", "its iPad"), or naming a kind of product
+("Macintosh computers"). Read by the grouping of names (aliases.py) and the choice of actors
+(entities.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import PRODUCT_NOUNS, QUANTIFIERS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["counted", "names_a_product", "taken_as_a_thing", "thing_like"]
+
+_MODIFIERS = frozenset({"compound", "nmod", "npadvmod"})
+
+
+def thing_like(ent: SpacySpan) -> bool:
+    """Whether a mention uses its name as a thing's: counted, taken as one, or naming a kind of product."""
+    return counted(ent) or taken_as_a_thing(ent) or names_a_product(ent)
+
+
+def counted(ent: SpacySpan) -> bool:
+    """Counted as no actor is: "32 GB", "two iPods", "several Apple Stores"."""
+    return any(
+        c.i < ent.start and (c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in QUANTIFIERS))
+        for c in ent.root.children
+    )
+
+
+def names_a_product(ent: SpacySpan) -> bool:
+    """A name that modifies a product's noun: "Macintosh computers", "iPod Touch users"."""
+    return ent.root.dep_ in _MODIFIERS and ent.root.head.lemma_.lower() in PRODUCT_NOUNS
+
+
+def taken_as_a_thing(ent: SpacySpan) -> bool:
+    """Taken with an indefinite article or another's possessive, as no organization's own name is: "an
+    iPhone", "its iPad", "Apple's App Store"; but "China's Huawei" is the company."""
+    for child in ent.root.children:
+        if child.i >= ent.start:
+            continue
+        if child.dep_ == "det" and child.lower_ in ("a", "an"):
+            return True
+        if child.dep_ == "poss" and child.ent_type_ not in ("GPE", "NORP"):
+            return True
+    return False
