@@ -84,7 +84,8 @@ def _entry(text: str, when: str) -> str:
 def test_an_entry_reads_alone(text: str, when: str, expected: str) -> None:
     entry = _entry(text, when)
     assert entry == expected
-    assert readable_alone(entry) is None
+    # Each article here is its one sentence: nothing named before the entry's words says more.
+    assert readable_alone(entry, before="") is None
 
 
 def test_a_long_clause_is_trimmed_to_its_core_and_the_cuts_are_marked() -> None:
@@ -167,3 +168,53 @@ def test_a_verb_before_a_name_is_no_title() -> None:
     # "miss" before "Steve Park" is the verb, not the title "Miss": "he" may stand for him.
     text = "Colleagues said they would miss Steve Park. He founded the firm in 1990."
     assert _entry(text, "1990") == "[Steve Park] founded the firm in 1990."
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expected"),
+    [
+        # "The company" is the organization named last; the description stays, the name after it.
+        (
+            "Lumen Ferries said it runs six boats. The formerly state-owned company was sold in May 2019.",
+            "May 2019",
+            "The formerly state-owned company [Lumen Ferries] was sold in May 2019.",
+        ),
+        # "The firm" is the one the article called a firm, not the one named last as a subject.
+        (
+            "Orbis Motors sold more cars, according to Kanto Data, a research firm. The firm said sales had "
+            "risen since 2021.",
+            "2021",
+            "The firm [Kanto Data] said sales had risen since 2021.",
+        ),
+        # "The mayor" is the person the article gave that role, named in the sentence before.
+        (
+            "Mayor Lina Torres opened the bridge. The mayor said the tolls would end in 2030.",
+            "2030",
+            "The mayor [Lina Torres] said the tolls would end in 2030.",
+        ),
+    ],
+)
+def test_a_description_is_named_by_whom_the_article_last_named(text: str, when: str, expected: str) -> None:
+    entry = _entry(text, when)
+    assert entry == expected
+    assert readable_alone(entry, when, before=text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # Which deliveries only the sentence before says, and they are no one the article names.
+        ("Kestrel Air ordered ten jets from Boeing. The deliveries are scheduled for 2029.", "2029"),
+        # "That decision" points back at what the article said before it.
+        ("Judge Ana Ruiz heard the case on Monday. That decision is due by the end of June.", "June"),
+        # Nor is the sentence whole an entry while the clause the time dates still points back.
+        (
+            "Regulators in Brussels fined a retailer on Monday. An appeal does not stop the order, and the "
+            "company is expected to present changes in July.",
+            "July",
+        ),
+    ],
+)
+def test_a_description_only_an_earlier_sentence_explains_is_left_out(text: str, when: str) -> None:
+    analysis = analyze(source_from_text(f"date 2025-03-14\n\n{text}"))
+    assert all(d.entry is None for d in analysis.dated if d.when.text == when)

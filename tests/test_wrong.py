@@ -266,6 +266,30 @@ def test_readable_alone(what: str, readable: bool) -> None:
     assert (readable_alone(what) is None) is readable, readable_alone(what)
 
 
+@pytest.mark.parametrize(
+    ("what", "readable"),
+    [
+        # A definite description that nothing in the entry names, after an article that named others.
+        ("The deliveries are scheduled for 2029.", False),
+        ("The first aircraft can be tested in 2030", False),
+        ("The first of the jets will fly in May", False),
+        ("The airline's delivery was delayed until May", False),
+        # Its own words name it: a name, a number that is one, a complement, a name added after it.
+        ("The Airbus A330 jetliner crashed in June", True),
+        ("The first flight of the 777 was in 1994", True),
+        ("The price of oil fell in May", True),
+        ("The firm [Kanto Data] said sales had risen since 2021", True),
+        ("This company [Acme] closed in May", True),
+        ("Through the use of new designs [the aircraft] will burn less fuel in 2030", True),
+    ],
+)
+def test_a_definite_description_must_say_which_one(what: str, readable: bool) -> None:
+    before = "Kestrel Air ordered ten jets from Boeing on Monday. "
+    assert (readable_alone(what, before=before) is None) is readable, readable_alone(what, before=before)
+    # In an article's lead, with no one named before it, the description says all the article does.
+    assert readable_alone(what, before="") is None
+
+
 def test_an_entry_must_show_the_words_that_date_it() -> None:
     assert readable_alone("The hospital would rehire 22 clinicians", "August") is not None
     assert readable_alone("The hospital said in August it would rehire 22 clinicians", "August") is None

@@ -1,10 +1,12 @@
 """Whether the words a timeline entry keeps read alone (entries.py), read off the article's parse: the
 words that date it shown, its quotation marks paired, its clause's subject shown or added (not a
-relative pronoun the parse hung on no noun, nor a demonstrative), no "we" or "I" outside quotation
-marks, and every personal or possessive pronoun it shows standing for something shown before it."""
+relative pronoun the parse hung on no noun, nor a demonstrative, nor a description only an earlier
+sentence says which one is), no "we" or "I" outside quotation marks, and every personal or possessive
+pronoun it shows standing for something shown before it."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from .lexicon import FEMININE, MASCULINE, QUOTE_MARKS, ROLE_NOUNS
@@ -15,7 +17,15 @@ from .trimming import SUBJECT_DEPS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["PERSONAL", "could_stand_for", "expletive", "reads_alone", "shown_before"]
+__all__ = [
+    "PERSONAL",
+    "could_stand_for",
+    "expletive",
+    "points_back",
+    "reads_alone",
+    "shown_before",
+    "undetermined",
+]
 
 PERSONAL = frozenset("he she it they him her them his hers its their".split())
 """Third-person pronouns: each needs something the entry shows before it to stand for."""
@@ -24,6 +34,9 @@ _PLURAL = frozenset("they them their".split())
 _UNTIMED = frozenset({"DATE", "TIME"})
 _PLACES_AND_THINGS = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MONEY"})
 _DEMONSTRATIVE = frozenset("this that these those".split())
+_DEFINITE = _DEMONSTRATIVE | {"the"}
+_NAMING_TYPES = frozenset("PERSON ORG GPE NORP LOC FAC PRODUCT EVENT WORK_OF_ART LAW".split())
+"""Entity types whose words say which one a noun is ("the Russian government", "the A380 jetliner")."""
 _FIRST_PERSON = frozenset("i we me us my our".split())
 """The speaker's own pronouns: outside quotation marks no one is shown speaking them."""
 _EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain"})
@@ -52,8 +65,8 @@ def shown_before(token: Token, keep: set[int], named: set[int], quoted: list[tup
         if i > token.i or (i == token.i and i not in named):
             break
         before = token.doc[i]
-        if i in named and not quotation:
-            return True
+        if i in named and not quotation and (before.pos_ != "NOUN" or could_stand_for(token, before)):
+            return True  # a name added; a description named after it only if it could stand for it
         if i in keep and could_stand_for(token, before):
             return True
     return False
@@ -102,8 +115,8 @@ def reads_alone(
         return False
     if subject is not None and subject.tag_ in RELATIVE and subject.i not in named:
         return False  # "which have replaced …" where the parse hung the clause on no noun
-    if subject is not None and _demonstrative(subject):
-        return False  # "That decision is due …": which one, the entry does not say
+    if subject is not None and points_back(subject, keep, named):
+        return False
     for i in keep - named:
         token = doc[i]
         if token.lower_ in _FIRST_PERSON and token.pos_ == "PRON" and not within(quoted, token.idx):
@@ -113,6 +126,71 @@ def reads_alone(
         if not shown_before(token, keep, named, quoted):
             return False
     return True
+
+
+def points_back(subject: Token, keep: set[int], named: set[int]) -> bool:
+    """Whether a subject the entry shows (at ``keep``) says which one it is only by pointing back at an
+    earlier sentence, and the entry names it nowhere (``named``): a demonstrative ("That decision is due
+    …"), or a description after the article has named someone ("The deliveries are scheduled …"; an
+    article that names no one before it, "The minister said …" as its lead, says no more than that)."""
+    if subject.i in named:
+        return False
+    named_before = any(t.pos_ == "PROPN" for t in subject.doc[: subject.i])
+    return _demonstrative(subject) or (named_before and undetermined(subject, keep))
+
+
+def undetermined(noun: Token, shown: Collection[int] | None = None) -> bool:
+    """Whether a noun phrase is a definite description that does not say which one it is: "the"
+    or a demonstrative before a common noun, with no name among its words ("the formerly state-owned
+    company", "the first of the aircraft", "the aircrafts' delivery") where "the A380 jetliner", "the
+    Russian government", "the price of oil" and "the strategies adopted by Boeing" say it. With
+    ``shown``, only the words shown there can say it (an entry that cuts "…, Daniel Smith," does not)."""
+    determiners = [c.lower_ for c in noun.children if c.dep_ == "det"]
+    if noun.pos_ not in ("NOUN", "ADJ") or noun.ent_type_ in _UNTIMED | _NAMING_TYPES:
+        return False
+    possessor = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    if not determiners:
+        # "The aircrafts' delivery": the possessor's "the" points back for the whole phrase.
+        return possessor is not None and undetermined(possessor, shown) and not _says_which(noun, shown)
+    return determiners[0] in _DEFINITE and not _says_which(noun, shown)
+
+
+def _says_which(noun: Token, shown: Collection[int] | None) -> bool:
+    """Whether a noun's own words name it: a name or a named phrase among its modifiers, an
+    apposition, a complement that names ("of oil", "for Apple"), a participle with a name in it."""
+    for child in noun.children:
+        if shown is not None and child.i not in shown:
+            continue
+        if child.dep_ == "appos":
+            return True
+        if child.dep_ in ("compound", "amod", "nmod") and _a_name(child):
+            return True  # "the A380 jetliner", "the Russian government"; not "the test flight"
+        if child.dep_ == "poss" and _names(child, shown):
+            return True  # "Apple's plan", "investors' money"
+        if child.dep_ == "prep" and any(_names(o, shown) for o in child.children if o.dep_ == "pobj"):
+            return True  # "the price of oil", "the first flight of the 777"
+        if child.dep_ == "acl" and any(t.pos_ == "PROPN" for t in child.subtree):
+            return True
+    return False
+
+
+def _a_name(word: Token) -> bool:
+    """A name: tagged one, a number read as one ("the 777"), or a capital inside a sentence that the
+    tagger took for a common noun ("the first A380 prototype", "the “Back to the Mac” event")."""
+    numbered = word.pos_ == "NUM" and any(c.dep_ == "det" for c in word.children)
+    capital = word.i > word.sent.start and any(ch.isupper() for ch in word.text)
+    return word.pos_ == "PROPN" or word.ent_type_ in _NAMING_TYPES or numbered or capital
+
+
+def _names(word: Token, shown: Collection[int] | None) -> bool:
+    """Whether a complement or possessor names something: a name, or a common noun that is no
+    definite description itself ("of oil", "investors' money", but not "of the aircraft")."""
+    if _a_name(word):
+        return True
+    if word.pos_ == "NOUN":
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in word.children)
+        return not definite or _says_which(word, shown)
+    return False
 
 
 def _bound(pronoun: Token, noun: Token) -> bool:

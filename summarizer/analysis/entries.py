@@ -20,8 +20,12 @@ All of it is read off the dependency parse:
 - a quotation is never cut open: the entry shows its sentences whole, marks and all;
 - a personal or possessive pronoun with nothing shown before it to stand for is named in brackets
   ("[Harbor Health's] clinic shut …");
-- an entry that still does not read alone (alone.py: the time's words not shown, a pronoun the analysis
-  cannot resolve, no subject) is its sentence whole when short and readable, or none at all.
+- a subject that is a description only an earlier sentence says which one is ("the formerly state-owned
+  company") is named after it, in brackets, by the organization or person the article named last that the
+  noun fits ("The formerly state-owned company [Aer Lingus] was floated …", subjects.described);
+- an entry that still does not read alone (alone.py: the time's words not shown, a pronoun or a
+  description the analysis cannot resolve, no subject) is its sentence whole when short and readable, or
+  none at all.
 """
 
 from __future__ import annotations
@@ -30,11 +34,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Span
-from .alone import PERSONAL, expletive, reads_alone, shown_before
+from .alone import PERSONAL, expletive, points_back, reads_alone, shown_before, undetermined
 from .entities import Entity
 from .lexicon import CLAIMING, PRONOUNS, QUOTE_MARKS
-from .subjects import RELATIVE, acted_before, antecedent, finite, left_behind, mentioned, shared_subject
-from .trimming import SUBJECT_DEPS, clause_words, conditional, core, is_verb, path, phrase
+from .subjects import (
+    RELATIVE,
+    acted_before,
+    antecedent,
+    described,
+    finite,
+    left_behind,
+    mentioned,
+    shared_subject,
+)
+from .trimming import SUBJECT_DEPS, clause_words, conditional, core, governors_times, is_verb, path, phrase
 from .wording import words_of
 
 if TYPE_CHECKING:
@@ -48,7 +61,6 @@ _WHOLE = 45
 """Words of a sentence shown whole where its clause cannot be made to read alone: a long sentence a
 reader can follow beats no entry; a paragraph's worth does not."""
 _CLIMB = 12
-_RELATIVE = RELATIVE
 
 
 @dataclass(frozen=True)
@@ -160,7 +172,7 @@ class _Entry:
             for verb in chain:
                 self.keep |= core(verb)
             self.keep |= path([self.doc[i] for i in self.time], chain)
-        self._leave_out_governors_times(chain)
+        self.keep -= governors_times(chain, self.others)
         for verb, governor in zip(chain, [*chain[1:], None], strict=True):
             # A pronoun in what someone told someone ("told Putin that he doesn't …") may be either one.
             told = governor is not None and any(c.dep_ in ("dobj", "dative") for c in governor.children)
@@ -191,9 +203,12 @@ class _Entry:
         self.added, self.replaced = {}, {}
         self._name_subject(sentence.root, resolve=True)
         self._name_pronouns()
-        if not reads_alone(sentence.root, self.keep, {*self.added, *self.replaced}, self.time, self.quoted):
+        named = {*self.added, *self.replaced}
+        if not reads_alone(sentence.root, self.keep, named, self.time, self.quoted):
             return None
-        return self._render()
+        # Nor may the clause the entry was for point back ("…, and the company is expected to …").
+        subject = _subject(verb)
+        return None if subject is not None and points_back(subject, self.keep, named) else self._render()
 
     def _speaking(self, verb: Token) -> Token | None:
         """For a clause inside a quotation, the first verb outside it that the quotation hangs from: the
@@ -211,23 +226,6 @@ class _Entry:
 
     def _quoted(self, token: Token) -> bool:
         return any(lo < token.idx < hi - 1 for lo, hi in self.quoted)
-
-    def _leave_out_governors_times(self, chain: list[Token]) -> None:
-        """Another time that dates a verb governing the entry's clause, with its preposition: that verb's,
-        not the clause's."""
-        governors = {v.i for v in chain[1:]}
-        for other in self.others:
-            token = self.doc[other[-1]]
-            for _ in range(4):
-                if is_verb(token) or token.head.i == token.i:
-                    break
-                token = token.head
-            if token.i in governors and token.i != chain[0].i:
-                root = min((self.doc[i] for i in other), key=lambda t: t.i)
-                gone = set(other)
-                if root.head.dep_ in ("prep", "agent") and root.head.head.i in governors:
-                    gone.add(root.head.i)
-                self.keep -= gone
 
     def _whole_quotations(self) -> None:
         """A quotation the entry shows part of is shown by whole sentences, with its marks."""
@@ -251,7 +249,7 @@ class _Entry:
         """Whether a relative clause's subject is its relative pronoun ("which was released in 2009"),
         and the noun it describes can stand for it: a noun, not a verb the parser hung it on."""
         subject = _subject(verb)
-        return subject is not None and subject.tag_ in _RELATIVE and verb.head.pos_ in ("NOUN", "PROPN")
+        return subject is not None and subject.tag_ in RELATIVE and verb.head.pos_ in ("NOUN", "PROPN")
 
     def _name_subject(self, verb: Token, resolve: bool) -> None:
         """The verb's subject present and named, in brackets where the entry adds it: a pronoun's
@@ -260,13 +258,18 @@ class _Entry:
         that")."""
         subject = _subject(verb)
         if subject is not None and subject.i in self.keep:
-            if subject.tag_ in _RELATIVE and verb.dep_ == "relcl":
+            if subject.tag_ in RELATIVE and verb.dep_ == "relcl":
                 self.replaced[subject.i] = f"[{self._named(verb.head)}]"
             elif resolve and subject.lower_ in PRONOUNS and subject.lower_ not in ("i", "we"):
                 referent = self._referent(subject)
                 before = " ".join(self.doc[i].text for i in sorted(self.keep) if i < subject.i).lower()
                 if referent is not None and not any(name.lower() in before for name in referent):
                     self.replaced[subject.i] = f"[{referent[0]}]"
+            elif undetermined(subject, self.keep) and (
+                found := described(subject, self.entities, self.quoted)
+            ):
+                # The description stays, the name after it: the article's words, and why it is that one.
+                self.replaced[subject.i] = f"{subject.text} [{found.name}]"
             return
         if subject is not None or verb.dep_ == "xcomp":
             return
@@ -277,7 +280,7 @@ class _Entry:
             return
         if shared.lower_ in PRONOUNS:
             named = (self._referent(shared) or [""])[0] or None
-        elif shared.tag_ in _RELATIVE and shared.head.dep_ == "relcl":
+        elif shared.tag_ in RELATIVE and shared.head.dep_ == "relcl":
             named = self._named(shared.head.head)
         else:
             named = self._named(shared)

@@ -32,7 +32,7 @@ from .text import sentences_back, within
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["SUBJECTS", "entity_named", "inside", "newly_named", "phrase", "pronoun_referent"]
+__all__ = ["SUBJECTS", "entity_named", "inside", "last_company", "newly_named", "phrase", "pronoun_referent"]
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _NAMING = ("compound", "appos", "flat", "nmod", "amod", "poss", "conj", "cc", "punct", "prep", "pobj")
@@ -253,7 +253,7 @@ def entity_named(token: Token, entities: list[Entity]) -> Entity | None:
                 return found if found.kind is not ActorKind.PERSON or token.lower_ in DOCUMENTS else None
         return None
     if token.lower_ in COMPANY_NOUNS and [c.lower_ for c in token.children] == ["the"]:
-        return _last_company(token, entities)
+        return last_company(token, entities)
     words = [t.lower_ for t in token.subtree if t.dep_ in ("compound", "amod") or t.i == token.i]
     for entity in entities:
         if entity.kind is ActorKind.ORGANIZATION and len(words) > 1:
@@ -282,9 +282,12 @@ def _a_person(token: Token) -> bool:
     return word in ROLE_NOUNS and word not in STAFF
 
 
-def _last_company(token: Token, entities: list[Entity]) -> Entity | None:
+def last_company(
+    token: Token, entities: list[Entity], quoted: list[tuple[int, int]] | None = None
+) -> Entity | None:
     """The organization named last before ``token`` in its sentence or the one before: "In a statement on
-    the Airbus website, the company said" is Airbus."""
+    the Airbus website, the company said" is Airbus; not one named inside ``quoted``, where given (a
+    quotation names whom its speaker talks about)."""
     doc = token.doc
     sent = token.sent
     lo = doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
@@ -293,7 +296,7 @@ def _last_company(token: Token, entities: list[Entity]) -> Entity | None:
         for e in entities
         if e.kind is ActorKind.ORGANIZATION
         for s in e.mentions
-        if lo <= s.start < token.idx
+        if lo <= s.start < token.idx and not within(quoted or [], s.start)
     ]
     # One that acts (a subject) before one named in passing ("appeal to the EU's General Court").
     acting = [m for m in named if m[1]] or named

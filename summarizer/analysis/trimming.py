@@ -14,7 +14,16 @@ from .referents import SUBJECTS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["SUBJECT_DEPS", "clause_words", "conditional", "core", "is_verb", "path", "phrase"]
+__all__ = [
+    "SUBJECT_DEPS",
+    "clause_words",
+    "conditional",
+    "core",
+    "governors_times",
+    "is_verb",
+    "path",
+    "phrase",
+]
 
 LONGEST_PHRASE = 8
 """Words of a noun phrase shown whole; a longer one keeps its head and the words that say which."""
@@ -139,3 +148,24 @@ def _opened_by_that(token: Token) -> bool:
     return is_verb(token) and any(
         c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in token.children
     )
+
+
+def governors_times(chain: list[Token], others: list[list[int]]) -> set[int]:
+    """The words of another time (``others``: each a time's tokens) that dates a verb governing the entry's
+    clause (``chain``: the clause's verb, then each verb governing it), with its preposition: that verb's,
+    not the clause's ("[A report] found … in last November's election", without "earlier this week")."""
+    doc = chain[0].doc
+    governors = {v.i for v in chain[1:]}
+    gone: set[int] = set()
+    for other in others:
+        token = doc[other[-1]]
+        for _ in range(4):
+            if is_verb(token) or token.head.i == token.i:
+                break
+            token = token.head
+        if token.i in governors and token.i != chain[0].i:
+            root = min((doc[i] for i in other), key=lambda t: t.i)
+            gone |= set(other)
+            if root.head.dep_ in ("prep", "agent") and root.head.head.i in governors:
+                gone.add(root.head.i)
+    return gone

@@ -10,6 +10,10 @@ reader is given; the "…" of a cut is read as the words around it. A reader can
 - a subordinate fragment, an infinitive, a clause without a verb, a finite verb or a subject;
 - a personal or possessive pronoun ("it might run out of money", "His clinic shut a program") or a
   demonstrative subject ("That decision is due …") that nothing shown before it can stand for;
+- a subject that is a definite description whose own words do not say which one it is ("The deliveries
+  are scheduled …", "The formerly state-owned company was floated …": "the" or a demonstrative, a common
+  noun, no name, no named complement, no name added after it), where the article named someone before
+  the entry's words;
   text alone cannot tell every participle from a past tense, so those verbs are read as finite.
 """
 
@@ -18,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..analysis.alone import could_stand_for, expletive
+from ..analysis.alone import could_stand_for, expletive, undetermined
 from ..analysis.subjects import left_behind
 
 if TYPE_CHECKING:
@@ -39,17 +43,42 @@ _DEMONSTRATIVE = frozenset("this that these those".split())
 _UNTIMED = frozenset({"DATE", "TIME"})
 """A time is no antecedent: "In March it ran out of money" does not say what "it" is."""
 _QUOTE_MARKS = '"“”'
+_NAME = re.compile(r"[^\s.!?\"“”] +[A-Z]")
+"""A name in running text: a capital within a line, not opening a sentence."""
 
 
-def readable_alone(what: str, dating: str | None = None) -> str | None:
+def _at(doc: Doc, idx: int) -> Token | None:
+    return next((t for t in doc if t.idx == idx and t.i), None)
+
+
+def _described(word: Token) -> bool:
+    """Whether a word an addition follows is a description's noun, which the addition names ("the
+    firm [Acme]"), not the end of a phrase before the clause it opens ("Through … designs [the jet]")."""
+    determiners = [c.lower_ for c in word.children if c.dep_ == "det"]
+    return word.pos_ == "NOUN" and determiners[:1] in (["the"], ["this"], ["that"], ["these"], ["those"])
+
+
+def readable_alone(what: str, dating: str | None = None, before: str | None = None) -> str | None:
     """Why a reader could not understand ``what`` on its own, or None. ``dating``: the words of the time
-    expression that gives the entry its date, which the entry must show."""
+    expression that gives the entry its date, which the entry must show; ``before``: the article's text
+    before the entry's words, where a description ("the company") may have been said to be someone (a
+    lead that names no one before "The minister said …" says no more than the entry); without it, a
+    description is not judged."""
     if _quote_marks_unpaired(what):
         return "a piece of a quotation"
     if dating is not None and _folded(dating) not in _folded(what):
         return f"the words that date it ({dating!r}) not shown"
-    text, added = _stand_ins(what)
+    text, at, _ = _stand_ins(what)
     doc = _parsed(text)
+    # An addition right after a description names it ("The firm [NPD Group] said"): the text is read
+    # without it, the description as named.
+    after_nouns = frozenset(n for n, i in enumerate(at) if (t := _at(doc, i)) and _described(doc[t.i - 1]))
+    if after_nouns:
+        text, at, described = _stand_ins(what, after_nouns)
+        doc = _parsed(text)
+    else:
+        described = set()
+    added = set(at)
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if not roots:
         return "no words"
@@ -72,8 +101,15 @@ def readable_alone(what: str, dating: str | None = None) -> str | None:
     if subject is None:
         return "no subject"
     pointing = [subject, *(c for c in subject.children if c.dep_ == "det")]
-    if subject.ent_type_ not in _UNTIMED and any(t.lower_ in _DEMONSTRATIVE for t in pointing):
+    said_which = subject.idx + len(subject.text) in described
+    if (
+        subject.ent_type_ not in _UNTIMED
+        and any(t.lower_ in _DEMONSTRATIVE for t in pointing)
+        and not said_which
+    ):
         return f"a demonstrative subject ({subject.text!r})"
+    if not said_which and before is not None and _NAME.search(before) and undetermined(subject):
+        return f"a description only an earlier sentence says which one is ({subject.text!r})"
     speaking = subject.lower_ in _SPEAKERS and any(mark in what for mark in _QUOTE_MARKS)
     standing = subject.lower_ in _STANDING or (subject.lower_ == "it" and expletive(subject))
     personal = subject.lower_ in _PERSONAL  # judged below, with every other pronoun
@@ -96,20 +132,28 @@ def _folded(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("…", " ").lower().split())
 
 
-def _stand_ins(what: str) -> tuple[str, set[int]]:
+def _stand_ins(what: str, after_nouns: frozenset[int] = frozenset()) -> tuple[str, list[int], set[int]]:
     """The entry with each bracketed addition read as a pronoun the parser cannot mistake for a verb
-    ("It", or "Its" for a possessor: "[Kestrel's] clinic"), and where those stand in it."""
-    out, at, n = [], set(), 0
+    ("It", or "Its" for a possessor: "[Kestrel's] clinic"), and where those stand in it; the additions
+    numbered in ``after_nouns``, which follow a description to say who it is ("the company [Acme]"),
+    are left out of the text, and the ends of the descriptions they name are returned."""
+    out: list[str] = []
+    at: list[int] = []
+    named: set[int] = set()
+    n = 0
     text = what.replace("…", " ")
-    for found in _BRACKETS.finditer(text):
+    for number, found in enumerate(_BRACKETS.finditer(text)):
         out.append(text[n : found.start()])
+        n = found.end()
+        if number in after_nouns:
+            named.add(len("".join(out).rstrip()))
+            continue
         word = "its" if found.group(1).endswith(("'s", "’s")) else "it"
         word = word.capitalize() if not "".join(out).strip() else word
-        at.add(sum(len(piece) for piece in out))
+        at.append(sum(len(piece) for piece in out))
         out.append(word)
-        n = found.end()
     out.append(text[n:])
-    return "".join(out), at
+    return "".join(out), at, named
 
 
 def _dangling(token: Token, added: set[int], subject: Token) -> bool:

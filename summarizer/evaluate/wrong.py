@@ -8,6 +8,7 @@ never wrong: a quote with no speaker is counted apart, as unknown, not as wrong.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -229,7 +230,7 @@ def _timeline(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> d
         if event.what_basis is Basis.STATED:
             unreadable.shown += 1
             dating = when.text if when.span is not None else None
-            if (why := readable_alone(event.what, dating)) is not None:
+            if (why := readable_alone(event.what, dating, _before(event.what, gold.text))) is not None:
                 unreadable.wrong += 1
                 notes.setdefault("unreadable_entries", []).append(f"{event.what!r}: {why}")
         elif want.timeline:
@@ -238,6 +239,15 @@ def _timeline(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> d
                 unfaithful.wrong += 1
                 notes.setdefault("unfaithful_entries", []).append(f"{event.what!r}: {why}")
     return {"dates_wrong": dates, "unreadable_entries": unreadable, "unfaithful_entries": unfaithful}
+
+
+def _before(what: str, text: str) -> str:
+    """The article's text before an entry's first run of its own words (all of it where that is not
+    found): what the reader of the article had read when they came to it."""
+    runs = [r.strip() for r in re.split(r"\[[^\]]*\]|…", what)]
+    run = next((r for r in runs if len(r.split()) > 1), None)
+    at = text.lower().find(run.lower()) if run is not None else -1
+    return text[:at] if at >= 0 else text
 
 
 def _parsed(text: str) -> Doc:

@@ -21,6 +21,7 @@ __all__ = [
     "PRODUCT_NOUNS",
     "PRONOUNS",
     "PRONOUN_FORMS",
+    "PUBLIC_BODIES",
     "QUANTIFIERS",
     "ROLE_NOUNS",
     "STAFF",
@@ -102,6 +103,14 @@ INSTITUTIONS = frozenset(
 
 COMPANY_NOUNS = frozenset("company firm airline carrier manufacturer maker corporation".split())
 """Nouns by which news refers back to a company it has named ("the company said")."""
+
+PUBLIC_BODIES = frozenset(
+    """agency commission ministry department court council committee government parliament congress
+    senate assembly authority administration office bureau board union party police army navy
+    university association federation league""".split()
+)
+"""Last words of the names of bodies that are no company: "the company" is never "the International
+Energy Agency" or "the Commission"."""
 
 DOCUMENTS = frozenset(
     """statement letter email e-mail memo release website site blog post announcement notice farewell
