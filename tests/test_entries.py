@@ -201,20 +201,33 @@ def test_a_description_is_named_by_whom_the_article_last_named(text: str, when: 
 
 
 @pytest.mark.parametrize(
-    ("text", "when"),
+    ("text", "when", "expected"),
     [
         # Which deliveries only the sentence before says, and they are no one the article names.
-        ("Kestrel Air ordered ten jets from Boeing. The deliveries are scheduled for 2029.", "2029"),
-        # "That decision" points back at what the article said before it.
-        ("Judge Ana Ruiz heard the case on Monday. That decision is due by the end of June.", "June"),
-        # Nor is the sentence whole an entry while the clause the time dates still points back.
+        (
+            "Kestrel Air ordered ten jets from Boeing. The deliveries are scheduled for 2029.",
+            "2029",
+            "The deliveries are scheduled for 2029.",
+        ),
         (
             "Regulators in Brussels fined a retailer on Monday. An appeal does not stop the order, and the "
             "company is expected to present changes in July.",
             "July",
+            "The company is expected to present changes in July.",
         ),
     ],
 )
-def test_a_description_only_an_earlier_sentence_explains_is_left_out(text: str, when: str) -> None:
+def test_a_description_the_analysis_cannot_name_is_shown_as_the_article_gives_it(
+    text: str, when: str, expected: str
+) -> None:
+    """The dated event is kept (leaving such entries out lost 33 of MEANTIME's 263 dates), and the judge
+    still says it does not read alone."""
+    entry = _entry(text, when)
+    assert entry == expected
+    assert readable_alone(entry, when, before=text) is not None
+
+
+def test_a_demonstrative_subject_is_left_out() -> None:
+    text = "Judge Ana Ruiz heard the case on Monday. That decision is due by the end of June."
     analysis = analyze(source_from_text(f"date 2025-03-14\n\n{text}"))
-    assert all(d.entry is None for d in analysis.dated if d.when.text == when)
+    assert all(d.entry is None for d in analysis.dated if d.when.text == "June")

@@ -1,8 +1,7 @@
 """Whether the words a timeline entry keeps read alone (entries.py), read off the article's parse: the
 words that date it shown, its quotation marks paired, its clause's subject shown or added (not a
-relative pronoun the parse hung on no noun, nor a demonstrative, nor a description only an earlier
-sentence says which one is), no "we" or "I" outside quotation marks, and every personal or possessive
-pronoun it shows standing for something shown before it."""
+relative pronoun the parse hung on no noun, nor a demonstrative), no "we" or "I" outside quotation
+marks, and every personal or possessive pronoun it shows standing for something shown before it."""
 
 from __future__ import annotations
 
@@ -21,7 +20,6 @@ __all__ = [
     "PERSONAL",
     "could_stand_for",
     "expletive",
-    "points_back",
     "reads_alone",
     "shown_before",
     "undetermined",
@@ -115,8 +113,8 @@ def reads_alone(
         return False
     if subject is not None and subject.tag_ in RELATIVE and subject.i not in named:
         return False  # "which have replaced …" where the parse hung the clause on no noun
-    if subject is not None and points_back(subject, keep, named):
-        return False
+    if subject is not None and subject.i not in named and _demonstrative(subject):
+        return False  # "That decision is due …": which one, the entry does not say
     for i in keep - named:
         token = doc[i]
         if token.lower_ in _FIRST_PERSON and token.pos_ == "PRON" and not within(quoted, token.idx):
@@ -126,17 +124,6 @@ def reads_alone(
         if not shown_before(token, keep, named, quoted):
             return False
     return True
-
-
-def points_back(subject: Token, keep: set[int], named: set[int]) -> bool:
-    """Whether a subject the entry shows (at ``keep``) says which one it is only by pointing back at an
-    earlier sentence, and the entry names it nowhere (``named``): a demonstrative ("That decision is due
-    …"), or a description after the article has named someone ("The deliveries are scheduled …"; an
-    article that names no one before it, "The minister said …" as its lead, says no more than that)."""
-    if subject.i in named:
-        return False
-    named_before = any(t.pos_ == "PROPN" for t in subject.doc[: subject.i])
-    return _demonstrative(subject) or (named_before and undetermined(subject, keep))
 
 
 def undetermined(noun: Token, shown: Collection[int] | None = None) -> bool:
