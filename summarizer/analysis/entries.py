@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from ..models import Span
 from .entities import Entity
 from .lexicon import CLAIMING, PRONOUNS, QUOTE_MARKS
+from .nlp import nearest_head
 from .subjects import RELATIVE, antecedent, finite, left_behind, mentioned, shared_subject
 from .trimming import SUBJECT_DEPS, clause_words, conditional, core, is_verb, path, phrase
 from .wording import words_of
@@ -100,13 +101,7 @@ def _clause_head(token: Token) -> Token | None:
     """The finite verb whose clause holds ``token``: the verb it hangs from, or the finite clause a
     non-finite one belongs to ("to help Donald Trump in last November's election" is part of "Putin
     authorized influence operations …")."""
-    for _ in range(_CLIMB):
-        if is_verb(token) and (finite(token) or token.dep_ == "ROOT"):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
+    return nearest_head(token, lambda t: is_verb(t) and (finite(t) or t.dep_ == "ROOT"), _CLIMB)
 
 
 def _governor(verb: Token) -> Token | None:
