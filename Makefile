@@ -61,9 +61,9 @@ test: install /usr/bin/chromium lint
 	$(BIN)/python -m pytest
 
 # The fast lane: everything but the tests that run the embedded model, drive Chromium or need the package
-# index.
+# index, on every core (pytest-xdist; tests/conftest.py gathers the recordings each worker played).
 check: lint
-	$(BIN)/python -m pytest -m "not embedded and not browser and not network"
+	$(BIN)/python -m pytest -n auto -m "not embedded and not browser and not network"
 
 # Re-record tests/recordings from the real embedded model (only requests missing from them run).
 record: install

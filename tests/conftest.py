@@ -11,6 +11,9 @@ Pass-level tests take ``fake`` and ``fake_backend`` instead: a backend whose mod
 same process, answering what the test queued; a test that leaves answers in the queue fails. Transport
 faults have the fault server (faultserver.py). Tests marked ``shared`` read the team's data in ../shared
 beside the repository, as CI has it: without it they fail, they do not skip.
+
+A test process parses each text once (``_parsed_once``), and under pytest-xdist (`make check`) the
+controller judges the recordings played from what each worker played.
 """
 
 from __future__ import annotations
@@ -23,15 +26,19 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx2
 import pytest
 from faultserver import completion
 
 from summarizer import CacheMode, Settings, Summarizer
+from summarizer.analysis import nlp
 from summarizer.backends.client import Backend, open_backend
 from summarizer.store import JsonStore
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDINGS = ROOT / "tests" / "recordings"
@@ -117,9 +124,27 @@ def pytest_deselected(items: list[pytest.Item]) -> None:
         _PART_OF_A_RUN.append("tests were deselected")
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """Under pytest-xdist (`make check`), in the controller: what a worker played, and why its part was
+    not a whole run, if it was not; a worker that ended without saying makes the run no whole one."""
+    said = getattr(node, "workeroutput", {})
+    if error is not None or "played" not in said:
+        _PART_OF_A_RUN.append(f"a worker ended early ({error})")
+        return
+    _PLAYED.update(map(Path, said["played"]))
+    _PART_OF_A_RUN.extend(said["part_of_a_run"])
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """A whole run that passed fails on the recordings no test played: an answer to a request no test
-    makes any more (a prompt changed, a test went) is stale, and `make record` would not replace it."""
+    makes any more (a prompt changed, a test went) is stale, and `make record` would not replace it.
+    Under pytest-xdist each worker runs a share of the tests: it hands what it played to the controller
+    (``pytest_testnodedown``), which judges the whole run."""
+    if hasattr(session.config, "workerinput"):
+        said = session.config.workeroutput  # type: ignore[attr-defined]
+        said["played"], said["part_of_a_run"] = sorted(map(str, _PLAYED)), _PART_OF_A_RUN
+        return
     named = {Path(arg.split("::")[0]).resolve() for arg in session.config.args}
     whole = not _PART_OF_A_RUN and named <= {ROOT / "tests", ROOT}
     if exitstatus != 0 or not whole or session.testscollected == 0 or session.config.option.collectonly:
@@ -131,6 +156,30 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             f"{len(unplayed)} recordings were never played; remove them (or re-record):\n{names}", red=True
         )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# ---- each text parsed once in a test process --------------------------------------------------------
+
+_parse = nlp.parse
+_PARSED: dict[tuple[str, int], bytes] = {}
+
+
+def _parsed_once(text: str) -> Doc:
+    """``nlp.parse``, each text parsed once in this process: the tests brief the same articles and the
+    same recorded answers again and again (the example a hundred times), which was most of the fast
+    lane's time. Every call gets a Doc of its own, read back from the parse's bytes, equal to a fresh
+    parse (tokens, tags, parse, entities, sentences, lemmas, tensor): a caller that changed its Doc
+    changes no other test's. Keyed by the piece size too, so that a test shrinking it parses again."""
+    from spacy.tokens import Doc
+
+    pipeline = nlp._pipeline()
+    key = (text, min(nlp._PIECE, pipeline.max_length))
+    if key not in _PARSED:
+        _PARSED[key] = _parse(text).to_bytes()
+    return Doc(pipeline.vocab).from_bytes(_PARSED[key])
+
+
+nlp.parse = _parsed_once
 
 
 def recorded_settings(**overrides: object) -> Settings:

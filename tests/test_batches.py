@@ -1,7 +1,8 @@
 """Batches against a real HTTP server with several articles in flight at once.
 
 The server is the fault-injection server on 127.0.0.1 answering with the embedded model's recorded
-answers (tests/recordings), each after a short delay, so requests overlap as they would on a real server.
+answers (tests/recordings), each after a short delay, so requests overlap as they would on a real server
+(a longer one where the overlap is what a test checks).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,10 +27,22 @@ from summarizer.cli import app
 ARTICLES = [EXAMPLE, *sorted((ROOT / "tests" / "articles").glob("*.txt"))]
 
 
+def _serving(delay: float) -> FaultServer:
+    recorded = replaying(RECORDINGS / "responses", namespace=f"gguf:{DEFAULT_WEIGHTS.sha256}", delay=delay)
+    return FaultServer(otherwise=recorded, max_requests=200)
+
+
 @pytest.fixture
-def server() -> FaultServer:
-    recorded = replaying(RECORDINGS / "responses", namespace=f"gguf:{DEFAULT_WEIGHTS.sha256}", delay=0.2)
-    with FaultServer(otherwise=recorded, max_requests=200) as server:
+def server() -> Iterator[FaultServer]:
+    """The recorded answers, each after 0.05 s."""
+    with _serving(0.05) as server:
+        yield server
+
+
+@pytest.fixture
+def slow_server() -> Iterator[FaultServer]:
+    """The recorded answers, each after 0.2 s: long enough that a batch's requests surely overlap."""
+    with _serving(0.2) as server:
         yield server
 
 
@@ -56,13 +70,13 @@ def brief_all(server: FaultServer, out: Path, *extra: str) -> tuple[int, str]:
 
 
 def test_concurrent_briefs_overlap_and_equal_the_sequential_ones(
-    server: FaultServer, recorded: Summarizer, tmp_path: Path
+    slow_server: FaultServer, recorded: Summarizer, tmp_path: Path
 ) -> None:
-    code, err = brief_all(server, tmp_path, "--concurrency", "4")
+    code, err = brief_all(slow_server, tmp_path, "--concurrency", "4")
     assert code == 0, err
-    assert server.most_in_flight >= 2, "the articles were briefed one after another"
+    assert slow_server.most_in_flight >= 2, "the articles were briefed one after another"
     # llama-cpp-python's server defaults to 1.1; the embedded model's answers need 1.0.
-    assert {r.json.get("repeat_penalty") for r in server.requests} == {1.0}
+    assert {r.json.get("repeat_penalty") for r in slow_server.requests} == {1.0}
     assert sorted(p.name for p in tmp_path.glob("*.json")) == sorted(f"{a.stem}.json" for a in ARTICLES)
     for article in ARTICLES:
         written = Brief.model_validate_json((tmp_path / f"{article.stem}.json").read_text())

@@ -23,7 +23,7 @@ from faultserver import Behaviour, FaultServer, ok, replaying
 from rich.console import Console
 from typer.testing import CliRunner
 
-from summarizer import Brief, read_path, summarize
+from summarizer import Brief, CacheMode, Settings, Summarizer, read_path, summarize
 from summarizer.backends.weights import DEFAULT_WEIGHTS
 from summarizer.cli import app
 from summarizer.render import print_brief, render
@@ -74,6 +74,24 @@ def test_a_story_of_files_whose_names_are_not_utf8(tmp_path: Path) -> None:
 # ---- 9. stdout failing -------------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def briefs_cached(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of a child that finds the example's and the story's briefs in the brief cache,
+    made here once from the recordings: what the tests of a full stdout are about is the writing, and a
+    child that needs no parse and no replay ends in a second or two. (The environment is cleaned as the
+    tests' is, which is not yet so for a fixture of the module: the same settings, the same cache key.)"""
+    cache = tmp_path_factory.mktemp("cache")
+    shutil.copytree(RECORDINGS / "responses", cache / "responses")
+    with pytest.MonkeyPatch.context() as env:
+        for name in [name for name in os.environ if name.startswith(("SUMMARIZER_", "OPENAI_"))]:
+            env.delenv(name)
+        with Summarizer(Settings.from_env(cache=CacheMode.USE, cache_dir=cache, archive="off")) as made:
+            for path in (EXAMPLE, *STORY):
+                made.summarize(read_path(Path(path)))
+    assert len(list((cache / "briefs").rglob("*.json"))) == 1 + len(STORY)
+    return {"SUMMARIZER_CACHE": "use", "SUMMARIZER_CACHE_DIR": str(cache)}
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -88,13 +106,13 @@ def test_a_story_of_files_whose_names_are_not_utf8(tmp_path: Path) -> None:
     ids=["brief", "schema", "schema-story", "story-json", "story-markdown", "eval-json", "eval-tables"],
 )
 def test_a_full_stdout_is_one_error_line_for_every_command(
-    args: list[str], spawn: Spawn, tmp_path: Path
+    args: list[str], spawn: Spawn, tmp_path: Path, briefs_cached: dict[str, str]
 ) -> None:
     gold = tmp_path / "gold.json"
     gold.write_text(json.dumps({"id": "example", "text": EXAMPLE.read_text(encoding="utf-8")}), "utf-8")
     command = [*SUMMARIZER, *(a.format(gold=gold) for a in args)]
     with open("/dev/full", "w") as full:  # every write fails: ENOSPC
-        child = spawn(command, stdout=full, stderr=subprocess.PIPE, env={**os.environ, **REPLAY})
+        child = spawn(command, stdout=full, stderr=subprocess.PIPE, env={**os.environ, **briefs_cached})
         _, err = child.communicate(timeout=300)
     [line] = err.splitlines()
     assert line.startswith("summarizer: error: ")

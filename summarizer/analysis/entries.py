@@ -41,6 +41,7 @@ from ..models import Span
 from .alone import PERSONAL, expletive, reads_alone, shown_before, undetermined
 from .entities import Entity
 from .lexicon import CLAIMING, PRONOUNS, QUOTE_MARKS
+from .nlp import nearest_head
 from .subjects import (
     RELATIVE,
     acted_before,
@@ -124,13 +125,7 @@ def _clause_head(token: Token) -> Token | None:
     """The finite verb whose clause holds ``token``: the verb it hangs from, or the finite clause a
     non-finite one belongs to ("to help Donald Trump in last November's election" is part of "Putin
     authorized influence operations …")."""
-    for _ in range(_CLIMB):
-        if is_verb(token) and (finite(token) or token.dep_ == "ROOT"):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
+    return nearest_head(token, lambda t: is_verb(t) and (finite(t) or t.dep_ == "ROOT"), _CLIMB)
 
 
 def _governor(verb: Token) -> Token | None:

@@ -5,6 +5,7 @@ A cached brief never comes here, so importing spaCy (1–2 s) is paid only when 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["lemma", "parse", "text_of"]
+__all__ = ["lemma", "nearest_head", "parse", "text_of"]
 
 _LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
 """Words whose lemma the small pipeline gets wrong where it matters: it lemmatizes "hoped" as "hop"."""
@@ -105,3 +106,15 @@ def _pieces(text: str, most: int) -> list[str]:
 def lemma(token: Token) -> str:
     """The token's lemma, lower case, with the pipeline's known mistakes corrected."""
     return _LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
+
+
+def nearest_head(token: Token, wanted: Callable[[Token], bool], steps: int) -> Token | None:
+    """``token`` itself or the nearest token above it in the parse that is ``wanted``, looking at most
+    ``steps`` tokens up; None when the root or the limit comes first."""
+    for _ in range(steps):
+        if wanted(token):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None

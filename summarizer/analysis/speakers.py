@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..models import Span
 from .entities import Entity, body_named
 from .lexicon import DOCUMENTS, NAMING_VERBS, PRONOUNS, SPEECH_VERBS
-from .nlp import text_of
+from .nlp import nearest_head, text_of
 from .referents import SUBJECTS, entity_named, inside, newly_named, phrase, pronoun_referent
 from .terms import is_term
 
@@ -276,12 +276,7 @@ def _antecedent(relative: Token, noun: Token) -> Token:
     noun describes ("Charles O'Reilly, a management expert at Stanford University, who stated")."""
     if relative.lower_ != "who":
         return noun
-    token = noun
-    for _ in range(_CLIMB):
-        if token.ent_type_ == "PERSON" or token.head.i == token.i:
-            break
-        token = token.head
-    return token if token.ent_type_ == "PERSON" else noun
+    return nearest_head(noun, lambda t: t.ent_type_ == "PERSON", _CLIMB + 1) or noun
 
 
 def _beside(verb: Token) -> Token | None:

@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .lexicon import FUTURE_VERBS, GOVERNING, LIMITS, SAME_DAY, SPEECH_TIME
+from .nlp import nearest_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -69,15 +70,12 @@ def _governing_verb(doc: Doc, offset: int) -> Token | None:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return None
-    token = span[0]
-    for _ in range(_CLIMB):
-        # A participle that describes ("stays closed", "a closed road") has no tense of its own.
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "acomp", "amod"):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
+    # A participle that describes ("stays closed", "a closed road") has no tense of its own.
+    return nearest_head(span[0], _tensed, _CLIMB)
+
+
+def _tensed(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "acomp", "amod")
 
 
 def _tense(verb: Token) -> Tense | None:

@@ -25,7 +25,7 @@ from ..config import Settings
 from ..errors import ArchiveError, ConfigError
 from .commands import app
 from .messages import error, say
-from .options import CONFIGURATION, ArchiveOption, parse_day
+from .options import CONFIGURATION, ArchiveOption, command_group, parse_day
 from .output import stdout_result, to_file, write_stdout
 
 if TYPE_CHECKING:
@@ -62,15 +62,11 @@ Examples:
 Exit status: 0 done, 1 no archive, a damaged one or a bad export line, 2 usage error.
 """
 
-archive_app = typer.Typer(
-    help="The archive of every brief. With no command: the briefs archived last, oldest first. Queries: "
+archive_app = command_group(
+    "The archive of every brief. With no command: the briefs archived last, oldest first. Queries: "
     "summarizer search, quotes, timeline.",
-    epilog=ARCHIVE_EXAMPLES,
+    ARCHIVE_EXAMPLES,
     no_args_is_help=False,
-    add_completion=False,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(archive_app, name="archive")
 

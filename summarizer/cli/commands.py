@@ -26,6 +26,7 @@ from .options import (
     Quiet,
     Threads,
     Verbose,
+    command_group,
     with_settings,
 )
 from .output import Output, stdout_result, to_file, write_stdout
@@ -36,14 +37,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Document", "app", "schema_json"]
 
-app = typer.Typer(
-    help="Grounded, structured briefs of news articles, from a language model.",
-    epilog=BRIEF_EXAMPLES,
+app = command_group(
+    "Grounded, structured briefs of news articles, from a language model.",
+    BRIEF_EXAMPLES,
     no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 

@@ -28,12 +28,27 @@ __all__ = [
     "Quiet",
     "Threads",
     "Verbose",
+    "command_group",
     "parse_day",
     "with_settings",
 ]
 
 CONFIGURATION = 2
 """The exit status of a usage or configuration error."""
+
+
+def command_group(help: str, epilog: str, *, no_args_is_help: bool) -> typer.Typer:
+    """A group of commands that behaves as every one of this command line does: -h as well as --help,
+    rich markup in the help, no shell completion, and errors shown by our own handler, not typer's."""
+    return typer.Typer(
+        help=help,
+        epilog=epilog,
+        no_args_is_help=no_args_is_help,
+        add_completion=False,
+        rich_markup_mode="rich",
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
 
 
 FormatOption = Annotated[
