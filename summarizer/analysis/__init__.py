@@ -102,6 +102,22 @@ class Analysis:
         return [s.start for s in self.sentences]
 
     @cached_property
+    def _ends(self) -> list[int]:
+        return [s.end for s in self.sentences]
+
+    @cached_property
+    def _mentions(self) -> tuple[list[int], list[tuple[int, int]]]:
+        """Every mention's start and entity, in order, and their starts."""
+        mentions = sorted(
+            (span.start, n) for n, entity in enumerate(self.entities) for span in entity.mentions
+        )
+        return [start for start, _ in mentions], mentions
+
+    @cached_property
+    def _quoted(self) -> Callable[[int], bool]:
+        return covered(p.quoted.span for p in self.passages)
+
+    @cached_property
     def _speakers(self) -> set[int]:
         return {id(p.said.speaker) for p in self.passages if p.said.speaker is not None}
 
@@ -111,14 +127,17 @@ class Analysis:
         said it, where the parse cannot tell. Names inside quotation marks are no candidates."""
         passage = self.passages[index].quoted.span
         sentence = self.sentence_at(passage.start) or passage
-        earlier = [s for s in self.sentences if s.end <= sentence.start][-1:]
-        lo = earlier[0].start if earlier else sentence.start
-        quoted = [p.quoted.span for p in self.passages]
+        # By bisection over the sentences and mentions: a scan of them all for each passage is quadratic
+        # in a long article.
+        earlier = bisect.bisect_right(self._ends, sentence.start)
+        lo = self.sentences[earlier - 1].start if earlier else sentence.start
+        starts, mentions = self._mentions
         near = sorted(
-            (abs(span.start - passage.start), entity.kind is not ActorKind.PERSON, n)
-            for n, entity in enumerate(self.entities)
-            for span in entity.mentions
-            if lo <= span.start < sentence.end and not any(q.start <= span.start < q.end for q in quoted)
+            (abs(start - passage.start), self.entities[n].kind is not ActorKind.PERSON, n)
+            for start, n in mentions[
+                bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, sentence.end)
+            ]
+            if not self._quoted(start)
         )
         found = [self.entities[n] for _, _, n in near]
         previous = self.passages[index - 1].said.speaker if index else None

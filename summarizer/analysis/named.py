@@ -35,7 +35,8 @@ class Named:
         # is then matched against the names whose word it holds (folding every name again for each
         # clause, or trying every name, is quadratic in a long article).
         names = sorted(((name, e) for e in entities for name in _names(e)), key=lambda n: -len(n[0]))
-        folded = [(n, key(e)) for name, e in names if (n := normalize(name)[0].strip())]
+        folded = [(normalize(name)[0].strip(), key(e)) for name, e in names]
+        folded = [(name, entity_key) for name, entity_key in folded if name]
         shared = Counter(w for name, _ in folded for w in set(name.split()))
         self._names: dict[str, list[tuple[int, str, str]]] = {}
         for n, (name, entity_key) in enumerate(folded):
