@@ -40,6 +40,7 @@ _LONGEST_PHRASE = 8
 """Words of an unnamed subject worth showing."""
 _PRONOUN_SENTENCES = 3
 """Sentences before a pronoun searched for the person it stands for."""
+_SAID = "summarizer.said_to_be"
 
 
 def inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -153,7 +154,17 @@ def _compatible(pronoun: str, doc: Doc) -> Callable[[Entity], bool]:
 
 def _said_to_be(entity: Entity, words: frozenset[str], doc: Doc) -> bool:
     """Whether the text puts one of ``words`` beside the entity: its role ("spokeswoman"), a title before
-    a mention ("Mrs. Reed"), or a noun the mention stands in apposition to ("his wife, Anna Reed")."""
+    a mention ("Mrs. Reed"), or a noun the mention stands in apposition to ("his wife, Anna Reed").
+    Remembered with the parse: a person named throughout a long article is asked about at each pronoun
+    near them, and reading all their mentions each time is quadratic."""
+    known: dict[tuple[int, frozenset[str]], tuple[Entity, bool]] = doc.user_data.setdefault(_SAID, {})
+    found = known.get((id(entity), words))
+    if found is None or found[0] is not entity:
+        found = known[(id(entity), words)] = (entity, _beside(entity, words, doc))
+    return found[1]
+
+
+def _beside(entity: Entity, words: frozenset[str], doc: Doc) -> bool:
     role = (entity.role or "").lower().split()
     if any(w in words for w in role):
         return True
