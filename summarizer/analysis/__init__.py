@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -25,7 +26,7 @@ from .layout import non_prose
 from .quotations import QuotedPassage, find_quoted_passages
 from .speakers import Attribution, attribute
 from .tense import dates_nothing, tense_at
-from .text import content_words, rough_sentences, trimmed
+from .text import content_words, covered, rough_sentences, trimmed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -101,6 +102,22 @@ class Analysis:
         return [s.start for s in self.sentences]
 
     @cached_property
+    def _ends(self) -> list[int]:
+        return [s.end for s in self.sentences]
+
+    @cached_property
+    def _mentions(self) -> tuple[list[int], list[tuple[int, int]]]:
+        """Every mention's start and entity, in order, and their starts."""
+        mentions = sorted(
+            (span.start, n) for n, entity in enumerate(self.entities) for span in entity.mentions
+        )
+        return [start for start, _ in mentions], mentions
+
+    @cached_property
+    def _quoted(self) -> Callable[[int], bool]:
+        return covered(p.quoted.span for p in self.passages)
+
+    @cached_property
     def _speakers(self) -> set[int]:
         return {id(p.said.speaker) for p in self.passages if p.said.speaker is not None}
 
@@ -110,14 +127,17 @@ class Analysis:
         said it, where the parse cannot tell. Names inside quotation marks are no candidates."""
         passage = self.passages[index].quoted.span
         sentence = self.sentence_at(passage.start) or passage
-        earlier = [s for s in self.sentences if s.end <= sentence.start][-1:]
-        lo = earlier[0].start if earlier else sentence.start
-        quoted = [p.quoted.span for p in self.passages]
+        # By bisection over the sentences and mentions: a scan of them all for each passage is quadratic
+        # in a long article.
+        earlier = bisect.bisect_right(self._ends, sentence.start)
+        lo = self.sentences[earlier - 1].start if earlier else sentence.start
+        starts, mentions = self._mentions
         near = sorted(
-            (abs(span.start - passage.start), entity.kind is not ActorKind.PERSON, n)
-            for n, entity in enumerate(self.entities)
-            for span in entity.mentions
-            if lo <= span.start < sentence.end and not any(q.start <= span.start < q.end for q in quoted)
+            (abs(start - passage.start), self.entities[n].kind is not ActorKind.PERSON, n)
+            for start, n in mentions[
+                bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, sentence.end)
+            ]
+            if not self._quoted(start)
         )
         found = [self.entities[n] for _, _, n in near]
         previous = self.passages[index - 1].said.speaker if index else None
@@ -148,22 +168,27 @@ def analyze(source: Source) -> Analysis:
     doc = parse(re.sub(r"\S", " ", text[:start]) + text[start:])
     # Headlines, bylines, captions, footers: no actor, quote, consequence or event comes from them.
     outside = sorted([*source.markers(), *non_prose(doc, start)], key=lambda s: s.start)
+    aside = covered(outside)
     sentences = [
         span
         for s in doc.sents
         if s.end_char > start
         and (span := trimmed(text, max(s.start_char, start), s.end_char)).end > span.start
-        and not _within(span.start, outside)
+        and not aside(span.start)
     ]
     entities = find_entities(doc, start, outside)
-    quoted = [q for q in find_quoted_passages(text, start) if not _within(q.span.start, outside)]
+    quoted = [q for q in find_quoted_passages(text, start) if not aside(q.span.start)]
     said = attribute(doc, [q.span for q in quoted], entities)
     quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
     speakers = {span: a.speaker for span, a in zip(quote_spans, said, strict=True)}
-    times = _times(source, sentences, outside, doc, tuple(q.span for q in quoted))
-    spans = [when.span for when, _, _ in times if when.span is not None]
+    times = _times(source, sentences, aside, doc, tuple(q.span for q in quoted))
+    near = _times_near(doc, [when.span for when, _, _ in times if when.span is not None])
     dated = [
-        Dated(when, sentence, entry_at(doc, when.span, entities, speakers, spans) if when.span else None)
+        Dated(
+            when,
+            sentence,
+            entry_at(doc, when.span, entities, speakers, near(when.span)) if when.span else None,
+        )
         for when, _, sentence in times
     ]
     candidates = find_candidates(
@@ -182,6 +207,27 @@ def analyze(source: Source) -> Analysis:
         claims=claims_in(doc, sentences, Named(entities), _pronouns(doc, entities, speakers), quote_spans),
         gists=[gist(doc, s, entities, speakers) for s in sentences],
     )
+
+
+def _times_near(doc: Doc, spans: list[Span]) -> Callable[[Span], list[Span]]:
+    """The times of ``spans`` in the sentences a time stands in, in order: only those can date a verb
+    governing its clause (entries.py), and giving each time every other one is quadratic in a long
+    article."""
+    starts = [s.start for s in doc.sents]
+
+    def sentences(span: Span) -> range:
+        words = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if words is None:
+            return range(0)
+        return range(bisect.bisect_right(starts, words[0].i) - 1, bisect.bisect_right(starts, words[-1].i))
+
+    by_sentence: dict[int, list[int]] = {}
+    for n, span in enumerate(spans):
+        for sentence in sentences(span):
+            by_sentence.setdefault(sentence, []).append(n)
+    return lambda span: [
+        spans[n] for n in sorted({n for s in sentences(span) for n in by_sentence.get(s, [])})
+    ]
 
 
 def _pronouns(
@@ -211,7 +257,7 @@ def skim(source: Source) -> Analysis:
     from terms set in quotation marks), and each time expression with its sentence."""
     text, start = source.text, source.body_start
     rough = rough_sentences(text, start)
-    markers = source.markers()
+    markers = covered(source.markers())
     unknown = Attribution(None, None, term=False)
     return Analysis(
         text=text,
@@ -219,9 +265,7 @@ def skim(source: Source) -> Analysis:
         sentences=rough,
         entities=[],
         passages=[
-            Passage(q, unknown)
-            for q in find_quoted_passages(text, start)
-            if not _within(q.span.start, markers)
+            Passage(q, unknown) for q in find_quoted_passages(text, start) if not markers(q.span.start)
         ],
         dated=[Dated(when, s, None) for when, _, s in _times(source, rough, markers)],
         candidates=[],
@@ -232,21 +276,22 @@ def skim(source: Source) -> Analysis:
 def _times(
     source: Source,
     sentences: list[Span],
-    outside: list[Span],
+    aside: Callable[[int], bool],
     doc: Doc | None = None,
     quoted: tuple[Span, ...] = (),
 ) -> list[tuple[When, int, Span]]:
-    """The time expressions of the article's body outside the parts that are not its prose, each with
-    where it starts and its sentence; the same words twice in one sentence are one time. With the parse
-    (``doc``), a weekday or month alone points the way of its clause's tense, and words counting from a
-    moment of speaking inside a quotation (``quoted``) that do not date what happened are left out."""
+    """The time expressions of the article's body outside the parts that are not its prose (``aside``
+    says whether an offset is in one), each with where it starts and its sentence; the same words twice
+    in one sentence are one time. With the parse (``doc``), a weekday or month alone points the way of
+    its clause's tense, and words counting from a moment of speaking inside a quotation (``quoted``)
+    that do not date what happened are left out."""
     tenses = (lambda at: tense_at(doc, at)) if doc is not None else None
     marks = [(q.start - 1, q.end + 1) for q in quoted]
     starts = [s.start for s in sentences]
     found: dict[tuple[Span, str], tuple[When, int, Span]] = {}
     for when in find_dates(source.text, source.dateline, tenses):
         at = when.span.start if when.span is not None else -1
-        if at < source.body_start or _within(at, outside):
+        if at < source.body_start or aside(at):
             continue
         if doc is not None and dates_nothing(doc, at, when.text, marks):
             continue
@@ -254,10 +299,6 @@ def _times(
         if sentence is not None:
             found.setdefault((sentence, when.text), (when, at, sentence))
     return list(found.values())
-
-
-def _within(offset: int, parts: list[Span]) -> bool:
-    return any(p.start <= offset < p.end for p in parts)
 
 
 def _holding(sentences: list[Span], starts: list[int], offset: int) -> Span | None:

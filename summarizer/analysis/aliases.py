@@ -13,6 +13,7 @@ first, then "Apple TV", are a company and its product.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -20,13 +21,13 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import OSA
 
 from ..models import Span
-from .lexicon import NAME_PARTICLES, NICKNAMES, SUCCESSION, TITLES
+from .acronyms import ACRONYM, Initials, letters, written_in
+from .lexicon import NICKNAMES, SUCCESSION, TITLES
 from .mentions import Mention, key, words
 from .things import thing_like
 
 __all__ = ["group"]
 
-_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}|[A-Z][A-Z&]+[A-Z]")
 _SPELLING_LENGTH = 5
 """Names shorter than this are too short to tell a misspelling from another name ("Iran", "Iraq")."""
 
@@ -78,16 +79,18 @@ def group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     """The mentions of each entity together, in order of first mention."""
     forms = _forms(mentions)
     sets = _Sets(len(forms))
-    for i, a in enumerate(forms):
-        for j in range(i + 1, len(forms)):
-            if _same(a, forms[j]) or _spelling(a, forms[j]):
-                sets.join(i, j)
+    for i, j in _alike(forms):
+        sets.join(i, j)
     for i, j in _bracketed(forms, text):
         sets.join(i, j)
-    countries = {_letters(f.mentions[0].name) for f in forms if f.label == "GPE"}
+    countries = {letters(f.mentions[0].name) for f in forms if f.label == "GPE"}
+    initials = Initials([(j, f.key) for j, f in enumerate(forms)])
     for i, a in enumerate(forms):
+        if len(a.words) != 1 or not ACRONYM.fullmatch(a.mentions[0].name):
+            continue
         # An acronym that could stand for two entities ("GM": General Motors, General Mills) joins none.
-        found = [j for j, b in enumerate(forms) if _acronym_of(a, b, countries)]
+        candidates = initials.candidates(letters(a.mentions[0].name), countries)
+        found = [j for j in candidates if _acronym_of(a, forms[j], countries)]
         # "Air Force" beside "United States Air Force" is the same body: the fuller one speaks for both.
         found = [j for j in found if not any(k != j and _shorter_body(forms[j], forms[k]) for k in found)]
         if len({sets.find(j) for j in found}) == 1:
@@ -97,18 +100,50 @@ def group(mentions: list[Mention], text: str) -> list[list[Mention]]:
         root = sets.find(i)
         first[root] = min(first.get(root, form.first), form.first)
     # A form stands for what the other forms of its name stand for ("Warrren", misspelt, as "Warren").
-    own = [_fuller(i, forms, sets, first) for i in range(len(forms))]
+    index = _Fuller(forms)
+    own = [_fuller(i, forms, sets, first, index.candidates(form)) for i, form in enumerate(forms)]
     shared: dict[int, dict[int, int]] = {}
     for i, fuller in enumerate(own):
         shared.setdefault(sets.find(i), {}).update({j: 0 for j in fuller})
+    # The fuller forms' mentions by start, once a name (not once a mention: quadratic for a name the
+    # article uses throughout).
+    starts = {
+        root: sorted((f.span.start, j) for j in fuller for f in forms[j].mentions)
+        for root, fuller in shared.items()
+        if fuller
+    }
     groups: dict[int, list[Mention]] = {}
     for i, form in enumerate(forms):
-        fuller = shared[sets.find(i)]
+        root = sets.find(i)
         for m in form.mentions:
-            j = _nearest(m, fuller, forms) if fuller else i
+            j = _nearest(m, starts[root]) if root in starts else i
             groups.setdefault(sets.find(j), []).append(_within(m, own[i].get(j, 0)))
     ordered = (sorted(g, key=lambda m: m.span.start) for g in groups.values())
     return sorted(ordered, key=lambda g: g[0].span.start)
+
+
+def _alike(forms: list[_Form]) -> list[tuple[int, int]]:
+    """The pairs of forms that are one name (``_same``, ``_spelling``). Only forms that share something
+    those need are compared, for comparing every form with every other is quadratic in a long article:
+    their key, a person's surname, or all words but one, in which they share the word with a letter left
+    out (two words one edit or swap apart both give one such word, or one is the other's)."""
+    buckets: dict[tuple[object, ...], list[int]] = {}
+    for i, form in enumerate(forms):
+        shared: list[tuple[object, ...]] = [("key", form.key)]
+        if form.person and len(form.words) > 1:
+            shared.append(("surname", _plain(form.words)[-1]))
+        for n, word in enumerate(form.words):
+            if len(word) >= _SPELLING_LENGTH:
+                before, after = form.words[:n], form.words[n + 1 :]
+                shared += [("spelling", before, after, w) for w in {word, *_one_out(word)}]
+        for place in shared:
+            buckets.setdefault(place, []).append(i)
+    pairs = {(i, j) for found in buckets.values() for n, i in enumerate(found) for j in found[n + 1 :]}
+    return sorted((i, j) for i, j in pairs if _same(forms[i], forms[j]) or _spelling(forms[i], forms[j]))
+
+
+def _one_out(word: str) -> set[str]:
+    return {word[:n] + word[n + 1 :] for n in range(len(word))}
 
 
 def _forms(mentions: list[Mention]) -> list[_Form]:
@@ -174,53 +209,9 @@ def _acronym_of(short: _Form, long: _Form, countries: set[str]) -> bool:
     country's ("USAF": the U.S. Air Force), or in three or more letters that take each word's initial
     and more of its letters in order ("SIA": Singapore Airlines)."""
     name = short.mentions[0].name
-    if len(short.words) != 1 or not _ACRONYM.fullmatch(name) or len(long.key) < 2 or long.person:
+    if len(short.words) != 1 or not ACRONYM.fullmatch(name) or len(long.key) < 2 or long.person:
         return False
-    letters = _letters(name)
-    for skip in (True, False):
-        initials = _initials(long.key, skip=skip)
-        if letters == initials or (letters.endswith(initials) and letters[: -len(initials)] in countries):
-            return True
-    kept = [w for w in long.key if w not in NAME_PARTICLES]
-    return len(letters) >= 3 and _spelled_in(letters.lower(), [re.sub(r"[^a-z]", "", w) for w in kept])
-
-
-def _initials(found: tuple[str, ...], *, skip: bool) -> str:
-    out = []
-    for word in found:
-        if skip and word in NAME_PARTICLES:
-            continue
-        word = re.sub(r"^[dl]'", "", word)
-        # "U.S." gives its own letters; "Rolls-Royce" its first.
-        out.append(word.replace(".", "") if "." in word else word[:1])
-    return "".join(out).upper()
-
-
-def _letters(name: str) -> str:
-    return re.sub(r"[^A-Za-z]", "", name).upper()
-
-
-def _spelled_in(letters: str, found: list[str]) -> bool:
-    """Whether ``letters`` are each word's initial followed by none or more of its later letters, in
-    order: "sia" in singapore airlines."""
-    if not found:
-        return not letters
-    word = found[0]
-    if not letters or not word or letters[0] != word[0]:
-        return False
-    rest = word[1:]
-    for n in range(len(letters)):
-        # letters[1 : n + 1] from the rest of this word, in order; the others from the next words.
-        if n and not _in_order(letters[1 : n + 1], rest):
-            break
-        if _spelled_in(letters[n + 1 :], found[1:]):
-            return True
-    return False
-
-
-def _in_order(letters: str, word: str) -> bool:
-    it = iter(word)
-    return all(ch in it for ch in letters)
+    return written_in(letters(name), long.key, countries)
 
 
 def _bracketed(forms: list[_Form], text: str) -> list[tuple[int, int]]:
@@ -258,19 +249,65 @@ def _one_letter_off(x: str, y: str) -> bool:
     return min(len(x), len(y)) >= _SPELLING_LENGTH and OSA.distance(x, y) == 1
 
 
-def _fuller(i: int, forms: list[_Form], sets: _Sets, first: dict[int, int]) -> dict[int, int]:
+def _fuller(
+    i: int, forms: list[_Form], sets: _Sets, first: dict[int, int], candidates: list[int]
+) -> dict[int, int]:
     """The forms of other entities whose fuller name form ``i``'s stands for, each with how many of a
-    mention's last words name it (0: all). An organization's short form stands for a fuller name only
-    when that was named before it (else it is a name of its own: "Apple", then "Apple TV")."""
+    mention's last words name it (0: all), among ``candidates`` (``_Fuller``). An organization's short
+    form stands for a fuller name only when that was named before it (else it is a name of its own:
+    "Apple", then "Apple TV")."""
     form, root = forms[i], sets.find(i)
     found: dict[int, int] = {}
-    for j, other in enumerate(forms):
+    for j in candidates:
+        other = forms[j]
         if sets.find(j) == root:
             continue
         if (kept := _person_part(form, other)) is not None:
             found[j] = kept
         elif not form.person and _shorter_body(form, other) and other.first < first[root]:
             found[j] = 0
+    return found
+
+
+class _Fuller:
+    """The forms each form may be a shorter form of, looked up by the words they would share, for
+    comparing every form with every other is quadratic in a long article: a person's by their whole
+    words, their last words (with and without "Jr.") and their first word (``_person_part``), every
+    form by its first and last words (``_shorter_body``)."""
+
+    def __init__(self, forms: list[_Form]) -> None:
+        self._whole: dict[tuple[str, ...], list[int]] = {}
+        self._ends: dict[tuple[str, ...], set[int]] = {}
+        self._first: dict[str, list[int]] = {}
+        self._parts: dict[tuple[str, ...], set[int]] = {}
+        for j, form in enumerate(forms):
+            if form.person and len(form.words) > 1:
+                self._whole.setdefault(form.words, []).append(j)
+                self._first.setdefault(form.words[0], []).append(j)
+                for found in (form.words, _plain(form.words)):
+                    for n in range(1, len(found)):
+                        self._ends.setdefault(found[-n:], set()).add(j)
+            for n in range(1, len(form.key)):
+                self._parts.setdefault(form.key[:n], set()).add(j)
+                self._parts.setdefault(form.key[-n:], set()).add(j)
+
+    def candidates(self, short: _Form) -> list[int]:
+        """The forms ``short`` may stand for, in order: a superset of those it does."""
+        found = _untitled(short.words)
+        out = set(self._ends.get(found, ()))
+        for n in range(2, len(found)):
+            out.update(self._whole.get(found[-n:], ()))
+        if len(found) == 1:
+            out.update(self._first.get(found[0], ()))
+        if not short.person:
+            out |= self._parts.get(short.key, set())
+        return sorted(out)
+
+
+def _untitled(found: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without the titles before it ("President Biden" → Biden), a last word always kept."""
+    while len(found) > 1 and found[0].rstrip(".") in TITLES:
+        found = found[1:]
     return found
 
 
@@ -281,9 +318,7 @@ def _person_part(short: _Form, full: _Form) -> int | None:
     full name ("the U.S. Anatoly Antonov", a caption read as one organization). None when they do not."""
     if not full.person or len(full.words) < 2 or short.words == full.words or short.label == "GPE":
         return None
-    found = short.words
-    while len(found) > 1 and found[0].rstrip(".") in TITLES:
-        found = found[1:]
+    found = _untitled(short.words)
     n = len(found)
     if n > len(full.words):
         return len(full.words) if found[-len(full.words) :] == full.words else None
@@ -304,12 +339,12 @@ def _shorter_body(short: _Form, full: _Form) -> bool:
     return len(full.key) > n and (full.key[:n] == short.key or full.key[-n:] == short.key)
 
 
-def _nearest(m: Mention, fuller: dict[int, int], forms: list[_Form]) -> int:
-    """The form named last before ``m`` among ``fuller``; for a mention before any (a surname in a
-    lede or a caption), the first named after it."""
-    starts = [(f.span.start, j) for j in fuller for f in forms[j].mentions]
-    before = [s for s in starts if s[0] < m.span.start]
-    return max(before)[1] if before else min(starts)[1]
+def _nearest(m: Mention, starts: list[tuple[int, int]]) -> int:
+    """The form named last before ``m`` among the fuller forms (``starts``: their mentions' starts and
+    forms, in order); for a mention before any (a surname in a lede or a caption), the first named
+    after it."""
+    n = bisect.bisect_left(starts, (m.span.start, -1))
+    return starts[n - 1][1] if n else starts[0][1]
 
 
 def _within(m: Mention, kept: int) -> Mention:

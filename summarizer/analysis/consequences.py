@@ -34,6 +34,7 @@ from .lexicon import (
 )
 from .nlp import text_of
 from .speakers import Attribution
+from .text import covered
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -66,9 +67,10 @@ def find_candidates(
     """The candidate of each sentence whose first usable cue starts what follows and states an outcome
     ("declined to predict when …" states none)."""
     quoted = [(span.start - 1, span.end + 1) for span, _ in passages]
+    aside = covered(markers)
     found = []
     for sentence in sentences:
-        if any(m.start <= sentence.start < m.end for m in markers):
+        if aside(sentence.start):
             continue
         words = text_of(doc)[sentence.start : sentence.end]
         root = _token(doc, sentence.start)

@@ -33,6 +33,7 @@ from .lexicon import (
 from .mentions import Mention, countries, key, mention, named, words
 from .nlp import text_of
 from .roles import stated_role
+from .text import covered
 from .things import counted, names_a_product, taken_as_a_thing
 
 if TYPE_CHECKING:
@@ -66,12 +67,11 @@ class Entity:
 def find_entities(doc: Doc, start: int, outside: list[Span]) -> list[Entity]:
     """The actors the article names from ``start`` on outside the parts that are not its prose
     (``outside``: a headline, a caption, a byline), the most mentioned first."""
+    aside = covered(outside)
     mentions = [
         m
         for ent in named(doc)
-        if ent.start_char >= start
-        and not any(p.start <= ent.start_char < p.end for p in outside)
-        and (m := mention(ent)) is not None
+        if ent.start_char >= start and not aside(ent.start_char) and (m := mention(ent)) is not None
     ]
     groups = group(mentions, text_of(doc))
     mentions = [m for g in groups for m in g]
@@ -196,20 +196,23 @@ def _surnames(doc: Doc, entities: list[Entity], start: int, outside: list[Span])
         parts = [w for w in entity.name.split() if w.lower().rstrip(".") not in SUCCESSION]
         if entity.kind is ActorKind.PERSON and len(parts) > 1:
             people.setdefault(parts[-1], []).append(entity)
-    taken = [s for e in entities for s in e.mentions]
+    taken, aside = covered(s for e in entities for s in e.mentions), covered(outside)
+    added: dict[int, list[Span]] = {}
     for token in doc:
         found = people.get(token.text, [])
         at = token.idx
         proper = token.pos_ == "PROPN" or token.dep_ in ("nsubj", "nsubjpass", "poss")
-        if len(found) != 1 or not proper or at < start or any(p.start <= at < p.end for p in outside):
+        if len(found) != 1 or not proper or at < start or aside(at):
             continue
-        if not any(s.start <= at < s.end for s in taken):
+        if not taken(at):
             person = found[0]
-            person.mentions = sorted(
-                [*person.mentions, Span(start=at, end=at + len(token))], key=lambda s: s.start
-            )
+            added.setdefault(id(person), [*person.mentions]).append(Span(start=at, end=at + len(token)))
             if token.text not in person.aliases:
                 person.aliases.append(token.text)
+    for entity in entities:
+        # Sorted once a person, not once a surname found: quadratic for one the article names throughout.
+        if id(entity) in added:
+            entity.mentions = sorted(added[id(entity)], key=lambda s: s.start)
 
 
 def _canonical(name: str) -> str:

@@ -34,6 +34,9 @@ All of it is read off the dependency parse:
 
 from __future__ import annotations
 
+import bisect
+import math
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -66,6 +69,9 @@ _WHOLE = 45
 """Words of a sentence shown whole where its clause cannot be made to read alone: a long sentence a
 reader can follow beats no entry; a paragraph's worth does not."""
 _CLIMB = 12
+
+
+_LISTS = threading.local()
 
 
 @dataclass(frozen=True)
@@ -149,7 +155,7 @@ class _Entry:
         self.doc = doc
         self.entities = entities
         self.speakers = quoted
-        self.quoted = list(quoted)
+        self.quoted = _listed(quoted)
         self.time = time
         self.others: list[list[int]] = []
         self.keep: set[int] = set()
@@ -179,9 +185,8 @@ class _Entry:
         self._name_pronouns()
         if self._quoted(top):
             # A quotation that no verb of the sentence governs: its speaker, as the parse names them.
-            speaker = next(
-                (e for (lo, hi), e in self.speakers.items() if lo < self.doc[top.i].idx < hi), None
-            )
+            mark = self._quotation(top)
+            speaker = self.speakers[mark] if mark is not None else None
             if speaker is None:
                 return None
             self._whole_quotations()
@@ -221,14 +226,26 @@ class _Entry:
         return None
 
     def _quoted(self, token: Token) -> bool:
-        return any(lo < token.idx < hi - 1 for lo, hi in self.quoted)
+        mark = self._quotation(token)
+        return mark is not None and token.idx < mark[1] - 1
+
+    def _quotation(self, token: Token) -> tuple[int, int] | None:
+        """The quotation whose marks are around ``token``: the last to open before it, by bisection (the
+        quotations are in order, none overlapping), for a scan of them all for each word is quadratic in
+        a long article."""
+        n = bisect.bisect_left(self.quoted, (token.idx, -1)) - 1
+        return self.quoted[n] if n >= 0 and token.idx < self.quoted[n][1] else None
 
     def _whole_quotations(self) -> None:
         """A quotation the entry shows part of is shown by whole sentences, with its marks."""
         at = sorted(self.doc[i].idx for i in self.keep)
-        for lo, hi in self.quoted:
-            if not at or hi <= at[0] or lo > at[-1]:
-                continue  # a quotation away from the entry (one test each: there may be thousands)
+        if not at:
+            return
+        # The quotations that may hold a word of the entry, by bisection: there may be thousands.
+        first = max(0, bisect.bisect_left(self.quoted, (at[0], -1)) - 1)
+        for lo, hi in self.quoted[first : bisect.bisect_right(self.quoted, (at[-1], math.inf))]:
+            if hi <= at[0] or lo > at[-1]:
+                continue
             inside = [i for i in self.keep if lo <= self.doc[i].idx < hi]
             words = self.doc.char_span(lo, hi, alignment_mode="expand")
             if not inside or words is None:
@@ -334,3 +351,13 @@ class _Entry:
     def _render(self) -> Entry | None:
         worded = words_of(self.doc, self.keep, self.added, self.replaced)
         return Entry(text=worded[0], pieces=worded[1]) if worded is not None else None
+
+
+def _listed(quoted: dict[tuple[int, int], Entity | None]) -> list[tuple[int, int]]:
+    """The spans of an article's quotations, listed once for all its entries (once an entry is quadratic
+    in a long article: an entry a sentence)."""
+    made = getattr(_LISTS, "made", None)
+    if made is None or made[0] is not quoted or len(made[1]) != len(quoted):
+        made = _LISTS.made = (quoted, list(quoted))
+    listed: list[tuple[int, int]] = made[1]
+    return listed

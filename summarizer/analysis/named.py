@@ -7,6 +7,7 @@ the check of the model's sentences (extract/faithful.py).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..models import ActorKind
@@ -30,20 +31,26 @@ class Named:
 
     def __init__(self, entities: list[Entity]) -> None:
         self.entities = entities
-        # Each name folded once, with its first word: a clause is then matched against the names whose
-        # first word it holds (folding every name again for each clause was quadratic in a long article).
+        # Each name folded once and filed, in order, by the word of it that fewest names share: a clause
+        # is then matched against the names whose word it holds (folding every name again for each
+        # clause, or trying every name, is quadratic in a long article).
         names = sorted(((name, e) for e in entities for name in _names(e)), key=lambda n: -len(n[0]))
         folded = [(normalize(name)[0].strip(), key(e)) for name, e in names]
-        self._names = [(f" {n} ", n.split()[0], k) for n, k in folded if n]
+        folded = [(name, entity_key) for name, entity_key in folded if name]
+        shared = Counter(w for name, _ in folded for w in set(name.split()))
+        self._names: dict[str, list[tuple[int, str, str]]] = {}
+        for n, (name, entity_key) in enumerate(folded):
+            rarest = min(name.split(), key=lambda w: shared[w])
+            self._names.setdefault(rarest, []).append((n, f" {name} ", entity_key))
 
     def keys(self, words: str) -> set[str]:
         """Keys of the actors ``words`` name, the longest name first ("Russia's embassy in the U.S." is
         the embassy, not Russia)."""
         text = f" {normalize(words)[0]} "
-        present = set(text.split())
+        names = sorted(n for word in set(text.split()) for n in self._names.get(word, []))
         found: set[str] = set()
-        for pattern, first, entity_key in self._names:
-            if first in present and pattern in text:
+        for _, pattern, entity_key in names:
+            if pattern in text:
                 found.add(entity_key)
                 text = text.replace(pattern, " ")
         return found

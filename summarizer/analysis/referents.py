@@ -8,12 +8,12 @@ entity that subject is.
 from __future__ import annotations
 
 import bisect
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
 from .entities import Entity
+from .indexed import by_words, mentions
 from .lexicon import (
     COMPANY_NOUNS,
     DOCUMENTS,
@@ -41,6 +41,7 @@ _LONGEST_PHRASE = 8
 """Words of an unnamed subject worth showing."""
 _PRONOUN_SENTENCES = 3
 """Sentences before a pronoun searched for the person it stands for."""
+_SAID = "summarizer.said_to_be"
 
 
 def inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -90,14 +91,13 @@ def pronoun_referent(
         if named is None and _main(token) and _could_be(pronoun, token):
             return None  # "The email … advises …: “…,” it said": one the article does not name
     if found is None and pronoun in ("he", "she"):
-        named_before = [
-            (e, s.start)
-            for e in entities
-            if fits(e)
-            for s in e.mentions
-            if first.start_char <= s.start < subject.idx
-        ]
-        found = max(named_before, key=lambda m: m[1]) if named_before else None
+        # The mentions since ``first`` by bisection (a scan of every mention is quadratic in a long
+        # article); of two at one place, the first entity's.
+        starts, spans, _ = mentions(entities)
+        lo, hi = bisect.bisect_left(starts, first.start_char), bisect.bisect_left(starts, subject.idx)
+        named_before = [(start, -n) for start, _, n in spans[lo:hi] if fits(entities[n])]
+        last = max(named_before, default=None)
+        found = (entities[-last[1]], last[0]) if last is not None else None
     return _marked_beside(found, pronoun, entities, doc) if found is not None else None
 
 
@@ -134,13 +134,12 @@ def _marked_beside(found: tuple[Entity, int], pronoun: str, entities: list[Entit
     if sentence is None:
         return entity
     sent = sentence[0].sent
+    starts, spans, _ = mentions(entities)
+    named = spans[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
     marked = [
         e
-        for e in entities
-        if e is not entity
-        and e.kind is ActorKind.PERSON
-        and any(sent.start_char <= s.start < sent.end_char for s in e.mentions)
-        and _said_to_be(e, sexed, doc)
+        for e in (entities[n] for n in sorted({n for _, _, n in named}))
+        if e is not entity and e.kind is ActorKind.PERSON and _said_to_be(e, sexed, doc)
     ]
     return marked[0] if len(marked) == 1 else entity
 
@@ -156,7 +155,17 @@ def _compatible(pronoun: str, doc: Doc) -> Callable[[Entity], bool]:
 
 def _said_to_be(entity: Entity, words: frozenset[str], doc: Doc) -> bool:
     """Whether the text puts one of ``words`` beside the entity: its role ("spokeswoman"), a title before
-    a mention ("Mrs. Reed"), or a noun the mention stands in apposition to ("his wife, Anna Reed")."""
+    a mention ("Mrs. Reed"), or a noun the mention stands in apposition to ("his wife, Anna Reed").
+    Remembered with the parse: a person named throughout a long article is asked about at each pronoun
+    near them, and reading all their mentions each time is quadratic."""
+    known: dict[tuple[int, frozenset[str]], tuple[Entity, bool]] = doc.user_data.setdefault(_SAID, {})
+    found = known.get((id(entity), words))
+    if found is None or found[0] is not entity:
+        found = known[(id(entity), words)] = (entity, _beside(entity, words, doc))
+    return found[1]
+
+
+def _beside(entity: Entity, words: frozenset[str], doc: Doc) -> bool:
     role = (entity.role or "").lower().split()
     if any(w in words for w in role):
         return True
@@ -189,28 +198,16 @@ def phrase(token: Token) -> Span:
     return Span(start=words[0].idx, end=words[-1].idx + len(words[-1].text))
 
 
-def _mentioned(token: Token, entities: list[Entity]) -> Entity | None:
-    """The first of ``entities`` one of whose mentions holds ``token``."""
-    starts, spans = _mentions(entities)
-    at = bisect.bisect_right(starts, token.idx)
-    held = [n for start, end, n in spans[max(0, at - _NEAR) : at] if start <= token.idx < end]
-    return entities[min(held)] if held else None
-
-
-_INDEX = threading.local()
 _NEAR = 8
 """Mentions before a word looked at for one that holds it: mentions overlap only a little."""
 
 
-def _mentions(entities: list[Entity]) -> tuple[list[int], list[tuple[int, int, int]]]:
-    """Every mention of ``entities`` as (start, end, index of its entity), by start, and their starts:
-    made once for a list of entities (again when one is added to it), for a scan of every mention for
-    each word or pronoun is quadratic in a long article."""
-    made = getattr(_INDEX, "made", None)
-    if made is None or made[0] is not entities or made[1] != len(entities):
-        spans = sorted((s.start, s.end, n) for n, e in enumerate(entities) for s in e.mentions)
-        made = _INDEX.made = (entities, len(entities), [s[0] for s in spans], spans)
-    return made[2], made[3]
+def _mentioned(token: Token, entities: list[Entity]) -> Entity | None:
+    """The first of ``entities`` one of whose mentions holds ``token``."""
+    starts, spans, _ = mentions(entities)
+    at = bisect.bisect_right(starts, token.idx)
+    held = [n for start, end, n in spans[max(0, at - _NEAR) : at] if start <= token.idx < end]
+    return entities[min(held)] if held else None
 
 
 def entity_named(token: Token, entities: list[Entity]) -> Entity | None:
@@ -255,8 +252,8 @@ def entity_named(token: Token, entities: list[Entity]) -> Entity | None:
     if token.lower_ in COMPANY_NOUNS and [c.lower_ for c in token.children] == ["the"]:
         return last_company(token, entities)
     words = [t.lower_ for t in token.subtree if t.dep_ in ("compound", "amod") or t.i == token.i]
-    for entity in entities:
-        if entity.kind is ActorKind.ORGANIZATION and len(words) > 1:
+    for entity in by_words(entities).get(("last", words[-1]), []) if len(words) > 1 else []:
+        if entity.kind is ActorKind.ORGANIZATION:
             names = [n.lower().split() for n in entity.names()]
             if any(name[-len(words) :] == words for name in names):
                 return entity
@@ -291,16 +288,16 @@ def last_company(
     doc = token.doc
     sent = token.sent
     lo = doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
+    starts, spans, _ = mentions(entities)
     named = [
-        (s.start, _acts(doc, s), e)
-        for e in entities
-        if e.kind is ActorKind.ORGANIZATION
-        for s in e.mentions
-        if lo <= s.start < token.idx and not within(quoted or [], s.start)
+        (start, _acts(doc, Span(start=start, end=end)), -n)
+        for start, end, n in spans[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, token.idx)]
+        if entities[n].kind is ActorKind.ORGANIZATION and not within(quoted or [], start)
     ]
-    # One that acts (a subject) before one named in passing ("appeal to the EU's General Court").
-    acting = [m for m in named if m[1]] or named
-    return max(acting, key=lambda m: m[0])[2] if acting else None
+    # One that acts (a subject) before one named in passing ("appeal to the EU's General Court"); of two
+    # at one place, the first entity's.
+    acting = [(start, n) for start, acts, n in named if acts] or [(start, n) for start, _, n in named]
+    return entities[-max(acting)[1]] if acting else None
 
 
 def _acts(doc: Doc, mention: Span) -> bool:
@@ -335,9 +332,8 @@ def newly_named(token: Token, entities: list[Entity]) -> Entity | None:
 
 def _person_named(word: str, entities: list[Entity]) -> Entity | None:
     """The one person whose surname, or first name, is ``word``."""
-    people = [e for e in entities if e.kind is ActorKind.PERSON]
-    for part in (-1, 0):
-        named = [e for e in people if len(e.name.split()) > 1 and e.name.split()[part] == word]
+    for part in ("surname", "first name"):
+        named = by_words(entities).get((part, word), [])
         if len(named) == 1:
             return named[0]
     return None

@@ -15,6 +15,7 @@ cannot settle is left to the model, with the names nearest the passage.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..models import Span
@@ -104,7 +105,9 @@ def _introduced(
     "made one promise to the workers: “…”"): the words are that utterance, and its author speaks, the
     noun's owner or the subject of the verb whose object it is."""
     before = doc.char_span(0, passage.start - 1, alignment_mode="contract")
-    tokens = [t for t in before if not t.is_space][-4:] if before is not None else []
+    # Read back from the passage, not from the text's start: once a passage, that is quadratic.
+    words = (t for t in reversed(before) if not t.is_space) if before is not None else iter(())
+    tokens = list(islice(words, 4))[::-1]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     last = tokens[-1] if tokens else None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorKind
 from .entities import Entity
+from .indexed import holding
 from .lexicon import COMPANY_NOUNS, FEMININE, MASCULINE, PRONOUN_FORMS, PRONOUNS, PUBLIC_BODIES, ROLE_NOUNS
 from .referents import SUBJECTS, last_company, pronoun_referent
 from .text import sentences_back
@@ -93,7 +94,7 @@ def acted_before(entity: Entity, pronoun: Token) -> bool:
 
 def mentioned(token: Token, entities: list[Entity]) -> Entity | None:
     """The entity one of whose mentions holds ``token``."""
-    return next((e for e in entities if any(s.start <= token.idx < s.end for s in e.mentions)), None)
+    return holding(token.idx, entities)
 
 
 def shared_subject(verb: Token) -> Token | None:

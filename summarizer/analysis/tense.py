@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import FUTURE_VERBS, GOVERNING, LIMITS, SAME_DAY, SPEECH_TIME
 from .nlp import nearest_head
+from .text import within
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -58,7 +59,7 @@ def _a_limit(doc: Doc, offset: int) -> bool:
 def dates_nothing(doc: Doc, offset: int, words: str, quoted: list[tuple[int, int]]) -> bool:
     """Whether time ``words`` at ``offset`` count from a moment of speaking inside a quotation (between
     the marks of ``quoted``) and the quotation does not say that what they date happened."""
-    if not any(lo <= offset < hi for lo, hi in quoted) or not _SPEECH_TIME.search(words):
+    if not within(quoted, offset) or not _SPEECH_TIME.search(words):
         return False
     tense = tense_at(doc, offset)
     # "Today Apple is going to reinvent the phone": what the speaker does that very day is an event;

@@ -10,9 +10,10 @@ back to the source's offsets), a name without its titles, every mention of a nam
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "content_words",
+    "covered",
     "mention_spans",
     "normalize",
     "paragraphs",
@@ -185,6 +187,21 @@ def within(spans: list[tuple[int, int]], offset: int) -> bool:
     them all for each word or name is quadratic in a long article."""
     n = bisect.bisect_right(spans, (offset, math.inf)) - 1
     return n >= 0 and spans[n][0] <= offset < spans[n][1]
+
+
+def covered(spans: Iterable[Span]) -> Callable[[int], bool]:
+    """Whether one of ``spans`` (overlapping or not) holds an offset: by bisection over their starts,
+    with the furthest end up to each, for a scan of them all for each word is quadratic in a long
+    article."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    reach = list(itertools.accumulate((s.end for s in ordered), max))
+
+    def holds(offset: int) -> bool:
+        n = bisect.bisect_right(starts, offset)
+        return n > 0 and reach[n - 1] > offset
+
+    return holds
 
 
 def sentences_back(token: Token, n: int) -> SpacySpan:

@@ -6,6 +6,7 @@ Every item points at the article's words; every speaker, role and claimant says 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -49,8 +50,8 @@ def assemble(analysis: Analysis, answers: Answers, run: RunInfo, dateline: dt.da
         dateline=dateline,
         actors=actors,
         quotes=_quotes(analysis, ids),
-        events=_retellings_merged(_events(analysis, actors)),
-        consequences=_consequences(analysis, analysis.candidates, ids, actors),
+        events=_retellings_merged(_events(analysis, _Places(actors))),
+        consequences=_consequences(analysis, analysis.candidates, ids, _Places(actors)),
         run=run,
     )
 
@@ -122,7 +123,7 @@ def _quotes(analysis: Analysis, ids: dict[str, str]) -> list[Quote]:
     return quotes
 
 
-def _events(analysis: Analysis, actors: list[Actor]) -> list[Event]:
+def _events(analysis: Analysis, places: _Places) -> list[Event]:
     """An event per time expression: what happened then, in the article's words (entries.py); a time the
     parse gives no clause, or one in a quotation nobody is named as speaking, is left out. A skim, not
     parsed yet, shows each time's sentence."""
@@ -131,12 +132,12 @@ def _events(analysis: Analysis, actors: list[Actor]) -> list[Event]:
         if dated.entry is None and analysis.parsed:
             continue
         what, spans = (dated.entry.text, dated.entry.pieces) if dated.entry else (_words(analysis, dated), [])
-        named = _named_in_brackets(_ADDED.findall(what), actors)
+        named = _named_in_brackets(_ADDED.findall(what), places)
         events.append(
             Event(
                 what=what,
                 what_basis=Basis.STATED,
-                actors=list(dict.fromkeys([*named, *_named_in(dated.sentence, actors, within=spans)]))[:3],
+                actors=list(dict.fromkeys([*named, *_named_in(dated.sentence, places, within=spans)]))[:3],
                 when=dated.when,
                 spans=spans or [dated.sentence],
             )
@@ -144,12 +145,13 @@ def _events(analysis: Analysis, actors: list[Actor]) -> list[Event]:
     return events
 
 
-def _named_in_brackets(added: list[str], actors: list[Actor]) -> list[str]:
+def _named_in_brackets(added: list[str], places: _Places) -> list[str]:
     """The actors an entry's added words name ("[Apple's bumpers]" names Apple), by any of their names,
     as whole words."""
+    found = {n for words in added for word in re.findall(r"\w+", words) for n in places.by_word.get(word, [])}
     return [
         a.id
-        for a in actors
+        for a in (places.actors[n] for n in sorted(found | places.unworded))
         if any(
             re.search(rf"(?<!\w){re.escape(n)}(?!\w)", words) for n in (a.name, *a.aliases) for words in added
         )
@@ -179,24 +181,45 @@ def _retellings_merged(events: list[Event]) -> list[Event]:
     return list(kept.values())
 
 
-def _named_in(part: Span, actors: list[Actor], most: int = 3, within: list[Span] | None = None) -> list[str]:
+class _Places:
+    """The actors by where they are named and by the first word of each of their names, so that an
+    event or a consequence looks up the few it names: a scan of every actor for each is quadratic in a
+    long article."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.actors = actors
+        self.spans = sorted((s.start, n, k) for n, a in enumerate(actors) for k, s in enumerate(a.spans))
+        self.starts = [start for start, _, _ in self.spans]
+        self.by_word: dict[str, list[int]] = {}
+        self.unworded: set[int] = set()  # a name that starts with no word's letter: tried always
+        for n, actor in enumerate(actors):
+            for name in (actor.name, *actor.aliases):
+                first = re.match(r"\w+", name)
+                if first is None:
+                    self.unworded.add(n)
+                else:
+                    self.by_word.setdefault(first.group(), []).append(n)
+
+
+def _named_in(part: Span, places: _Places, most: int = 3, within: list[Span] | None = None) -> list[str]:
     """Ids of the actors named in a part of the text (in the pieces ``within`` it that an entry shows,
     when given), people first, in the order they appear."""
     pieces = within or [part]
-    named = sorted(
-        (
-            (span.start, actor)
-            for actor in actors
-            for span in actor.spans
-            if any(p.start <= span.start < p.end for p in pieces)
-        ),
-        key=lambda pair: (pair[1].kind is not ActorKind.PERSON, pair[0]),
-    )
-    return list(dict.fromkeys(actor.id for _, actor in named))[:most]
+    held = {
+        found
+        for p in pieces
+        for found in places.spans[
+            bisect.bisect_left(places.starts, p.start) : bisect.bisect_left(places.starts, p.end)
+        ]
+    }
+    actors = places.actors
+    # Of two at one place, in the actors' order, as a stable sort of them all would give.
+    named = sorted(held, key=lambda h: (actors[h[1]].kind is not ActorKind.PERSON, h[0], h[1], h[2]))
+    return list(dict.fromkeys(actors[n].id for _, n, _ in named))[:most]
 
 
 def _consequences(
-    analysis: Analysis, found: list[Candidate], ids: dict[str, str], actors: list[Actor]
+    analysis: Analysis, found: list[Candidate], ids: dict[str, str], places: _Places
 ) -> list[Consequence]:
     """Each consequence in the article's own words: the clause that states it, with its span, how
     certain its grammar makes it and the words that decided, and who states it."""
@@ -219,7 +242,7 @@ def _consequences(
                 certainty=reading.certainty or Certainty.HAPPENED,
                 certainty_cue=text[reading.cue.start : reading.cue.end] if reading.cue else None,
                 certainty_span=reading.cue,
-                affected=[a for a in _named_in(clause, actors) if a != claimant],
+                affected=[a for a in _named_in(clause, places) if a != claimant],
                 claim_source=source,
                 claimed_by=claimant,
                 claimant=text[claim.words.start : claim.words.end] if claim.words else None,

@@ -1,0 +1,94 @@
+"""Whether a name is an acronym of another ("UAW": United Auto Workers; "USAF": the U.S. Air Force;
+"SIA": Singapore Airlines), and an index of the names an acronym may stand for, so that each acronym is
+compared with those alone: comparing it with every name is quadratic in a long article."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import NAME_PARTICLES
+
+__all__ = ["ACRONYM", "Initials", "letters", "written_in"]
+
+ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}|[A-Z][A-Z&]+[A-Z]")
+
+
+def written_in(found: str, key: tuple[str, ...], countries: set[str]) -> bool:
+    """Whether the capitals ``found`` are the initials of the words of ``key`` (a name's words, folded),
+    of all of them or of all but the small ones, maybe after a country's (``countries``: their
+    capitals), or three or more letters that take each word's initial and more of its letters in
+    order."""
+    for skip in (True, False):
+        initials = _initials(key, skip=skip)
+        if found == initials or (found.endswith(initials) and found[: -len(initials)] in countries):
+            return True
+    return len(found) >= 3 and _spelled_in(found.lower(), _kept(key))
+
+
+class Initials:
+    """The names an acronym may be written in, by their initials (``written_in``): each name filed by
+    its initials, and by the first letters of its first two words but the small ones."""
+
+    def __init__(self, keys: list[tuple[int, tuple[str, ...]]]) -> None:
+        self._initials: dict[str, set[int]] = {}
+        self._spelled: dict[tuple[str, str], set[int]] = {}
+        for n, key in keys:
+            for skip in (True, False):
+                self._initials.setdefault(_initials(key, skip=skip), set()).add(n)
+            kept = _kept(key)
+            first = (kept[0][:1] if kept else "", kept[1][:1] if len(kept) > 1 else "")
+            self._spelled.setdefault(first, set()).add(n)
+
+    def candidates(self, found: str, countries: set[str]) -> list[int]:
+        """The names the capitals ``found`` may be written in, in order: a superset of those they are."""
+        out: set[int] = set()
+        for n in range(len(found) + 1):
+            initials = found[n:]
+            if n == 0 or (found[:n] if initials else "") in countries:
+                out |= self._initials.get(initials, set())
+        low = found.lower()
+        for second in {"", *low[1:]}:
+            out |= self._spelled.get((low[:1], second), set())
+        return sorted(out)
+
+
+def letters(name: str) -> str:
+    return re.sub(r"[^A-Za-z]", "", name).upper()
+
+
+def _kept(key: tuple[str, ...]) -> list[str]:
+    return [re.sub(r"[^a-z]", "", w) for w in key if w not in NAME_PARTICLES]
+
+
+def _initials(found: tuple[str, ...], *, skip: bool) -> str:
+    out = []
+    for word in found:
+        if skip and word in NAME_PARTICLES:
+            continue
+        word = re.sub(r"^[dl]'", "", word)
+        # "U.S." gives its own letters; "Rolls-Royce" its first.
+        out.append(word.replace(".", "") if "." in word else word[:1])
+    return "".join(out).upper()
+
+
+def _spelled_in(letters: str, found: list[str]) -> bool:
+    """Whether ``letters`` are each word's initial followed by none or more of its later letters, in
+    order: "sia" in singapore airlines."""
+    if not found:
+        return not letters
+    word = found[0]
+    if not letters or not word or letters[0] != word[0]:
+        return False
+    rest = word[1:]
+    for n in range(len(letters)):
+        # letters[1 : n + 1] from the rest of this word, in order; the others from the next words.
+        if n and not _in_order(letters[1 : n + 1], rest):
+            break
+        if _spelled_in(letters[n + 1 :], found[1:]):
+            return True
+    return False
+
+
+def _in_order(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(ch in it for ch in letters)
