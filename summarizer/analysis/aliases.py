@@ -25,6 +25,7 @@ from .acronyms import ACRONYM, Initials, letters, written_in
 from .lexicon import NICKNAMES, SUCCESSION, TITLES
 from .mentions import Mention, key, words
 from .things import thing_like
+from .unionfind import Sets
 
 __all__ = ["group"]
 
@@ -57,28 +58,10 @@ class _Form:
         return all(thing_like(m.ent) for m in self.mentions)
 
 
-class _Sets:
-    """Union-find over forms (by index)."""
-
-    def __init__(self, n: int) -> None:
-        self._parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self._parent[i] != i:
-            self._parent[i] = self._parent[self._parent[i]]
-            i = self._parent[i]
-        return i
-
-    def join(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self._parent[max(a, b)] = min(a, b)
-
-
 def group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     """The mentions of each entity together, in order of first mention."""
     forms = _forms(mentions)
-    sets = _Sets(len(forms))
+    sets = Sets(len(forms))
     for i, j in _alike(forms):
         sets.join(i, j)
     for i, j in _bracketed(forms, text):
@@ -131,7 +114,10 @@ def _alike(forms: list[_Form]) -> list[tuple[int, int]]:
     for i, form in enumerate(forms):
         shared: list[tuple[object, ...]] = [("key", form.key)]
         if form.person and len(form.words) > 1:
-            shared.append(("surname", _plain(form.words)[-1]))
+            surname = _plain(form.words)[-1]
+            shared.append(("surname", surname))
+            # A surname misspelt alone ("Okafer" for Tom Okafor) meets the person's last word.
+            shared += [("spelling", (), (), w) for w in {surname, *_one_out(surname)}]
         for n, word in enumerate(form.words):
             if len(word) >= _SPELLING_LENGTH:
                 before, after = form.words[:n], form.words[n + 1 :]
@@ -250,7 +236,7 @@ def _one_letter_off(x: str, y: str) -> bool:
 
 
 def _fuller(
-    i: int, forms: list[_Form], sets: _Sets, first: dict[int, int], candidates: list[int]
+    i: int, forms: list[_Form], sets: Sets, first: dict[int, int], candidates: list[int]
 ) -> dict[int, int]:
     """The forms of other entities whose fuller name form ``i``'s stands for, each with how many of a
     mention's last words name it (0: all), among ``candidates`` (``_Fuller``). An organization's short
@@ -297,8 +283,9 @@ class _Fuller:
         out = set(self._ends.get(found, ()))
         for n in range(2, len(found)):
             out.update(self._whole.get(found[-n:], ()))
-        if len(found) == 1:
-            out.update(self._first.get(found[0], ()))
+        if len(found) == 1:  # a first name alone, or a familiar one ("Jim" for James Roche)
+            for first in (found[0], *NICKNAMES.get(found[0], ())):
+                out.update(self._first.get(first, ()))
         if not short.person:
             out |= self._parts.get(short.key, set())
         return sorted(out)

@@ -1,34 +1,24 @@
 """What happened at a time, in the article's words: the clause the time dates, made to read alone.
 
 A timeline entry in the article's words is a clause a reader understands without the article: its
-subject present and resolved ("[GM] might run out of money by March", the brackets marking what was
-added), the verb that governs a reported, thought or demanded clause kept ("Republican leaders insisted
-that the UAW agree to …"), never a bare infinitive, a subordinate fragment or a piece of a quotation.
-All of it is read off the dependency parse:
+subject present and resolved ("[GM] might run out of money by March", brackets marking what was added),
+the verb that governs a reported, thought or demanded clause kept ("Republican leaders insisted that the
+UAW agree to …"), never a bare infinitive, a subordinate fragment or a piece of a quotation. All of it is
+read off the dependency parse:
 
-- the time's words hang from the verb they date; a non-finite verb ("to help …", "killing …",
-  "announced last November") belongs to the finite clause around it;
-- a clause that is the complement of a verb of speech, thought, finding or demand ("Biden said Russia
-  would face …") keeps that verb and its subject: the article gives it as their claim; a clause under
-  "if" or "unless" keeps what it conditions; a "when", "after" or "because" is left off the clause it
-  introduces, which the article states as fact;
-- a pronoun subject is replaced by the name it stands for, in brackets; a subject shared with an
-  earlier verb ("SIA took delivery … and will begin service on October 28"), or one the parser left
-  outside its verb, is added in brackets;
-- a long clause is trimmed by the parse: its subject, the verb with its auxiliaries, modals and negation,
-  what completes it, the time and the words that tie the time to the verb stay; each cut is marked "…";
-- a quotation is never cut open: the entry shows its sentences whole, marks and all;
-- a personal or possessive pronoun with nothing shown before it to stand for is named in brackets
-  ("[Harbor Health's] clinic shut …");
-- a subject that is a description only an earlier sentence says which one is ("the formerly state-owned
-  company") is named after it, in brackets, by the organization or person the article named last that the
-  noun fits ("The formerly state-owned company [Aer Lingus] was floated …", subjects.described);
-- a description the analysis cannot name ("The deliveries are scheduled to begin in 2010") is shown as the
-  article gives it: the reader has the brief's actors beside it, and leaving such entries out lost 33 of
-  MEANTIME's 263 dated events while a reading by eye found no more entries readable (21 of 25 against 17
-  of 20); evaluate/readable.py still counts them as not reading alone;
-- an entry that still does not read alone (alone.py: the time's words not shown, a pronoun the analysis
-  cannot resolve, a demonstrative subject, no subject) is its sentence whole when short and readable, or
+- the time's words hang from the verb they date; a non-finite verb belongs to the finite clause around it;
+- a complement of a verb of speech, thought, finding or demand ("Biden said Russia would face …") keeps
+  that verb and its subject; a clause under "if" or "unless" keeps what it conditions; a "when", "after"
+  or "because" is left off the clause it introduces, which the article states as fact;
+- a pronoun subject, a pronoun or possessive with nothing shown before it, a subject shared with an
+  earlier verb or left outside its verb are named in brackets ("[Harbor Health's] clinic shut …"), and
+  so is a description the article named just before ("The formerly state-owned company [Aer Lingus]");
+  one the analysis cannot name ("The deliveries are scheduled …") is shown as the article gives it:
+  leaving such entries out lost 33 of MEANTIME's 263 dates and made no more entries readable by eye;
+- a long clause is trimmed to its core (subject, verb with auxiliaries, modals and negation, what
+  completes it, the time and what ties it to the verb); each cut is marked "…"; a quotation is shown by
+  whole sentences, marks and all;
+- an entry that still does not read alone (alone.py) is its sentence whole when short and readable, or
   none at all.
 """
 
@@ -69,8 +59,6 @@ _WHOLE = 45
 """Words of a sentence shown whole where its clause cannot be made to read alone: a long sentence a
 reader can follow beats no entry; a paragraph's worth does not."""
 _CLIMB = 12
-
-
 _LISTS = threading.local()
 
 
@@ -354,8 +342,7 @@ class _Entry:
 
 
 def _listed(quoted: dict[tuple[int, int], Entity | None]) -> list[tuple[int, int]]:
-    """The spans of an article's quotations, listed once for all its entries (once an entry is quadratic
-    in a long article: an entry a sentence)."""
+    """The spans of an article's quotations, listed once for all its entries (once an entry: quadratic)."""
     made = getattr(_LISTS, "made", None)
     if made is None or made[0] is not quoted or len(made[1]) != len(quoted):
         made = _LISTS.made = (quoted, list(quoted))
