@@ -28,11 +28,10 @@ from faultserver import Behaviour, FaultServer, ok, replaying, status
 from typer.testing import CliRunner
 
 from summarizer import BackendError, Brief, CacheMode, ConfigError, Settings, Summarizer, read_path
-from summarizer.backends import threads as threads_module
 from summarizer.backends.client import engine_options, open_backend
 from summarizer.backends.engine import LlamaServer, find_server
 from summarizer.backends.serving import server_slots
-from summarizer.backends.threads import busy_elsewhere, choose_threads
+from summarizer.backends.threads import choose_threads
 from summarizer.backends.weights import DEFAULT_WEIGHTS, ensure_weights
 from summarizer.cli import app
 
@@ -47,25 +46,8 @@ def test_reading_takes_every_usable_core_and_writing_leaves_one(
     monkeypatch: pytest.MonkeyPatch, cores: int, read: int, write: int
 ) -> None:
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)))
-    monkeypatch.setattr(threads_module, "busy_elsewhere", lambda: 0.0)
     threads = choose_threads(None)
     assert (threads.read, threads.write) == (read, write)
-
-
-@pytest.mark.parametrize(("cores", "busy", "read", "write"), [(2, 1.1, 1, 1), (8, 2.6, 5, 5), (4, 6.0, 1, 1)])
-def test_reading_leaves_the_cores_other_processes_keep_busy(
-    monkeypatch: pytest.MonkeyPatch, cores: int, busy: float, read: int, write: int
-) -> None:
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)))
-    monkeypatch.setattr(threads_module, "busy_elsewhere", lambda: busy)
-    threads = choose_threads(None)
-    assert (threads.read, threads.write) == (read, write)
-
-
-def test_a_core_kept_busy_by_another_process_is_seen(spawn: Spawn) -> None:
-    spawn([sys.executable, "-c", "while True: pass"])
-    time.sleep(0.3)  # started and spinning
-    assert busy_elsewhere() > 0.5
 
 
 def test_the_threads_setting_sets_both(monkeypatch: pytest.MonkeyPatch) -> None:
