@@ -881,7 +881,7 @@ OWN = Path(__file__).resolve().parents[1] / "eval"
 
 @pytest.mark.parametrize("path", [OWN / "own" / "gold.json", OWN / "example-gold.json"], ids=lambda p: p.name)
 def test_this_projects_reader_gold_of_its_own_articles_is_exact(path: Path) -> None:
-    """The ten held-out articles of other topics and the example: every span is its words."""
+    """The thirteen held-out articles of other topics and the example: every span is its words."""
     articles = load_gold(path)
     assert articles and all(
         a.actors_complete and a.consequences_complete and a.events_complete for a in articles
