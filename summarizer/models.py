@@ -162,12 +162,6 @@ class Event(_InArticle):
     )
     actors: list[str] = Field(default_factory=list, description="Ids of the actors who took part.")
     when: When | None = Field(default=None, description="When it happened, if the article says.")
-    what_basis: Basis = Field(
-        default=Basis.STATED,
-        description="How ``what`` is known: stated (the article's words, at spans; brackets and cuts "
-        "marked), checked (the model's words, checked against the article at spans) or model (the "
-        "model's words, not checked).",
-    )
 
 
 class Quote(_InArticle):

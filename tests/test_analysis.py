@@ -317,3 +317,23 @@ def test_a_dated_clause_is_an_entry_that_reads_alone() -> None:
     for entry in by_when.values():
         assert entry is not None
         assert all(analysis.text[p.start : p.end] in entry.text for p in entry.pieces)
+
+
+def test_the_entities_indexes_grow_with_the_list() -> None:
+    """A speaker the NER missed, appended after a lookup, is found by the next one: by where it is
+    mentioned and by the words of its name."""
+    from summarizer.analysis.entities import Entity
+    from summarizer.analysis.indexed import Entities
+    from summarizer.models import Span
+
+    text = "The harbour board met on Tuesday. Pilot Marta Oyelaran said the channel was clear."
+    board = Entity("harbour board", ActorKind.ORGANIZATION, [Span(start=4, end=17)])
+    entities = Entities([board])
+    at = text.index("Oyelaran")
+    assert entities.holding(6) is board
+    assert entities.holding(at) is None
+    pilot = Entity("Marta Oyelaran", ActorKind.PERSON, [Span(start=text.index("Marta"), end=at + 8)])
+    entities.append(pilot)
+    assert entities.holding(at) is pilot and entities.holding(6) is board
+    assert entities.by_words()[("surname", "Oyelaran")] == [pilot]
+    assert entities.mentions()[2] == len("Marta Oyelaran")

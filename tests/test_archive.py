@@ -313,6 +313,45 @@ def test_items_archived_by_an_older_summarizer_still_read(archive: Archive) -> N
     assert archive.brief(1).headline
 
 
+def test_an_archive_whose_events_have_a_basis_opens_without_it(tmp_path: Path, briefed: Briefed) -> None:
+    """An archive of schema version 3 (``events.what_basis``, kept until every timeline entry was the
+    article's words) opens at the current version: the column goes, the entries in the article's words
+    stay, and one in the model's words, which no format could now tell apart, goes from the rows, the
+    timeline and the brief read back, its brief's JSON kept as archived."""
+    source, brief = example(briefed)
+    path = tmp_path / "v3.db"
+    with Archive(path) as store:
+        brief_id = store.add(source, brief)
+    # The file as version 3 left it: the column, and the basis of each entry in its rows and its JSON.
+    with sqlite3.connect(path) as conn:
+        data = json.loads(conn.execute("SELECT json FROM briefs").fetchone()[0])
+        for n, event in enumerate(data["events"]):
+            event["what_basis"] = "model" if n == 0 else "stated"
+        stored = json.dumps(data)
+        conn.execute("UPDATE briefs SET json = ?", (stored,))
+        conn.execute("ALTER TABLE events ADD COLUMN what_basis TEXT")
+        conn.execute("UPDATE events SET what_basis = CASE n WHEN 0 THEN 'model' ELSE 'stated' END")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'v4'")
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    first = brief.events[0]
+    named = brief.actor(first.actors[0])
+    assert named is not None
+    with Archive(path) as reopened:
+        assert reopened.brief(brief_id).events == brief.events[1:]
+        assert first.what not in [found.event.what for found in reopened.timeline(named.name)]
+        assert reopened.briefs()[0].events == len(brief.events) - 1
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert "what_basis" not in [r[1] for r in conn.execute("PRAGMA table_info(events)")]
+        assert conn.execute("SELECT json FROM briefs").fetchone()[0] == stored
+        assert conn.execute("SELECT min(n) FROM events").fetchone()[0] == 1
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+    assert rows(path, "events") == rows(path, "events_fts") == len(brief.events) - 1
+    assert rows(path, "event_actors") == sum(len(set(e.actors)) for e in brief.events[1:])
+
+
 def test_settings_name_the_archive() -> None:
     assert Settings.from_env(archive="off").resolved_archive() is None
     assert Settings.from_env(archive="~/x.db").resolved_archive() == Path("~/x.db").expanduser()
@@ -338,15 +377,33 @@ TABLES = [
 ]
 
 
+_EVENTS = {
+    "events": "SELECT brief_id, article_id, what, when_text, when_value, precision, date, start, end "
+    "FROM events ORDER BY id",
+    "event_actors": "SELECT e.brief_id, e.what, x.actor_id, x.date FROM event_actors x "
+    "JOIN events e ON e.id = x.event_id ORDER BY e.id, x.actor_id",
+    "events_fts": "SELECT what, dateline FROM events_fts ORDER BY rowid",
+}
+"""The events' tables, as what they hold rather than by id."""
+
+
+def _selected(path: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql).fetchall()
+
+
 def test_an_archive_of_an_older_schema_version_is_migrated(tmp_path: Path, briefed: Briefed) -> None:
     """tests/archives/archive-v1.db was written by the first version of the archive (these briefs): opened
-    now, it gains what came since, filled in from what it holds, and loses nothing: it is the archive that
-    archiving its briefs today makes."""
+    now, it gains what came since, filled in from what it holds, and loses nothing but its timeline
+    entries in the model's words (v4): it is the archive that archiving its briefs today makes."""
     old = tmp_path / "old.db"
     shutil.copy(ROOT / "tests" / "archives" / "archive-v1.db", old)
     with sqlite3.connect(old) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1 < SCHEMA_VERSION
-    before = {t: rows(old, t) for t in ("articles", "briefs", "actors", "aliases", "quotes", "events")}
+        worded = dict(conn.execute("SELECT what_basis, count(*) FROM events GROUP BY what_basis").fetchall())
+    assert worded == {"stated": 16, "model": 15}
+    before = {t: rows(old, t) for t in ("articles", "briefs", "actors", "aliases", "quotes")}
+    before["events"] = worded["stated"]
     stored = table(old, "briefs", ("current",))
     with Archive(old) as migrated:
         assert len(migrated.quotes(by="Peskov")) == 4
@@ -360,8 +417,12 @@ def test_an_archive_of_an_older_schema_version_is_migrated(tmp_path: Path, brief
     fresh = tmp_path / "fresh.db"
     with Archive(fresh) as store:
         store.load(exported)
-    for name in TABLES[1:] + [f"{t}_fts" for t in ("quotes", "events", "consequences")]:
+    for name in [t for t in TABLES[1:] if t not in _EVENTS] + ["quotes_fts", "consequences_fts"]:
         assert table(old, name) == table(fresh, name), name
+    # The events left keep their ids and their places in their briefs' JSON; those of a fresh archive
+    # are numbered without the gaps.
+    for sql in _EVENTS.values():
+        assert _selected(old, sql) == _selected(fresh, sql)
     # What the code of the day makes of a brief (its JSON, and so its key) and of an article's first line
     # (its title) may have changed since; the rest is as it was.
     assert table(old, "briefs", ("key", "json")) == table(fresh, "briefs", ("key", "json"))

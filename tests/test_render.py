@@ -772,3 +772,33 @@ def test_html_keeps_the_text_and_nests_for_any_spans(text: str, cuts: list[tuple
             assert text[span.start : span.end].startswith(parsed.text_of[f"q{number}"])
         else:
             assert f"q{number}" not in parsed.text_of
+
+
+# --- the archive's query results ----------------------------------------------------------------------
+
+
+def test_an_archive_timeline_says_once_that_its_entries_are_the_articles_words() -> None:
+    """Above the entries, in the table and the note; an entry's bracketed words are shown, not read as
+    rich markup."""
+    from summarizer.archive import ArchivedEvent, ArticleRef
+    from summarizer.render.archive import timeline_markdown, timeline_table
+
+    text = "The ferry workers met on Friday. They said on Monday they would strike."
+    article = ArticleRef(id=1, origin="ferry.txt", title="Ferry", dateline=None, brief_id=1, headline="h")
+    entry = Event(
+        what="[the ferry workers] said on Monday they would strike",
+        when=When(text="Monday", span=_at(text, "Monday"), value="2024-05-06", precision=Precision.DAY),
+        spans=[_at(text, "said on Monday they would strike")],
+    )
+    found = [
+        ArchivedEvent(article=article, event=entry, actors=[]),
+        ArchivedEvent(article=article, event=entry, actors=[]),
+    ]
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    console.print(timeline_table(found))
+    table = console.file.getvalue()  # type: ignore[attr-defined]
+    assert table.count("In the article's words: [brackets] added, … words left out") == 1
+    assert table.count("[the ferry workers] said on Monday") == 2
+    note = timeline_markdown("ferry workers", found, 2)
+    assert note.count("*In the article's words: \\[brackets\\] added, … words left out.*") == 1
+    assert "the article's words)" not in note

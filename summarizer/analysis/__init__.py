@@ -22,9 +22,10 @@ from ..models import ActorKind, Span, When
 from ..timeline import find_dates
 from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
+from .indexed import Entities
 from .layout import non_prose
 from .quotations import QuotedPassage, find_quoted_passages
-from .speakers import Attribution, attribute
+from .speakers import Attribution, Speakers, attribute
 from .tense import dates_nothing, tense_at
 from .text import content_words, covered, rough_sentences, trimmed
 
@@ -176,11 +177,11 @@ def analyze(source: Source) -> Analysis:
         and (span := trimmed(text, max(s.start_char, start), s.end_char)).end > span.start
         and not aside(span.start)
     ]
-    entities = find_entities(doc, start, outside)
+    entities = Entities(find_entities(doc, start, outside))
     quoted = [q for q in find_quoted_passages(text, start) if not aside(q.span.start)]
     said = attribute(doc, [q.span for q in quoted], entities)
     quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]
-    speakers = {span: a.speaker for span, a in zip(quote_spans, said, strict=True)}
+    speakers = Speakers(quote_spans, {span: a.speaker for span, a in zip(quote_spans, said, strict=True)})
     times = _times(source, sentences, aside, doc, tuple(q.span for q in quoted))
     near = _times_near(doc, [when.span for when, _, _ in times if when.span is not None])
     dated = [
@@ -230,9 +231,7 @@ def _times_near(doc: Doc, spans: list[Span]) -> Callable[[Span], list[Span]]:
     ]
 
 
-def _pronouns(
-    doc: Doc, entities: list[Entity], quoted: dict[tuple[int, int], Entity | None]
-) -> dict[int, set[str]]:
+def _pronouns(doc: Doc, entities: Entities, speakers: Speakers) -> dict[int, set[str]]:
     """The actor each pronoun subject stands for, where the parse can tell: "I" and "we" in a quotation
     its speaker, "he", "she", "it" and "they" their antecedent (subjects.py)."""
     from .named import ambiguous, key
@@ -243,11 +242,11 @@ def _pronouns(
         if token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if token.lower_ in ("i", "we"):
-            speaker = next((e for (lo, hi), e in quoted.items() if lo < token.idx < hi), None)
+            speaker = next((e for (lo, hi), e in speakers.of.items() if lo < token.idx < hi), None)
             if speaker is not None:
                 found[token.i] = {key(speaker)}
         elif token.lower_ in ("he", "she", "it", "they") and not ambiguous(token):
-            referent = antecedent(token, entities, list(quoted))
+            referent = antecedent(token, entities, speakers.spans)
             found.update({token.i: {key(referent)}} if isinstance(referent, Entity) else {})
     return found
 

@@ -19,6 +19,7 @@ from ..models import ClaimSource, Span
 from .certainty import governors, says
 from .complements import deadline
 from .entities import Entity
+from .indexed import Entities
 from .lexicon import CLAIMING, MODALS, PRONOUNS, SPEECH_VERBS
 from .nlp import lemma
 from .referents import entity_named, phrase, pronoun_referent
@@ -62,7 +63,7 @@ class Statement:
 
 def claimant_of(
     verb: Token,
-    entities: list[Entity],
+    entities: Entities,
     passages: list[tuple[Span, Attribution]],
     quoted: list[tuple[int, int]],
 ) -> Claimant:
@@ -164,7 +165,7 @@ def _passive(verb: Token) -> Span:
     return Span(start=first.idx, end=verb.idx + len(verb.text))
 
 
-def _named(subject: Token, entities: list[Entity], quoted: list[tuple[int, int]], cue: Span) -> Claimant:
+def _named(subject: Token, entities: Entities, quoted: list[tuple[int, int]], cue: Span) -> Claimant:
     """The claim of one named by ``subject``: an actor, an unnamed source, or unknown."""
     if subject.lower_ in PRONOUNS:
         entity = pronoun_referent(subject, entities, quoted, None, None)

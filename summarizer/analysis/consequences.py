@@ -21,7 +21,7 @@ from ..models import Span
 from .certainty import Reading, governors, read, refuses, verb_of
 from .claimants import Claimant, claimant_of
 from .clauses import clause_at
-from .entities import Entity
+from .indexed import Entities
 from .lexicon import (
     CAPACITY_VERBS,
     CONSEQUENCE_CUES,
@@ -61,7 +61,7 @@ def find_candidates(
     doc: Doc,
     sentences: list[Span],
     markers: list[Span],
-    entities: list[Entity],
+    entities: Entities,
     passages: list[tuple[Span, Attribution]],
 ) -> list[Candidate]:
     """The candidate of each sentence whose first usable cue starts what follows and states an outcome

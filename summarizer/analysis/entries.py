@@ -26,15 +26,16 @@ from __future__ import annotations
 
 import bisect
 import math
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Span
 from .alone import PERSONAL, expletive, reads_alone, shown_before, undetermined
 from .entities import Entity
+from .indexed import Entities
 from .lexicon import CLAIMING, PRONOUNS, QUOTE_MARKS
 from .nlp import nearest_head
+from .speakers import Speakers
 from .subjects import (
     RELATIVE,
     acted_before,
@@ -59,7 +60,6 @@ _WHOLE = 45
 """Words of a sentence shown whole where its clause cannot be made to read alone: a long sentence a
 reader can follow beats no entry; a paragraph's worth does not."""
 _CLIMB = 12
-_LISTS = threading.local()
 
 
 @dataclass(frozen=True)
@@ -74,13 +74,13 @@ class Entry:
 def entry_at(
     doc: Doc,
     when: Span,
-    entities: list[Entity],
-    quoted: dict[tuple[int, int], Entity | None],
+    entities: Entities,
+    speakers: Speakers,
     others: list[Span] | None = None,
 ) -> Entry | None:
     """The entry for the time at ``when``: what happened then, in the article's words, made to read
     alone; None when the parse gives it no clause (a time in a verbless heading), or it stands in a
-    quotation whose speaker is unknown. ``quoted``: the article's quotations (their spans, marks
+    quotation whose speaker is unknown. ``speakers``: the article's quotations (their spans, marks
     included) and who the parse says spoke them; ``others``: the article's other times, of which the
     entry leaves out those that date the verb governing its clause, not its clause ("[A report] found …
     that Putin authorized … in last November's election" for "last November", without "earlier this
@@ -91,22 +91,20 @@ def entry_at(
     head = _clause_head(words.root)
     if head is None:
         return None
-    entry = _Entry(doc, entities, quoted, [t.i for t in words])
+    entry = _Entry(doc, entities, speakers, [t.i for t in words])
     for other in others or []:
         if (span := doc.char_span(other.start, other.end, alignment_mode="expand")) is not None:
             entry.others.append([t.i for t in span])
     return entry.build(head)
 
 
-def gist(
-    doc: Doc, sentence: Span, entities: list[Entity], quoted: dict[tuple[int, int], Entity | None]
-) -> Entry | None:
+def gist(doc: Doc, sentence: Span, entities: Entities, speakers: Speakers) -> Entry | None:
     """A sentence's main clause made to read alone, trimmed like a timeline entry: what the brief shows
     in the article's words where the model's own failed its check."""
     words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if words is None or not is_verb(words.root):
         return None
-    return _Entry(doc, entities, quoted, []).build(words.root)
+    return _Entry(doc, entities, speakers, []).build(words.root)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -137,13 +135,11 @@ def _governor(verb: Token) -> Token | None:
 class _Entry:
     """One entry in the making: the tokens it shows, what it adds, its text."""
 
-    def __init__(
-        self, doc: Doc, entities: list[Entity], quoted: dict[tuple[int, int], Entity | None], time: list[int]
-    ):
+    def __init__(self, doc: Doc, entities: Entities, speakers: Speakers, time: list[int]):
         self.doc = doc
         self.entities = entities
-        self.speakers = quoted
-        self.quoted = _listed(quoted)
+        self.speakers = speakers.of
+        self.quoted = speakers.spans
         self.time = time
         self.others: list[list[int]] = []
         self.keep: set[int] = set()
@@ -339,12 +335,3 @@ class _Entry:
     def _render(self) -> Entry | None:
         worded = words_of(self.doc, self.keep, self.added, self.replaced)
         return Entry(text=worded[0], pieces=worded[1]) if worded is not None else None
-
-
-def _listed(quoted: dict[tuple[int, int], Entity | None]) -> list[tuple[int, int]]:
-    """The spans of an article's quotations, listed once for all its entries (once an entry: quadratic)."""
-    made = getattr(_LISTS, "made", None)
-    if made is None or made[0] is not quoted or len(made[1]) != len(quoted):
-        made = _LISTS.made = (quoted, list(quoted))
-    listed: list[tuple[int, int]] = made[1]
-    return listed

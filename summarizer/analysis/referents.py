@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
 from .entities import Entity
-from .indexed import by_words, mentions
+from .indexed import Entities
 from .lexicon import (
     COMPANY_NOUNS,
     DOCUMENTS,
@@ -51,7 +51,7 @@ def inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
 
 def pronoun_referent(
     subject: Token,
-    entities: list[Entity],
+    entities: Entities,
     quoted: list[tuple[int, int]],
     previous: Entity | None,
     since: int | None,
@@ -93,7 +93,7 @@ def pronoun_referent(
     if found is None and pronoun in ("he", "she"):
         # The mentions since ``first`` by bisection (a scan of every mention is quadratic in a long
         # article); of two at one place, the first entity's.
-        starts, spans, _ = mentions(entities)
+        starts, spans, _ = entities.mentions()
         lo, hi = bisect.bisect_left(starts, first.start_char), bisect.bisect_left(starts, subject.idx)
         named_before = [(start, -n) for start, _, n in spans[lo:hi] if fits(entities[n])]
         last = max(named_before, default=None)
@@ -123,7 +123,7 @@ def _could_be(pronoun: str, noun: Token) -> bool:
     return noun.tag_ == "NNS"
 
 
-def _marked_beside(found: tuple[Entity, int], pronoun: str, entities: list[Entity], doc: Doc) -> Entity:
+def _marked_beside(found: tuple[Entity, int], pronoun: str, entities: Entities, doc: Doc) -> Entity:
     """Of two people named in one sentence, the one the text shows to be of the pronoun's sex ("Tom Reed
     and his wife Anna Reed spoke. … she said")."""
     entity, at = found
@@ -134,7 +134,7 @@ def _marked_beside(found: tuple[Entity, int], pronoun: str, entities: list[Entit
     if sentence is None:
         return entity
     sent = sentence[0].sent
-    starts, spans, _ = mentions(entities)
+    starts, spans, _ = entities.mentions()
     named = spans[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
     marked = [
         e
@@ -202,15 +202,15 @@ _NEAR = 8
 """Mentions before a word looked at for one that holds it: mentions overlap only a little."""
 
 
-def _mentioned(token: Token, entities: list[Entity]) -> Entity | None:
+def _mentioned(token: Token, entities: Entities) -> Entity | None:
     """The first of ``entities`` one of whose mentions holds ``token``."""
-    starts, spans, _ = mentions(entities)
+    starts, spans, _ = entities.mentions()
     at = bisect.bisect_right(starts, token.idx)
     held = [n for start, end, n in spans[max(0, at - _NEAR) : at] if start <= token.idx < end]
     return entities[min(held)] if held else None
 
 
-def entity_named(token: Token, entities: list[Entity]) -> Entity | None:
+def entity_named(token: Token, entities: Entities) -> Entity | None:
     """The entity a subject names: the person its noun phrase names, the nearest to its head first
     ("Northrop Grumman CEO Ron Sugar"; "USAF's chief of staff General Duncan McNab"; "said Airbus
     President and Chief Executive Officer, Tom Enders"), the entity one of whose mentions holds it, the
@@ -252,7 +252,7 @@ def entity_named(token: Token, entities: list[Entity]) -> Entity | None:
     if token.lower_ in COMPANY_NOUNS and [c.lower_ for c in token.children] == ["the"]:
         return last_company(token, entities)
     words = [t.lower_ for t in token.subtree if t.dep_ in ("compound", "amod") or t.i == token.i]
-    for entity in by_words(entities).get(("last", words[-1]), []) if len(words) > 1 else []:
+    for entity in entities.by_words().get(("last", words[-1]), []) if len(words) > 1 else []:
         if entity.kind is ActorKind.ORGANIZATION:
             names = [n.lower().split() for n in entity.names()]
             if any(name[-len(words) :] == words for name in names):
@@ -280,7 +280,7 @@ def _a_person(token: Token) -> bool:
 
 
 def last_company(
-    token: Token, entities: list[Entity], quoted: list[tuple[int, int]] | None = None
+    token: Token, entities: Entities, quoted: list[tuple[int, int]] | None = None
 ) -> Entity | None:
     """The organization named last before ``token`` in its sentence or the one before: "In a statement on
     the Airbus website, the company said" is Airbus; not one named inside ``quoted``, where given (a
@@ -288,7 +288,7 @@ def last_company(
     doc = token.doc
     sent = token.sent
     lo = doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
-    starts, spans, _ = mentions(entities)
+    starts, spans, _ = entities.mentions()
     named = [
         (start, _acts(doc, Span(start=start, end=end)), -n)
         for start, end, n in spans[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, token.idx)]
@@ -330,10 +330,10 @@ def newly_named(token: Token, entities: list[Entity]) -> Entity | None:
     return entity
 
 
-def _person_named(word: str, entities: list[Entity]) -> Entity | None:
+def _person_named(word: str, entities: Entities) -> Entity | None:
     """The one person whose surname, or first name, is ``word``."""
     for part in ("surname", "first name"):
-        named = by_words(entities).get((part, word), [])
+        named = entities.by_words().get((part, word), [])
         if len(named) == 1:
             return named[0]
     return None

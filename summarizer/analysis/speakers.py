@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .entities import Entity, body_named
+from .indexed import Entities
 from .lexicon import DOCUMENTS, NAMING_VERBS, PRONOUNS, SPEECH_VERBS
 from .nlp import nearest_head, text_of
 from .referents import SUBJECTS, entity_named, inside, newly_named, phrase, pronoun_referent
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Attribution", "attribute", "is_cue", "is_full", "subject_of"]
+__all__ = ["Attribution", "Speakers", "attribute", "is_cue", "is_full", "subject_of"]
 
 _CLIMB = 8
 """Heads climbed from a speech verb to the clause whose subject speaks ("Jobs resigned in a letter to
@@ -54,7 +55,16 @@ class Attribution:
     """The words of that subject, for an unnamed one ("industry analysts", "a spokesman")."""
 
 
-def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[Attribution]:
+@dataclass(frozen=True)
+class Speakers:
+    """The article's quotations, their marks included, in order (``spans``), and the speaker the parse
+    gives each (``of``): made once for every entry and pronoun that reads them."""
+
+    spans: list[tuple[int, int]]
+    of: dict[tuple[int, int], Entity | None]
+
+
+def attribute(doc: Doc, passages: list[Span], entities: Entities) -> list[Attribution]:
     """One attribution per passage, in order. New organizations the article shows speaking as a body
     ("Russia's embassy in the U.S. … blaming") are appended to ``entities``."""
     quoted = [(p.start - 1, p.end + 1) for p in passages]
@@ -99,7 +109,7 @@ def attribute(doc: Doc, passages: list[Span], entities: list[Entity]) -> list[At
 
 
 def _introduced(
-    doc: Doc, passage: Span, entities: list[Entity], quoted: list[tuple[int, int]]
+    doc: Doc, passage: Span, entities: Entities, quoted: list[tuple[int, int]]
 ) -> Attribution | None:
     """A passage right after a noun for what someone says or writes ("Jobs left this farewell, “…”",
     "made one promise to the workers: “…”"): the words are that utterance, and its author speaks, the
@@ -140,7 +150,7 @@ def _unattributed(
     words: SpacySpan | None,
     before: list[Span],
     said: list[Attribution],
-    entities: list[Entity],
+    entities: Entities,
     quoted: list[tuple[int, int]],
 ) -> Attribution:
     """A passage no speech verb governs. A fragment is a term. A whole sentence standing alone (no verb
@@ -298,7 +308,7 @@ def _beside(verb: Token) -> Token | None:
 
 
 def _reported_by(
-    doc: Doc, sentence: Span, entities: list[Entity], quoted: list[tuple[int, int]]
+    doc: Doc, sentence: Span, entities: Entities, quoted: list[tuple[int, int]]
 ) -> Entity | None:
     """The named subject of a sentence's first speech verb outside quotation marks."""
     words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorKind
 from .entities import Entity
-from .indexed import holding
+from .indexed import Entities
 from .lexicon import COMPANY_NOUNS, FEMININE, MASCULINE, PRONOUN_FORMS, PRONOUNS, PUBLIC_BODIES, ROLE_NOUNS
 from .referents import SUBJECTS, last_company, pronoun_referent
 from .text import sentences_back
@@ -41,9 +41,7 @@ def finite(verb: Token) -> bool:
     )
 
 
-def antecedent(
-    pronoun: Token, entities: list[Entity], quoted: list[tuple[int, int]]
-) -> Entity | Token | None:
+def antecedent(pronoun: Token, entities: Entities, quoted: list[tuple[int, int]]) -> Entity | Token | None:
     """What a personal or possessive pronoun stands for: a person for "he" and "she" (speakers.py's
     rule); for "it" and "they" the subject named last before it (a relative pronoun counts as its noun)
     in its sentence or the two before, when it can be one: no person, and of the pronoun's number; None
@@ -92,9 +90,9 @@ def acted_before(entity: Entity, pronoun: Token) -> bool:
     return False
 
 
-def mentioned(token: Token, entities: list[Entity]) -> Entity | None:
+def mentioned(token: Token, entities: Entities) -> Entity | None:
     """The entity one of whose mentions holds ``token``."""
-    return holding(token.idx, entities)
+    return entities.holding(token.idx)
 
 
 def shared_subject(verb: Token) -> Token | None:
@@ -126,14 +124,14 @@ def left_behind(verb: Token) -> Token | None:
     return noun
 
 
-def described(noun: Token, entities: list[Entity], quoted: list[tuple[int, int]]) -> Entity | None:
+def described(noun: Token, entities: Entities, quoted: list[tuple[int, int]]) -> Entity | None:
     """Who a description that does not say which one it is stands for, where the article shows it:
     "the formerly state-owned company", "this firm" as the organization named last outside quotation
     marks, a public body none ("the company said", for a speaker, is the same rule); "the minister" as
     the one person named last whose role is a minister. None for anything else ("the deliveries", "the
     first aircraft"): unknown beats wrong."""
     if noun.lower_ in COMPANY_NOUNS:
-        companies = [e for e in entities if e.name.split()[-1].lower() not in PUBLIC_BODIES]
+        companies = Entities(e for e in entities if e.name.split()[-1].lower() not in PUBLIC_BODIES)
         return _called(noun, companies) or last_company(noun, companies, quoted)
     if noun.lower_ in ROLE_NOUNS and noun.tag_ == "NN":
         return _last_in_role(noun, entities)
@@ -154,7 +152,7 @@ def _last_in_role(noun: Token, entities: list[Entity]) -> Entity | None:
     return fit[0] if len(fit) == 1 else None
 
 
-def _called(noun: Token, entities: list[Entity]) -> Entity | None:
+def _called(noun: Token, entities: Entities) -> Entity | None:
     """The organization the sentence of ``noun`` or the one before calls by the same noun: "NPD Group,
     a market research firm" for "the firm", "the aerospace company EADS" for "the company"."""
     first = sentences_back(noun, 1)

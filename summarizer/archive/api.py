@@ -15,7 +15,7 @@ from ..ingest import Source, source_from_text
 from ..models import Brief
 from . import queries
 from . import search as fts
-from .models import ArchivedBrief, ArchivedEvent, ArchivedQuote, ArticleRef, SearchHit, read_brief
+from .models import ArchivedBrief, ArchivedEvent, ArchivedQuote, ArticleRef, SearchHit, brief_of, read_brief
 from .queries import Page
 from .search import KINDS, Kind
 from .store import Connection, add_brief, now
@@ -156,8 +156,6 @@ class Archive:
 
 
 def _record(data: Any) -> tuple[Source, Brief, dt.datetime]:
-    from .models import readable
-
     if not isinstance(data, dict):
         raise ValueError("not a JSON object")
     day = data.get("dateline")
@@ -169,7 +167,7 @@ def _record(data: Any) -> tuple[Source, Brief, dt.datetime]:
     archived_at = dt.datetime.fromisoformat(data["archived_at"])
     if archived_at.tzinfo is None:
         archived_at = archived_at.replace(tzinfo=dt.UTC)
-    return source, readable(Brief, data["brief"]), archived_at
+    return source, brief_of(data["brief"]), archived_at
 
 
 def _first_line(exc: Exception) -> str:

@@ -54,8 +54,7 @@ _TABLES: dict[str, dict[str, Any]] = {
         "description": "Each brief's timeline: what happened, and when (`date`: the first day of "
         "`when_value`).",
         "sort": "date",
-        "facets": ["precision", "what_basis"],
-        "columns": {"what_basis": "stated (the article's clause) or model (the model's words)"},
+        "facets": ["precision"],
     },
     "consequences": {
         "fts_table": "consequences_fts",

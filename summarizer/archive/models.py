@@ -2,7 +2,8 @@
 
 Items are read back from the brief's stored JSON with :func:`readable`, which keeps only the fields the
 models of this code know: a brief archived by an older summarizer, whose items carried a field since
-removed, still reads.
+removed, still reads (whole briefs with :func:`brief_of`, which also leaves out what this code would
+show wrongly).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __all__ = [
     "ArchivedQuote",
     "ArticleRef",
     "SearchHit",
+    "brief_of",
     "read_brief",
     "readable",
 ]
@@ -112,4 +114,15 @@ def _fit(annotation: Any, value: Any) -> Any:
 
 def read_brief(text: str) -> Brief:
     """An archived brief's JSON as a Brief."""
-    return readable(Brief, json.loads(text))
+    return brief_of(json.loads(text))
+
+
+def brief_of(data: Any) -> Brief:
+    """A brief's JSON, as any summarizer archived or exported it, as this code's Brief. A timeline entry
+    an older one wrote in the model's words (``what_basis`` other than stated, before prompt version 7)
+    is left out: every format shows a timeline as the article's words, and this one is not."""
+    if isinstance(data, dict) and isinstance(data.get("events"), list):
+        events = data["events"]
+        kept = [e for e in events if not isinstance(e, dict) or e.get("what_basis") in (None, "stated")]
+        data = {**data, "events": kept}
+    return readable(Brief, data)

@@ -106,7 +106,8 @@ def recent(conn: sqlite3.Connection, limit: int | None) -> Page[ArchivedBrief]:
     rows = conn.execute(
         "SELECT id, archived_at, backend, model, prompt_version, current, "
         "json_array_length(json, '$.actors') AS actors, json_array_length(json, '$.quotes') AS quotes, "
-        "json_array_length(json, '$.events') AS events, "
+        # Rows, not the JSON: an entry in the model's words of an older brief is no longer shown.
+        "(SELECT count(*) FROM events e WHERE e.brief_id = briefs.id) AS events, "
         "json_array_length(json, '$.consequences') AS consequences "
         "FROM briefs ORDER BY archived_at DESC, id DESC LIMIT ?",
         (limit_of(limit),),

@@ -172,7 +172,6 @@ def brief_rows(
                 **owner,
                 "n": n,
                 "what": event.what,
-                "what_basis": _text(event.what_basis),
                 "when_text": when.text if when else None,
                 "when_value": when.value if when else None,
                 "precision": _text(when.precision) if when else None,

@@ -220,7 +220,19 @@ def _v3(db: Database) -> None:
     db.table("event_actors").create_index(["actor_id", "date", "event_id"])
 
 
-_MIGRATIONS = [_v1, _v2, _v3]
+def _v4(db: Database) -> None:
+    """Events lose ``what_basis``: every timeline entry is the article's words since prompt version 7.
+
+    An entry an older summarizer wrote in the model's words could no longer be told from the article's,
+    so its rows go (its brief's JSON keeps it; :func:`.models.brief_of` leaves it out too)."""
+    model_words = "SELECT id FROM events WHERE what_basis != 'stated'"
+    db.execute(f"DELETE FROM event_actors WHERE event_id IN ({model_words})")
+    db.execute(f"DELETE FROM events_fts WHERE rowid IN ({model_words})")
+    db.execute(f"DELETE FROM events WHERE id IN ({model_words})")
+    db.table("events").transform(drop={"what_basis"})
+
+
+_MIGRATIONS = [_v1, _v2, _v3, _v4]
 
 SCHEMA_VERSION = len(_MIGRATIONS)
 """The version this code reads and writes."""

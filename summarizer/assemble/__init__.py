@@ -136,7 +136,6 @@ def _events(analysis: Analysis, places: _Places) -> list[Event]:
         events.append(
             Event(
                 what=what,
-                what_basis=Basis.STATED,
                 actors=list(dict.fromkeys([*named, *_named_in(dated.sentence, places, within=spans)]))[:3],
                 when=dated.when,
                 spans=spans or [dated.sentence],

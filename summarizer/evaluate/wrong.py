@@ -12,15 +12,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import Basis, Brief, ClaimSource, Consequence, Quote
+from ..models import Brief, ClaimSource, Consequence, Quote
 from .gold.matching import actor_named, brief_actor_keys, gold_actor_keys, name_key, name_keys, quote_key
-from .gold.model import GoldArticle, GoldConsequence, GoldEvent
+from .gold.model import GoldArticle, GoldConsequence
 from .overview import judge_overview
 from .readable import readable_alone
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from .scoring import Ratio
 
 __all__ = ["WRONG", "shown_wrong"]
@@ -35,7 +33,6 @@ WRONG: tuple[tuple[str, str], ...] = (
     ("non_actors", "Non-actors shown"),
     ("dates_wrong", "Dates wrong"),
     ("unreadable_entries", "Article-words entries unreadable alone"),
-    ("unfaithful_entries", "Model-words entries unfaithful"),
     ("unfaithful_overview", "Headline and summary sentences unfaithful"),
     ("short_summaries", "Summaries under two sentences"),
 )
@@ -207,11 +204,11 @@ def _actors(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> dic
 
 def _timeline(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> dict[str, _Count]:
     """Each dated entry against the gold time expression it stands on: a date the words do not mean, or
-    words that date nothing in the story, are a wrong date; an entry in the article's words must read
-    alone; one in the model's words must keep the gold's actor, negation and certainty."""
+    words that date nothing in the story, are a wrong date; an entry (the article's words) must read
+    alone."""
     from .gold.matching import evidence_overlaps, same_date
 
-    dates, unreadable, unfaithful = _Count(), _Count(), _Count()
+    dates, unreadable = _Count(), _Count()
     for event in brief.events:
         when = event.when
         if when is None:
@@ -227,18 +224,12 @@ def _timeline(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> d
             elif want.date is None or not same_date(when.value, want.date):
                 dates.wrong += 1
                 notes.setdefault("dates_wrong", []).append(f"{when.text} = {when.value} (gold: {want.date})")
-        if event.what_basis is Basis.STATED:
-            unreadable.shown += 1
-            dating = when.text if when.span is not None else None
-            if (why := readable_alone(event.what, dating, _before(event.what, gold.text))) is not None:
-                unreadable.wrong += 1
-                notes.setdefault("unreadable_entries", []).append(f"{event.what!r}: {why}")
-        elif want.timeline:
-            unfaithful.shown += 1
-            if (why := _unfaithful(event.what, want, gold)) is not None:
-                unfaithful.wrong += 1
-                notes.setdefault("unfaithful_entries", []).append(f"{event.what!r}: {why}")
-    return {"dates_wrong": dates, "unreadable_entries": unreadable, "unfaithful_entries": unfaithful}
+        unreadable.shown += 1
+        dating = when.text if when.span is not None else None
+        if (why := readable_alone(event.what, dating, _before(event.what, gold.text))) is not None:
+            unreadable.wrong += 1
+            notes.setdefault("unreadable_entries", []).append(f"{event.what!r}: {why}")
+    return {"dates_wrong": dates, "unreadable_entries": unreadable}
 
 
 def _before(what: str, text: str) -> str:
@@ -248,35 +239,3 @@ def _before(what: str, text: str) -> str:
     run = next((r for r in runs if len(r.split()) > 1), None)
     at = text.lower().find(run.lower()) if run is not None else -1
     return text[:at] if at >= 0 else text
-
-
-def _parsed(text: str) -> Doc:
-    from ..analysis.nlp import parse
-
-    return parse(text)
-
-
-def _unfaithful(what: str, want: GoldEvent, gold: GoldArticle) -> str | None:
-    """Why a model-written entry misstates the gold event, or None: it must name one of the gold's
-    actors, keep its negation, and not state as done what the article plans, expects or conditions (nor
-    the reverse)."""
-    from ..analysis.certainty import certainty_of
-    from ..models import Certainty
-
-    said = f" {quote_key(what)} "
-    if want.who:
-        names: set[str] = set()
-        for who in want.who:
-            known = actor_named(who, gold.actors)
-            names |= gold_actor_keys(known) if known else name_keys([who])
-        if not any(f" {n} " in said for n in names if n):
-            return f"does not name {' or '.join(want.who)}"
-    doc = _parsed(what)
-    negated = any(t.dep_ == "neg" for t in doc)
-    if negated != want.negative:
-        return "negation flipped" if want.negative else "a negation the article does not state"
-    if want.status is not None and want.status != "scheduled":
-        done = certainty_of(what) is Certainty.HAPPENED
-        if done != (want.status == Certainty.HAPPENED.value):
-            return f"stated as {'done' if done else 'not done'} (gold: {want.status})"
-    return None

@@ -25,7 +25,6 @@ __all__ = [
     "consequence_claim",
     "dateline_text",
     "role_text",
-    "shared_basis",
     "sources_text",
     "speaker_name",
     "story_claim",
@@ -97,7 +96,7 @@ BASIS_LABEL = {
     Basis.CHECKED: "the model's words, checked against the article",
     Basis.MODEL: "the model's words, not checked",
 }
-"""How a headline, summary sentence or timeline entry is known, in the words every format shows."""
+"""How a headline or summary sentence is known, in the words every format shows."""
 
 CHOICE_LABEL = {
     **BASIS_LABEL,
@@ -111,7 +110,7 @@ UNKNOWN = "unknown"
 """What every format shows where how a fact is known is unknown."""
 
 ARTICLE_WORDS = "in the article's words: [brackets] added, … words left out"
-"""What a timeline all in the article's words says once, above its entries."""
+"""What every timeline says once, above its entries: each is the article's words."""
 
 
 def basis_label(basis: Basis | None, *, choice: bool = False) -> str:
@@ -119,12 +118,6 @@ def basis_label(basis: Basis | None, *, choice: bool = False) -> str:
     if basis is None:
         return UNKNOWN
     return (CHOICE_LABEL if choice else BASIS_LABEL)[basis]
-
-
-def shared_basis(bases: list[Basis]) -> Basis | None:
-    """The basis every item of a section has, when they all have one: said once, above them, rather
-    than the same mark on every row."""
-    return bases[0] if bases and all(b is bases[0] for b in bases) else None
 
 
 def role_text(actor: Actor | StoryActor) -> str | None:

@@ -1,8 +1,9 @@
 """What the archive's queries found, shown: rich tables for the terminal, Markdown for a note.
 
 Matched words are highlighted (reverse video on a terminal, bold in Markdown); every row says where it
-comes from (the article's date, title and origin, and the item's offsets in it) and, for quotes and
-events, how it is known, in the words the brief's own formats use.
+comes from (the article's date, title and origin, and the item's offsets in it) and, for quotes, how it
+is known, in the words the brief's own formats use; a timeline says once, above it, that its entries are
+the article's words.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..archive import ArchivedBrief, ArchivedEvent, ArchivedQuote, ArticleRef, SearchHit
 from ..models import Span
-from ._common import basis_label, when_label
+from ._common import ARTICLE_WORDS, basis_label, when_label
 from .markdown import attribution, inline
 from .safe import printable
 
@@ -31,6 +32,7 @@ __all__ = [
 ]
 
 _TITLE_CHARS = 60
+_ARTICLE_WORDS = ARTICLE_WORDS[:1].upper() + ARTICLE_WORDS[1:]
 
 
 def _title(article: ArticleRef) -> str:
@@ -58,6 +60,17 @@ def _table(**columns: int) -> Table:
         else:
             table.add_column(column.replace("_", " "), no_wrap=True)
     return table
+
+
+def _add_row(table: Table, *cells: str | Text) -> None:
+    table.add_row(*(_text(c) if isinstance(c, str) else c for c in cells))
+
+
+def _text(text: str) -> Text:
+    """``text`` shown as it is: rich would read an entry's "[the union]" as markup and drop it."""
+    from rich.text import Text
+
+    return Text(text)
 
 
 def _marked(text: str, marks: Sequence[Span]) -> Text:
@@ -89,7 +102,8 @@ def briefs_table(briefs: Sequence[ArchivedBrief]) -> Table:
         made = f"{printable(entry.model)}\nprompt {printable(entry.prompt_version)}"
         if not entry.current:
             made += "\n(a newer brief of this article exists)"
-        table.add_row(
+        _add_row(
+            table,
             str(entry.article.brief_id),
             entry.archived_at.astimezone().strftime("%Y-%m-%d\n%H:%M"),
             f"{_day(entry.article)}\n{_title(entry.article)}\n{_source(entry.article, None)}",
@@ -105,8 +119,8 @@ def search_table(hits: Sequence[SearchHit]) -> Table:
     for hit in hits:
         kind = hit.kind if hit.kind != "event" else f"event\n{hit.date or 'undated'}"
         who = printable(hit.speaker) if hit.speaker else ""
-        table.add_row(
-            _day(hit.article), kind, _marked(hit.text, hit.marks), who, _source(hit.article, hit.span)
+        _add_row(
+            table, _day(hit.article), kind, _marked(hit.text, hit.marks), who, _source(hit.article, hit.span)
         )
     return table
 
@@ -129,7 +143,8 @@ def quotes_table(quotes: Sequence[ArchivedQuote]) -> Table:
         speaker = found.speaker.name if found.speaker else "unknown speaker"
         how = basis_label(quote.speaker_basis, choice=True)
         cue = f", “{printable(quote.cue)}”" if quote.cue else ""
-        table.add_row(
+        _add_row(
+            table,
             _day(found.article),
             printable(quote.text),
             f"{printable(speaker)}\n{how}{cue}",
@@ -160,11 +175,13 @@ def quotes_markdown(name: str, quotes: Sequence[ArchivedQuote], total: int) -> s
 
 def timeline_table(events: Sequence[ArchivedEvent]) -> Table:
     table = _table(when=0, what_happened=4, who=2, source=2)
+    table.title = _text(_ARTICLE_WORDS)
     for found in events:
         event = found.event
-        table.add_row(
+        _add_row(
+            table,
             when_label(event.when),
-            f"{printable(event.what)}\n({basis_label(event.what_basis)})",
+            printable(event.what),
             ", ".join(printable(actor.name) for actor in found.actors),
             _source(found.article, event.spans[0] if event.spans else None),
         )
@@ -172,13 +189,13 @@ def timeline_table(events: Sequence[ArchivedEvent]) -> Table:
 
 
 def timeline_markdown(name: str, events: Sequence[ArchivedEvent], total: int) -> str:
-    lines = [f"# Timeline: {inline(name)}", "", _count(len(events), total, "dated event", "dated events"), ""]
+    lines = [f"# Timeline: {inline(name)}", "", _count(len(events), total, "dated event", "dated events")]
+    lines += ["", f"*{inline(_ARTICLE_WORDS)}.*", ""]
     for found in events:
         event = found.event
-        how = basis_label(event.what_basis)
         names = ", ".join(inline(actor.name) for actor in found.actors)
         lines.append(
-            f"- **{when_label(event.when)}** — {inline(event.what)} *({how})*  \n"
+            f"- **{when_label(event.when)}** — {inline(event.what)}  \n"
             f"  {names}; {_day(found.article)}, *{inline(_title(found.article))}* "
             f"({inline(_where(found.article, event.spans[0] if event.spans else None))})"
         )

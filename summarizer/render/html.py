@@ -19,7 +19,6 @@ from ._common import (
     consequence_claim,
     dateline_text,
     role_text,
-    shared_basis,
     speaker_name,
     timeline,
     when_label,
@@ -255,8 +254,6 @@ def _actors(brief: Brief, spans_of: dict[str, list[str]]) -> str:
 def _timeline(brief: Brief, spans_of: dict[str, list[str]], passage: Callable[[list[Span]], str]) -> str:
     if not brief.events:
         return ""
-    shared = shared_basis([e.what_basis for e in brief.events])
-    note = ARTICLE_WORDS if shared is Basis.STATED else basis_label(shared) if shared else ""
     entries: list[str] = []
     for number, event in timeline(brief):
         when = event.when
@@ -267,8 +264,6 @@ def _timeline(brief: Brief, spans_of: dict[str, list[str]], passage: Callable[[l
             details.append(link(targets[0] if targets else None, f"“{_e(when.text)}”"))
         if event.actors:
             details.append(_e(", ".join(actor_names(brief, event.actors))))
-        if shared is None:
-            details.append(f'<span class="basis">{_e(basis_label(event.what_basis))}</span>')
         if button := passage(event.spans):
             details.append(button)
         entries.append(
@@ -280,7 +275,7 @@ def _timeline(brief: Brief, spans_of: dict[str, list[str]], passage: Callable[[l
                 ident=f"item-t{number}",
             )
         )
-    title = f'Timeline <span class="note">{_e(note)}</span>' if note else "Timeline"
+    title = f'Timeline <span class="note">{_e(ARTICLE_WORDS)}</span>'
     return section("timeline", title, "\n".join(entries), "ol")
 
 

@@ -14,7 +14,6 @@ from ._common import (
     consequence_claim,
     dateline_text,
     role_text,
-    shared_basis,
     speaker_name,
     timeline,
     when_label,
@@ -106,13 +105,11 @@ def _actors(brief: Brief) -> list[str]:
 def _timeline(brief: Brief) -> list[str]:
     if not brief.events:
         return []
-    shared = shared_basis([e.what_basis for e in brief.events])
-    note = ARTICLE_WORDS if shared is Basis.STATED else basis_label(shared) if shared else None
-    entries = "\n".join(_event(brief, event, per_row=shared is None) for _, event in timeline(brief))
-    return ["## Timeline", *([f"*{inline(note[:1].upper() + note[1:])}.*"] if note else []), entries]
+    entries = "\n".join(_event(brief, event) for _, event in timeline(brief))
+    return ["## Timeline", f"*{inline(ARTICLE_WORDS[:1].upper() + ARTICLE_WORDS[1:])}.*", entries]
 
 
-def _event(brief: Brief, event: Event, *, per_row: bool) -> str:
+def _event(brief: Brief, event: Event) -> str:
     label = when_label(event.when)
     line = f"- **{inline(label[:1].upper() + label[1:])}** — {inline(event.what)}"
     details: list[str] = []
@@ -120,8 +117,6 @@ def _event(brief: Brief, event: Event, *, per_row: bool) -> str:
         details.append(f"dated by “{inline(event.when.text)}”")
     if event.actors:
         details.append("who: " + ", ".join(inline(name) for name in actor_names(brief, event.actors)))
-    if per_row:
-        details.append(basis_label(event.what_basis))
     if details:
         line += "\n  *" + "; ".join(details) + "*"
     return line

@@ -25,7 +25,6 @@ from ._common import (
     certainty_cue,
     consequence_claim,
     dateline_text,
-    shared_basis,
     speaker_name,
     timeline,
     when_label,
@@ -70,9 +69,7 @@ def _brief(brief: Brief, source: Source) -> RenderableType:
     if brief.actors:
         parts += [_rule("Actors"), _actors(brief)]
     if brief.events:
-        shared = shared_basis([e.what_basis for e in brief.events])
-        note = ARTICLE_WORDS if shared is Basis.STATED else basis_label(shared) if shared else None
-        parts += [_rule("Timeline", note), _timeline(brief, per_row=shared is None)]
+        parts += [_rule("Timeline", ARTICLE_WORDS), _timeline(brief)]
     if brief.quotes:
         parts += [_rule("Quotes"), _quotes(brief)]
     if brief.consequences:
@@ -150,7 +147,7 @@ def _actors(brief: Brief) -> Table:
     return table
 
 
-def _timeline(brief: Brief, *, per_row: bool) -> Table:
+def _timeline(brief: Brief) -> Table:
     # The date keeps its width: "2021-03-17 (day)" split over two lines would read as two dates.
     table = _table(("When", None), ("What", 1))
     for _, event in timeline(brief):
@@ -160,8 +157,6 @@ def _timeline(brief: Brief, *, per_row: bool) -> Table:
             details.append(f"“{event.when.text}”")
         if event.actors:
             details.append(", ".join(actor_names(brief, event.actors)))
-        if per_row:
-            details.append(basis_label(event.what_basis))
         what.append("\n" + " · ".join(details), style="dim")
         when = Text(
             when_label(event.when), style="dim" if event.when is None or event.when.value is None else ""

@@ -160,9 +160,6 @@ def _event(item: dict[str, Any]) -> GoldEvent:
         evidence=str(item["when"]),
         evidence_span=span_of(item.get("span")),
         timeline=bool(item.get("timeline", True)),
-        who=[str(w) for w in item.get("who", [])],
-        status=str(item["status"]) if item.get("status") else None,
-        negative=item.get("polarity") == "negative",
     )
 
 

@@ -51,12 +51,6 @@ class GoldEvent:
     timeline: bool = True
     """False where the words date nothing that happened or will happen in the story ("today" meaning
     nowadays inside a quotation): a brief that shows it as an event shows something wrong."""
-    who: list[str] = field(default_factory=list)
-    """The actors who did it (gold actor names)."""
-    status: str | None = None
-    """A :class:`~summarizer.models.Certainty` value, or "scheduled"; None when the gold does not say."""
-    negative: bool = False
-    """The article says it did not happen."""
 
 
 @dataclass(frozen=True)
