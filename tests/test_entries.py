@@ -133,9 +133,6 @@ def test_an_entry_that_cannot_be_made_to_read_alone_is_left_out() -> None:
 @pytest.mark.parametrize(
     ("text", "when"),
     [
-        # The time dates a clause the parse gives no subject of its own ("a shop it closed in August"):
-        # the sentence whole, with the words that date it, not "[The chain] would rehire 40 bakers".
-        ("The bakery chain said it would rehire 40 bakers and reopen a shop it closed in August.", "August"),
         # "that work" points back at what the sentence says before it.
         (
             "The county board said about 900 ballots remain to be counted and that it expects to finish "

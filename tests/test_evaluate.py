@@ -893,3 +893,29 @@ def test_this_projects_reader_gold_of_its_own_articles_is_exact(path: Path) -> N
         assert spans
         for span, words in spans:
             assert a.text[span.start : span.end] == words, (a.id, words)
+
+
+def test_a_surname_two_people_share_names_neither_of_them() -> None:
+    # Two Okafors, no relation: the words of one given to the other are wrong, though the surname is
+    # in both names; a surname only one person has still names them.
+    gold = _gold(
+        actors=[
+            GoldActor("Grace Okafor", [], "person"),
+            GoldActor("Tunde Okafor", ["Okafor"], "person"),
+            GoldActor("Helen Brandt", [], "person"),
+        ],
+        quotes=[
+            GoldQuote("The river is rising.", "Grace Okafor"),
+            GoldQuote("We left at dawn.", "Tunde Okafor"),
+        ],
+    )
+    brief = _brief(
+        actors=[_actor(1, "Grace Okafor", aliases=["Okafor"]), _actor(2, "Brandt")],
+        quotes=[_quote("The river is rising.", "a1"), _quote("We left at dawn.", "a1")],
+    )
+    result = score(brief, gold)
+    assert result.speaker_accuracy == Ratio(1, 2)
+    assert result.ratio("speakers_wrong") == Ratio(1, 2)
+    # Tunde Okafor is not found through Grace's "Okafor"; Helen Brandt is, by her surname.
+    assert result.actor_recall == Ratio(2, 3)
+    assert result.notes["missed_actors"] == ["Tunde Okafor"]

@@ -75,3 +75,50 @@ def test_time_words_inside_a_quotation_date_only_what_happened() -> None:
 def test_time_words_outside_quotation_marks_are_the_writers() -> None:
     dates = _dates("The minister resigned today, her office said.", dt.date(2020, 2, 3))
     assert dates == {"today": "2020-02-03"}
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "value"),
+    [
+        # A condition in the present is ahead: the coming Saturday, not the one gone (dateline Wednesday).
+        (
+            "If the storm reaches the coast on Saturday as forecast, the port will close.",
+            "Saturday",
+            "2023-03-11",
+        ),
+        # So is a clause of time whose main clause is a future, in the past where "would" reports it.
+        ("The mayor said the library would hire staff when it reopened in May.", "May", "2023-05"),
+        ("The gallery will reopen once repairs end on Friday.", "Friday", "2023-03-10"),
+        # A forecast in the present passive is ahead.
+        ("Heavy snow is forecast across the valley on Sunday.", "Sunday", "2023-03-12"),
+        # The present alone says neither way: the nearer such day.
+        ("The bakery on Elm Street opens on Thursday.", "Thursday", "2023-03-09"),
+        ("Grain prices are lower on Tuesday.", "Tuesday", "2023-03-07"),
+        # A perfect in a condition is past; so is a past clause of time under a past one.
+        ("If the dam had failed on Monday, the valley would have flooded.", "Monday", "2023-03-06"),
+        ("The crowd left when the band stopped on Saturday.", "Saturday", "2023-03-04"),
+    ],
+)
+def test_a_weekday_without_a_date_points_the_way_of_its_clause(text: str, when: str, value: str) -> None:
+    assert _dates(text, dt.date(2023, 3, 8))[when] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coach declined to say whether the striker would play in the final in June.",
+        "Asked whether the festival would return next year, the organiser said she would not speculate.",
+        "The minister would not say whether fares would rise in April.",
+        "The chief executive refused to speculate on a sale of the brewery in March.",
+    ],
+)
+def test_a_clause_nobody_would_state_dates_nothing_and_is_no_consequence(text: str) -> None:
+    analysis = analyze(source_from_text(text, dateline=dt.date(2022, 11, 3)))
+    assert analysis.dated == []
+    assert analysis.candidates == []
+
+
+def test_a_refusal_itself_is_dated() -> None:
+    # What was refused did not happen, and says nothing of a date; the refusal did, on its day.
+    dates = _dates("The union declined on Monday to sign the deal.", dt.date(2022, 11, 3))
+    assert dates == {"Monday": "2022-10-31"}

@@ -317,3 +317,24 @@ def test_find_dates_never_raises_and_spans_slice(text: str, dateline: datetime.d
         assert text[when.span.start : when.span.end] == when.text
         assert (when.value is None) == (when.precision is None)
     resolve(text, dateline)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # The other day of two that share a month is a date of its own, its number alone the expression.
+        ("The courts sat on Nov. 4 and 5.", [("Nov. 4", "2020-11-04"), ("5", "2020-11-05")]),
+        (
+            "Ballots were counted on 9 and 10 March by hand.",
+            [("9", "2021-03-09"), ("10 March", "2021-03-10")],
+        ),
+        (
+            "The fair runs June 2 and 3, 2022.",
+            [("June 2", "2022-06-02"), ("3", "2022-06-03"), ("2022", "2022")],
+        ),
+        # A count after the month's day is no day.
+        ("Votes on May 3 and 4 million more counted", [("May 3", "2021-05-03")]),
+    ],
+)
+def test_two_days_of_one_month_are_two_dates(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(w.text, w.value) for w in find_dates(text, _THURSDAY)] == found

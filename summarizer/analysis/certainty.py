@@ -9,8 +9,8 @@ the parse decides, in this order:
 2. the first verb, adjective or noun that governs it says how it is meant: "plans to", "wants to",
    "agreed to" announced; "expects", "is likely to", "hopes" expected; "warned", "threatened"
    threatened; "urged … to", "insisted that the union agree", "called for", "must" demanded; "is
-   considering", "possibility of" speculated; "declined to predict", "did not say whether" state no
-   outcome at all. Verbs of saying pass through ("said it will close");
+   considering", "possibility of" speculated; "declined to predict", "did not say whether", "would not
+   speculate" state no outcome at all. Verbs of saying pass through ("said it will close");
 3. the clause's modal: "could", "may", "might" speculated; "should" expected; "will" (and "would"
    reporting it) announced for a party's own act or a passive plan, expected for what events, things or
    "there" will do, threatened in "will pay a price" (future.py);
@@ -36,6 +36,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SUBJUNCTIVE_DEMANDS,
 )
+from .lexicon.clauses import UNSAID
 from .nlp import lemma
 
 if TYPE_CHECKING:
@@ -106,6 +107,8 @@ def read(token: Token) -> Reading:
     for node, below in above:
         if (nothing := _no_outcome(node, below)) is not None:
             return nothing
+    if _unsaid(verb):
+        return Reading(None, _span(verb))
     # The nearest verb above that says how its clause is meant decides; then the clause's own verb,
     # when it governs an object ("plans to", "warned of"); then its modal.
     reported = False
@@ -208,6 +211,16 @@ def _no_outcome(node: Token, below: Token) -> Reading | None:
     if _asks(node, below, any(c.dep_ == "neg" for c in node.children)):
         return Reading(None, _span(node))
     return None
+
+
+def _unsaid(verb: Token) -> bool:
+    """Whether a verb of saying is negated with nothing said: "she would not speculate", "the bank did not
+    comment" state no outcome."""
+    return (
+        lemma(verb) in UNSAID
+        and any(c.dep_ == "neg" for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+    )
 
 
 def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading | None:

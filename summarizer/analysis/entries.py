@@ -7,6 +7,9 @@ UAW agree to …"), never a bare infinitive, a subordinate fragment or a piece o
 read off the dependency parse:
 
 - the time's words hang from the verb they date; a non-finite verb belongs to the finite clause around it;
+  a relative clause with a subject of its own, or a comparison, tells of another event than the clause
+  around it and is shown alone, the noun it describes in brackets where it belongs, or not at all
+  (relatives.py: "the office signed [a settlement] four years ago", never "The cuts broke a settlement …");
 - a complement of a verb of speech, thought, finding or demand ("Biden said Russia would face …") keeps
   that verb and its subject; a clause under "if" or "unless" keeps what it conditions; a "when", "after"
   or "because" is left off the clause it introduces, which the article states as fact;
@@ -35,6 +38,7 @@ from .entities import Entity
 from .indexed import Entities
 from .lexicon import CLAIMING, PRONOUNS, QUOTE_MARKS
 from .nlp import nearest_head
+from .relatives import another_event, in_place
 from .speakers import Speakers
 from .subjects import (
     RELATIVE,
@@ -117,7 +121,11 @@ def _clause_head(token: Token) -> Token | None:
     """The finite verb whose clause holds ``token``: the verb it hangs from, or the finite clause a
     non-finite one belongs to ("to help Donald Trump in last November's election" is part of "Putin
     authorized influence operations …")."""
-    return nearest_head(token, lambda t: is_verb(t) and (finite(t) or t.dep_ == "ROOT"), _CLIMB)
+    # A clause that tells of an event of its own is one whatever the tagger made its verb ("like the
+    # one parliament scrapped in 2019", tagged as a participle): relatives.py.
+    return nearest_head(
+        token, lambda t: is_verb(t) and (finite(t) or t.dep_ == "ROOT" or another_event(t)), _CLIMB
+    )
 
 
 def _governor(verb: Token) -> Token | None:
@@ -151,8 +159,9 @@ class _Entry:
         while (governor := _governor(chain[-1]) or self._speaking(chain[-1])) is not None:
             chain.append(_clause_head(governor) or governor)
         top = chain[-1]
-        if top.dep_ == "relcl" and not self._relative_subject(top):
-            # "… six A380s, which it will begin to fly in 2009": the clause whose noun it describes.
+        apart = another_event(top)
+        if top.dep_ == "relcl" and not apart and not self._relative_subject(top):
+            # "… release, which is expected in late May", hung on no noun: the clause around it.
             top = _clause_head(top.head) or top
             chain.append(top)
         self.keep = clause_words(top)
@@ -162,6 +171,14 @@ class _Entry:
                 self.keep |= core(verb)
             self.keep |= path([self.doc[i] for i in self.time], chain)
         self.keep -= governors_times(chain, self.others)
+        # A time in a relative clause of its own or in a comparison dates that clause's event, never the
+        # clause around it (relatives.py): the clause alone, or no entry.
+        if apart:
+            if (place := in_place(top, self.keep, self._named(top.head))) is None:
+                return None
+            self.keep -= place.dropped
+            self.added.update(place.added)
+            self.replaced.update(place.replaced)
         for verb, governor in zip(chain, [*chain[1:], None], strict=True):
             # A pronoun in what someone told someone ("told Putin that he doesn't …") may be either one.
             told = governor is not None and any(c.dep_ in ("dobj", "dative") for c in governor.children)
@@ -178,7 +195,7 @@ class _Entry:
         else:
             self._whole_quotations()
         if not reads_alone(top, self.keep, {*self.added, *self.replaced}, self.time, self.quoted):
-            return self._whole_sentence(top)
+            return None if apart else self._whole_sentence(top)
         return self._render()
 
     def _whole_sentence(self, verb: Token) -> Entry | None:

@@ -11,7 +11,7 @@ from .entities import Entity
 from .indexed import Entities
 from .lexicon import COMPANY_NOUNS, FEMININE, MASCULINE, PRONOUN_FORMS, PRONOUNS, PUBLIC_BODIES, ROLE_NOUNS
 from .referents import SUBJECTS, last_company, pronoun_referent
-from .text import sentences_back
+from .text import sentences_back, within
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -44,8 +44,9 @@ def finite(verb: Token) -> bool:
 def antecedent(pronoun: Token, entities: Entities, quoted: list[tuple[int, int]]) -> Entity | Token | None:
     """What a personal or possessive pronoun stands for: a person for "he" and "she" (speakers.py's
     rule); for "it" and "they" the subject named last before it (a relative pronoun counts as its noun)
-    in its sentence or the two before, when it can be one: no person, and of the pronoun's number; None
-    when unsure. "his" and "him" are read as "he", "its" as "it", and so on."""
+    in its sentence or the two before, outside quotation marks unless the pronoun is inside them, when
+    it can be one: no person, and of the pronoun's number; None when unsure. "his" and "him" are read
+    as "he", "its" as "it", and so on."""
     form = PRONOUN_FORMS.get(pronoun.lower_, pronoun.lower_)
     if form in ("he", "she"):
         return pronoun_referent(pronoun, entities, quoted, None, None)
@@ -54,9 +55,12 @@ def antecedent(pronoun: Token, entities: Entities, quoted: list[tuple[int, int]]
     doc = pronoun.doc
     first = sentences_back(pronoun, _BEFORE)
     plural = form == "they"
+    outside = not within(quoted, pronoun.idx)
     for token in reversed(doc[first.start : pronoun.i]):
         if token.dep_ not in SUBJECTS or token.lower_ in PRONOUNS:
             continue
+        if outside and within(quoted, token.idx):
+            continue  # a quotation's subjects are the speaker's, not the writer's "it"
         if token.tag_ in RELATIVE and token.head.dep_ == "relcl":
             token = token.head.head
         entity = mentioned(token, entities)

@@ -5,7 +5,15 @@ A month or weekday without a year points from the dateline the way its clause's 
 in November" is the November before a January dateline, "the plant will reopen in March" the March
 after a December one, and "talks resume in January" the nearer January. The verb that governs the time
 expression decides: its own tense and auxiliaries, or, for an infinitive, the verb it completes
-("plans to open in March", "is expected to", "is to").
+("plans to open in March", "is expected to", "is to"). A condition or a clause of time says a future
+with the present ("if the winds return on Friday", "once the plant reopens in March"), and with the
+past where "would" reports what it conditions ("said it would hire staff when the plant reopened in
+May"): such a clause is ahead.
+
+A time in a clause that states no event dates nothing: what a party declined to say or predict, or a
+question left open ("declined to say whether the rate would fall before the middle of next year",
+"asked whether more closures were coming next year"); the grammar that decides is that of a
+consequence's certainty (certainty.py), which reads such a clause as no outcome.
 
 Words that count from the moment of speaking ("today", "tomorrow", "this week", "next year") inside a
 quotation count from when the words were said, and "today" there mostly means nowadays: they date
@@ -17,7 +25,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import FUTURE_VERBS, GOVERNING, LIMITS, SAME_DAY, SPEECH_TIME
+from .certainty import read
+from .lexicon import CONDITIONS, FUTURE_VERBS, GOVERNING, LIMITS, SAME_DAY, SPEECH_TIME
+from .lexicon.clauses import TIME_MARKS
 from .nlp import nearest_head
 from .text import within
 
@@ -26,7 +36,7 @@ if TYPE_CHECKING:
 
     from ..timeline.rules import Tense
 
-__all__ = ["dates_nothing", "tense_at"]
+__all__ = ["dates_nothing", "tense_at", "unstated"]
 
 _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "’ll", "wo", "would", "could", "may", "might", "going"})
 _PAST_TAGS = frozenset({"VBD"})
@@ -45,7 +55,28 @@ def tense_at(doc: Doc, offset: int) -> Tense | None:
     tense = _tense(verb)
     if (tense != "past" or verb.lemma_.lower() in GOVERNING["demanded"]) and _a_limit(doc, offset):
         return "future"
+    if tense in ("present", "past") and _ahead(verb, tense):
+        return "future"
     return tense
+
+
+def _ahead(verb: Token, tense: Tense) -> bool:
+    """Whether a condition or a clause of time in the present or the simple past says a future: a
+    condition in the present always ("if the winds return on Friday"); otherwise when the clause it is
+    hung on is ahead ("will reopen once repairs end in May", "said it would hire staff when the plant
+    reopened in May"). A perfect ("if the talks had failed in May") stays past."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i}
+    condition = bool(marks & CONDITIONS)
+    if not condition and not marks & TIME_MARKS:
+        return False
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    if condition and tense == "present":
+        return True
+    head = verb.head
+    return head.pos_ in ("VERB", "AUX") and _tense(head) == "future"
 
 
 def _a_limit(doc: Doc, offset: int) -> bool:
@@ -54,6 +85,13 @@ def _a_limit(doc: Doc, offset: int) -> bool:
         return False
     token = span[0]
     return token.dep_ == "pobj" and token.head.lower_ in LIMITS
+
+
+def unstated(doc: Doc, offset: int) -> bool:
+    """Whether the words at ``offset`` date a clause that states no event: one refused ("declined to say
+    whether …", "refused to speculate on …") or left an open question ("would not say whether …")."""
+    verb = _governing_verb(doc, offset)
+    return verb is not None and read(verb).certainty is None
 
 
 def dates_nothing(doc: Doc, offset: int, words: str, quoted: list[tuple[int, int]]) -> bool:
@@ -95,6 +133,9 @@ def _tense(verb: Token) -> Tense | None:
         if head.lemma_.lower() in FUTURE_VERBS or head.lemma_ == "be":
             return "future"
         return _tense(head) if head.pos_ in ("VERB", "AUX") else None
-    if verb.tag_ in _PRESENT_TAGS or any(h.tag_ in _PRESENT_TAGS for h in helpers):
+    present = verb.tag_ in _PRESENT_TAGS or any(h.tag_ in _PRESENT_TAGS for h in helpers)
+    if present and verb.lemma_.lower() in FUTURE_VERBS and any(h.dep_ == "auxpass" for h in helpers):
+        return "future"  # "a ruling is expected on Friday", "the vote is scheduled for Monday": a forecast
+    if present:
         return "present"
     return None

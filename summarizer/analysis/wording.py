@@ -53,7 +53,9 @@ def words_of(
         if i in replaced:
             continue
         start, end = token.idx, token.idx + len(token.text)
-        if pieces and not text_of(doc)[pieces[-1].end : start].strip():
+        # A run goes on over the article's spacing, not over words the entry puts between ("signed [a
+        # settlement] four years ago" shows two pieces).
+        if pieces and i not in added and not text_of(doc)[pieces[-1].end : start].strip():
             pieces[-1] = Span(start=pieces[-1].start, end=end)
         else:
             pieces.append(Span(start=start, end=end))

@@ -79,7 +79,7 @@ def _unfaithful(item: Support, gold: GoldArticle) -> str | None:
             continue
         words = normalize(" ".join(t.text for t in subject.subtree))[0]
         for actor in gold.actors:
-            keys = {k for k in gold_actor_keys(actor) if k}
+            keys = {k for k in gold_actor_keys(actor, gold.actors) if k}
             if any(_holds(words, k) for k in keys) and not any(_holds(said, k) for k in keys):
                 return f"{actor.name} is its subject; its evidence does not name them"
         negated = any(c.dep_ == "neg" for c in verb.children)

@@ -15,6 +15,7 @@ from .gold.matching import (
     name_keys,
     quote_key,
     same_date,
+    shared_surnames,
 )
 from .gold.model import GoldArticle, GoldConsequence, GoldEvent, GoldQuote
 from .wrong import WRONG, shown_wrong
@@ -80,7 +81,7 @@ class ArticleScore:
 def score(brief: Brief, gold: GoldArticle) -> ArticleScore:
     """Score ``brief`` against ``gold``; docs/evaluation.md defines each figure."""
     notes: dict[str, list[str]] = {}
-    gold_keys = [gold_actor_keys(a) for a in gold.actors]
+    gold_keys = [gold_actor_keys(a, gold.actors) for a in gold.actors]
     ignored = name_keys(gold.non_actors)
     hits = counted = 0
     for actor in brief.actors:
@@ -98,7 +99,7 @@ def score(brief: Brief, gold: GoldArticle) -> ArticleScore:
     key_found = 0
     for name in gold.key_actors:
         known = actor_named(name, gold.actors)
-        keys = gold_actor_keys(known) if known else name_keys([name])
+        keys = gold_actor_keys(known, gold.actors) if known else name_keys([name])
         key_found += any(keys & b for b in found_keys)
 
     quotes, speakers, terms = _match_quotes(brief, gold, notes)
@@ -185,8 +186,9 @@ def _match_quotes(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) 
         judged += 1
         actor = actor_named(want.speaker, gold.actors)
         wanted = name_keys([want.speaker, *want.speaker_aliases]) | (
-            gold_actor_keys(actor) if actor else set()
+            gold_actor_keys(actor, gold.actors) if actor else set()
         )
+        wanted -= shared_surnames(gold.actors)
         if speaker is not None and brief_actor_keys(speaker) & wanted:
             right += 1
         else:

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Brief, ClaimSource, Consequence, Quote
-from .gold.matching import actor_named, brief_actor_keys, gold_actor_keys, name_key, name_keys, quote_key
+from .gold.matching import (
+    actor_named,
+    brief_actor_keys,
+    gold_actor_keys,
+    name_key,
+    name_keys,
+    quote_key,
+    shared_surnames,
+)
 from .gold.model import GoldArticle, GoldConsequence
 from .overview import judge_overview
 from .readable import readable_alone
@@ -99,7 +107,8 @@ def _speakers(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> d
         named += 1
         actor = actor_named(want.speaker, gold.actors)
         wanted = name_keys([want.speaker, *want.speaker_aliases])
-        wanted |= gold_actor_keys(actor) if actor else set()
+        wanted |= gold_actor_keys(actor, gold.actors) if actor else set()
+        wanted -= shared_surnames(gold.actors)
         if not brief_actor_keys(speaker) & wanted:
             wrong += 1
             said = f"{want.text!r}: {speaker.name} (gold: {want.speaker})"
@@ -155,7 +164,8 @@ def _claimant_wrong(brief: Brief, got: Consequence, want: GoldConsequence, gold:
     shown = actor.name if actor else ("an unnamed source" if unnamed else "the article")
     if want.claimed_by:
         known = actor_named(want.claimed_by, gold.actors)
-        wanted = name_keys([want.claimed_by]) | (gold_actor_keys(known) if known else set())
+        wanted = name_keys([want.claimed_by]) | (gold_actor_keys(known, gold.actors) if known else set())
+        wanted -= shared_surnames(gold.actors)
         return None if actor is not None and brief_actor_keys(actor) & wanted else shown
     if want.source_unnamed:
         return None if unnamed else shown
@@ -168,7 +178,7 @@ def _claimant_wrong(brief: Brief, got: Consequence, want: GoldConsequence, gold:
 def _actors(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) -> dict[str, _Count]:
     """Every brief actor is one gold actor (a second one of it is a duplicate), a non-actor, or a name
     the article does not give whole (a broken name: "Motors", "Warns Clinton")."""
-    keys = [gold_actor_keys(a) for a in gold.actors]
+    keys = [gold_actor_keys(a, gold.actors) for a in gold.actors]
     others = name_keys(gold.non_actors)
     seen: dict[int, str] = {}
     duplicates = broken = non_actors = 0

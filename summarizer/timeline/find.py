@@ -145,7 +145,7 @@ def _scan(
             if m.end() == m.start() or not _accept(rule, m, text, strict):
                 continue
             tense: Tense = "past"
-            if strict and rule.name in ("weekday", "month", "md", "dm"):
+            if strict and rule.name in ("weekday", "month", "md", "dm", "md_pair", "dm_pair"):
                 told = tenses(m.start()) if tenses is not None else None
                 # The parse's tense, unless a cue before the words says the present means a plan ("is set
                 # for Monday").
@@ -161,10 +161,12 @@ def _scan(
             if resolved is None:
                 continue
             pos = m.end()
+            # A rule may match more words than its expression, which group "shown" then holds.
+            start, end = m.span("shown") if "shown" in rule.pattern.groupindex else m.span()
             if rule.relative and dateline is None:
-                candidates.append(_Hit(m.start(), m.end(), None, None))
+                candidates.append(_Hit(start, end, None, None))
             else:
-                candidates.append(_Hit(m.start(), m.end(), resolved[0], resolved[1]))
+                candidates.append(_Hit(start, end, resolved[0], resolved[1]))
     # Longest first, so "March 17, 2021" wins over "March 17" and "2021" inside it. The chosen hits never
     # overlap, so kept in order of start they are in order of end too, and only neighbours need checking.
     starts: list[int] = []
@@ -185,9 +187,9 @@ def find_dates(
 
     A relative expression ("Wednesday", "last month") is still found when dateline is None, with value and
     precision None. Weekdays and months alone point the way of the tense of the clause they date:
-    ``tenses`` gives it for an offset where the parse tells it (a month in a present clause is the
-    nearer one, before or after); otherwise a future cue just before them in the same sentence ("will
-    meet on Monday") makes them the next, and they are the most recent on or before the dateline.
+    ``tenses`` gives it for an offset where the parse tells it (a weekday or month in a present clause
+    is the nearer one, before or after); otherwise a future cue just before them in the same sentence
+    ("will meet on Monday") makes them the next, and they are the most recent on or before the dateline.
     """
     return [
         When(

@@ -110,6 +110,12 @@ def _month_day(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved 
     return _day(min(candidates, key=lambda c: (abs((c - ref).days), c))) if candidates else None
 
 
+def _paired_day(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
+    if group(m, "y") is not None:
+        return _explicit_day(m, ref, tense)
+    return _month_day(m, ref, tense)
+
+
 def _iso_day(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
     return _day(datetime.date(int(m["y"]), int(m["m"]), int(m["d"])))
 
@@ -178,7 +184,9 @@ def _weekday(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | 
         return _day(ref + datetime.timedelta(days=ahead or 7))
     if rel == "this":
         return _day(ref + datetime.timedelta(days=wanted - ref.weekday()))
-    if tense == "future":
+    if tense == "future" or (tense == "present" and ahead < back):
+        # The present ("the shop opens Friday", "shares are lower Monday") says neither way: the
+        # nearer such day, as for a month.
         return _day(ref + datetime.timedelta(days=ahead))
     return _day(ref - datetime.timedelta(days=back))
 
@@ -263,6 +271,20 @@ RULES = [
         _explicit_day,
         relative=False,
     ),
+    # The first of two days of a month and year ("June 2 and 3, 2022"): the year is its too.
+    _rule(
+        "mdy_pair",
+        r"\b"
+        + WD_PREFIX
+        + r"(?P<shown>"
+        + MONTH_ANY
+        + r"\s*"
+        + DAY
+        + r")\s+(?:and|or|&)\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+"
+        + YEAR4,
+        _explicit_day,
+        relative=False,
+    ),
     _rule(
         "md",
         r"\b" + WD_PREFIX + MONTH_ANY + r"\s*" + DAY + r"(?![%-]|[.,:][0-9])",
@@ -273,6 +295,29 @@ RULES = [
         "dm",
         r"\b" + WD_PREFIX + r"(?:the\s+)?" + START + DAY + r"\s+(?:of\s+)?" + MONTH_ANY,
         _month_day,
+        relative=True,
+    ),
+    # The other day of two that share a month ("Oct. 15 and 16", "15 and 16 October"): only the day's
+    # number is the expression (group "shown"); the month beside it is the other day's.
+    _rule(
+        "md_pair",
+        r"\b" + MONTH_ANY + r"\s*[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:and|or|&)\s+(?P<shown>" + DAY + r")"
+        r"(?:,?\s+" + YEAR4 + r")?(?![%-]|[.,:][0-9]|\s+[a-z])",
+        _paired_day,
+        relative=True,
+    ),
+    _rule(
+        "dm_pair",
+        r"\b"
+        + START
+        + r"(?P<shown>"
+        + DAY
+        + r")\s+(?:and|or|&)\s+[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + MONTH_ANY
+        + r"(?:,?\s+"
+        + YEAR4
+        + r")?",
+        _paired_day,
         relative=True,
     ),
     _rule("my", r"\b" + PART + r"?" + MONTH_ANY + r",?\s+(?:of\s+)?" + YEAR4, _month_year, relative=False),

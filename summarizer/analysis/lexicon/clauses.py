@@ -27,6 +27,8 @@ __all__ = [
     "SPEECH_VERBS",
     "SUBJUNCTIVE_DEMANDS",
     "THREATS",
+    "TIME_MARKS",
+    "UNSAID",
     "UNSETTLED_MARKS",
     "WISH_VERBS",
 ]
@@ -194,6 +196,17 @@ October"): ahead of a clause in the present, or of a demand."""
 
 CONDITIONS = frozenset("if unless provided providing".split())
 """Subordinators that make an outcome hang on a condition ("as long as" is read as a phrase)."""
+
+UNSAID = frozenset(
+    "say comment speculate predict guess estimate forecast specify elaborate confirm disclose".split()
+)
+"""Verbs of saying whose negation with nothing said states no outcome: "she would not speculate", "the
+bank did not comment"."""
+
+TIME_MARKS = frozenset("when whenever once before after until till".split())
+"""Subordinators of time: in their clause, as in a condition's, English puts a future in the present
+("once the plant reopens in March, …"), or in the past where "would" reports it ("said it would hire
+staff when the plant reopened in May")."""
 
 UNSETTLED_MARKS = CONDITIONS | frozenset(["whether", "until"])
 """Subordinators whose own clause is not yet a fact: a condition ("if talks fail"), a question

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ...analysis.text import normalize
@@ -24,6 +25,7 @@ __all__ = [
     "name_variants",
     "quote_key",
     "same_date",
+    "shared_surnames",
 ]
 
 CALENDAR = re.compile(r"\d{4}(?:-W\d{2}|-\d{2}(?:-\d{2})?)?")
@@ -43,12 +45,24 @@ def name_keys(names: Iterable[str]) -> set[str]:
     return {k for k in map(name_key, names) if k}
 
 
-def gold_actor_keys(actor: GoldActor) -> set[str]:
+def gold_actor_keys(actor: GoldActor, actors: Sequence[GoldActor]) -> set[str]:
+    """The keys that name a gold actor: its name, its aliases and a person's surname, but not a surname
+    another of the article's actors (``actors``) shares: "Ortega" names neither Marisol nor Luis Ortega."""
     keys = name_keys([actor.name, *actor.aliases])
+    keys |= name_keys(_surname(actor))
+    return keys - shared_surnames(actors)
+
+
+def shared_surnames(actors: Sequence[GoldActor]) -> set[str]:
+    """The surnames (as keys) that two or more people among ``actors`` have: a name alone says which of
+    them it is no more than it says either."""
+    seen: Counter[str] = Counter(k for a in actors for k in name_keys(_surname(a)))
+    return {k for k, n in seen.items() if n > 1}
+
+
+def _surname(actor: GoldActor) -> list[str]:
     words = name_variants(actor.name)[0].split()
-    if actor.kind == ActorKind.PERSON.value and len(words) > 1:
-        keys |= name_keys(words[-1:])
-    return keys
+    return words[-1:] if actor.kind == ActorKind.PERSON.value and len(words) > 1 else []
 
 
 def brief_actor_keys(actor: Actor) -> set[str]:
@@ -96,7 +110,7 @@ def same_date(value: str | None, gold: str) -> bool:
 
 def actor_named(name: str, actors: list[GoldActor]) -> GoldActor | None:
     key = name_key(name)
-    return next((a for a in actors if key in gold_actor_keys(a)), None)
+    return next((a for a in actors if key in gold_actor_keys(a, actors)), None)
 
 
 def name_variants(name: str) -> list[str]:
