@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from summarizer import source_from_text
 from summarizer.analysis import Entity, analyze
 from summarizer.analysis.aliases import group
-from summarizer.analysis.mentions import mention, named
+from summarizer.analysis.mentions import mention
 from summarizer.analysis.nlp import parse
+from summarizer.analysis.whole import named
 from summarizer.models import ActorKind
 
 if TYPE_CHECKING:

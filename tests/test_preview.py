@@ -79,10 +79,11 @@ def test_both_previews_come_before_the_first_pass(
     assert {q.text for q in quick.brief.quotes} >= {q.text for q in brief.quotes}
     assert not quick.brief.actors and all(q.speaker is None for q in quick.brief.quotes)
     # Everything the parse's preview shows stands unchanged in the finished brief: it needed no model.
-    # The model only takes out names it judged things ("Solar" of "the Solar Winds hack").
+    # The model only takes out names it judged things; this article has none left to it ("Solar" of
+    # "the Solar Winds hack" the parse itself reads as a piece of a thing's name).
     kept = {a.name for a in brief.actors}
     assert [a.name for a in full.brief.actors if a.name in kept] == [a.name for a in brief.actors]
-    assert {a.name for a in full.brief.actors} - kept == {"Solar"}
+    assert {a.name for a in full.brief.actors} <= kept
     # By name: an actor taken out renumbers the ones after it.
     sure = [(q.text, _speaker(full.brief, q)) for q in full.brief.quotes if q.speaker_basis is not None]
     assert sure and set(sure) <= {(q.text, _speaker(brief, q)) for q in brief.quotes}

@@ -1,14 +1,19 @@
 """Whether a name is an acronym of another ("UAW": United Auto Workers; "USAF": the U.S. Air Force;
-"SIA": Singapore Airlines), and an index of the names an acronym may stand for, so that each acronym is
-compared with those alone: comparing it with every name is quadratic in a long article."""
+"SIA": Singapore Airlines), an index of the names an acronym may stand for, so that each acronym is
+compared with those alone (comparing it with every name is quadratic in a long article), and where the
+name an acronym in brackets spells out begins."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .lexicon import NAME_PARTICLES
 
-__all__ = ["ACRONYM", "Initials", "letters", "written_in"]
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["ACRONYM", "Initials", "expanded_from", "letters", "written_in"]
 
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}|[A-Z][A-Z&]+[A-Z]")
 
@@ -50,6 +55,32 @@ class Initials:
         for second in {"", *low[1:]}:
             out |= self._spelled.get((low[:1], second), set())
         return sorted(out)
+
+
+def expanded_from(acronym: SpacySpan) -> int | None:
+    """Where the name that an acronym in brackets spells out begins: the words right before the bracket
+    whose initials are its letters, with or without the small words, and across commas ("the American
+    Federation of State, County and Municipal Employees (AFSCME)", "Department of Defense (DoD)"). The
+    NER often cuts such a name at a comma or an "and"; the acronym says where it really begins."""
+    doc = acronym.doc
+    found = letters(acronym.text)
+    if acronym.start < 2 or doc[acronym.start - 1].text != "(" or not ACRONYM.fullmatch(acronym.text):
+        return None
+    words: list[str] = []
+    for i in range(acronym.start - 2, -1, -1):
+        token = doc[i]
+        if token.text == ",":
+            continue
+        if token.lower_ not in NAME_PARTICLES and not (token.is_title or token.is_upper):
+            return None
+        words.insert(0, token.lower_)
+        if token.lower_ in NAME_PARTICLES:
+            continue
+        if any(_initials(tuple(words), skip=skip) == found for skip in (True, False)):
+            return i
+        if len(words) > 2 * len(found):
+            return None
+    return None
 
 
 def letters(name: str) -> str:

@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
-from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
 
 from ..models import Span
 from .acronyms import ACRONYM, Initials, letters, written_in
-from .lexicon import NICKNAMES, SUCCESSION, TITLES
-from .mentions import Mention, key, words
-from .things import thing_like
+from .forms import Form, forms_of, plain
+from .lexicon import NICKNAMES, SUCCESSION, TITLES, TRADE_WORDS
+from .mentions import Mention
 from .unionfind import Sets
 
 __all__ = ["group"]
@@ -33,38 +31,13 @@ _SPELLING_LENGTH = 5
 """Names shorter than this are too short to tell a misspelling from another name ("Iran", "Iraq")."""
 
 
-@dataclass
-class _Form:
-    """One way the article writes a name, and the mentions written so."""
-
-    words: tuple[str, ...]
-    key: tuple[str, ...]
-    mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return Counter(m.label for m in self.mentions).most_common(1)[0][0]
-
-    @property
-    def first(self) -> int:
-        return self.mentions[0].span.start
-
-    @property
-    def person(self) -> bool:
-        return any(m.label == "PERSON" for m in self.mentions)
-
-    @property
-    def thing(self) -> bool:
-        return all(thing_like(m.ent) for m in self.mentions)
-
-
 def group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     """The mentions of each entity together, in order of first mention."""
-    forms = _forms(mentions)
+    forms = forms_of(mentions)
     sets = Sets(len(forms))
     for i, j in _alike(forms):
         sets.join(i, j)
-    for i, j in _bracketed(forms, text):
+    for i, j in [*_bracketed(forms, text), *_trade_names(forms)]:
         sets.join(i, j)
     countries = {letters(f.mentions[0].name) for f in forms if f.label == "GPE"}
     initials = Initials([(j, f.key) for j, f in enumerate(forms)])
@@ -105,7 +78,7 @@ def group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     return sorted(ordered, key=lambda g: g[0].span.start)
 
 
-def _alike(forms: list[_Form]) -> list[tuple[int, int]]:
+def _alike(forms: list[Form]) -> list[tuple[int, int]]:
     """The pairs of forms that are one name (``_same``, ``_spelling``). Only forms that share something
     those need are compared, for comparing every form with every other is quadratic in a long article:
     their key, a person's surname, or all words but one, in which they share the word with a letter left
@@ -114,7 +87,7 @@ def _alike(forms: list[_Form]) -> list[tuple[int, int]]:
     for i, form in enumerate(forms):
         shared: list[tuple[object, ...]] = [("key", form.key)]
         if form.person and len(form.words) > 1:
-            surname = _plain(form.words)[-1]
+            surname = plain(form.words)[-1]
             shared.append(("surname", surname))
             # A surname misspelt alone ("Okafer" for Tom Okafor) meets the person's last word.
             shared += [("spelling", (), (), w) for w in {surname, *_one_out(surname)}]
@@ -132,39 +105,7 @@ def _one_out(word: str) -> set[str]:
     return {word[:n] + word[n + 1 :] for n in range(len(word))}
 
 
-def _forms(mentions: list[Mention]) -> list[_Form]:
-    named = {tuple(words(m.name)) for m in mentions}
-    forms: dict[tuple[str, ...], _Form] = {}
-    for m in sorted(mentions, key=lambda m: m.span.start):
-        m = _owner(m, named)
-        found = words(m.name)
-        if found:
-            forms.setdefault(tuple(found), _Form(tuple(found), key(m.name))).mentions.append(m)
-    # News calls a company by its first word ("Lockheed", "Goldman") and a person by the last: a name
-    # whose first word stands alone as an organization's is an organization's, whatever the NER said.
-    # So too a name that begins a company's name with its legal form ("Harvest Lane" of "Harvest Lane
-    # Foods Inc."): no person is named so.
-    alone = {f.words[0] for f in forms.values() if len(f.words) == 1 and not f.person}
-    legal = [f.words for f in forms.values() if f.key != f.words]
-    for form in forms.values():
-        begins = any(w[: len(form.words)] == form.words and len(w) > len(form.words) for w in legal)
-        if form.person and len(form.words) > 1 and (form.words[0] in alone or begins):
-            form.mentions = [replace(m, label="ORG") for m in form.mentions]
-    return list(forms.values())
-
-
-def _owner(m: Mention, named: set[tuple[str, ...]]) -> Mention:
-    """The owner's name out of a run the NER read as one ("Apple Computer's Mac OS"), when the article
-    names the owner on its own too; "Moody's Investors Service" stays whole."""
-    cut = re.search(r"['’]s\s", m.name)
-    if cut is None or tuple(words(m.name[: cut.start()])) not in named:
-        return m
-    return replace(
-        m, name=m.name[: cut.start()], span=Span(start=m.span.start, end=m.span.start + cut.start())
-    )
-
-
-def _same(a: _Form, b: _Form) -> bool:
+def _same(a: Form, b: Form) -> bool:
     """One name with or without its legal form ("Apple Inc.", "Apple Inc", "Apple"), or a person's name
     with a middle initial or a shortened first name ("Michael M. Sears", "Michael Sears"; "Tim Cook",
     "Timothy Cook")."""
@@ -172,7 +113,7 @@ def _same(a: _Form, b: _Form) -> bool:
         return True
     if not (a.person and b.person) or len(a.words) < 2 or len(b.words) < 2:
         return False
-    (first_a, *middle_a, last_a), (first_b, *middle_b, last_b) = _plain(a.words), _plain(b.words)
+    (first_a, *middle_a, last_a), (first_b, *middle_b, last_b) = plain(a.words), plain(b.words)
     if middle_a and middle_b and middle_a != middle_b:
         return False  # "George H. W. Bush" and "George W. Bush"
     succession = [w.rstrip(".") for w in a.words if w.rstrip(".") in SUCCESSION] == [
@@ -182,14 +123,7 @@ def _same(a: _Form, b: _Form) -> bool:
     return succession and last_a == last_b and len(short) >= 3 and long.startswith(short) and short != last_a
 
 
-def _plain(found: tuple[str, ...]) -> tuple[str, ...]:
-    """A person's name without the words telling a son from his father: "Donald Trump Jr." → Donald
-    Trump."""
-    kept = tuple(w for w in found if w.rstrip(".") not in SUCCESSION)
-    return kept or found
-
-
-def _acronym_of(short: _Form, long: _Form, countries: set[str]) -> bool:
+def _acronym_of(short: Form, long: Form, countries: set[str]) -> bool:
     """``short`` is written in the initials of ``long``'s words ("UAW": United Auto Workers; "EADS":
     European Aeronautic Defence and Space), of all of them or of all but the small ones, maybe after a
     country's ("USAF": the U.S. Air Force), or in three or more letters that take each word's initial
@@ -200,7 +134,7 @@ def _acronym_of(short: _Form, long: _Form, countries: set[str]) -> bool:
     return written_in(letters(name), long.key, countries)
 
 
-def _bracketed(forms: list[_Form], text: str) -> list[tuple[int, int]]:
+def _bracketed(forms: list[Form], text: str) -> list[tuple[int, int]]:
     """Forms written one after the other in brackets ("Singapore Airlines (SIA)", "SIA (Singapore
     Airlines)"): the article says they are one name."""
     at = {m.span.start: i for i, f in enumerate(forms) for m in f.mentions}
@@ -214,7 +148,24 @@ def _bracketed(forms: list[_Form], text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def _spelling(a: _Form, b: _Form) -> bool:
+def _trade_names(forms: list[Form]) -> list[tuple[int, int]]:
+    """An organization's name and that name with its trade's word after it ("Apple", "Apple Computer";
+    "United", "United Airlines"), when that is the only longer name the article gives it: news names one
+    company either way. Beside "Apple Corps", "Apple" may be either, and is left to the grouping by first
+    words; a country's name is no company's ("Qatar", "Qatar Airways")."""
+    orgs = {f.key: i for i, f in enumerate(forms) if f.label == "ORG" and not f.person}
+    longer: dict[tuple[str, ...], list[int]] = {}
+    for i, form in enumerate(forms):
+        if form.label == "ORG" and not form.person and len(form.key) > 1:
+            longer.setdefault(form.key[:-1], []).append(i)
+    return [
+        (orgs[short], found[0])
+        for short, found in longer.items()
+        if short in orgs and len(found) == 1 and forms[found[0]].key[-1] in TRADE_WORDS
+    ]
+
+
+def _spelling(a: Form, b: Form) -> bool:
     """One of two names written once, one letter off the other ("Tiahrt", "Tiahart"): a misspelling of
     it. Word by word, so that two people of one surname stay two."""
     if (len(a.mentions) > 1 and len(b.mentions) > 1) or a.label == "GPE" or b.label == "GPE":
@@ -236,7 +187,7 @@ def _one_letter_off(x: str, y: str) -> bool:
 
 
 def _fuller(
-    i: int, forms: list[_Form], sets: Sets, first: dict[int, int], candidates: list[int]
+    i: int, forms: list[Form], sets: Sets, first: dict[int, int], candidates: list[int]
 ) -> dict[int, int]:
     """The forms of other entities whose fuller name form ``i``'s stands for, each with how many of a
     mention's last words name it (0: all), among ``candidates`` (``_Fuller``). An organization's short
@@ -261,7 +212,7 @@ class _Fuller:
     words, their last words (with and without "Jr.") and their first word (``_person_part``), every
     form by its first and last words (``_shorter_body``)."""
 
-    def __init__(self, forms: list[_Form]) -> None:
+    def __init__(self, forms: list[Form]) -> None:
         self._whole: dict[tuple[str, ...], list[int]] = {}
         self._ends: dict[tuple[str, ...], set[int]] = {}
         self._first: dict[str, list[int]] = {}
@@ -270,14 +221,14 @@ class _Fuller:
             if form.person and len(form.words) > 1:
                 self._whole.setdefault(form.words, []).append(j)
                 self._first.setdefault(form.words[0], []).append(j)
-                for found in (form.words, _plain(form.words)):
+                for found in (form.words, plain(form.words)):
                     for n in range(1, len(found)):
                         self._ends.setdefault(found[-n:], set()).add(j)
             for n in range(1, len(form.key)):
                 self._parts.setdefault(form.key[:n], set()).add(j)
                 self._parts.setdefault(form.key[-n:], set()).add(j)
 
-    def candidates(self, short: _Form) -> list[int]:
+    def candidates(self, short: Form) -> list[int]:
         """The forms ``short`` may stand for, in order: a superset of those it does."""
         found = _untitled(short.words)
         out = set(self._ends.get(found, ()))
@@ -298,7 +249,7 @@ def _untitled(found: tuple[str, ...]) -> tuple[str, ...]:
     return found
 
 
-def _person_part(short: _Form, full: _Form) -> int | None:
+def _person_part(short: Form, full: Form) -> int | None:
     """How many last words of ``short``'s mentions name the person ``full`` when they stand for it: a
     surname ("Trump": Donald Trump or Donald Trump Jr.), a first name alone ("Steve"), a title before
     the name that the NER called an organization ("President Biden"), a longer run ending with the
@@ -309,14 +260,14 @@ def _person_part(short: _Form, full: _Form) -> int | None:
     n = len(found)
     if n > len(full.words):
         return len(full.words) if found[-len(full.words) :] == full.words else None
-    plain = _plain(full.words)
-    if (n < len(plain) and plain[-n:] == found) or (n < len(full.words) and full.words[-n:] == found):
+    bare = plain(full.words)
+    if (n < len(bare) and bare[-n:] == found) or (n < len(full.words) and full.words[-n:] == found):
         return n
     first = found[0] == full.words[0] or full.words[0] in NICKNAMES.get(found[0], ())
     return n if n == 1 and first and short.person else None  # "Steve", "Jim" (James Roche)
 
 
-def _shorter_body(short: _Form, full: _Form) -> bool:
+def _shorter_body(short: Form, full: Form) -> bool:
     """An organization's name cut short: its first words ("Lockheed"), or its last ("Air Force", of "U.S.
     Air Force"). A country is no short form, nor a name with its legal form ("Apple Inc."); a thing's
     name is no fuller form ("Apple Macintosh computers")."""

@@ -30,11 +30,12 @@ from .lexicon import (
     STAFF,
     SUCCESSION,
 )
-from .mentions import Mention, countries, key, mention, named, words
+from .mentions import Mention, countries, key, mention, words
 from .nlp import text_of
 from .roles import stated_role
 from .text import covered
 from .things import counted, names_a_product, taken_as_a_thing
+from .whole import named
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

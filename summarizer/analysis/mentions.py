@@ -16,25 +16,26 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .lexicon import (
+    BODY_ROLES,
     CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
     FACILITIES,
-    INSTITUTIONS,
+    FEMININE,
+    MASCULINE,
     ROLE_NOUNS,
     TITLES,
 )
 from .nlp import text_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 __all__ = [
     "Mention",
     "countries",
     "key",
     "mention",
-    "named",
     "words",
 ]
 
@@ -56,78 +57,6 @@ class Mention:
     ent: SpacySpan
 
 
-def named(doc: Doc) -> list[SpacySpan]:
-    """The named entities of ``doc``, an organization's name the NER cut short made whole again: "Lockheed
-    Martin" read as the organization Lockheed and a person or product Martin side by side (the first a
-    compound of the second in the parse), and "European Aeronautic Defence and Space Company" cut at its
-    "and" (the name goes on to a word that ends an organization's name: Company, Commission)."""
-    from spacy.tokens import Span as Joined
-
-    found: list[SpacySpan] = []
-    for ent in doc.ents:
-        last = found[-1] if found else None
-        if last is not None and ent.start < last.end:
-            continue  # taken into the name before it ("Leary" of "O' Leary")
-        if (
-            last is not None
-            and last.label_ == "ORG"
-            and len(ent) == 1
-            and ent.start == last.end
-            and last.root.dep_ == "compound"
-            and last.root.head.i == ent.start
-        ):
-            found[-1] = Joined(doc, last.start, ent.end, label="ORG")
-        elif ent.label_ == "ORG" and (end := _continued(ent)) is not None:
-            found.append(Joined(doc, ent.start, end, label="ORG"))
-        elif (end := _elided(ent)) is not None:
-            found.append(Joined(doc, ent.start, end, label=ent.label_))
-        elif ent.label_ == "ORG" and _cut_before(ent):
-            found.append(Joined(doc, ent.start - 1, ent.end, label="ORG"))
-        else:
-            found.append(ent)
-    return found
-
-
-def _cut_before(ent: SpacySpan) -> bool:
-    """Whether the NER left an organization's first word out ("Harvest" of "Harvest Lane Foods Inc.",
-    the parser ending a sentence between them): a capitalized proper noun of no entity right before it,
-    which the article writes with the name's first word again elsewhere ("Harvest Lane expects …")."""
-    if ent.start == 0:
-        return False
-    before = ent.doc[ent.start - 1]
-    if before.pos_ != "PROPN" or not before.is_title or before.ent_type_ or not before.whitespace_:
-        return False
-    return text_of(ent.doc).count(f"{before.text} {ent[0].text}") > 1
-
-
-def _elided(ent: SpacySpan) -> int | None:
-    """Where a name cut at an elision's apostrophe ends: "Michael O' Leary", "D' Souza", spaced as a
-    tokenized text spaces them, are read as "Michael O '" and another entity "Leary"."""
-    doc = ent.doc
-    if len(ent) < 2 or ent[-1].text not in ("'", "’") or len(ent[-2].text) > 2 or ent.end >= len(doc):
-        return None
-    following = doc[ent.end]
-    return ent.end + 1 if following.is_title and following.pos_ == "PROPN" else None
-
-
-def _continued(ent: SpacySpan) -> int | None:
-    """Where an organization's name cut at "and" or "&" ends, when capitalized words after it (or another
-    organization's name the NER read there) run to a word that ends such names."""
-    doc = ent.doc
-    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in ("and", "&"):
-        return None
-    i = ent.end + 1
-    if doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "ORG":
-        # "Tobacco Workers and Grain Millers International Union": the rest read as a second name
-        while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
-            i += 1
-        i += 1
-    while i < len(doc) and doc[i].is_title and not doc[i].ent_type_ and doc[i].pos_ in ("PROPN", "NOUN"):
-        i += 1
-    last = doc[i - 1].lower_.rstrip(".")
-    return i if i > ent.end + 1 and last in CORPORATE_SUFFIXES | INSTITUTIONS else None
-
-
 def mention(ent: SpacySpan) -> Mention | None:
     """The entity's name without determiners, a person's titles, possessives and stray words; None when
     what is left names nothing ("Russian" describing, "US $199", "Terminal 3", a lone initial)."""
@@ -141,7 +70,8 @@ def mention(ent: SpacySpan) -> Mention | None:
     tokens = _trimmed(list(ent), label)
     if not tokens:
         return None
-    if label != "PERSON" and _after_role(ent.doc[tokens[0].i : tokens[-1].i + 1]):
+    name_tokens = ent.doc[tokens[0].i : tokens[-1].i + 1]
+    if label != "PERSON" and (_after_role(name_tokens) or _beside_a_person(name_tokens)):
         label = "PERSON"  # "Spokeswoman Sandy Angers": a role stands before a person's name only
     if _in_another_name(ent, tokens) or _in_a_title(ent) or (label == "NORP" and _demonym(ent.text)):
         return None
@@ -190,6 +120,8 @@ def _trimmed(tokens: list[Token], label: str) -> list[Token]:
             break  # "Russian Foreign Ministry" is the ministry's name
         if label != "PERSON" and _own_word(tokens[0]):
             break  # "Royal Dutch Shell", "All Nippon Airways" tagged as words: still the name's
+        if label != "PERSON" and tokens[0].is_title and len(tokens) > 2 and tokens[1].like_num:
+            break  # "Local 1187 of …": a numbered unit's name (whole.py)
         tokens = tokens[1:]
     if label == "ORG":
         # "Apple’s C.E.O.", "Boeing Executive (Vice President Scott Carson)": a person's role after the
@@ -307,6 +239,23 @@ def _after_role(ent: SpacySpan) -> bool:
         return False
     before = ent.doc[ent.start - 1]
     return _role_word(before) and before.pos_ == "NOUN" and before.head.i in range(ent.start, ent.end)
+
+
+def _beside_a_person(ent: SpacySpan) -> bool:
+    """A name of two or more capitalized proper nouns in apposition to a noun that only a person is ("the
+    local's president, Marcus Bell", "his father, Darnell Price"), which the NER took for an
+    organization's. A body may lead, own or advise too ("the market leader, General Motors")."""
+    if len(ent) < 2 or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in ent):
+        return False
+    root = ent.root
+    beside = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        beside.append(root.head)
+    return any(
+        b.pos_ == "NOUN"
+        and ((_role_word(b) and b.lower_ not in BODY_ROLES) or b.lower_ in FEMININE | MASCULINE)
+        for b in beside
+    )
 
 
 def words(name: str) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import PRODUCT_NOUNS, QUANTIFIERS
+from .lexicon import INSTITUTIONS, PRODUCT_NOUNS, PUBLIC_BODIES, QUANTIFIERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -37,12 +37,14 @@ def names_a_product(ent: SpacySpan) -> bool:
 
 def taken_as_a_thing(ent: SpacySpan) -> bool:
     """Taken with an indefinite article or another's possessive, as no organization's own name is: "an
-    iPhone", "its iPad", "Apple's App Store"; but "China's Huawei" is the company."""
+    iPhone", "its iPad", "Apple's App Store"; but "China's Huawei" is the company, and a body named by
+    its kind is owned as a body ("the city's Office of Management and Budget")."""
+    body = ent.root.lower_ in INSTITUTIONS | PUBLIC_BODIES
     for child in ent.root.children:
         if child.i >= ent.start:
             continue
         if child.dep_ == "det" and child.lower_ in ("a", "an"):
             return True
-        if child.dep_ == "poss" and child.ent_type_ not in ("GPE", "NORP"):
+        if child.dep_ == "poss" and child.ent_type_ not in ("GPE", "NORP") and not body:
             return True
     return False

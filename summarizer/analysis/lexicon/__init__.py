@@ -37,6 +37,7 @@ from .clauses import (
 )
 from .names import (
     AGENT_NOUNS,
+    BODY_ROLES,
     COMPANY_NOUNS,
     CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
@@ -61,10 +62,12 @@ from .names import (
     TITLE_QUALIFIERS,
     TITLE_WORDS,
     TITLES,
+    TRADE_WORDS,
 )
 
 __all__ = [
     "AGENT_NOUNS",
+    "BODY_ROLES",
     "CAPACITY_VERBS",
     "CLAIMING",
     "CLAIM_VERBS",
@@ -113,6 +116,7 @@ __all__ = [
     "TITLES",
     "TITLE_QUALIFIERS",
     "TITLE_WORDS",
+    "TRADE_WORDS",
     "UNSETTLED_MARKS",
     "WISH_VERBS",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 __all__ = [
     "AGENT_NOUNS",
+    "BODY_ROLES",
     "COMPANY_NOUNS",
     "CORPORATE_SUFFIXES",
     "COUNTRY_ALIASES",
@@ -29,6 +30,7 @@ __all__ = [
     "TITLES",
     "TITLE_QUALIFIERS",
     "TITLE_WORDS",
+    "TRADE_WORDS",
 ]
 
 ROLE_NOUNS = frozenset(
@@ -42,6 +44,13 @@ ROLE_NOUNS = frozenset(
     speaker""".split()
 )
 """Nouns that make the words around a person's name a role ("Kremlin spokesperson Dmitry Peskov")."""
+
+BODY_ROLES = frozenset(
+    """leader partner owner member founder manager adviser advisor consultant counsel contractor
+    representative head designer engineer""".split()
+)
+"""Role nouns (of ROLE_NOUNS) that an organization may hold too: "the market leader, General Motors",
+"its adviser, Goldman Sachs"; a name beside one may be a body's."""
 
 TITLES = frozenset(
     """president vice prime minister secretary senator sen. rep. gov. governor ambassador chancellor
@@ -107,7 +116,8 @@ COMPANY_NOUNS = frozenset("company firm airline carrier manufacturer maker corpo
 PUBLIC_BODIES = frozenset(
     """agency commission ministry department court council committee government parliament congress
     senate assembly authority administration office bureau board union party police army navy
-    university association federation league""".split()
+    university association federation league center centre hospital clinic institute foundation
+    school college museum""".split()
 )
 """Last words of the names of bodies that are no company: "the company" is never "the International
 Energy Agency" or "the Commission"."""
@@ -130,6 +140,12 @@ CORPORATE_SUFFIXES = frozenset(
     gmbh spa s.p.a bv b.v group holdings""".split()
 )
 """A company's legal form or group after its name, without a final stop: "Apple Inc." is "Apple"."""
+
+TRADE_WORDS = frozenset(
+    "computer computers systems software airlines airways motors motor pharmaceuticals electronics".split()
+)
+"""Words naming a company's trade that end its name and that news leaves off as it does a legal form:
+"Apple Computer" is Apple, "Cisco Systems" Cisco, "United Airlines" United (folded, as names are)."""
 
 SUCCESSION = frozenset("jr sr ii iii iv".split())
 """Words after a person's surname that tell a son from his father ("Donald Trump Jr."), without a stop."""
