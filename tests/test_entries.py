@@ -200,6 +200,48 @@ def test_a_description_is_named_by_whom_the_article_last_named(text: str, when: 
 @pytest.mark.parametrize(
     ("text", "when", "expected"),
     [
+        # A thing the article named earlier with the same noun ("its Kestrel K9 cargo drone").
+        (
+            "Orbital Freight unveiled its Kestrel K9 cargo drone on Monday in Denver. The company said "
+            "orders were strong. The drone will make its first delivery in May.",
+            "May",
+            "The drone [Kestrel K9] will make its first delivery in May.",
+        ),
+        # A name in apposition to the noun, named in its "of" complement ("the first flight of the engine").
+        (
+            "Orbital Freight tested a new engine, the Vesta V2, last week. Engineers praised the results. "
+            "The first flight of the engine will take place in June.",
+            "June",
+            "The first flight of the engine [Vesta V2] will take place in June.",
+        ),
+        # The last words of a name ("the Harbor County Water District" for "the district").
+        (
+            "The Harbor County Water District said two wells were closed. Residents were told to boil water. "
+            "The district will test the wells again on Friday.",
+            "Friday",
+            "The district [Harbor County Water District] will test the wells again on Friday.",
+        ),
+        # "The company", named near it by no sentence, is the one organization the article is about.
+        (
+            "Brightwell Inc. cut its fees on Monday. Shares of Brightwell Inc. rose 4 percent. "
+            "Brightwell Inc. also closed ten branches in Ohio. Customers were pleased. Regulators took note. "
+            "The company plans to open an office in Lyon in 2026.",
+            "2026",
+            "The company [Brightwell Inc.] plans to open an office in Lyon in 2026.",
+        ),
+    ],
+)
+def test_a_description_is_named_by_an_earlier_mention_that_names_it(
+    text: str, when: str, expected: str
+) -> None:
+    entry = _entry(text, when)
+    assert entry == expected
+    assert readable_alone(entry, when, before=text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expected"),
+    [
         # Which deliveries only the sentence before says, and they are no one the article names.
         (
             "Kestrel Air ordered ten jets from Boeing. The deliveries are scheduled for 2029.",
@@ -211,6 +253,20 @@ def test_a_description_is_named_by_whom_the_article_last_named(text: str, when: 
             "company is expected to present changes in July.",
             "July",
             "The company is expected to present changes in July.",
+        ),
+        # Another drone came between: "the drone" may be either.
+        (
+            "Orbital Freight unveiled its Kestrel K9 cargo drone on Monday. A rival showed another drone at "
+            "the fair. The drone will make its first delivery in May.",
+            "May",
+            "The drone will make its first delivery in May.",
+        ),
+        # A mention that names two is no name for one ("the old Mako and Tern drones").
+        (
+            "Orbital Freight will retire its old Mako and Tern drones. The first drone will be delivered in "
+            "May.",
+            "May",
+            "The first drone will be delivered in May.",
         ),
     ],
 )

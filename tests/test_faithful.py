@@ -24,6 +24,13 @@ COURT = (
     "the ruling. Critics called the law a disaster."
 )
 
+BOARD = (
+    "date 2025-04-08\n\nThe Lakeside School Board approved a $80 million budget by a 5-2 vote on Monday. "
+    "Superintendent Carla Mendes proposed the budget in March. Board chair Tom Alvarez adjourned the meeting "
+    "after the vote. The vote followed three hours of testimony. Board member Rita Sousa, "
+    "who voted against the plan, said it cut too deeply."
+)
+
 
 @cache
 def _checker(text: str) -> Checker:
@@ -42,6 +49,9 @@ def _checker(text: str) -> Checker:
         # a plan announced by the one who speaks for whoever carries it out
         (COURT, "The city will appeal the ruling."),
         (STRIKE, "Toyota sales rose 14%."),
+        (BOARD, "Rita Sousa voted against the plan."),
+        (BOARD, "Carla Mendes proposed the budget."),
+        (BOARD, "Tom Alvarez adjourned the meeting."),
         (COURT, "Judge Ann Lowe ruled that the law was almost certain to harm small shops."),
     ],
 )
@@ -69,6 +79,13 @@ def test_a_faithful_sentence_passes_with_its_evidence(article: str, sentence: st
         (COURT, "The law harms small shops.", "expected"),
         # an event the article does not report
         (COURT, "The mayor resigned.", "does not say"),
+        # people who did something else, given the vote: every named subject must have voted, and "The
+        # vote followed …" names no one who did
+        (BOARD, "Carla Mendes and Tom Alvarez voted for the budget.", "who did it"),
+        (BOARD, "Carla Mendes voted in favor of the budget.", "who did it"),
+        (BOARD, "Tom Alvarez and Rita Sousa voted against the plan.", "who did it"),
+        # "adjourned the meeting after the vote": the vote is not what the chair did
+        (BOARD, "Tom Alvarez voted for the budget.", "who did it"),
         # a number the article does not give that actor
         (STRIKE, "The nurses' union refused to accept a 4% pay rise.", "4"),
     ],

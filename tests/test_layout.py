@@ -68,8 +68,26 @@ def test_nothing_comes_from_the_page_parts() -> None:
     for d in analysis.dated:
         assert analysis.text[d.when.span.start : d.when.span.end] == d.when.text  # type: ignore[union-attr]
     assert [p.quoted.text for p in analysis.passages] == ["We are ready to walk out,"]
+    # The dateline is no part of the first sentence, nor of what is read off its parse.
     first = analysis.sentences[0]
-    assert analysis.text[first.start : first.end].startswith("DETROIT — The union")
+    assert analysis.text[first.start : first.end].startswith("The union representing")
+    sunday = analysis.dated[0].entry
+    assert sunday is not None and "DETROIT" not in sunday.text
+
+
+def test_a_dateline_is_not_read_as_the_first_sentence_s_subject() -> None:
+    text = (
+        "date 2025-05-02\n\nMILLBROOK, Vt. — Councilwoman Nora Diaz's lead over rival Sam Ortiz narrowed to "
+        "58 votes on Friday after clerks finished counting absentee ballots.\n\nOrtiz said he would ask for "
+        "a recount."
+    )
+    analysis = analyze(source_from_text(text))
+    assert [analysis.text[s.start : s.end][:5] for s in analysis.sentences] == ["Counc", "Ortiz"]
+    entry = analysis.dated[0].entry
+    assert entry is not None
+    assert entry.text.startswith(
+        "Councilwoman Nora Diaz's lead over rival Sam Ortiz narrowed to 58 votes on Friday"
+    )
 
 
 def test_a_caption_without_a_verb_is_no_prose_but_a_quotation_is() -> None:

@@ -247,6 +247,9 @@ def test_readable_entries_on_the_right_dates_pass() -> None:
         ("Papermaster joined in 2008, but a federal judge barred him from working until April", True),
         # An "it" that stands for the clause after it reads alone.
         ("It was not clear whether the plant would reopen in May", True),
+        # A person the brief added is no antecedent for "it", an organization is.
+        ("[Ada Moss] ordered it to file a report by June", False),
+        ("[Harbor Water Board] said it would file a report by June", True),
     ],
 )
 def test_readable_alone(what: str, readable: bool) -> None:
@@ -268,6 +271,9 @@ def test_readable_alone(what: str, readable: bool) -> None:
         ("The firm [Kanto Data] said sales had risen since 2021", True),
         ("This company [Acme] closed in May", True),
         ("Through the use of new designs [the aircraft] will burn less fuel in 2030", True),
+        # A complement named after it says which the whole is.
+        ("The first flight of the engine [Vesta V2] will take place in June", True),
+        ("The first of the jets [Kestrel K9] will fly in May", True),
     ],
 )
 def test_a_definite_description_must_say_which_one(what: str, readable: bool) -> None:

@@ -23,7 +23,7 @@ from ..timeline import find_dates
 from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
 from .indexed import Entities
-from .layout import non_prose
+from .layout import dateline, non_prose
 from .quotations import QuotedPassage, find_quoted_passages
 from .speakers import Attribution, Speakers, attribute
 from .tense import dates_nothing, tense_at, unstated
@@ -166,9 +166,14 @@ def analyze(source: Source) -> Analysis:
 
     text, start = source.text, source.body_start
     # Blanking the lines before the body keeps every offset an offset into the whole text.
-    doc = parse(re.sub(r"\S", " ", text[:start]) + text[start:])
+    # So does blanking the dateline ("OSLO (Reuters) —"), which the parser would read as a subject.
+    opening = dateline(text, start) or Span(start=start, end=start)
+    blank = re.sub(r"\S", " ", text[opening.start : opening.end])
+    doc = parse(re.sub(r"\S", " ", text[:start]) + text[start : opening.start] + blank + text[opening.end :])
+
     # Headlines, bylines, captions, footers: no actor, quote, consequence or event comes from them.
-    outside = sorted([*source.markers(), *non_prose(doc, start)], key=lambda s: s.start)
+    parts = [*source.markers(), *non_prose(doc, start), *([opening] if opening.end > opening.start else [])]
+    outside = sorted(parts, key=lambda s: s.start)
     aside = covered(outside)
     sentences = [
         span

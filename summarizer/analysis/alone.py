@@ -54,11 +54,20 @@ def expletive(it: Token) -> bool:
     return (it.dep_ == "nsubjpass" or verb.lemma_ in _EXPLETIVE_HEADS) and (clause or complement)
 
 
-def shown_before(token: Token, keep: set[int], named: set[int], quoted: list[tuple[int, int]]) -> bool:
+def shown_before(
+    token: Token,
+    keep: set[int],
+    named: set[int],
+    quoted: list[tuple[int, int]],
+    people: Collection[int] = (),
+) -> bool:
     """Whether the entry shows something a pronoun can stand for before it: a noun that is not a time,
     or, for a pronoun outside a quotation, a name the entry adds (``named``: where additions stand; one
-    before a quotation says who speaks, not whom the speaker means)."""
+    before a quotation says who speaks, not whom the speaker means), not a person's (at ``people``) for
+    "it" or "they"."""
     quotation = within(quoted, token.idx)
+    if token.lower_ not in _PERSONAL_FORMS:
+        named = named - set(people)
     for i in sorted(keep | named):
         if i > token.i or (i == token.i and i not in named):
             break
@@ -99,10 +108,11 @@ def reads_alone(
     named: set[int],
     time: list[int],
     quoted: list[tuple[int, int]],
+    people: Collection[int] = (),
 ) -> bool:
     """Whether the words at ``keep`` read alone: the time's words all there, the quotation marks paired,
-    the clause's subject shown or named (``named``: where the entry adds or replaces words), each
-    pronoun standing for something shown before it."""
+    the clause's subject shown or named (``named``: where the entry adds or replaces words; ``people``:
+    those that name a person), each pronoun standing for something shown before it."""
     if not set(time) <= keep:
         return False
     doc = top.doc
@@ -121,7 +131,7 @@ def reads_alone(
             return False
         if token.lower_ not in PERSONAL or (token.lower_ == "it" and expletive(token)):
             continue
-        if not shown_before(token, keep, named, quoted):
+        if not shown_before(token, keep, named, quoted, people):
             return False
     return True
 

@@ -15,14 +15,15 @@ read off the dependency parse:
   or "because" is left off the clause it introduces, which the article states as fact;
 - a pronoun subject, a pronoun or possessive with nothing shown before it, a subject shared with an
   earlier verb or left outside its verb are named in brackets ("[Harbor Health's] clinic shut …"), and
-  so is a description the article named just before ("The formerly state-owned company [Aer Lingus]");
-  one the analysis cannot name ("The deliveries are scheduled …") is shown as the article gives it:
-  leaving such entries out lost 33 of MEANTIME's 263 dates and made no more entries readable by eye;
+  so is a description an earlier mention names ("The formerly state-owned company [Aer Lingus]", "The
+  plane [Airbus A400M]", descriptions.py); one the analysis cannot name ("The deliveries are scheduled
+  …") is shown as the article gives it: leaving such entries out lost 33 of MEANTIME's 263 dates and
+  made no more entries readable by eye;
 - a long clause is trimmed to its core (subject, verb with auxiliaries, modals and negation, what
   completes it, the time and what ties it to the verb); each cut is marked "…"; a quotation is shown by
   whole sentences, marks and all;
-- an entry that still does not read alone (alone.py) is its sentence whole when short and readable, or
-  none at all.
+- an entry that still does not read alone (alone.py), or whose clause the parser misread
+  (attachment.py), is its sentence whole when short and readable, or none at all.
 """
 
 from __future__ import annotations
@@ -32,25 +33,25 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import Span
-from .alone import PERSONAL, expletive, reads_alone, shown_before, undetermined
+from ..models import ActorKind, Span
+from .alone import PERSONAL, expletive, reads_alone, shown_before
+from .attachment import clause_head, governor, lifted, misread
+from .attachment import subject as subject_of
+from .descriptions import naming
 from .entities import Entity
 from .indexed import Entities
-from .lexicon import CLAIMING, PRONOUNS, QUOTE_MARKS
-from .nlp import nearest_head
+from .lexicon import PRONOUNS, QUOTE_MARKS
 from .relatives import another_event, in_place
 from .speakers import Speakers
 from .subjects import (
     RELATIVE,
     acted_before,
     antecedent,
-    described,
-    finite,
     left_behind,
     mentioned,
     shared_subject,
 )
-from .trimming import SUBJECT_DEPS, clause_words, conditional, core, governors_times, is_verb, path, phrase
+from .trimming import clause_words, core, governors_times, is_verb, path, phrase
 from .wording import words_of
 
 if TYPE_CHECKING:
@@ -92,13 +93,21 @@ def entry_at(
     words = doc.char_span(when.start, when.end, alignment_mode="expand")
     if words is None:
         return None
-    head = _clause_head(words.root)
+    head = clause_head(words.root)
     if head is None:
         return None
     entry = _Entry(doc, entities, speakers, [t.i for t in words])
     for other in others or []:
         if (span := doc.char_span(other.start, other.end, alignment_mode="expand")) is not None:
             entry.others.append([t.i for t in span])
+    if (lift := lifted(head, [entry.time, *entry.others])) is not None:
+        above, moved = lift
+        if entry.time[0] in moved:
+            # "[The council] approved … by a 7-4 vote late Tuesday": not the relative clause's words.
+            entry.cut = {t.i for t in head.subtree} - moved
+            head = above
+        else:
+            entry.cut = moved
     return entry.build(head)
 
 
@@ -109,35 +118,6 @@ def gist(doc: Doc, sentence: Span, entities: Entities, speakers: Speakers) -> En
     if words is None or not is_verb(words.root):
         return None
     return _Entry(doc, entities, speakers, []).build(words.root)
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject; of two (a parse that hangs a second on it), the one nearer the verb."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
-
-
-def _clause_head(token: Token) -> Token | None:
-    """The finite verb whose clause holds ``token``: the verb it hangs from, or the finite clause a
-    non-finite one belongs to ("to help Donald Trump in last November's election" is part of "Putin
-    authorized influence operations …")."""
-    # A clause that tells of an event of its own is one whatever the tagger made its verb ("like the
-    # one parliament scrapped in 2019", tagged as a participle): relatives.py.
-    return nearest_head(
-        token, lambda t: is_verb(t) and (finite(t) or t.dep_ == "ROOT" or another_event(t)), _CLIMB
-    )
-
-
-def _governor(verb: Token) -> Token | None:
-    """The verb whose claim, thought, demand or condition a clause is: "said" of "Russia would face …",
-    "insisted" of "that the UAW agree", "will" of "unless there is an apology"; None when it stands
-    alone."""
-    head = verb.head
-    if head.i == verb.i or not is_verb(head):
-        return None
-    if verb.dep_ in ("ccomp", "xcomp"):
-        return head if head.lemma_.lower() in CLAIMING else None
-    return head if conditional(verb) else None
 
 
 class _Entry:
@@ -151,18 +131,22 @@ class _Entry:
         self.time = time
         self.others: list[list[int]] = []
         self.keep: set[int] = set()
+        self.cut: set[int] = set()
+        """Words of the clause that belong to another time's (attachment.lifted)."""
         self.replaced: dict[int, str] = {}
         self.added: dict[int, str] = {}
 
     def build(self, head: Token) -> Entry | None:
+        if misread(head):
+            return self._whole_sentence(head)
         chain = [head]
-        while (governor := _governor(chain[-1]) or self._speaking(chain[-1])) is not None:
-            chain.append(_clause_head(governor) or governor)
+        while (above := governor(chain[-1]) or self._speaking(chain[-1])) is not None:
+            chain.append(clause_head(above) or above)
         top = chain[-1]
         apart = another_event(top)
         if top.dep_ == "relcl" and not apart and not self._relative_subject(top):
-            # "… release, which is expected in late May", hung on no noun: the clause around it.
-            top = _clause_head(top.head) or top
+            # "… six A380s, which it will begin to fly in 2009": the clause whose noun it describes.
+            top = clause_head(top.head) or top
             chain.append(top)
         self.keep = clause_words(top)
         if sum(not self.doc[i].is_punct for i in self.keep) > _LONGEST:
@@ -170,7 +154,7 @@ class _Entry:
             for verb in chain:
                 self.keep |= core(verb)
             self.keep |= path([self.doc[i] for i in self.time], chain)
-        self.keep -= governors_times(chain, self.others)
+        self.keep -= governors_times(chain, self.others) | self.cut
         # A time in a relative clause of its own or in a comparison dates that clause's event, never the
         # clause around it (relatives.py): the clause alone, or no entry.
         if apart:
@@ -179,9 +163,9 @@ class _Entry:
             self.keep -= place.dropped
             self.added.update(place.added)
             self.replaced.update(place.replaced)
-        for verb, governor in zip(chain, [*chain[1:], None], strict=True):
+        for verb, over in zip(chain, [*chain[1:], None], strict=True):
             # A pronoun in what someone told someone ("told Putin that he doesn't …") may be either one.
-            told = governor is not None and any(c.dep_ in ("dobj", "dative") for c in governor.children)
+            told = over is not None and any(c.dep_ in ("dobj", "dative") for c in over.children)
             self._name_subject(verb, resolve=not told)
         self._name_pronouns()
         if self._quoted(top):
@@ -194,7 +178,8 @@ class _Entry:
             self.added[min(self.keep)] = f"[{speaker.name} said:]"
         else:
             self._whole_quotations()
-        if not reads_alone(top, self.keep, {*self.added, *self.replaced}, self.time, self.quoted):
+        named = {*self.added, *self.replaced}
+        if not reads_alone(top, self.keep, named, self.time, self.quoted, self._people()):
             return None if apart else self._whole_sentence(top)
         return self._render()
 
@@ -208,7 +193,8 @@ class _Entry:
         self.added, self.replaced = {}, {}
         self._name_subject(sentence.root, resolve=True)
         self._name_pronouns()
-        if not reads_alone(sentence.root, self.keep, {*self.added, *self.replaced}, self.time, self.quoted):
+        named = {*self.added, *self.replaced}
+        if not reads_alone(sentence.root, self.keep, named, self.time, self.quoted, self._people()):
             return None
         return self._render()
 
@@ -262,7 +248,7 @@ class _Entry:
     def _relative_subject(self, verb: Token) -> bool:
         """Whether a relative clause's subject is its relative pronoun ("which was released in 2009"),
         and the noun it describes can stand for it: a noun, not a verb the parser hung it on."""
-        subject = _subject(verb)
+        subject = subject_of(verb)
         return subject is not None and subject.tag_ in RELATIVE and verb.head.pos_ in ("NOUN", "PROPN")
 
     def _name_subject(self, verb: Token, resolve: bool) -> None:
@@ -270,7 +256,7 @@ class _Entry:
         referent (when ``resolve``), a relative pronoun's noun, the subject a joined verb shares with the
         one before it, or the noun the parser left just before its verb ("after a report … found
         that")."""
-        subject = _subject(verb)
+        subject = subject_of(verb)
         if subject is not None and subject.i in self.keep:
             if subject.tag_ in RELATIVE and verb.dep_ == "relcl":
                 self.replaced[subject.i] = f"[{self._named(verb.head)}]"
@@ -279,11 +265,9 @@ class _Entry:
                 before = " ".join(self.doc[i].text for i in sorted(self.keep) if i < subject.i).lower()
                 if referent is not None and not any(name.lower() in before for name in referent):
                     self.replaced[subject.i] = f"[{referent[0]}]"
-            elif undetermined(subject, self.keep) and (
-                found := described(subject, self.entities, self.quoted)
-            ):
+            elif (found := naming(subject, self.keep, self.entities, self.quoted)) is not None:
                 # The description stays, the name after it: the article's words, and why it is that one.
-                self.replaced[subject.i] = f"{subject.text} [{found.name}]"
+                self.replaced[found[0]] = f"{self.doc[found[0]].text} [{found[1]}]"
             return
         if subject is not None or verb.dep_ == "xcomp":
             return
@@ -314,7 +298,7 @@ class _Entry:
                 continue
             named = {*self.added, *self.replaced}
             clausal = token.lower_ == "it" and expletive(token)
-            if clausal or shown_before(token, self.keep, named, self.quoted):
+            if clausal or shown_before(token, self.keep, named, self.quoted, self._people()):
                 continue
             referent = self._referent(token, acting=True)
             if referent is not None:
@@ -322,6 +306,12 @@ class _Entry:
                 owner = name + ("'" if name.endswith("s") else "'s")
                 possessive = token.tag_ == "PRP$" and self.doc[i + 1 : i + 2].text not in ("'s", "’s")
                 self.replaced[i] = f"[{owner}]" if possessive else f"[{name}]"
+
+    def _people(self) -> set[int]:
+        """Where the entry adds a person's name: no antecedent for "it" or "they"."""
+        people = {e.name for e in self.entities if e.kind is ActorKind.PERSON}
+        added = [*self.added.items(), *self.replaced.items()]
+        return {i for i, words in added if words.strip("[]") in people}
 
     def _named(self, noun: Token) -> str:
         """A noun phrase by the name of the entity it is a mention of, or by its head and the words that

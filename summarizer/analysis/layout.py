@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["non_prose"]
+__all__ = ["dateline", "non_prose"]
 
 _LINE = re.compile(r"^[ \t]*(\S.*?)[ \t]*$", re.MULTILINE)
 _FINAL = re.compile(r"[.!?:;…]['’\"”»)\]]*$")
@@ -38,6 +38,28 @@ _POST = re.compile(r"[—–-]{1,2}\s*[^—–\n]{0,80}\(@\w+\)[^\n]*$|\bpic\.tw
 _READER = frozenset({"you", "your"})
 _INLINE_LABEL = re.compile(r"[.!?]['’\"”]? ([A-Z][a-z]+):")
 """A one-word label opening a sentence within a line ("… podcast. Photo: …")."""
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"  # the place, in capitals
+    r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([^)\n]{1,30}\))?"  # its region, the agency
+    r"[ \t]*(?:[—–]|--))[ \t]*",
+    re.MULTILINE,
+)
+"""A dateline opening the story's first paragraph: a place in capitals, perhaps its region and the
+agency, and a dash ("SPOKANE, Wash. —", "OSLO (Reuters) —")."""
+
+
+def dateline(text: str, start: int) -> Span | None:
+    """The dateline that opens the story's first paragraph from ``start``, dash included: not part of
+    its first sentence, which the parser would otherwise read with the place as its subject."""
+    for line in _LINE.finditer(text, start):
+        found = _DATELINE.match(text, line.start(), line.end())
+        if found is not None:
+            return Span(start=found.start(1), end=found.end(1))
+        if _FINAL.search(line.group(1)) and len(line.group(1).split()) > _HEADING_WORDS:
+            return None  # the story began without one
+    return None
 
 
 def non_prose(doc: Doc, start: int) -> list[Span]:

@@ -85,7 +85,7 @@ def pronoun_referent(
         if token.lower_ in PRONOUNS:
             continue
         named = entity_named(token, entities)
-        if named is not None and fits(named):
+        if named is not None and fits(named) and not (pronoun in ("he", "she") and _a_thing(token)):
             found = (named, token.idx)
             break
         if named is None and _main(token) and _could_be(pronoun, token):
@@ -95,10 +95,27 @@ def pronoun_referent(
         # article); of two at one place, the first entity's.
         starts, spans, _ = entities.mentions()
         lo, hi = bisect.bisect_left(starts, first.start_char), bisect.bisect_left(starts, subject.idx)
-        named_before = [(start, -n) for start, _, n in spans[lo:hi] if fits(entities[n])]
+        named_before = [
+            (start, -n)
+            for start, end, n in spans[lo:hi]
+            if fits(entities[n]) and not _modifying(doc, Span(start=start, end=end))
+        ]
         last = max(named_before, default=None)
         found = (entities[-last[1]], last[0]) if last is not None else None
     return _marked_beside(found, pronoun, entities, doc) if found is not None else None
+
+
+def _a_thing(noun: Token) -> bool:
+    """A common noun that is no person's role ("the Rotterdam club"): not "he" or "she", whoever a name
+    modifying it names."""
+    return noun.pos_ == "NOUN" and not _a_person(noun) and noun.lower_ not in STAFF
+
+
+def _modifying(doc: Doc, mention: Span) -> bool:
+    """Whether a name only says which thing a common noun is ("the Rotterdam club"): no one a pronoun
+    stands for."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return words is not None and words.root.dep_ == "compound" and words.root.head.pos_ == "NOUN"
 
 
 def _main(subject: Token) -> bool:

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from ..models import ActorKind
 from .entities import Entity
 from .indexed import Entities
-from .lexicon import COMPANY_NOUNS, FEMININE, MASCULINE, PRONOUN_FORMS, PRONOUNS, PUBLIC_BODIES, ROLE_NOUNS
-from .referents import SUBJECTS, last_company, pronoun_referent
+from .lexicon import FEMININE, MASCULINE, PRONOUN_FORMS, PRONOUNS, ROLE_NOUNS
+from .referents import SUBJECTS, pronoun_referent
 from .text import sentences_back, within
+from .trimming import astray
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -20,7 +21,6 @@ __all__ = [
     "RELATIVE",
     "acted_before",
     "antecedent",
-    "described",
     "finite",
     "left_behind",
     "mentioned",
@@ -106,6 +106,10 @@ def shared_subject(verb: Token) -> Token | None:
         if token.dep_ != "conj":
             return None
         token = token.head
+        if astray(verb):
+            # "gave … to reinstate the money and ordered it": the subject of the clause the infinitive is in.
+            while token.dep_ in ("advcl", "xcomp") and token.tag_ in ("VB", "VBG"):
+                token = token.head
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - token.i))
@@ -126,46 +130,3 @@ def left_behind(verb: Token) -> Token | None:
             break
         before = before.head
     return noun
-
-
-def described(noun: Token, entities: Entities, quoted: list[tuple[int, int]]) -> Entity | None:
-    """Who a description that does not say which one it is stands for, where the article shows it:
-    "the formerly state-owned company", "this firm" as the organization named last outside quotation
-    marks, a public body none ("the company said", for a speaker, is the same rule); "the minister" as
-    the one person named last whose role is a minister. None for anything else ("the deliveries", "the
-    first aircraft"): unknown beats wrong."""
-    if noun.lower_ in COMPANY_NOUNS:
-        companies = Entities(e for e in entities if e.name.split()[-1].lower() not in PUBLIC_BODIES)
-        return _called(noun, companies) or last_company(noun, companies, quoted)
-    if noun.lower_ in ROLE_NOUNS and noun.tag_ == "NN":
-        return _last_in_role(noun, entities)
-    return None
-
-
-def _last_in_role(noun: Token, entities: list[Entity]) -> Entity | None:
-    """The person named last, in the sentence of ``noun`` or the one before, whose role the article
-    gives with that noun ("Energy Minister Ana Ruiz" for "the minister"); None when two fit."""
-    first = sentences_back(noun, 1)
-    fit = [
-        e
-        for e in entities
-        if e.kind is ActorKind.PERSON
-        and noun.lower_ in (e.role or "").lower().split()
-        and any(first.start_char <= s.start < noun.idx for s in e.mentions)
-    ]
-    return fit[0] if len(fit) == 1 else None
-
-
-def _called(noun: Token, entities: Entities) -> Entity | None:
-    """The organization the sentence of ``noun`` or the one before calls by the same noun: "NPD Group,
-    a market research firm" for "the firm", "the aerospace company EADS" for "the company"."""
-    first = sentences_back(noun, 1)
-    for word in reversed(noun.doc[first.start : noun.i]):
-        if word.lemma_ != noun.lemma_ or word.pos_ != "NOUN":
-            continue
-        beside = [word.head] if word.dep_ == "appos" else []
-        beside += [c for c in word.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
-        for name in beside:
-            if (found := mentioned(name, entities)) is not None and found.kind is ActorKind.ORGANIZATION:
-                return found
-    return None

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SUBJECT_DEPS",
+    "astray",
     "clause_words",
     "conditional",
     "core",
@@ -52,6 +53,10 @@ def clause_words(verb: Token) -> set[int]:
     """The clause's words: the verb's subtree without the clauses joined to it and without the word
     that makes it subordinate."""
     joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i for t in c.subtree}
+    for inner in verb.subtree:
+        if inner.i != verb.i and astray(inner):
+            # "gave EOHHS until Jan. 31 to reinstate the money and ordered it to …": the clause above's.
+            joined |= {t.i for t in inner.subtree} | {c.i for c in inner.head.children if c.dep_ == "cc"}
     words = [t for t in verb.subtree if t.i not in joined and not t.is_space]
     lead = next((n for n, t in enumerate(words[:3]) if _subordinator(t, verb)), None)
     if lead is not None and all(t.is_punct or t.dep_ == "advmod" for t in words[:lead]):
@@ -59,6 +64,14 @@ def clause_words(verb: Token) -> set[int]:
     while words and words[0].is_punct:
         words.pop(0)
     return {t.i for t in words}
+
+
+def astray(verb: Token) -> bool:
+    """A finite verb the parser joined to an infinitive or participle ("to reinstate the money and ordered
+    it to …"): a conjunct of the finite clause above, not of the infinitive."""
+    head = verb.head
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP")
+    return verb.dep_ == "conj" and finite and head.tag_ in ("VB", "VBG") and head.dep_ != "ROOT"
 
 
 def _subordinator(token: Token, verb: Token) -> bool:
@@ -119,18 +132,22 @@ def phrase(token: Token) -> set[int]:
 
 
 def path(time: list[Token], chain: list[Token]) -> set[int]:
-    """The time's words and those that tie them to the clause: each verb on the way with its core,
-    each noun with the words that name it ("in last year's presidential election")."""
+    """The time's words, with the times joined to it, and those that tie them to the clause: each verb on
+    the way with its core, each noun with the words that name it ("in last year's presidential
+    election")."""
     keep: set[int] = set()
     for token in time:
         keep.add(token.i)
+        # A range or a choice of times is whole: "between 2014 and 2016", "in August or September".
+        keep |= {t.i for c in token.children if c.dep_ in ("cc", "conj") for t in c.subtree}
         while token.head.i != token.i and token.i not in {v.i for v in chain}:
             token = token.head
             if _verbal(token):
                 keep |= core(token)
             else:
                 keep.add(token.i)
-                keep |= {c.i for c in token.children if c.dep_ in _NAMING}
+                # Each naming word with its own short phrase: "a 6-1 vote", not "a 6 … vote".
+                keep |= {i for c in token.children if c.dep_ in _NAMING for i in phrase(c)}
     return keep
 
 

@@ -9,10 +9,12 @@ reader is given; the "…" of a cut is read as the words around it. A reader can
   clinicians", not the "August" the date comes from);
 - a subordinate fragment, an infinitive, a clause without a verb, a finite verb or a subject;
 - a personal or possessive pronoun ("it might run out of money", "His clinic shut a program") or a
-  demonstrative subject ("That decision is due …") that nothing shown before it can stand for;
+  demonstrative subject ("That decision is due …") that nothing shown before it can stand for (a
+  person's name added in brackets is none for "it": "[Helen Marsh] ordered it to file …");
 - a subject that is a definite description whose own words do not say which one it is ("The deliveries
   are scheduled …", "The formerly state-owned company was floated …": "the" or a demonstrative, a common
-  noun, no name, no named complement, no name added after it), where the article named someone before
+  noun, no name, no named complement, no name added after it or after its "of" complement: "The first
+  flight of the aircraft [A380]" says which), where the article named someone before
   the entry's words;
   text alone cannot tell every participle from a past tense, so those verbs are read as finite.
 """
@@ -38,6 +40,7 @@ _STANDING = frozenset({"there", "nothing", "nobody", "everyone", "anyone", "some
 _SPEAKERS = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"})
 """Pronouns that stand for the speaker or the hearer, readable in what an entry quotes."""
 _PERSONAL = frozenset("he she it they him her them his hers its their theirs".split())
+_PERSONAL_FORMS = frozenset("he she him his her hers".split())
 """Third-person pronouns: each needs something shown before it to stand for."""
 _DEMONSTRATIVE = frozenset("this that these those".split())
 _UNTIMED = frozenset({"DATE", "TIME"})
@@ -79,6 +82,8 @@ def readable_alone(what: str, dating: str | None = None, before: str | None = No
     else:
         described = set()
     added = set(at)
+    # A person the brief added is no antecedent for "it" ("[Helen Marsh] ordered it to file …").
+    people = {n for n, words in zip(at, _added_words(what, after_nouns), strict=True) if _a_person(words)}
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if not roots:
         return "no words"
@@ -101,7 +106,9 @@ def readable_alone(what: str, dating: str | None = None, before: str | None = No
     if subject is None:
         return "no subject"
     pointing = [subject, *(c for c in subject.children if c.dep_ == "det")]
-    said_which = subject.idx + len(subject.text) in described
+    # Named after it, or after its "of" complement ("The first flight of the aircraft [A380]").
+    complements = [o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    said_which = any(t.idx + len(t.text) in described for t in [subject, *complements])
     if (
         subject.ent_type_ not in _UNTIMED
         and any(t.lower_ in _DEMONSTRATIVE for t in pointing)
@@ -116,7 +123,7 @@ def readable_alone(what: str, dating: str | None = None, before: str | None = No
     if subject.pos_ == "PRON" and not (standing or speaking or personal or subject.idx in added):
         return f"a pronoun subject ({subject.text!r})"
     for token in doc:
-        if _dangling(token, added, subject):
+        if _dangling(token, added, subject, people):
             return f"a pronoun with nothing to stand for ({token.text!r})"
     return None
 
@@ -156,10 +163,23 @@ def _stand_ins(what: str, after_nouns: frozenset[int] = frozenset()) -> tuple[st
     return "".join(out), at, named
 
 
-def _dangling(token: Token, added: set[int], subject: Token) -> bool:
+def _added_words(what: str, after_nouns: frozenset[int]) -> list[str]:
+    """The words of each addition read as a pronoun (``_stand_ins``), in order."""
+    found = _BRACKETS.finditer(what.replace("…", " "))
+    return [m.group(1) for n, m in enumerate(found) if n not in after_nouns]
+
+
+def _a_person(words: str) -> bool:
+    """Whether an addition names a person: every word of it in a person's name ("Helen Marsh")."""
+    named = [t for t in _parsed(words) if not t.is_punct]
+    return bool(named) and all(t.ent_type_ == "PERSON" for t in named)
+
+
+def _dangling(token: Token, added: set[int], subject: Token, people: set[int]) -> bool:
     """Whether a pronoun stands for nothing the reader is shown: neither a noun before it, nor an
-    addition in brackets (outside a quotation, for one inside may only name who speaks), nor the
-    subject's name it comes before ("After his election, Biden …")."""
+    addition in brackets (outside a quotation, for one inside may only name who speaks; a person's
+    name, at ``people``, is none for "it" or "they"), nor the subject's name it comes before ("After his
+    election, Biden …")."""
     word = token.lower_
     # A demonstrative is judged as the subject only: "this year", "that plan" are determiners.
     if token.idx in added or word not in _PERSONAL:
@@ -168,7 +188,7 @@ def _dangling(token: Token, added: set[int], subject: Token) -> bool:
         return False
     quoted = _quotation(token) != -1
     for before in token.doc[: token.i]:
-        if before.idx in added and not quoted:
+        if before.idx in added and not quoted and (word in _PERSONAL_FORMS or before.idx not in people):
             return False  # a name the brief added outside the quotation: who speaks, not who is meant
         if could_stand_for(token, before):
             return False

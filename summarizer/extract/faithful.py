@@ -29,6 +29,8 @@ __all__ = ["Checker", "Verdict"]
 
 _STANCES = CLAIMING | {"say"}
 """Events that are themselves someone's stance or words: the model may state them as the article does."""
+_MEANS = frozenset("by with through in".split())
+"""Prepositions whose noun is how the verb's subject did it ("approved by a vote")."""
 _SUPPORTED = 0.5
 """Share of a verbless sentence's content words one article sentence must hold."""
 _MOOD_WORDS = {
@@ -149,14 +151,19 @@ class Checker:
         sentence names the model's."""
         if mine.objects and not mine.objects & theirs.objects and (theirs.objects or mine.event == "say"):
             return False  # "told Biden" is not "told Putin", nor "responded"
-        if not mine.actors or theirs.vague:
+        if not mine.actors:
             return True
-        if not theirs.actors:
-            if mine.event == "say":
+        if theirs.vague or not theirs.actors:
+            if mine.event == "say" and not theirs.actors:
                 return False  # words the article gives no one named ("Biden was asked …") are no one's
+            if _by_noun(mine, theirs):
+                return False  # "The vote came after …" says nothing of who voted
+            # A subject the article does not name ("the company", "it"): the model's must be named there.
             text = self._analysis.text[theirs.sentence.start : theirs.sentence.end]
             there = self._named.keys(text) | {"~" + stem(w) for w in self._analysis.words_in(theirs.sentence)}
             return all(keys & there for keys in mine.actors)
+        if _by_noun(mine, theirs) and not self._doing(mine.event, theirs):
+            return False  # "Brooks said after the vote": the vote is not what Brooks did
         doers = set().union(*theirs.actors)
         for keys in mine.actors:
             named = {k for k in keys if not k.startswith("~")}
@@ -166,6 +173,22 @@ class Checker:
             if not all(any(_one(k, d) for d in doers) for k in people or named or keys):
                 return False
         return True
+
+    def _doing(self, event: str, theirs: Claim) -> bool:
+        """Whether the noun of ``event`` in the article's clause is what its subject does: the verb's
+        object ("held a vote") or its means ("approved … by a 7-4 vote"), not a circumstance ("said
+        after the vote")."""
+        doc = self._analysis.doc
+        verb = doc.char_span(theirs.verb.start, theirs.verb.end, alignment_mode="expand") if doc else None
+        if verb is None:
+            return False
+        for child in verb.root.children:
+            nouns = [child] if child.dep_ in ("dobj", "attr") else []
+            if child.dep_ == "prep" and child.lower_ in _MEANS:
+                nouns = [c for c in child.children if c.dep_ == "pobj"]
+            if any(same_event(event, n.lemma_.lower(), frozenset()) for n in nouns):
+                return True
+        return False
 
     def _attributed(self, mine: Claim, theirs: Claim) -> bool:
         """Whether the model keeps whose word a claim is, where it matters: a judgement or a stance (a
@@ -263,6 +286,12 @@ class Checker:
 
 def _same_event(mine: Claim, theirs: Claim) -> bool:
     return same_event(mine.event, theirs.event, theirs.words)
+
+
+def _by_noun(mine: Claim, theirs: Claim) -> bool:
+    """Whether the model's event is the article's clause's only by a noun among its words ("voted" and
+    "… by a 7-4 vote"): who did it is then that clause's subject, if anyone."""
+    return not same_event(mine.event, theirs.event, frozenset())
 
 
 def _modifier(claim: Claim, doc: Doc) -> bool:
