@@ -195,7 +195,11 @@ def test_the_command_line_says_the_engine_is_missing_and_exits_2(tmp_path: Path)
     result = CliRunner().invoke(
         app,
         ["brief", str(article), "--engine", "server", "--no-cache"],
-        env={"SUMMARIZER_LLAMA_SERVER": str(tmp_path / "no-such-llama-server")},
+        # A cache of the test's own: an engine that `summarizer serve` keeps for the user is not this one.
+        env={
+            "SUMMARIZER_LLAMA_SERVER": str(tmp_path / "no-such-llama-server"),
+            "XDG_CACHE_HOME": str(tmp_path),
+        },
     )
     assert result.exit_code == 2
     assert "is not an executable file (expected llama.cpp's llama-server)" in result.stderr
