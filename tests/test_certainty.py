@@ -77,6 +77,13 @@ def _reading(sentence: str, word: str) -> tuple[Certainty | None, str | None]:
         ),
         # A request a party says it will make of another is its plan; a demand it will press stays one.
         ("The club said it would ask the league to replay the match.", "would", "announced", "would"),
+        # So is a local government's: a county or city acts as a party does.
+        (
+            "Mayor Rita Gomez said that the county would ask the state to repave the bridge.",
+            "ask",
+            "announced",
+            "would",
+        ),
         ("The growers will be demanding that the mills raise their prices.", "will", "demanded", "demanding"),
         # A possibility.
         ("The merger could cost 2,000 jobs.", "could", "speculated", "could"),
@@ -113,8 +120,29 @@ def _reading(sentence: str, word: str) -> tuple[Certainty | None, str | None]:
         ("Every transfer will have to be approved by the league.", "will", "announced", "will"),
         # An obligation.
         ("The club has to pay the fine.", "has", "demanded", "has"),
-        # Advice to a party.
+        # Advice to a party, people named by a pronoun too.
         ("Officials said travellers should avoid the area.", "should", "demanded", "should"),
+        ("Nobody should be going back into that mine, the fire chief said.", "should", "demanded", "should"),
+        ("No one should drive on the coast road.", "should", "demanded", "should"),
+        # What a present passive of forecasting puts by a date is expected, the date read as its agent.
+        (
+            "The final ruling, which will set the damages, is expected by June.",
+            "expected",
+            "expected",
+            "expected",
+        ),
+        # A "so that" clause with "must" or "can" states what the act put in force; with "would", an aim.
+        ("The league changed its rules so that clubs can appeal a ban.", "can", "happened", "changed"),
+        ("The fans filed a lawsuit so that the club would lower ticket prices.", "would", "demanded", "so"),
+        # A plan stopped or put off is what happened to it.
+        ("Volta Motors scrapped plans to build a battery plant in Ohio.", "plans", "happened", "scrapped"),
+        # A clause set off by a semicolon is not what the speech verb after it reports.
+        (
+            "The new pool will open in June; the city announced no other projects.",
+            "will",
+            "announced",
+            "will",
+        ),
         # A parenthetical speech verb reports the clause: "would" is its "will".
         ("The stadium, the mayor said, would open in June.", "would", "announced", "would"),
         # A concession is no condition.
@@ -212,6 +240,72 @@ def _claim(text: str) -> tuple[ClaimSource, str | None]:
         ),
         # Someone reported whom the text does not let the parse tell: unknown, not the article.
         ("The group said the march would go ahead.", ClaimSource.UNKNOWN, None),
+        # An adverbial clause is said by whoever states the clause it hangs on.
+        (
+            "Judge Ann Ruiz said that the trial would resume in May if the witness recovered, unless the"
+            " defence appealed.",
+            ClaimSource.ACTOR,
+            "Ann Ruiz",
+        ),
+        (
+            "Northwind Rail said it had changed its rules so that a dispatcher must approve every shutdown.",
+            ClaimSource.ACTOR,
+            "Northwind Rail",
+        ),
+        # "signalled that", and a thought put as a noun ("has confidence that").
+        (
+            "The Reserve Bank of Fiji cut its main rate on Tuesday and signalled that it could cut again in"
+            " March.",
+            ClaimSource.ACTOR,
+            "Reserve Bank of Fiji",
+        ),
+        (
+            "Coach Tom Berg has great confidence that the team will reach the final.",
+            ClaimSource.ACTOR,
+            "Tom Berg",
+        ),
+        # A "that" clause joined after a speech verb's object is one more thing it reports.
+        (
+            "Chief executive Maria Olsen gave the opening speech on Monday. She announced a new battery"
+            " plant, and, to the surprise of many, that future Volta cars will use solid-state cells.",
+            ClaimSource.ACTOR,
+            "Maria Olsen",
+        ),
+        # A reporting "they" is the people the article names as speaking, not a body named in what they say.
+        (
+            "Tennis officials said the final would move to Madrid. The International Tennis Federation fined"
+            " two clubs last year and could ban Club Norte from the event, they said.",
+            ClaimSource.UNNAMED,
+            "Tennis officials",
+        ),
+        # A participle of forecasting in what someone says is theirs, not its noun's nor the writer's.
+        (
+            "Industry analysts have pointed to the flaws of the new phone. They say the Zento Nine, expected"
+            " in late 2026, will fix them.",
+            ClaimSource.UNNAMED,
+            "Industry analysts",
+        ),
+        # Words in the first person outside quotation marks are the writing's the article sets out.
+        (
+            "On its website, Volta released the text of Anna Berg's email, which reads: Team, At my request,"
+            " the board has granted me a leave of absence. I love Volta so much and hope to be back as soon"
+            " as I can. In the meantime, my family and I would deeply appreciate respect for our privacy.",
+            ClaimSource.ACTOR,
+            "Anna Berg",
+        ),
+        # A "would" sentence goes on with the view the sentence before it reports.
+        (
+            "The court upheld the ban. Nordhav Energi believes that the future of heating is in large"
+            " district networks. Homes would then draw heat from pipes instead of their own boilers.",
+            ClaimSource.ACTOR,
+            "Nordhav Energi",
+        ),
+        # A clause set off by a semicolon from the speech verb after it is the writer's.
+        (
+            "The new pool will open in June; Northwind Sports announced no other projects.",
+            ClaimSource.ARTICLE,
+            None,
+        ),
     ],
 )
 def test_the_claimant_is_who_states_the_clause(text: str, source: ClaimSource, who: str | None) -> None:
@@ -221,6 +315,18 @@ def test_the_claimant_is_who_states_the_clause(text: str, source: ClaimSource, w
 def test_a_quoted_consequence_is_its_speakers() -> None:
     text = '"We will appeal the ruling," said Ed Marsh, the team\'s lawyer.'
     assert _claim(text) == (ClaimSource.ACTOR, "Ed Marsh")
+
+
+def test_a_clause_joined_with_a_subject_of_its_own_is_a_consequence_of_its_own() -> None:
+    text = (
+        "Finance minister Ola Dahl said that fuel taxes would rise in May and that bus fares could fall next"
+        " year."
+    )
+    found = [
+        (c.reading.certainty, c.claim.entity.name if c.claim.entity else None) for c in _candidates(text)
+    ]
+    assert found[-1] == (Certainty.SPECULATED, "Ola Dahl")
+    assert len(found) == 2
 
 
 def test_no_candidate_where_nothing_is_said_to_follow() -> None:

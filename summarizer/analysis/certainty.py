@@ -10,10 +10,13 @@ the parse decides, in this order:
    "agreed to" announced; "expects", "is likely to", "hopes" expected; "warned", "threatened"
    threatened; "urged … to", "insisted that the union agree", "called for", "must" demanded; "is
    considering", "possibility of" speculated; "declined to predict", "did not say whether", "would not
-   speculate" state no outcome at all. Verbs of saying pass through ("said it will close");
-3. the clause's modal: "could", "may", "might" speculated; "should" expected; "will" (and "would"
-   reporting it) announced for a party's own act or a passive plan, expected for what events, things or
-   "there" will do, threatened in "will pay a price" (future.py);
+   speculate" state no outcome at all. Verbs of saying pass through ("said it will close"); a plan
+   stopped ("scrapped plans to") is what happened to it; a "so that" clause wants what it says
+   ("so that the club would lower prices"), unless it states what the act put in force ("so that a
+   dispatcher must approve");
+3. the clause's modal (modals.py): "could", "may", "might" speculated; "should" expected, or demanded of
+   people; "will" (and "would" reporting it) announced for a party's own act or a passive plan,
+   expected for what events, things or "there" will do, threatened in "will pay a price" (future.py);
 4. otherwise a realis past or present clause, stated as fact: happened.
 
 The word or words that decided are kept (``Reading.cue``), so that a reader can check them.
@@ -21,22 +24,21 @@ The word or words that decided are kept (``Reading.cue``), so that a reader can 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Certainty, Span
 from .complements import addressed, deadline, for_clause, someone_else, subjunctive
-from .future import acting, agent, future
+from .future import acting
 from .lexicon import (
     CONDITIONS,
     GOVERNING,
     MODALS,
     REFUSALS,
-    SCHEDULED,
     SPEECH_VERBS,
     SUBJUNCTIVE_DEMANDS,
 )
-from .lexicon.clauses import UNSAID
+from .lexicon.clauses import UNDOING, UNSAID
+from .modals import Reading, by_modal, future_modal, future_with_be
 from .nlp import lemma
 
 if TYPE_CHECKING:
@@ -51,15 +53,6 @@ _SPECULATIVE = frozenset(["could", "may", "might"])
 _OPINION = frozenset(["believe", "think", "feel", "reckon"])
 """Verbs of opinion, which pass a possibility through ("believes that this may …" is speculated)."""
 _QUESTION = frozenset(["whether", "if", "what", "when", "how", "why", "who", "which", "where"])
-
-
-@dataclass(frozen=True)
-class Reading:
-    """How certain a clause makes its outcome, and the words that decided."""
-
-    certainty: Certainty | None
-    """None when the clause states no outcome ("declined to predict when", "did not say whether")."""
-    cue: Span | None
 
 
 def certainty_of(sentence: str) -> Certainty:
@@ -84,7 +77,11 @@ def verb_of(token: Token) -> Token:
         return token.head
     for _ in range(3):
         # A noun that is its clause's subject governs nothing ("expectations … have been written off").
-        governing_noun = lemma(token) in _GOVERNED_BY and token.dep_ not in ("nsubj", "nsubjpass")
+        # Nor does a plan that is stopped: "scrapped plans to build a plant" happened to the plan.
+        undone = token.dep_ in ("dobj", "ccomp") and lemma(token.head) in UNDOING
+        governing_noun = (
+            lemma(token) in _GOVERNED_BY and token.dep_ not in ("nsubj", "nsubjpass") and not undone
+        )
         if token.pos_ in ("VERB", "AUX") or governing_noun:
             return token
         if token.head.i == token.i:
@@ -125,7 +122,7 @@ def read(token: Token) -> Reading:
         return read(own)  # "insisted that the claim would be paid": what was said decides
     if (limit := deadline(verb)) is not None:
         return Reading(Certainty.DEMANDED, _span(limit))
-    return _by_modal(verb, reported)
+    return by_modal(verb, reported)
 
 
 def governors(verb: Token) -> tuple[list[Token], list[tuple[Token, Token]]]:
@@ -149,6 +146,8 @@ def governors(verb: Token) -> tuple[list[Token], list[tuple[Token, Token]]]:
             node = node.head  # a verb joined to another shares its governors, and is not governed by it
             clauses.append(node)
             continue
+        if node.i < node.head.i and any(t.text == ";" for t in node.doc[node.i : node.head.i]):
+            break  # "iOS 5 will ship in the fall; Apple announced no new hardware": a sentence of its own
         above.append((node.head, node))
         node = node.head
     return clauses, above
@@ -186,13 +185,29 @@ def _condition(node: Token) -> Span | None:
 
 def _aim(verb: Token) -> Reading | None:
     """What a clause of purpose wants another party to do ("filed a lawsuit so that Apple would stop
-    selling the device"): demanded."""
+    selling the device"): demanded. A "so that" clause in the present, or with "must" or "can", states
+    what the act has put in force ("changed its rules so that a dispatcher must approve"): the clause it
+    hangs on says how certain that is."""
     if verb.dep_ != "advcl" or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
     if "so" in marks or (marks == ["that"] and any(c.lower_ == "so" for c in verb.head.children)):
+        if _in_force(verb):
+            return read(verb.head)
         return Reading(Certainty.DEMANDED, _span(next(c for c in verb.children if c.dep_ == "mark")))
     return None
+
+
+def _in_force(verb: Token) -> bool:
+    """Whether a "so that" clause states a rule or state now in force: "must" or "can", or the present
+    indicative (a bare verb after a past one may be a subjunctive, "so that the union agree")."""
+    helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(h.lower_ in ("must", "can", "ca") for h in helpers):
+        return True
+    if any(h.lower_ in MODALS for h in helpers):
+        return False
+    words = [verb, *helpers]
+    return any(w.tag_ == "VBZ" for w in words) or (verb.tag_ == "VBP" and verb.head.tag_ != "VBD")
 
 
 def refuses(verb: Token) -> bool:
@@ -232,14 +247,14 @@ def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading
     governs = (
         not own
         or wanted is not None
-        or any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "acl") for c in node.children)
+        or any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "acl") or _by_date(c) for c in node.children)
     )
-    if word in ("announce", "unveil") and (below is None or below.dep_ != "ccomp" or _future_modal(below)):
+    if word in ("announce", "unveil") and (below is None or below.dep_ != "ccomp" or future_modal(below)):
         # "announced 10,000 job cuts", "announced that the change will occur": a decision made known;
         # "announced that profits rose" passes through
         kind = Certainty.ANNOUNCED
     if kind is None or not governs:
-        return _future_with_be(node, below)
+        return future_with_be(node, below)
     if word in SUBJUNCTIVE_DEMANDS and not subjunctive(below):
         return None  # "insisted that the plant was safe" asserts; its clause decides
     if (
@@ -252,7 +267,7 @@ def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading
         # "iOS would no longer require a computer": a need of a thing, no one's demand; a demand spoken
         # ("called for") is one, whatever subject the parser gave it
         return None
-    if kind is Certainty.DEMANDED and own and _future_modal(node) and acting(node) and addressed(node):
+    if kind is Certainty.DEMANDED and own and future_modal(node) and acting(node) and addressed(node):
         # "the lawyers will ask the court to pause it": a request they will make of another party is
         # their plan, read by "will"; "will be demanding that prices fall" states the demand itself
         return None
@@ -271,74 +286,6 @@ def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading
     return Reading(kind, _span(node))
 
 
-def _future_with_be(node: Token, below: Token | None) -> Reading | None:
-    """ "is to open", "is going to open", "is set to open": a future, read as "will" is."""
-    if below is None or below.dep_ != "xcomp":
-        return None
-    word = lemma(node)
-    if word == "be" and not any(c.dep_ in ("attr", "acomp") for c in node.children):
-        return Reading(Certainty.ANNOUNCED, _span(node))
-    if (word == "go" and node.tag_ == "VBG") or word in SCHEDULED:
-        return Reading(future(node), _span(node))  # "We are going to move": the subject is going's
-    return None
-
-
-def _by_modal(verb: Token, reported: bool) -> Reading:
-    """The certainty the clause's own modal gives, or happened for a realis clause."""
-    modal = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS), None)
-    # The parser may take a "that" for a subject ("say that should a maker be willing").
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
-    subject = subjects[0] if subjects else None
-    if modal is not None and subject is not None and modal.i < subject.i and not _asked(verb):
-        return Reading(Certainty.CONDITIONAL, _span(modal))  # "should a maker be willing to pay, …"
-    needed = [c for c in verb.children if c.dep_ == "xcomp"] if lemma(verb) in ("have", "need") else []
-    # "will have to submit" is "must", ahead; "will have to be approved" a procedure set, "will need to
-    # ask a court" a party's next step: both read by "will"
-    ahead = modal is not None and MODALS[modal.lower_] == "future" and lemma(verb) == "have"
-    if needed and (modal is None or (ahead and not any(c.dep_ == "auxpass" for c in needed[0].children))):
-        return Reading(Certainty.DEMANDED, _span(verb))  # "has to pay", "needs to cut"
-    if modal is None:
-        if _in_force(verb):
-            return Reading(Certainty.ANNOUNCED, _span(verb))
-        if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return Reading(future(verb), _span(verb))  # a headline's "Acme to close plant": "will"
-        return Reading(Certainty.HAPPENED, _span(verb))
-    meaning = MODALS[modal.lower_]
-    if meaning == "expected" and any(agent(s) for s in subjects):
-        meaning = "demanded"  # "buyers should try again tomorrow": advice to a party, not a forecast
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    if meaning == "would" and (reported or passive):
-        meaning = "future"  # "said it would close": "will", reported; "would be allowed": a rule set
-    if meaning == "future":
-        return Reading(future(verb), _span(modal))
-    if meaning == "would":
-        return Reading(Certainty.EXPECTED, _span(modal))
-    return Reading(Certainty(meaning), _span(modal))
-
-
-def _in_force(verb: Token) -> bool:
-    """A measure set in the present until a time or an event ("the budget freezes hiring until January",
-    "we're continuing the search until we find it"): a decision that holds ahead, not a state
-    ("deliveries are not due until October")."""
-    limited = any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children) or any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in c.children)
-        for c in verb.children
-    )
-    present = verb.tag_ in ("VBZ", "VBP") or (
-        verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
-    )
-    return limited and present and lemma(verb) != "be" and not any(c.dep_ == "neg" for c in verb.children)
-
-
-def _future_modal(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and MODALS.get(c.lower_) in ("future", "would") for c in verb.children)
-
-
-def _asked(verb: Token) -> bool:
-    """Whether the verb's sentence is a question (its modal before its subject asks, not supposes)."""
-    return verb.sent.text.rstrip(" ”\"'’").endswith("?")
-
-
 def says(token: Token) -> bool:
     """Whether a verb reports speech ("said", "predicted", "pointed out")."""
     word = lemma(token)
@@ -354,6 +301,11 @@ def _asks(node: Token, below: Token, negated: bool) -> bool:
         c.lower_ in _QUESTION and c.dep_ in ("mark", "advmod", "dobj", "det") for c in below.children
     )
     return question and below.dep_ == "ccomp" and (negated or lemma(node) in ("ask", "wonder"))
+
+
+def _by_date(child: Token) -> bool:
+    """A date the parser read as a passive's agent: "the report is expected by March" is due by then."""
+    return child.dep_ == "agent" and any(c.ent_type_ in ("DATE", "TIME") for c in child.children)
 
 
 def _span(token: Token) -> Span:

@@ -5,8 +5,13 @@ verb of saying, thinking or forecasting that governs it is its claimant ("X said
 …", "X warned that …", "X's statement said …"), as is X of "according to X" hung on it; a pronoun is
 resolved as for speakers ("he said" → the man meant). A subject the article does not name is shown as
 such ("analysts said", "a spokesman said"): not as the article, not as a company named nearby; a
-definite one it cannot resolve ("the group said") is unknown. "It is expected that …", with no one
-expecting, and a clause no such verb governs are the writer's own words.
+definite one it cannot resolve ("the group said") is unknown; a reporting "they" is the people named
+as speaking ("lawyers said … , they said"), not a body named in what they say. An adverbial clause is
+said by whoever states the clause it hangs on ("X said the plant would close unless …").
+
+"It is expected that …", with no one expecting, and a clause no such verb governs are the writer's own
+words, except words in the first person (a writing the article sets out after a colon: its author's,
+else unknown) and a "would" sentence after one that reports someone, which goes on with their view.
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ from .certainty import governors, says
 from .complements import deadline
 from .entities import Entity
 from .indexed import Entities
-from .lexicon import CLAIMING, MODALS, PRONOUNS, SPEECH_VERBS
+from .lexicon import AGENT_NOUNS, CLAIMING, GOVERNING, MODALS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, STAFF
 from .nlp import lemma
-from .referents import entity_named, phrase, pronoun_referent
+from .referents import SUBJECTS, entity_named, inside, phrase, pronoun_referent
 from .speakers import Attribution, subject_of
+from .text import sentences_back
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,6 +37,8 @@ if TYPE_CHECKING:
 __all__ = ["Claimant", "Statement", "claimant_of", "statements"]
 
 _DEFINITE = frozenset(["the", "this", "that", "these", "those"])
+_WRITING_SENTENCES = 8
+"""Sentences back from words in the first person searched for the colon that sets out their writing."""
 
 
 @dataclass(frozen=True)
@@ -75,13 +83,68 @@ def claimant_of(
     if at >= 0 and verb.idx < passages[at][0].end and not passages[at][1].term:
         return _quoted(passages[at][1])
     found = statements(verb, quoted)
+    clause = verb
+    while all(s.source is ClaimSource.ARTICLE for s in found) and clause.dep_ in ("advcl", "acl"):
+        # An adverbial clause is said by whoever states the clause it hangs on: "Ruiz said the trial
+        # would resume unless the jury fell ill", "said it had changed its rules so that a judge must …";
+        # so is a participle of forecasting ("they say the phone, expected in May, will fix it").
+        clause = clause.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head  # the clause of the noun a participle describes
+        found = statements(clause, quoted) or found
     if not found:
-        return Claimant(ClaimSource.ARTICLE)
-    # The outermost claimant: in "Gallois said the company expects to cut jobs", Gallois states it.
+        return _unreported(verb, entities, quoted)
+    return _outermost(found, entities, quoted)
+
+
+def _outermost(found: list[Statement], entities: Entities, quoted: list[tuple[int, int]]) -> Claimant:
+    """The outermost claimant: in "Gallois said the company expects to cut jobs", Gallois states it."""
     outer = found[-1]
     if outer.who is None:
         return Claimant(outer.source, words=outer.words, cue=outer.cue)
     return _named(outer.who, entities, quoted, outer.cue)
+
+
+def _unreported(verb: Token, entities: Entities, quoted: list[tuple[int, int]]) -> Claimant:
+    """Who states a clause no verb of saying governs: the writer, unless it speaks in the first person
+    (the words of a writing the article sets out, "Jobs's email, which reads: … I hope to be back"), or
+    goes on with "would" from a sentence that reports someone ("Airbus believes that the future is in
+    hubs. Passengers would then take connecting flights": Airbus's view, not the writer's)."""
+    if (me := _first_person(verb)) is not None and not inside(me, quoted):
+        return _writer(me, entities, quoted) or Claimant(ClaimSource.UNKNOWN)
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    would = any(c.dep_ == "aux" and MODALS.get(c.lower_) == "would" for c in verb.children)
+    if main and would and verb.sent.start > 0:
+        before = verb.doc[verb.sent.start - 1].sent.root
+        reported = [c for c in before.children if c.dep_ in ("ccomp", "xcomp")]
+        found = statements(reported[0], quoted) if reported else []
+        if found and found[-1].who is not None:
+            return _outermost(found, entities, quoted)
+    return Claimant(ClaimSource.ARTICLE)
+
+
+def _first_person(verb: Token) -> Token | None:
+    """The "I" or "we" among the subjects of ``verb`` ("my family and I would …")."""
+    for subject in (c for c in verb.children if c.dep_ in SUBJECTS):
+        me = next((t for t in (subject, *subject.conjuncts) if t.lower_ in ("i", "we")), None)
+        if me is not None:
+            return me
+    return None
+
+
+def _writer(me: Token, entities: Entities, quoted: list[tuple[int, int]]) -> Claimant | None:
+    """Whose are words in the first person outside quotation marks: the author of the writing the
+    article sets out after a colon before them ("the text of Jobs's email, which reads: …"); None when
+    no such colon comes first."""
+    for token in reversed(me.doc[sentences_back(me, _WRITING_SENTENCES).start : me.i]):
+        if token.text != ":" or inside(token, quoted):
+            continue
+        verb = token.head
+        if not (says(verb) or lemma(verb) in ("read", "write")):
+            return None
+        author = subject_of(verb, quoted)
+        return _named(author, entities, quoted, _span(verb)) if author is not None else None
+    return None
 
 
 def statements(verb: Token, quoted: list[tuple[int, int]], *, own: bool = True) -> list[Statement]:
@@ -108,21 +171,27 @@ def statements(verb: Token, quoted: list[tuple[int, int]], *, own: bool = True) 
             found.append(_subject_claims(node, quoted))
         elif lemma(node) in CLAIMING and node.pos_ == "ADJ" and node.dep_ == "acomp":
             found.append(_subject_claims(node.head, quoted, cue=_span(node)))  # "is concerned that"
+        elif lemma(node) in CLAIMING and node.pos_ == "NOUN" and node.dep_ == "dobj":
+            found.append(_subject_claims(node.head, quoted, cue=_span(node)))  # "has confidence that"
         elif any(c.dep_ == "dobj" for c in node.children) and (limit := deadline(node)) is not None:
             found.append(_subject_claims(node, quoted, cue=_span(limit)))  # "gave the city until May to"
     return found
 
 
 def _said_on(verb: Token, node: Token) -> bool:
-    """Whether a modal clause the parser joined to a speech verb, after what that verb reports, goes on
-    reporting ("Ruiz explained that the deal was fair, but they should not expect more": no writer
-    says "should" in their own voice there)."""
-    return (
-        verb.dep_ == "conj"
-        and verb.head.i == node.i
-        and says(node)
-        and any(c.dep_ == "ccomp" and c.i < verb.i for c in node.children)
-        and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    """Whether a clause the parser joined to a speech verb is one more thing it reports: a modal clause
+    after what that verb reports ("Ruiz explained that the deal was fair, but they should not expect
+    more": no writer says "should" in their own voice there), or a "that" clause after its object ("She
+    announced a new plant and, to the surprise of many, that the cars will use new cells")."""
+    if verb.dep_ != "conj" or verb.head.i != node.i or not says(node):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return True
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is not None and next(subject.subtree).lower_ == "that" and subject.tag_ in ("NNS", "NNPS"):
+        return True  # "that future cars will …": the parser took the "that" for the subject's determiner
+    return any(c.dep_ == "ccomp" and c.i < verb.i for c in node.children) and any(
+        c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children
     )
 
 
@@ -147,15 +216,31 @@ def _subject_claims(verb: Token, quoted: list[tuple[int, int]], cue: Span | None
     """The statement of a verb of saying or thinking: its subject's. A passive with no agent is the
     writer's hedge when it expects ("it is expected that …", "is thought likely to"), an unnamed source
     when it reports ("it was announced that …", "are reported to")."""
-    subject = subject_of(verb, quoted)
+    reduced = _reduced_passive(verb)
+    subject = None if reduced else subject_of(verb, quoted)
     cue = cue or _span(verb)
     if subject is not None:
         return Statement(subject, ClaimSource.ACTOR, cue)
-    if not any(c.dep_ in ("nsubjpass", "expl", "csubjpass", "auxpass") for c in verb.children):
+    passive = ("nsubjpass", "expl", "csubjpass", "auxpass")
+    if not reduced and not any(c.dep_ in passive for c in verb.children):
         return Statement(None, ClaimSource.UNKNOWN, cue)
     if lemma(verb) in SPEECH_VERBS:
         return Statement(None, ClaimSource.UNNAMED, cue, _passive(verb))
     return Statement(None, ClaimSource.ARTICLE, cue)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A participle of forecasting standing for a passive clause ("the release, expected in May", "…,
+    estimated at $2 billion"): no one is said to expect, whatever the subject of the clause it hangs on.
+    Not a verb of saying or demanding, which the parser reads so when it misses a subject ("The union,
+    which represents nurses, called for …")."""
+    own = ("aux", "auxpass", "nsubj", "nsubjpass")
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and lemma(verb) in GOVERNING["expected"]
+        and not any(c.dep_ in own for c in verb.children)
+    )
 
 
 def _passive(verb: Token) -> Span:
@@ -167,8 +252,14 @@ def _passive(verb: Token) -> Span:
 
 def _named(subject: Token, entities: Entities, quoted: list[tuple[int, int]], cue: Span) -> Claimant:
     """The claim of one named by ``subject``: an actor, an unnamed source, or unknown."""
+    if subject.lower_ == "they" and (people := _people_meant(subject, quoted)) is not None:
+        # Reported speech: "they" said is people, not a body named in what they said ("Antitrust
+        # lawyers said … The regulator could ask Acme to sell brands, they said").
+        return _named(people, entities, quoted, cue)
     if subject.lower_ in PRONOUNS:
         entity = pronoun_referent(subject, entities, quoted, None, None)
+        if entity is None and subject.lower_ in ("i", "we") and not inside(subject, quoted):
+            return _writer(subject, entities, quoted) or Claimant(ClaimSource.UNKNOWN, cue=cue)
         if entity is None:
             return Claimant(ClaimSource.UNKNOWN, cue=cue)
         return Claimant(ClaimSource.ACTOR, entity=entity, cue=cue)
@@ -179,6 +270,19 @@ def _named(subject: Token, entities: Entities, quoted: list[tuple[int, int]], cu
     if definite or subject.pos_ == "PROPN":
         return Claimant(ClaimSource.UNKNOWN, cue=cue)  # "the group said": someone named before, but whom?
     return Claimant(ClaimSource.UNNAMED, words=phrase(subject), cue=cue)
+
+
+def _people_meant(pronoun: Token, quoted: list[tuple[int, int]]) -> Token | None:
+    """The plural noun for people (analysts, lawyers, officials, workers) last named as a subject in the
+    pronoun's sentence or the two before it, outside quotation marks: whom a reporting "they" stands
+    for where the article names such people."""
+    doc = pronoun.doc
+    for token in reversed(doc[sentences_back(pronoun, 2).start : pronoun.i]):
+        if token.dep_ not in SUBJECTS or token.tag_ != "NNS" or inside(token, quoted):
+            continue
+        if lemma(token) in ROLE_NOUNS | STAFF or token.lower_ in AGENT_NOUNS:
+            return token
+    return None
 
 
 def _span(token: Token) -> Span:

@@ -108,8 +108,11 @@ def find_candidates(
 
 def _stated_in(verb: Token, verbs: set[int], doc: Doc) -> bool:
     """Whether ``verb``'s clause is part of a clause already found, or holds one ("expects that prices
-    will rise": one consequence, not two)."""
+    will rise": one consequence, not two). A verb joined to another with a subject of its own is a clause
+    of its own ("said the firm expected to sign in March and that the plant could employ 900")."""
     clauses, above = governors(verb)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        clauses = clauses[:1]
     related = {t.i for t in clauses} | {g.i for g, _ in above}
     return bool(related & verbs) or any(verb.i in {g.i for g, _ in governors(doc[i])[1]} for i in verbs)
 

@@ -22,6 +22,7 @@ from .lexicon import (
     STAFF,
     THREATS,
 )
+from .lexicon.names import LOCAL_GOVERNMENTS
 from .nlp import lemma
 
 if TYPE_CHECKING:
@@ -44,7 +45,10 @@ _DATED = frozenset(["next", "this", "tomorrow", "later", "soon", "today", "tonig
 _AGENT_ENTITIES = frozenset(["PERSON", "ORG", "GPE", "NORP"])
 
 
-_AGENT_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "you"])
+_AGENT_PRONOUNS = frozenset(
+    ["i", "we", "he", "she", "they", "you", "nobody", "everyone", "everybody", "anyone", "anybody", "someone"]
+)
+"""Pronouns for people: "nobody should go back" tells people what to do, as "residents should" does."""
 
 
 def future(verb: Token) -> Certainty:
@@ -130,6 +134,8 @@ def agent(subject: Token) -> bool:
     word = subject.lower_
     if word in _AGENT_PRONOUNS or subject.ent_type_ in _AGENT_ENTITIES:
         return True
+    if word == "one" and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+        return True  # "no one should drive", as "nobody should"
     if word == "it":
         return _speaks_of_itself(subject)
     if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in subject.children):
@@ -141,7 +147,8 @@ def _agent_noun(subject: Token) -> bool:
     if subject.ent_type_ in _AGENT_ENTITIES:
         return True
     return subject.pos_ in ("NOUN", "PROPN") and (
-        lemma(subject) in ROLE_NOUNS | STAFF | INSTITUTIONS | COMPANY_NOUNS or subject.lower_ in AGENT_NOUNS
+        lemma(subject) in ROLE_NOUNS | STAFF | INSTITUTIONS | COMPANY_NOUNS | LOCAL_GOVERNMENTS
+        or subject.lower_ in AGENT_NOUNS
     )
 
 

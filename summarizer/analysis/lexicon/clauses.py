@@ -41,7 +41,8 @@ SPEECH_VERBS = frozenset(
     indicate tweet post argue claim announce acknowledge admit concede stress continue describe
     comment suggest report predict promise vow urge deny remark observe agree accord quip joke mention
     complain emphasize emphasise caution estimate testify call praise dub term label hail enthuse
-    retort assert contend reiterate allege exclaim concur clarify lament cite reveal disclose""".split()
+    retort assert contend reiterate allege exclaim concur clarify lament cite reveal disclose signal
+    hint""".split()
 )
 """Lemmas of verbs that report speech or writing ("accord" is "according to X")."""
 
@@ -176,6 +177,13 @@ indicative one they assert ("insisted that the plant would stay open")."""
 
 SCHEDULED = frozenset("set due poised scheduled slated".split())
 """Adjectives and participles that put an outcome in the future with "be … to" ("is set to open")."""
+
+UNDOING = frozenset(
+    """abandon scrap drop shelve cancel block reject imperil jeopardize jeopardise endanger derail scupper
+    halt suspend postpone delay axe ditch veto thwart""".split()
+)
+"""Verbs that stop or put off a plan: "scrapped plans to build a plant" states what happened to the plan,
+not the plan."""
 
 REFUSALS = frozenset("decline refuse fail".split())
 """Verbs whose object is not done: "declined to predict" says nothing will follow, "failed to reach a

@@ -14,6 +14,7 @@ __all__ = [
     "FEMININE",
     "INSTITUTIONS",
     "LAYOUT_LABELS",
+    "LOCAL_GOVERNMENTS",
     "MASCULINE",
     "MOTION_VERBS",
     "NAME_PARTICLES",
@@ -221,3 +222,7 @@ AGENT_NOUNS = frozenset(
 )
 """Plural or collective nouns for people, whose "will" is a plan of theirs, not a forecast (with
 ROLE_NOUNS, INSTITUTIONS and COMPANY_NOUNS)."""
+
+LOCAL_GOVERNMENTS = frozenset("county city town village municipality province district borough".split())
+"""Places that act through their governments ("the county would ask regulators to …", "the city will
+close two libraries"): as subjects, parties whose "will" is a plan."""
