@@ -9,7 +9,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from .lexicon import FEMININE, MASCULINE, QUOTE_MARKS, ROLE_NOUNS
-from .subjects import RELATIVE, left_behind
+from .subjects import RELATIVE, bound_verb, left_behind
 from .text import within
 from .trimming import SUBJECT_DEPS
 
@@ -64,10 +64,13 @@ def shown_before(
     """Whether the entry shows something a pronoun can stand for before it: a noun that is not a time,
     or, for a pronoun outside a quotation, a name the entry adds (``named``: where additions stand; one
     before a quotation says who speaks, not whom the speaker means), not a person's (at ``people``) for
-    "it" or "they"."""
+    "it" or "they", only a person's (or a description's) for "he" or "she" ("[the union's] president …
+    appeared with him" does not say who he is)."""
     quotation = within(quoted, token.idx)
     if token.lower_ not in _PERSONAL_FORMS:
         named = named - set(people)
+    else:
+        named = {i for i in named if i in people or token.doc[i].pos_ == "NOUN"}
     for i in sorted(keep | named):
         if i > token.i or (i == token.i and i not in named):
             break
@@ -191,12 +194,13 @@ def _names(word: Token, shown: Collection[int] | None) -> bool:
 
 
 def _bound(pronoun: Token, noun: Token) -> bool:
-    """Whether ``noun`` is in the subject of the verb ``pronoun`` is the object of, which an object
-    pronoun never stands for ("a federal judge barred him": not the judge, who would be "himself")."""
-    if pronoun.dep_ not in ("dobj", "dative") or pronoun.tag_ != "PRP":
-        return False
-    verb = pronoun.head
-    return any(t.dep_ in SUBJECT_DEPS and t.head.i == verb.i for t in [noun, *noun.ancestors])
+    """Whether ``noun`` is in the subject of the verb ``pronoun`` is the object of (subjects.bound_verb),
+    which an object pronoun never stands for ("a federal judge barred him": not the judge, who would be
+    "himself"; "Doyle appeared with him": not Doyle)."""
+    verb = bound_verb(pronoun)
+    return verb is not None and any(
+        t.dep_ in SUBJECT_DEPS and t.head.i == verb.i for t in [noun, *noun.ancestors]
+    )
 
 
 def _demonstrative(subject: Token) -> bool:

@@ -85,9 +85,16 @@ def misread(head: Token) -> bool:
     whole: a subject joined to a time ("in 2001 the iPod music player and the following year the Mac OS X
     … was released", a verb left out and read as one subject), a past participle read as the clause's
     verb with the real verb after it ("another A330 equipped with the new tubes suffered …"), a verb
-    with no "to" hung on one that takes none ("a decision on how the project is to proceed be made")."""
+    with no "to" hung on one that takes none ("a decision on how the project is to proceed be made"), a
+    possessive read as a subject ("to have their's ready", read as "their is ready"), a "whose" in no
+    relative clause ("the guild, whose leader, Omar Haddad, campaigned with her", read as the guild's
+    leader and a verb joined to the one before)."""
     subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     if any(c.dep_ == "conj" and c.ent_type_ in _TIMES for s in subjects for c in s.children):
+        return True
+    if any(t.dep_ in SUBJECT_DEPS and t.tag_ == "PRP$" for t in head.subtree):
+        return True
+    if any(t.tag_ == "WP$" and not any(a.dep_ == "relcl" for a in t.ancestors) for t in head.sent):
         return True
     if head.tag_ == "VBD" and _verb_after(head):
         return True

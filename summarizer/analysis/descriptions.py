@@ -81,7 +81,8 @@ def earlier(noun: Token) -> str | None:
     name ("the A380, a twin-deck aircraft") or has a name among its modifiers ("60 Boeing 787 Dreamliner
     aircraft"), or a name that ends with it ("the Spokane Regional Health District" for "the district").
     None where a mention before that is a new or another one ("a plane", "other aircraft") or names two
-    ("Tristar and VC-10 aircraft")."""
+    ("Tristar and VC-10 aircraft"), and where two names that end with it stand before it ("the Ridge
+    Fire" and "Cal Fire", for "the fire")."""
     lemma = noun.lemma_.lower()
     token: Token | None = noun
     while token is not None:
@@ -89,7 +90,8 @@ def earlier(noun: Token) -> str | None:
         if token is None:
             return None
         if token.pos_ == "PROPN":
-            return _names(token, [token], whole=True)
+            name = _names(token, [token], whole=True)
+            return None if _another_name(token, lemma, name) else name
         name = _name_of(token)
         if name is not None:
             return name or None
@@ -109,6 +111,19 @@ def _mention_before(noun: Token, lemma: str) -> Token | None:
         ):
             return token
     return None
+
+
+def _another_name(found: Token, lemma: str, name: str | None) -> bool:
+    """Whether a name other than ``name`` that ends with the noun ``lemma`` stands within ``_BACK``
+    sentences before the mention ``found`` of it."""
+    return any(
+        t.lemma_.lower() == lemma
+        and t.pos_ == "PROPN"
+        and t.dep_ not in ("compound", "nmod", "conj")
+        and _named_by(t)
+        and _names(t, [t], whole=True) != name
+        for t in found.doc[sentences_back(found, _BACK).start : found.left_edge.i]
+    )
 
 
 def _name_of(noun: Token) -> str | None:

@@ -49,6 +49,7 @@ from .subjects import (
     antecedent,
     left_behind,
     mentioned,
+    relative_noun,
     shared_subject,
 )
 from .trimming import clause_words, core, governors_times, is_verb, path, phrase
@@ -158,7 +159,12 @@ class _Entry:
         # A time in a relative clause of its own or in a comparison dates that clause's event, never the
         # clause around it (relatives.py): the clause alone, or no entry.
         if apart:
-            if (place := in_place(top, self.keep, self._named(top.head))) is None:
+            noun = relative_noun(top) if top.dep_ == "relcl" else top.head
+            if noun is None:
+                # Which noun the clause describes, the parse and the words disagree: the sentence whole.
+                return self._whole_sentence(top)
+            name = self._named(noun)
+            if name is None or (place := in_place(top, self.keep, name)) is None:
                 return None
             self.keep -= place.dropped
             self.added.update(place.added)
@@ -257,9 +263,12 @@ class _Entry:
         one before it, or the noun the parser left just before its verb ("after a report … found
         that")."""
         subject = subject_of(verb)
+        if subject is not None and subject.lower_ == "it" and expletive(subject):
+            return  # "It is expected that …" stands for what follows, no one
         if subject is not None and subject.i in self.keep:
             if subject.tag_ in RELATIVE and verb.dep_ == "relcl":
-                self.replaced[subject.i] = f"[{self._named(verb.head)}]"
+                if (name := self._named(relative_noun(verb))) is not None:
+                    self.replaced[subject.i] = f"[{name}]"
             elif resolve and subject.lower_ in PRONOUNS and subject.lower_ not in ("i", "we"):
                 referent = self._referent(subject)
                 before = " ".join(self.doc[i].text for i in sorted(self.keep) if i < subject.i).lower()
@@ -272,14 +281,16 @@ class _Entry:
         if subject is not None or verb.dep_ == "xcomp":
             return
         shared = shared_subject(verb) if verb.dep_ == "conj" else left_behind(verb)
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             shared = verb.head
+        elif verb.dep_ == "relcl":
+            shared = relative_noun(verb)
         if shared is None:
             return
         if shared.lower_ in PRONOUNS:
             named = (self._referent(shared) or [""])[0] or None
         elif shared.tag_ in RELATIVE and shared.head.dep_ == "relcl":
-            named = self._named(shared.head.head)
+            named = self._named(relative_noun(shared.head))
         else:
             named = self._named(shared)
         shown = [
@@ -308,14 +319,18 @@ class _Entry:
                 self.replaced[i] = f"[{owner}]" if possessive else f"[{name}]"
 
     def _people(self) -> set[int]:
-        """Where the entry adds a person's name: no antecedent for "it" or "they"."""
+        """Where the entry adds a person's name, or a person's possessive: no antecedent for "it" or
+        "they", and the only additions "he" or "she" may stand for."""
         people = {e.name for e in self.entities if e.kind is ActorKind.PERSON}
         added = [*self.added.items(), *self.replaced.items()]
-        return {i for i, words in added if words.strip("[]") in people}
+        return {i for i, words in added if words.strip("[]").removesuffix("'s").rstrip("'") in people}
 
-    def _named(self, noun: Token) -> str:
+    def _named(self, noun: Token | None) -> str | None:
         """A noun phrase by the name of the entity it is a mention of, or by its head and the words that
-        say which one it is."""
+        say which one it is; None where those words hold a pronoun ("his studio", "its date"): an
+        addition must read alone itself."""
+        if noun is None:
+            return None
         if (entity := mentioned(noun, self.entities)) is not None:
             return entity.name
         relative = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
@@ -324,6 +339,8 @@ class _Entry:
             for i in sorted(phrase(noun) - relative)
             if not self.doc[i].is_punct and self.doc[i].tag_ not in ("WP$", "WDT", "WP")
         ]
+        if any(self.doc[i].lower_ in PERSONAL for i in words):
+            return None
         text = self.doc[words[0] : words[-1] + 1].text if words else noun.text
         return text + ")" * (text.count("(") - text.count(")"))
 
@@ -335,7 +352,8 @@ class _Entry:
             return None
         if found is None or isinstance(found, Entity):
             return found.names() if found is not None else None
-        return [self._named(found)]
+        name = self._named(found)
+        return [name] if name is not None else None
 
     # ---- text --------------------------------------------------------------------------------
 

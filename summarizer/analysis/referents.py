@@ -56,6 +56,7 @@ def pronoun_referent(
     previous: Entity | None,
     since: int | None,
     depth: int = 0,
+    besides: Entity | None = None,
 ) -> Entity | None:
     """Who a pronoun subject stands for: the last compatible one named before it. "We" and "I" continue
     the previous speaker's turn (``since`` is where the previous passage ended, None when it is too
@@ -63,11 +64,12 @@ def pronoun_referent(
     and "they" a body: an organization, country or group. Within the three sentences before the pronoun
     the referent is, in order: the compatible one named as a subject since the previous passage, the
     previous speaker if compatible, the compatible one named as a subject earlier, the compatible one
-    named last. None when there is none. "his" and "him" are read as "he", "its" as "it", and so on."""
+    named last. None when there is none. "his" and "him" are read as "he", "its" as "it", and so on.
+    ``besides``: one the pronoun cannot stand for (the subject of the verb "him" is the object of)."""
     pronoun = PRONOUN_FORMS.get(subject.lower_, subject.lower_)
     if pronoun in ("we", "i"):
         return previous if since is not None else None
-    fits = _compatible(pronoun, subject.doc)
+    fits = _compatible(pronoun, subject.doc, besides)
     doc = subject.doc
     first = sentences_back(subject, _PRONOUN_SENTENCES)
     found: tuple[Entity, int] | None = None
@@ -79,7 +81,7 @@ def pronoun_referent(
         if token.dep_ not in SUBJECTS or inside(token, quoted):
             continue
         if token.lower_ == pronoun and depth < _PRONOUN_SENTENCES:
-            chained = pronoun_referent(token, entities, quoted, previous, since, depth + 1)
+            chained = pronoun_referent(token, entities, quoted, previous, since, depth + 1, besides)
             if chained is not None:
                 return chained
         if token.lower_ in PRONOUNS:
@@ -161,13 +163,13 @@ def _marked_beside(found: tuple[Entity, int], pronoun: str, entities: Entities, 
     return marked[0] if len(marked) == 1 else entity
 
 
-def _compatible(pronoun: str, doc: Doc) -> Callable[[Entity], bool]:
+def _compatible(pronoun: str, doc: Doc, besides: Entity | None = None) -> Callable[[Entity], bool]:
     """Which entities ``pronoun`` may stand for: people for "he" and "she" (not one the text shows to
-    be of the other sex), bodies for "it" and "they"."""
+    be of the other sex), bodies for "it" and "they"; never ``besides``."""
     if pronoun in ("it", "they", "them"):
-        return lambda e: e.kind is not ActorKind.PERSON
+        return lambda e: e.kind is not ActorKind.PERSON and e is not besides
     other = MASCULINE if pronoun in FEMININE else FEMININE
-    return lambda e: e.kind is ActorKind.PERSON and not _said_to_be(e, other, doc)
+    return lambda e: e.kind is ActorKind.PERSON and not _said_to_be(e, other, doc) and e is not besides
 
 
 def _said_to_be(entity: Entity, words: frozenset[str], doc: Doc) -> bool:

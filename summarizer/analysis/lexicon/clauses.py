@@ -14,6 +14,7 @@ __all__ = [
     "FEELINGS",
     "FUTURE_VERBS",
     "GOVERNING",
+    "HAPPENING",
     "IMPACT_VERBS",
     "MODALS",
     "NAMING_VERBS",
@@ -67,6 +68,9 @@ SAME_EVENTS = tuple(
     )
 )
 """Verbs news English uses for one event: a summary's "bought" holds to the article's "purchased"."""
+
+HAPPENING = frozenset({"happen", "occur", "take place"})
+"""Verbs (and a verb with its object) whose subject is an event: no person or body "took place"."""
 
 NAMING_VERBS = frozenset("call dub term label hail praise describe".split())
 """Speech verbs that report words only when the quotation is what they name ("called it “…”")."""
