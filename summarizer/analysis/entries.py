@@ -29,7 +29,6 @@ read off the dependency parse:
 from __future__ import annotations
 
 import bisect
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,7 +39,7 @@ from .attachment import subject as subject_of
 from .descriptions import naming
 from .entities import Entity
 from .indexed import Entities
-from .lexicon import PRONOUNS, QUOTE_MARKS
+from .lexicon import PRONOUNS
 from .relatives import another_event, in_place
 from .speakers import Speakers
 from .subjects import (
@@ -53,7 +52,7 @@ from .subjects import (
     shared_subject,
 )
 from .trimming import clause_words, core, governors_times, is_verb, path, phrase
-from .wording import words_of
+from .wording import whole_quotations, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -180,10 +179,10 @@ class _Entry:
             speaker = self.speakers[mark] if mark is not None else None
             if speaker is None:
                 return None
-            self._whole_quotations()
+            self.keep |= whole_quotations(self.doc, self.keep, self.quoted)
             self.added[min(self.keep)] = f"[{speaker.name} said:]"
         else:
-            self._whole_quotations()
+            self.keep |= whole_quotations(self.doc, self.keep, self.quoted)
         named = {*self.added, *self.replaced}
         if not reads_alone(top, self.keep, named, self.time, self.quoted, self._people()):
             return None if apart else self._whole_sentence(top)
@@ -228,26 +227,6 @@ class _Entry:
         a long article."""
         n = bisect.bisect_left(self.quoted, (token.idx, -1)) - 1
         return self.quoted[n] if n >= 0 and token.idx < self.quoted[n][1] else None
-
-    def _whole_quotations(self) -> None:
-        """A quotation the entry shows part of is shown by whole sentences, with its marks."""
-        at = sorted(self.doc[i].idx for i in self.keep)
-        if not at:
-            return
-        # The quotations that may hold a word of the entry, by bisection: there may be thousands.
-        first = max(0, bisect.bisect_left(self.quoted, (at[0], -1)) - 1)
-        for lo, hi in self.quoted[first : bisect.bisect_right(self.quoted, (at[-1], math.inf))]:
-            if hi <= at[0] or lo > at[-1]:
-                continue
-            inside = [i for i in self.keep if lo <= self.doc[i].idx < hi]
-            words = self.doc.char_span(lo, hi, alignment_mode="expand")
-            if not inside or words is None:
-                continue
-            sentences = {self.doc[i].sent.start for i in inside}
-            for token in words:
-                mark = token.is_punct and token.text in QUOTE_MARKS and token.idx in (lo, hi - 1)
-                if mark or token.sent.start in sentences:
-                    self.keep.add(token.i)
 
     # ---- subjects ----------------------------------------------------------------------------
 

@@ -24,15 +24,13 @@ from .lexicon import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     STAFF,
-    TITLES,
 )
-from .nlp import text_of
 from .text import sentences_back, within
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["SUBJECTS", "entity_named", "inside", "last_company", "newly_named", "phrase", "pronoun_referent"]
+__all__ = ["SUBJECTS", "a_person", "entity_named", "inside", "last_company", "phrase", "pronoun_referent"]
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _NAMING = ("compound", "appos", "flat", "nmod", "amod", "poss", "conj", "cc", "punct", "prep", "pobj")
@@ -110,7 +108,7 @@ def pronoun_referent(
 def _a_thing(noun: Token) -> bool:
     """A common noun that is no person's role ("the Rotterdam club"): not "he" or "she", whoever a name
     modifying it names."""
-    return noun.pos_ == "NOUN" and not _a_person(noun) and noun.lower_ not in STAFF
+    return noun.pos_ == "NOUN" and not a_person(noun) and noun.lower_ not in STAFF
 
 
 def _modifying(doc: Doc, mention: Span) -> bool:
@@ -237,7 +235,7 @@ def entity_named(token: Token, entities: Entities) -> Entity | None:
     author of a writing ("a statement from Apple"), the company last named before "the company", or
     (for "the country's foreign ministry", "a spokesman for Airbus") the organization those words name."""
     phrase = _naming(token)
-    if _a_person(token):
+    if a_person(token):
         # "Ryanair CEO, Michael O'Leary": what stands before a role word is the employer, however tagged.
         phrase = [t for t in phrase if t.i >= token.i]
     people = [
@@ -247,7 +245,7 @@ def entity_named(token: Token, entities: Entities) -> Entity | None:
     ]
     if people:
         return min(people, key=lambda p: p[0])[1]
-    if _a_person(token):
+    if a_person(token):
         # "Ryanair CEO said", "an analyst at Acme said": a person the article does not name, never the
         # company or country named beside them.
         return None
@@ -291,7 +289,7 @@ def _naming(token: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
-def _a_person(token: Token) -> bool:
+def a_person(token: Token) -> bool:
     """Whether a subject's head word is a person by their role ("CEO", "commissioner", "analyst"); a
     spokesperson speaks for their organization, so is not one here."""
     word = token.lower_.replace(".", "")
@@ -322,31 +320,6 @@ def last_company(
 def _acts(doc: Doc, mention: Span) -> bool:
     words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return words is not None and words.root.dep_ in SUBJECTS
-
-
-def newly_named(token: Token, entities: list[Entity]) -> Entity | None:
-    """A speaker the NER missed but the parse shows by name: "said Mayor Ana Ruiz" is a person, with the
-    title before the name as the role the article gives."""
-    if token.pos_ != "PROPN" or _a_person(token):
-        return None
-    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i]
-    words = [*words, token]
-    titles = [t for t in words if t.lower_ in TITLES]
-    names = [t for t in words if t.lower_ not in TITLES]
-    if not names or any(not t.text[:1].isupper() for t in names):
-        return None
-    doc, first, last = token.doc, names[0], names[-1]
-    span = Span(start=first.idx, end=last.idx + len(last.text))
-    role = Span(start=titles[0].idx, end=titles[-1].idx + len(titles[-1].text)) if titles else None
-    entity = Entity(
-        name=text_of(doc)[span.start : span.end],
-        kind=ActorKind.PERSON if len(names) > 1 or titles else ActorKind.ORGANIZATION,
-        mentions=[span],
-        role=text_of(doc)[role.start : role.end] if role else None,
-        role_span=role,
-    )
-    entities.append(entity)
-    return entity
 
 
 def _person_named(word: str, entities: Entities) -> Entity | None:

@@ -22,8 +22,9 @@ from ..models import Span
 from .entities import Entity, body_named
 from .indexed import Entities
 from .lexicon import DOCUMENTS, NAMING_VERBS, PRONOUNS, SPEECH_VERBS
+from .missed import newly_named
 from .nlp import nearest_head, text_of
-from .referents import SUBJECTS, entity_named, inside, newly_named, phrase, pronoun_referent
+from .referents import SUBJECTS, entity_named, inside, phrase, pronoun_referent
 from .terms import is_term
 
 if TYPE_CHECKING:

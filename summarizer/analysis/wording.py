@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 from typing import TYPE_CHECKING
 
 from ..models import Span
@@ -11,7 +13,7 @@ from .nlp import text_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["words_of"]
+__all__ = ["whole_quotations", "words_of"]
 
 
 def words_of(
@@ -65,3 +67,27 @@ def words_of(
     # The first letter capitalized, also within brackets or a quotation: "[A declassified report] …".
     at = next((n for n, ch in enumerate(text) if ch.isalnum()), 0)
     return (text[:at] + text[at : at + 1].upper() + text[at + 1 :], pieces) if text else None
+
+
+def whole_quotations(doc: Doc, keep: set[int], quoted: list[tuple[int, int]]) -> set[int]:
+    """The words that show by whole sentences, with their marks, each quotation the words ``keep`` show
+    part of (``quoted``: the quotations' offsets, in order, none overlapping)."""
+    at = sorted(doc[i].idx for i in keep)
+    if not at:
+        return set()
+    added: set[int] = set()
+    # The quotations that may hold a word of the entry, by bisection: there may be thousands.
+    first = max(0, bisect.bisect_left(quoted, (at[0], -1)) - 1)
+    for lo, hi in quoted[first : bisect.bisect_right(quoted, (at[-1], math.inf))]:
+        if hi <= at[0] or lo > at[-1]:
+            continue
+        inside = [i for i in keep if lo <= doc[i].idx < hi]
+        words = doc.char_span(lo, hi, alignment_mode="expand")
+        if not inside or words is None:
+            continue
+        sentences = {doc[i].sent.start for i in inside}
+        for token in words:
+            mark = token.is_punct and token.text in QUOTE_MARKS and token.idx in (lo, hi - 1)
+            if mark or token.sent.start in sentences:
+                added.add(token.i)
+    return added
