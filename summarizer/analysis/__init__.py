@@ -182,7 +182,7 @@ def analyze(source: Source) -> Analysis:
         and (span := trimmed(text, max(s.start_char, start), s.end_char)).end > span.start
         and not aside(span.start)
     ]
-    entities = Entities(find_entities(doc, start, outside))
+    entities = Entities(find_entities(doc, start, outside, text[opening.start : opening.end]))
     quoted = [q for q in find_quoted_passages(text, start) if not aside(q.span.start)]
     said = attribute(doc, [q.span for q in quoted], entities)
     quote_spans = [(q.span.start - 1, q.span.end + 1) for q in quoted]

@@ -13,7 +13,7 @@ from .lexicon import NAME_PARTICLES
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["ACRONYM", "Initials", "expanded_from", "letters", "written_in"]
+__all__ = ["ACRONYM", "Initials", "clipped", "expanded_from", "letters", "written_in"]
 
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}|[A-Z][A-Z&]+[A-Z]")
 
@@ -59,9 +59,10 @@ class Initials:
 
 def expanded_from(acronym: SpacySpan) -> int | None:
     """Where the name that an acronym in brackets spells out begins: the words right before the bracket
-    whose initials are its letters, with or without the small words, and across commas ("the American
-    Federation of State, County and Municipal Employees (AFSCME)", "Department of Defense (DoD)"). The
-    NER often cuts such a name at a comma or an "and"; the acronym says where it really begins."""
+    whose initials are its letters, with or without the small words, or that it spells (``written_in``:
+    "Kenya Private Sector Alliance (KEPSA)"), and across commas ("the American Federation of State,
+    County and Municipal Employees (AFSCME)", "Department of Defense (DoD)"). The NER often cuts such
+    a name at a comma or an "and"; the acronym says where it really begins."""
     doc = acronym.doc
     found = letters(acronym.text)
     if acronym.start < 2 or doc[acronym.start - 1].text != "(" or not ACRONYM.fullmatch(acronym.text):
@@ -76,11 +77,19 @@ def expanded_from(acronym: SpacySpan) -> int | None:
         words.insert(0, token.lower_)
         if token.lower_ in NAME_PARTICLES:
             continue
-        if any(_initials(tuple(words), skip=skip) == found for skip in (True, False)):
+        if written_in(found, tuple(words), set()):
             return i
         if len(words) > 2 * len(found):
             return None
     return None
+
+
+def clipped(short: str, name: str) -> bool:
+    """Whether ``short`` is clipped from ``name``'s words, not their initials: its letters are the
+    name's, in order, from the name's first ("Cal Fire": the California Department of Forestry and Fire
+    Protection; "FedEx": Federal Express), a leading "the" aside."""
+    found, whole = letters(short).lower(), letters(re.sub(r"^the\s+", "", name, flags=re.I)).lower()
+    return bool(found) and found[0] == whole[:1] and _in_order(found, whole)
 
 
 def letters(name: str) -> str:

@@ -5,7 +5,8 @@ country's other names ("U.S."), an acronym and its expansion ("United Auto Worke
 "Government Accountability Office" anywhere in the article), a person's fuller and plainer forms ("Tim
 Cook", "Timothy D. Cook"; but never "Donald Trump Jr." and "Donald Trump"), and a name the article
 misspells once beside its usual spelling. Then a shorter form joins the fuller one it stands for, mention
-by mention: a surname alone is the person the article last named with it; a first word ("Lockheed", of
+by mention: a surname alone is the person the article last named with it, unless it tells a father
+and son of one name apart ("the elder Price": namesakes.py); a first word ("Lockheed", of
 "Lockheed Martin") or a name without its legal form ("Apple", of "Apple Inc.") is the organization named
 so before it. A short form the article uses before any fuller one is a name of its own: "Apple" named
 first, then "Apple TV", are a company and its product.
@@ -23,6 +24,7 @@ from .acronyms import ACRONYM, Initials, letters, written_in
 from .forms import Form, forms_of, plain
 from .lexicon import NICKNAMES, SUCCESSION, TITLES, TRADE_WORDS
 from .mentions import Mention
+from .namesakes import meant, told
 from .unionfind import Sets
 
 __all__ = ["group"]
@@ -68,11 +70,14 @@ def group(mentions: list[Mention], text: str) -> list[list[Mention]]:
         for root, fuller in shared.items()
         if fuller
     }
+    people = {root: _namesakes(found, forms, sets) for root, found in starts.items()}
     groups: dict[int, list[Mention]] = {}
     for i, form in enumerate(forms):
         root = sets.find(i)
+        # The words the article puts before the name wherever it writes it ("the elder Price").
+        before = told(form.mentions[0].ent.doc, form.mentions[0].name) if people.get(root) else set()
         for m in form.mentions:
-            j = _nearest(m, starts[root]) if root in starts else i
+            j = _meant(m, starts[root], people[root], before) if root in starts else i
             groups.setdefault(sets.find(j), []).append(_within(m, own[i].get(j, 0)))
     ordered = (sorted(g, key=lambda m: m.span.start) for g in groups.values())
     return sorted(ordered, key=lambda g: g[0].span.start)
@@ -275,6 +280,37 @@ def _shorter_body(short: Form, full: Form) -> bool:
         return False
     n = len(short.key)
     return len(full.key) > n and (full.key[:n] == short.key or full.key[-n:] == short.key)
+
+
+def _namesakes(
+    starts: list[tuple[int, int]], forms: list[Form], sets: Sets
+) -> list[tuple[tuple[str, ...], list[tuple[int, int]]]]:
+    """The people the fuller forms (``starts``: their mentions' starts and forms, in order) name, when
+    they name two or more people and no one else ("Marisol Ortega", "Luis Ortega"; "Darnell Price",
+    "Darnell Price Jr."): each person's fullest name's words and their mentions' starts and forms."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for start, j in starts:
+        found.setdefault(sets.find(j), []).append((start, j))
+    if len(found) < 2 or not all(forms[j].person for _, j in starts):
+        return []
+    return [(max((forms[j].words for _, j in named), key=len), named) for named in found.values()]
+
+
+def _meant(
+    m: Mention,
+    starts: list[tuple[int, int]],
+    people: list[tuple[tuple[str, ...], list[tuple[int, int]]]],
+    told: set[str],
+) -> int:
+    """The fuller form ``m`` stands for (``starts``: their mentions' starts and forms, in order): the one
+    named last before it, and of two or more people the one ``meant`` says ("the elder Price"; ``told``:
+    the words before the name wherever the article writes it)."""
+    if people:
+        first = next((t for t in m.ent if t.idx >= m.span.start), m.ent[0])
+        before = first.doc[first.i - 1].lower_ if first.i else ""
+        named = [(name, [s for s, _ in found]) for name, found in people]
+        starts = people[meant(m.span.start, before, named, told)][1]
+    return _nearest(m, starts)
 
 
 def _nearest(m: Mention, starts: list[tuple[int, int]]) -> int:

@@ -20,21 +20,17 @@ from .aliases import group
 from .lexicon import (
     COMPANY_NOUNS,
     COUNTRY_ALIASES,
-    DOCUMENTS,
-    FACILITIES,
     INSTITUTIONS,
-    MOTION_VERBS,
-    PLACE_PREPOSITIONS,
-    ROLE_NOUNS,
     SPEECH_VERBS,
-    STAFF,
     SUCCESSION,
 )
 from .mentions import Mention, countries, key, mention, words
+from .namesakes import meant, told
 from .nlp import text_of
+from .places import a_place, as_place, dateline_place, first_of_list
 from .roles import stated_role
 from .text import covered
-from .things import counted, names_a_product, taken_as_a_thing
+from .things import counted, names_a_measure, names_a_product, taken_as_a_thing
 from .whole import named
 
 if TYPE_CHECKING:
@@ -65,9 +61,9 @@ class Entity:
         return [self.name, *self.aliases]
 
 
-def find_entities(doc: Doc, start: int, outside: list[Span]) -> list[Entity]:
+def find_entities(doc: Doc, start: int, outside: list[Span], dateline: str = "") -> list[Entity]:
     """The actors the article names from ``start`` on outside the parts that are not its prose
-    (``outside``: a headline, a caption, a byline), the most mentioned first."""
+    (``outside``: a headline, a caption, a byline, its ``dateline``), the most mentioned first."""
     aside = covered(outside)
     mentions = [
         m
@@ -82,11 +78,12 @@ def find_entities(doc: Doc, start: int, outside: list[Span]) -> list[Entity]:
     index = {(m.span.start, m.span.end): m for m in mentions}
     _join_capitals(entities, mentions)
     joined = _acting_places(entities, index)
+    place = dateline_place(dateline)
     entities = [
         e
         for e in entities
         if e.kind is not ActorKind.OTHER
-        and not _only_a_place(e, index)
+        and not a_place(e.kind, e.names(), [m.ent for m in _of(e, index)], place)
         and not _a_thing(e, index)
         and all(e is not j for j in joined)
     ]
@@ -107,56 +104,14 @@ def _of(entity: Entity, index: dict[tuple[int, int], Mention]) -> list[Mention]:
     return [m for s in entity.mentions if (m := index.get((s.start, s.end))) is not None]
 
 
-def _only_a_place(entity: Entity, index: dict[tuple[int, int], Mention]) -> bool:
-    """An organization named once, as where something happened ("a flight from Airbus' Delivery
-    Center", "at 10:00 GMT"): the NER's organization is a place or a time there. A court or a ministry
-    stays a body ("in the High Court"), and so do a name its noun describes ("from engine maker
-    Europrop") and a writing's or spokesman's source ("a statement from Microsoft"). A country every
-    mention of which is where something is or happens ("flights in France, Germany and Spain", "a US
-    contract") is a place too; one that acts, owns or is spoken to is not."""
-    ents = [m.ent for m in _of(entity, index)]
-    if entity.kind is ActorKind.COUNTRY:
-        return all(_as_place(ent.root) for ent in ents)
-    if entity.kind is not ActorKind.ORGANIZATION or len(entity.mentions) != 1:
-        return False
-    root = ents[0].root
-    body = (
-        root.lemma_.lower() in INSTITUTIONS
-        or root.head.head.lemma_.lower() in DOCUMENTS | STAFF  # "a statement from Microsoft"
-        or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children)
-    )
-    return not body and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
-
-
-def _as_place(root: Token) -> bool:
-    """Whether a country's mention names a place: the object of a place preposition (the first of a
-    list of them speaks for the list), or of "to" after a noun or a verb of going ("the flight to
-    France", "flown to Singapore"); the country after a city ("Toulouse, France"); the owner of a
-    facility ("Singapore's Changi Airport"); or a modifier of a noun that is no body or role of its (a
-    company is no body of its country's)."""
-    root = _first_of_list(root)
-    if root.dep_ == "pobj":
-        prep = root.head
-        going = prep.head.pos_ == "NOUN" or prep.head.lemma_.lower() in MOTION_VERBS
-        return prep.lower_ in PLACE_PREPOSITIONS or (prep.lower_ in ("to", "towards", "toward") and going)
-    if root.dep_ == "appos" and root.head.ent_type_ == "GPE":
-        return True
-    if root.dep_ == "poss":
-        return root.head.lower_ in FACILITIES
-    if root.dep_ in ("compound", "nmod", "amod"):
-        # "a US company" says where the company is from; "the US embassy" is the country's own body.
-        head = root.head.lemma_.lower()
-        return head in COMPANY_NOUNS or head not in INSTITUTIONS | STAFF | ROLE_NOUNS
-    return False
-
-
 def _a_thing(entity: Entity, index: dict[tuple[int, int], Mention]) -> bool:
-    """A name used as a thing's, not an actor's: counted ("32 GB", "several Apple Stores"), or an
-    organization's name that never speaks and is taken with an indefinite article or a possessive ("an
-    iPhone", "its iPad", "Apple's App Store"), which no organization's own name takes, or only ever
-    names a kind of product ("Macintosh computers", "iPod Touch users")."""
+    """A name used as a thing's, not an actor's: counted ("32 GB", "several Apple Stores"), a measure's
+    wherever written ("the Central Bank Rate"), or an organization's name that never speaks and is
+    taken with an indefinite article or a possessive ("an iPhone", "its iPad", "Apple's App Store"),
+    which no organization's own name takes, or only ever names a kind of product ("Macintosh
+    computers", "iPod Touch users")."""
     ents = [m.ent for m in _of(entity, index)]
-    if any(counted(ent) for ent in ents):
+    if any(counted(ent) for ent in ents) or (ents and all(names_a_measure(ent) for ent in ents)):
         return True
     if entity.kind is not ActorKind.ORGANIZATION or any(_speaks(ent.root) for ent in ents):
         return False
@@ -173,15 +128,8 @@ def _called_a_body(root: Token) -> bool:
 
 
 def _owning(root: Token) -> bool:
-    root = _first_of_list(root)  # "by Disney and Pixar"
+    root = first_of_list(root)  # "by Disney and Pixar"
     return root.dep_ == "poss" or (root.dep_ == "pobj" and root.head.dep_ == "agent")
-
-
-def _first_of_list(root: Token) -> Token:
-    """The first name of the list ``root`` is in: its relation to the sentence speaks for the list."""
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    return root
 
 
 def _speaks(root: Token) -> bool:
@@ -190,23 +138,36 @@ def _speaks(root: Token) -> bool:
 
 def _surnames(doc: Doc, entities: list[Entity], start: int, outside: list[Span]) -> None:
     """A person's surname alone that the NER missed ("Angers said …" after "Spokeswoman Sandy Angers"):
-    a mention of the one person of that surname, when the parse reads it as a proper noun or a subject
-    ("Jobs said", the tagger taking "Jobs" for a plural)."""
+    a mention of the person of that surname, when the parse reads it as a proper noun or a subject
+    ("Jobs said", the tagger taking "Jobs" for a plural); of two or more, the one the article means
+    there (namesakes.py: "Castillo said" after "Her brother, Daniel Castillo, said")."""
     people: dict[str, list[Entity]] = {}
     for entity in entities:
         parts = [w for w in entity.name.split() if w.lower().rstrip(".") not in SUCCESSION]
         if entity.kind is ActorKind.PERSON and len(parts) > 1:
             people.setdefault(parts[-1], []).append(entity)
+    text = text_of(doc)
+    full = {
+        id(e): [s.start for s in e.mentions if len(text[s.start : s.end].split()) > 1]
+        for named in people.values()
+        for e in named
+    }
     taken, aside = covered(s for e in entities for s in e.mentions), covered(outside)
+    # The words the article puts before each surname two people share ("the elder Price").
+    before_them = {surname: told(doc, surname) for surname, named in people.items() if len(named) > 1}
     added: dict[int, list[Span]] = {}
     for token in doc:
-        found = people.get(token.text, [])
+        found = [e for e in people.get(token.text, []) if full[id(e)]]
         at = token.idx
         proper = token.pos_ == "PROPN" or token.dep_ in ("nsubj", "nsubjpass", "poss")
-        if len(found) != 1 or not proper or at < start or aside(at):
+        if not found or not proper or at < start or aside(at):
             continue
         if not taken(at):
             person = found[0]
+            if len(found) > 1:
+                before = doc[token.i - 1].lower_ if token.i else ""
+                named = [(tuple(e.name.casefold().split()), full[id(e)]) for e in found]
+                person = found[meant(at, before, named, before_them[token.text])]
             added.setdefault(id(person), [*person.mentions]).append(Span(start=at, end=at + len(token)))
             if token.text not in person.aliases:
                 person.aliases.append(token.text)
@@ -281,7 +242,7 @@ def _acting_places(entities: list[Entity], index: dict[tuple[int, int], Mention]
         if entity.kind is not ActorKind.OTHER or entity.name in capitals:
             continue
         roots = [m.ent.root for m in _of(entity, index)]
-        if any(r.dep_ == "nsubj" for r in roots) and not any(_as_place(r) for r in roots):
+        if any(r.dep_ == "nsubj" for r in roots) and not any(as_place(r) for r in roots):
             entity.kind = ActorKind.ORGANIZATION
             fuller = [e for e in entities if _named_before_as(entity, e)]
             if len(fuller) == 1:

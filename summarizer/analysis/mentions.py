@@ -177,7 +177,14 @@ def _in_another_name(ent: SpacySpan, tokens: list[Token]) -> bool:
     root = ent.root
     if _model_follows(ent):
         return True
-    model = [c for c in root.children if c.i >= ent.end and c.dep_ in ("nummod", "compound", "appos")]
+    # A number set off by a comma is no model's: "Luis Ortega, 64," gives his age.
+    model = [
+        c
+        for c in root.children
+        if c.i >= ent.end
+        and c.dep_ in ("nummod", "compound", "appos")
+        and not any(t.is_punct for t in ent.doc[ent.end : c.i])
+    ]
     if root.dep_ == "compound" and root.head.i >= ent.end:
         model.append(root.head)
     if any(any(ch.isdigit() for ch in t.text) for t in model):

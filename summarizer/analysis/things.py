@@ -7,19 +7,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import INSTITUTIONS, PRODUCT_NOUNS, PUBLIC_BODIES, QUANTIFIERS
+from .lexicon import INSTITUTIONS, MEASURES, PRODUCT_NOUNS, PUBLIC_BODIES, QUANTIFIERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["counted", "names_a_product", "taken_as_a_thing", "thing_like"]
+__all__ = ["counted", "names_a_measure", "names_a_product", "taken_as_a_thing", "thing_like"]
 
 _MODIFIERS = frozenset({"compound", "nmod", "npadvmod"})
 
 
 def thing_like(ent: SpacySpan) -> bool:
-    """Whether a mention uses its name as a thing's: counted, taken as one, or naming a kind of product."""
-    return counted(ent) or taken_as_a_thing(ent) or names_a_product(ent)
+    """Whether a mention uses its name as a thing's: counted, taken as one, naming a kind of product or
+    a measure."""
+    return counted(ent) or taken_as_a_thing(ent) or names_a_product(ent) or names_a_measure(ent)
 
 
 def counted(ent: SpacySpan) -> bool:
@@ -28,6 +29,12 @@ def counted(ent: SpacySpan) -> bool:
         c.i < ent.start and (c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in QUANTIFIERS))
         for c in ent.root.children
     )
+
+
+def names_a_measure(ent: SpacySpan) -> bool:
+    """A name of two or more words ending with a measure's noun, no person's: "the Central Bank Rate",
+    "the Consumer Price Index" (a person may be called Price)."""
+    return ent.label_ != "PERSON" and len(ent) > 1 and ent[-1].lower_ in MEASURES
 
 
 def names_a_product(ent: SpacySpan) -> bool:

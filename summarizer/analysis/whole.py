@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .acronyms import expanded_from
+from .acronyms import ACRONYM, clipped, expanded_from
 from .lexicon import (
     AGENT_NOUNS,
     COMPANY_NOUNS,
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["named"]
+
+_BODY_WORDS = INSTITUTIONS | PUBLIC_BODIES | COMPANY_NOUNS | CORPORATE_SUFFIXES
+"""Words that make a name a body's ("Alliance", "Commission", "Inc.")."""
 
 
 def named(doc: Doc) -> list[SpacySpan]:
@@ -69,7 +72,7 @@ def named(doc: Doc) -> list[SpacySpan]:
                 found.append(Joined(doc, ent.start, cut[0], label="ORG"))
         else:
             found.append(ent)
-    found = _spelled_out(doc, found)
+    found = _short_names(doc, _spelled_out(doc, found))
     for ent in [e for e in found if e.label_ in ("PERSON", "ORG")]:
         if ent in found and (whole := _possessed_body(ent)) is not None:
             found = _first_words(doc, _put(doc, found, *whole, "ORG"), doc[whole[0] : whole[1]])
@@ -195,7 +198,12 @@ def _spelled_out(doc: Doc, found: list[SpacySpan]) -> list[SpacySpan]:
             continue
         end = token.i - 1
         pieces = [e for e in found if e.start < end and e.end > begin]
-        if not any(e.label_ == "ORG" for e in pieces or [e for e in found if e.start == token.i]):
+        body = any(e.label_ == "ORG" for e in pieces or [e for e in found if e.start == token.i])
+        # "The Kenya Private Sector Alliance (KEPSA)" read as a work's title: a body by its words.
+        misread = all(e.label_ == "WORK_OF_ART" for e in pieces) and any(
+            t.lower_ in _BODY_WORDS for t in doc[begin:end]
+        )
+        if not body and not misread:
             continue
         if _a_kind_of_thing(doc[begin:end], acronym):
             found = [e for e in found if e not in pieces and e.start != token.i]
@@ -206,17 +214,51 @@ def _spelled_out(doc: Doc, found: list[SpacySpan]) -> list[SpacySpan]:
     return found
 
 
+def _short_names(doc: Doc, found: list[SpacySpan]) -> list[SpacySpan]:
+    """``found`` with the short name an organization's full name gives itself in brackets, clipped from
+    its words rather than their initials ("the California Department of Forestry and Fire Protection
+    (Cal Fire)", "Federal Express (FedEx)"), an organization's name wherever the article writes it,
+    whatever the NER read there ("Cal Fire" as a person's: the article says whose name it is)."""
+    for ent in [e for e in found if e.label_ == "ORG" and len([t for t in e if t.lower_ != "the"]) > 1]:
+        short = _in_brackets_after(ent)
+        if short is None or not clipped(short.text, ent.text):
+            continue
+        words = [t.text for t in short]
+        for token in doc[: len(doc) - len(words) + 1]:
+            at = doc[token.i : token.i + len(words)]
+            if [t.text for t in at] != words:
+                continue
+            pieces = [e for e in found if e.start < at.end and e.end > at.start]
+            if all(at.start <= e.start and e.end <= at.end for e in pieces):
+                found = _put(doc, found, at.start, at.end, "ORG")
+    return found
+
+
+def _in_brackets_after(ent: SpacySpan) -> SpacySpan | None:
+    """The one to three capitalized words in brackets right after ``ent``, no acronym (an acronym spells
+    its name's initials, ``_spelled_out``, or is another body's: "Airbus (EADS)") nor a place's or a
+    time's name ("Acme Corp. (Ohio)")."""
+    doc = ent.doc
+    close = next((t.i for t in doc[ent.end + 1 : ent.end + 5] if t.text == ")"), None)
+    if ent.end >= len(doc) or doc[ent.end].text != "(" or close is None or close == ent.end + 1:
+        return None
+    short = doc[ent.end + 1 : close]
+    named_so = all(
+        t.text[:1].isupper() and t.is_alpha and t.ent_type_ in ("", "ORG", "PERSON") for t in short
+    )
+    return short if named_so and not ACRONYM.fullmatch(short.text) else None
+
+
 def _a_kind_of_thing(name: SpacySpan, acronym: SpacySpan) -> bool:
     """A name spelled out before its acronym, the acronym modifying a common noun after it, and none of
     the name's words a body's kind: "Maintenance, Repair and Overhaul (MRO) operations", "Gross Domestic
     Product (GDP) growth" name a kind of thing; "World Health Organization (WHO) guidelines" a body."""
     modified = acronym.root.head
-    kinds = INSTITUTIONS | PUBLIC_BODIES | COMPANY_NOUNS | AGENT_NOUNS | CORPORATE_SUFFIXES
     return (
         acronym.root.dep_ in ("compound", "nmod")
         and modified.pos_ == "NOUN"
         and modified.i > acronym.end
-        and not any(t.lower_ in kinds or t.lemma_.lower() in kinds for t in name)
+        and not any(t.lower_ in _BODY_WORDS | AGENT_NOUNS or t.lemma_.lower() in _BODY_WORDS for t in name)
     )
 
 

@@ -16,9 +16,11 @@ __all__ = [
     "LAYOUT_LABELS",
     "LOCAL_GOVERNMENTS",
     "MASCULINE",
+    "MEASURES",
     "MOTION_VERBS",
     "NAME_PARTICLES",
     "NICKNAMES",
+    "PLACE_NOUNS",
     "PLACE_PREPOSITIONS",
     "PRODUCT_NOUNS",
     "PRONOUNS",
@@ -97,6 +99,10 @@ maker's name modifies its parts ("Intel processors", "Rolls-Royce engines"), whi
 FACILITIES = frozenset("airport station street avenue road bridge square stadium arena park highway".split())
 """Nouns that end a place's name made of a person's ("John F. Kennedy International Airport")."""
 
+MEASURES = frozenset("rate index average ratio yield levy tariff benchmark".split())
+"""Nouns that end the name of a measure, not of a body: "the Central Bank Rate", "the Consumer Price
+Index", "the Dow Jones Industrial Average"."""
+
 MOTION_VERBS = frozenset("fly go travel return move come head sail drive arrive send ship flee".split())
 """Verbs of going: "to" after them names a place ("flown to Singapore")."""
 
@@ -107,7 +113,7 @@ INSTITUTIONS = frozenset(
     """embassy consulate ministry government military parliament bank army navy cabinet department
     agency office company firm council committee court police commission administration party union
     airline group organization organisation association federation league club team charity network
-    newspaper contractor""".split()
+    newspaper contractor alliance coalition""".split()
 )
 """Head nouns of bodies that speak as one ("Russia's embassy in the U.S. said")."""
 
@@ -130,6 +136,12 @@ DOCUMENTS = frozenset(
 )
 """Writings and utterances whose words are their author's ("a statement from Acme said", "Jobs left
 this farewell: “…”")."""
+
+PLACE_NOUNS = frozenset(
+    """town city village county state province region district island suburb neighborhood neighbourhood
+    borough hamlet municipality township""".split()
+)
+"""Nouns that call the name beside them a place ("the town of Cedar Flat")."""
 
 PLACE_PREPOSITIONS = frozenset(
     "from at in into inside outside near across through via within throughout around over beyond".split()
