@@ -108,7 +108,10 @@ def pronoun_referent(
 def _a_thing(noun: Token) -> bool:
     """A common noun that is no person's role ("the Rotterdam club"): not "he" or "she", whoever a name
     modifying it names."""
-    return noun.pos_ == "NOUN" and not a_person(noun) and noun.lower_ not in STAFF
+    word = noun.lower_
+    return (
+        noun.pos_ == "NOUN" and not a_person(noun) and word not in STAFF and word not in FEMININE | MASCULINE
+    )
 
 
 def _modifying(doc: Doc, mention: Span) -> bool:

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Precision, Span, When
-from .rules import RULES, Rule, Tense, group, norm
+from .patterns import group, norm
+from .rules import RULES, Rule, Tense
 
 __all__ = ["find_dates", "resolve"]
 

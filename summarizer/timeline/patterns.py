@@ -1,7 +1,9 @@
 """The words and pieces of pattern the time-expression rules are built from: month and weekday names,
-numbers in words, days, years, parts of a period and relative words."""
+numbers in words, days, years, parts of a period and relative words; and how a match of them is read."""
 
 from __future__ import annotations
+
+import re
 
 __all__ = [
     "DAY",
@@ -20,6 +22,11 @@ __all__ = [
     "WD_PREFIX",
     "WEEKDAYS",
     "YEAR4",
+    "count",
+    "group",
+    "month_number",
+    "norm",
+    "weekday_number",
 ]
 
 MONTHS = {
@@ -64,3 +71,34 @@ NUMBER = (
     + "|".join(TEENS + UNITS)
     + r"|a\s+couple\s+of|an?)"
 )
+
+
+def group(m: re.Match[str], name: str) -> str | None:
+    """The text of group ``name`` of ``m``; None when not matched or not in its pattern."""
+    # Every rule's pattern has its own set of groups; asking for an absent one means "not given".
+    return m.groupdict().get(name)
+
+
+def norm(word: str | None) -> str:
+    """``word`` as the rules compare it: case and spacing folded."""
+    # casefold, not lower: IGNORECASE lets "ſ" match "s", and only casefold maps it back.
+    return " ".join(word.casefold().split()) if word else ""
+
+
+def month_number(m: re.Match[str]) -> int:
+    """The number of the month group ``mon`` names (1-12)."""
+    return MONTHS[norm(group(m, "mon"))[:3]]
+
+
+def weekday_number(m: re.Match[str]) -> int:
+    """The number of the weekday group ``wd`` names (Monday 0)."""
+    return WEEKDAYS[norm(group(m, "wd"))[:3]]
+
+
+def count(words: str) -> int:
+    """The number ``words`` say: digits, number words ("twenty-one"), or "a couple"."""
+    if words.isdigit():
+        return int(words)
+    if "couple" in words:
+        return 2
+    return sum(NUMBER_WORDS[w] for w in re.split(r"[-\s]+", words))

@@ -14,19 +14,21 @@ from .patterns import (
     DAY,
     MONTH_ANY,
     MONTH_FULL,
-    MONTHS,
     NUMBER,
-    NUMBER_WORDS,
     PART,
     REL,
     START,
     WD_NAMES,
     WD_PREFIX,
-    WEEKDAYS,
     YEAR4,
+    count,
+    group,
+    month_number,
+    norm,
+    weekday_number,
 )
 
-__all__ = ["RULES", "Rule", "Tense", "group", "norm"]
+__all__ = ["RULES", "Rule", "Tense"]
 
 Tense = Literal["past", "present", "future"]
 """The tense of the clause a time expression dates, which says which way a weekday or month alone
@@ -70,33 +72,13 @@ def _year(year: int) -> _Resolved:
     return f"{year:04d}", Precision.YEAR
 
 
-def group(m: re.Match[str], name: str) -> str | None:
-    """The text of group ``name`` of ``m``; None when not matched or not in its pattern."""
-    # Every rule's pattern has its own set of groups; asking for an absent one means "not given".
-    return m.groupdict().get(name)
-
-
-def norm(word: str | None) -> str:
-    """``word`` as the rules compare it: case and spacing folded."""
-    # casefold, not lower: IGNORECASE lets "ſ" match "s", and only casefold maps it back.
-    return " ".join(word.casefold().split()) if word else ""
-
-
-def _month_number(m: re.Match[str]) -> int:
-    return MONTHS[norm(group(m, "mon"))[:3]]
-
-
-def _weekday_number(m: re.Match[str]) -> int:
-    return WEEKDAYS[norm(group(m, "wd"))[:3]]
-
-
 def _explicit_day(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
     # A weekday before the date ("Tuesday, March 17, 2021") is ignored: the date is the more specific.
-    return _day(datetime.date(int(m["y"]), _month_number(m), int(m["d"])))
+    return _day(datetime.date(int(m["y"]), month_number(m), int(m["d"])))
 
 
 def _month_day(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
-    month, day = _month_number(m), int(m["d"])
+    month, day = month_number(m), int(m["d"])
     candidates = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
@@ -139,12 +121,12 @@ def _numeric_ymd(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resol
 
 
 def _month_year(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
-    return _month(int(m["y"]), _month_number(m))
+    return _month(int(m["y"]), month_number(m))
 
 
 def _month_relative_year(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
     rel = norm(m["rel"])
-    return _month(ref.year + (-1 if rel == "last" else 1 if rel == "next" else 0), _month_number(m))
+    return _month(ref.year + (-1 if rel == "last" else 1 if rel == "next" else 0), month_number(m))
 
 
 def _year_only(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
@@ -153,7 +135,7 @@ def _year_only(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolve
 
 
 def _bare_month(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
-    month, rel = _month_number(m), norm(group(m, "rel"))
+    month, rel = month_number(m), norm(group(m, "rel"))
     if rel in ("last", "past", "this past"):
         return _month(ref.year if month < ref.month else ref.year - 1, month)
     if rel in ("next", "coming", "this coming"):
@@ -175,7 +157,7 @@ def _bare_month(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved
 
 
 def _weekday(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
-    wanted, rel = _weekday_number(m), norm(group(m, "rel"))
+    wanted, rel = weekday_number(m), norm(group(m, "rel"))
     back = (ref.weekday() - wanted) % 7  # days since the most recent such day, 0 if it is today
     ahead = (wanted - ref.weekday()) % 7
     if rel in ("last", "past", "this past"):
@@ -215,16 +197,8 @@ def _relative_unit(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Reso
     return _year(ref.year + step)
 
 
-def _count(words: str) -> int:
-    if words.isdigit():
-        return int(words)
-    if "couple" in words:
-        return 2
-    return sum(NUMBER_WORDS[w] for w in re.split(r"[-\s]+", words))
-
-
 def _ago(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
-    n = _count(norm(m["n"]))
+    n = count(norm(m["n"]))
     unit = norm(m["unit"])
     if unit == "day":
         return _day(ref - datetime.timedelta(days=n))
