@@ -136,3 +136,12 @@ def test_an_expletive_it_is_named_by_no_one() -> None:
         "Aquila 9 will wear the colours of Pacific Air when it lands on May 3."
     )
     assert "[Pacific Air] is expected" not in (_entries(text)["May 3"] or "")
+
+
+def test_a_kin_word_is_a_person_a_pronoun_can_stand_for() -> None:
+    """ "Her mother, Elena Lopez" names a person: "her career" after it is hers, not something nameless."""
+    entries = _entries(
+        "Maria Lopez joined the orchestra on Monday. Her mother, Elena Lopez, sang with the company for a "
+        "decade before an illness ended her career in 2015."
+    )
+    assert entries["2015"] is not None and "[Elena Lopez's] career" in entries["2015"]
