@@ -9,7 +9,8 @@ over the folder (``summarizer brief DIR --concurrency N``, cache off): articles 
 first brief written, and peak memory of the server and of the client.
 
 - ``engine`` (default): ``summarizer serve --slots N`` keeps the local engine (llama.cpp's llama-server)
-  warm, and each run briefs on the embedded path, which uses it.
+  warm, and each run briefs on the embedded path with ``SUMMARIZER_ENGINE=server``, which uses it. Each
+  concurrency gets a server of its own, started cold: a server keeps the prompts it has read.
 - ``llama-cpp-python``: llama-cpp-python's own server (its ``[server]`` extra), one request at a time,
   reached with ``--base-url``.
 """
@@ -19,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import socket
 import subprocess
 import sys
@@ -56,20 +56,27 @@ def main() -> None:
         for article in load_gold(EVAL)[: args.articles]:
             dateline = f"date {article.dateline.isoformat()}\n" if article.dateline else ""
             (folder / f"{article.id}.txt").write_text(dateline + article.text, encoding="utf-8")
-        log = open(Path(tmp) / "server.log", "w")  # noqa: SIM115 - open as long as the server runs
-        started = time.perf_counter()
-        server, base_url, pid = _start(args.server, weights, args.slots, log)
-        try:
-            ready = time.perf_counter() - started
-            load_average = os.getloadavg()
-            runs = [_run(folder, Path(tmp) / f"out-{n}", base_url, n) for n in args.concurrency]
-            server_peak = _peak_rss_mb(pid)
-            # Read before the server is reaped: from then on it counts among the children too.
-            client_peak = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
-        finally:
-            server.terminate()
-            server.wait(timeout=60)
-            log.close()
+        load_average = os.getloadavg()
+        runs: list[dict[str, object]] = []
+        ready: list[float] = []
+        server_peaks: list[float] = []
+        client_peaks: list[float] = []
+        for n in args.concurrency:
+            # A server of its own for each run: llama-server keeps the prompts it has read (its prompt
+            # cache), so a run after another on the same articles would read them from memory.
+            with open(Path(tmp) / f"server-{n}.log", "w") as log:
+                started = time.perf_counter()
+                server, base_url, pid = _start(args.server, weights, args.slots, log)
+                try:
+                    ready.append(round(time.perf_counter() - started, 2))
+                    run, client_peak = _run(folder, Path(tmp) / f"out-{n}", base_url, n)
+                    runs.append(run)
+                    client_peaks.append(client_peak)
+                    if (peak := _peak_rss_mb(pid)) is not None:
+                        server_peaks.append(peak)
+                finally:
+                    server.terminate()
+                    server.wait(timeout=60)
     described = (
         f"the local engine (llama-server), {args.slots} slots"
         if args.server == "engine"
@@ -79,9 +86,9 @@ def main() -> None:
         "server": f"{described}, 127.0.0.1, embedded weights",
         "articles": args.articles,
         "load_average_before": [round(x, 2) for x in load_average],
-        "server_ready_seconds": round(ready, 2),
-        "server_peak_rss_mb": server_peak,
-        "client_peak_rss_mb": client_peak,
+        "server_ready_seconds": ready,
+        "server_peak_rss_mb": max(server_peaks, default=None),
+        "client_peak_rss_mb": max(client_peaks),
         "runs": runs,
     }
     print(json.dumps(figures, indent=2))
@@ -122,7 +129,8 @@ def _start(
     return server, base_url, server.pid
 
 
-def _run(folder: Path, out: Path, base_url: str | None, concurrency: int) -> dict[str, object]:
+def _run(folder: Path, out: Path, base_url: str | None, concurrency: int) -> tuple[dict[str, object], float]:
+    """The figures of one run of the command line over ``folder``, and the command line's peak memory."""
     env = {
         **os.environ,
         "SUMMARIZER_CONTEXT_TOKENS": "4096",
@@ -130,7 +138,10 @@ def _run(folder: Path, out: Path, base_url: str | None, concurrency: int) -> dic
         "SUMMARIZER_TIMEOUT": "900",
     }
     remote = []
-    if base_url is not None:
+    if base_url is None:
+        # The embedded path on the engine `summarizer serve` keeps warm (the in-process model is the default).
+        env["SUMMARIZER_ENGINE"] = "server"
+    else:
         env["SUMMARIZER_RESPONSE_FORMAT"] = "json_object"
         remote = ["--base-url", base_url, "--model", MODEL]
     command = [
@@ -140,19 +151,25 @@ def _run(folder: Path, out: Path, base_url: str | None, concurrency: int) -> dic
         *("--no-cache", "--quiet", "--concurrency", str(concurrency)),
     ]
     started = time.time()
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    with tempfile.TemporaryFile("w+") as stderr:
+        client = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=stderr, text=True)
+        # wait4, not wait: the command line's own peak memory, apart from the servers'.
+        _, status, usage = os.wait4(client.pid, 0)
+        client.returncode = os.waitstatus_to_exitcode(status)
+        stderr.seek(0)
+        said = stderr.read().strip().splitlines()[-3:]
     seconds = time.time() - started
     written = sorted(p.stat().st_mtime for p in out.glob("*.json"))
     return {
         "concurrency": concurrency,
-        "exit_code": done.returncode,
+        "exit_code": client.returncode,
         "briefs": len(written),
         "seconds": round(seconds, 1),
         "articles_per_minute": round(len(written) / seconds * 60, 2),
         "first_brief_seconds": round(written[0] - started, 1) if written else None,
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
-        "stderr": done.stderr.strip().splitlines()[-3:],
-    }
+        "stderr": said,
+    }, round(usage.ru_maxrss / 1024, 1)
 
 
 def _engine_pid(parent: int) -> int:

@@ -166,8 +166,8 @@ def _backend_settings(
     engine: Annotated[
         Engine | None,
         typer.Option(
-            help="What runs the embedded model: llama.cpp's server with parallel slots, a process of its "
-            "own (default), or llama-cpp-python in this process (default: SUMMARIZER_ENGINE).",
+            help="What runs the embedded model: llama.cpp's server with parallel slots in a process of its "
+            "own, or llama-cpp-python in this process (the default; SUMMARIZER_ENGINE).",
             show_default=False,
         ),
     ] = None,
