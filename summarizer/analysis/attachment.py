@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import CLAIMING
+from .lexicon import BARE_INFINITIVE_VERBS, CLAIMING
 from .nlp import nearest_head
 from .relatives import another_event
 from .subjects import finite
@@ -28,9 +28,6 @@ __all__ = ["clause_head", "governor", "lifted", "misread", "subject"]
 _CLIMB = 12
 _TIMES = frozenset({"DATE", "TIME"})
 _PAST = frozenset({"VBD"})
-_BARE = frozenset("make let help have see hear watch bid".split())
-"""Verbs whose complement is an infinitive without "to" ("let it be made"); after any other verb, a verb
-with no "to" is one the parser joined to the wrong head ("asked that a decision … be made")."""
 
 
 def subject(verb: Token) -> Token | None:
@@ -103,7 +100,7 @@ def misread(head: Token) -> bool:
         and t.tag_ == "VBN"
         and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in t.children)
         and not any(c.lower_ == "to" for c in t.children)
-        and t.head.lemma_.lower() not in _BARE
+        and t.head.lemma_.lower() not in BARE_INFINITIVE_VERBS
         for t in head.subtree
     )
 

@@ -13,15 +13,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .forms import plain
-from .lexicon import SUCCESSION
+from .lexicon import ELDER, SUCCESSION, YOUNGER
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["meant", "told"]
-
-_ELDER = frozenset("elder older senior".split())
-_YOUNGER = frozenset("younger junior".split())
 
 
 def meant(
@@ -38,9 +35,9 @@ def meant(
         fathers = fathers or [n for n, found in enumerate(names) if not _succession(found)]
         if len(fathers) == 1:
             father = fathers[0]
-            if before in _ELDER or (before not in _YOUNGER and told & _YOUNGER and not told & _ELDER):
+            if before in ELDER or (before not in YOUNGER and told & YOUNGER and not told & ELDER):
                 return father
-            if before in _YOUNGER or told & _ELDER:
+            if before in YOUNGER or told & ELDER:
                 return 1 - father
     last = [starts[bisect.bisect_left(starts, at) - 1] if starts[0] < at else -1 for _, starts in people]
     if max(last) < 0:

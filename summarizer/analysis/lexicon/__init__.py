@@ -8,6 +8,7 @@ brief: verbs that report speech, nouns that are roles, words that foretell conse
 from __future__ import annotations
 
 from .clauses import (
+    BARE_INFINITIVE_VERBS,
     CAPACITY_VERBS,
     CLAIM_VERBS,
     CLAIMING,
@@ -43,6 +44,7 @@ from .names import (
     CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
     DOCUMENTS,
+    ELDER,
     FACILITIES,
     FEMININE,
     INSTITUTIONS,
@@ -66,10 +68,12 @@ from .names import (
     TITLE_WORDS,
     TITLES,
     TRADE_WORDS,
+    YOUNGER,
 )
 
 __all__ = [
     "AGENT_NOUNS",
+    "BARE_INFINITIVE_VERBS",
     "BODY_ROLES",
     "CAPACITY_VERBS",
     "CLAIMING",
@@ -82,6 +86,7 @@ __all__ = [
     "COURTESIES",
     "DOCUMENTS",
     "EFFECT_VERBS",
+    "ELDER",
     "FACILITIES",
     "FEELINGS",
     "FEMININE",
@@ -125,4 +130,5 @@ __all__ = [
     "TRADE_WORDS",
     "UNSETTLED_MARKS",
     "WISH_VERBS",
+    "YOUNGER",
 ]

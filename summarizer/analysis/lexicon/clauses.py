@@ -239,3 +239,7 @@ report a schedule."""
 IMPACT_VERBS = frozenset("affect hurt harm hit damage disrupt threaten benefit".split())
 """Verbs of an effect undergone: in the passive ("900 jobs would be affected", "exports will be hurt") a
 forecast of what happens to the subject, where "will be assembled", "will be offered" report a plan."""
+
+BARE_INFINITIVE_VERBS = frozenset("make let help have see hear watch bid".split())
+"""Verbs whose complement is an infinitive without "to" ("let it be made"); after any other verb, a verb
+with no "to" is one the parser joined to the wrong head ("asked that a decision … be made")."""

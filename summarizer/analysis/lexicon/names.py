@@ -163,6 +163,10 @@ TRADE_WORDS = frozenset(
 SUCCESSION = frozenset("jr sr ii iii iv".split())
 """Words after a person's surname that tell a son from his father ("Donald Trump Jr."), without a stop."""
 
+ELDER = frozenset("elder older senior".split())
+YOUNGER = frozenset("younger junior".split())
+"""Words before a surname that tell which of a father and son who share it is meant ("the elder Price")."""
+
 NICKNAMES = {
     short: frozenset(full.split("/"))
     for short, full in (
