@@ -182,6 +182,23 @@ def _parsed_once(text: str) -> Doc:
 nlp.parse = _parsed_once
 
 
+def with_entities(text: str, names: list[tuple[str, str]]) -> Doc:
+    """The parse of ``text`` with its entities set to ``names`` (words, label), in order: a shape the NER
+    gives some articles, for tests of what the analysis makes of it."""
+    from spacy.tokens import Span
+
+    doc = nlp.parse(text)
+    ents, end = [], 0
+    for words, label in names:
+        start = text.index(words, end)
+        end = start + len(words)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        assert span is not None
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = ents
+    return doc
+
+
 def recorded_settings(**overrides: object) -> Settings:
     """Settings that replay the recordings (or record them, under `make record`)."""
     return Settings.from_env(

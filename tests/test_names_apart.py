@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from conftest import with_entities
+
 from summarizer import source_from_text
 from summarizer.analysis import Entity, analyze
 from summarizer.analysis.entities import find_entities
@@ -20,27 +22,11 @@ from summarizer.analysis.whole import named
 from summarizer.models import ActorKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    pass
 
 
 def _actors(text: str) -> dict[str, Entity]:
     return {e.name: e for e in analyze(source_from_text(text)).entities}
-
-
-def _spans(text: str, names: list[tuple[str, str]]) -> Doc:
-    """The parse of ``text`` with its entities set to ``names`` (words, label), in order."""
-    from spacy.tokens import Span
-
-    doc = parse(text)
-    ents, end = [], 0
-    for words, label in names:
-        start = text.index(words, end)
-        end = start + len(words)
-        span = doc.char_span(start, end, alignment_mode="expand")
-        assert span is not None
-        ents.append(Span(doc, span.start, span.end, label=label))
-    doc.ents = ents
-    return doc
 
 
 def test_a_surname_two_people_share_is_the_one_named_last_before_it() -> None:
@@ -53,7 +39,7 @@ def test_a_surname_two_people_share_is_the_one_named_last_before_it() -> None:
         "Tom Alvarez, said the family would sue. “Nobody warned us,” Alvarez said."
     )
     # The surname alone as the NER reads it, and as it may miss it (a speaker after a quotation).
-    for doc in (parse(text), _spans(text, [("Nina Alvarez", "PERSON"), ("Tom Alvarez", "PERSON")])):
+    for doc in (parse(text), with_entities(text, [("Nina Alvarez", "PERSON"), ("Tom Alvarez", "PERSON")])):
         actors = {e.name: e for e in find_entities(doc, 0, [])}
         tom, nina = actors["Tom Alvarez"], actors["Nina Alvarez"]
         assert len(tom.mentions) == 2 and len(nina.mentions) == 1
@@ -85,7 +71,9 @@ def test_a_short_name_clipped_from_an_organizations_in_brackets_is_its_alias() -
         "Crews from the Tasman Valley Flood and Rescue Authority (Tas Rescue) reached the town on Monday. "
         "Tas Rescue said the river would crest overnight."
     )
-    doc = _spans(text, [("the Tasman Valley Flood and Rescue Authority", "ORG"), ("Tas Rescue", "PERSON")])
+    doc = with_entities(
+        text, [("the Tasman Valley Flood and Rescue Authority", "ORG"), ("Tas Rescue", "PERSON")]
+    )
     found = [(e.text, e.label_) for e in named(doc)]
     assert found == [
         ("the Tasman Valley Flood and Rescue Authority", "ORG"),
@@ -94,71 +82,71 @@ def test_a_short_name_clipped_from_an_organizations_in_brackets_is_its_alias() -
     ]
     # Another body's name in brackets is no short name: its letters are not the first name's.
     text = "Shares of the Morrow Shipping Group (Atlas) fell on Monday."
-    doc = _spans(text, [("the Morrow Shipping Group", "ORG")])
+    doc = with_entities(text, [("the Morrow Shipping Group", "ORG")])
     assert [(e.text, e.label_) for e in named(doc)] == [("the Morrow Shipping Group", "ORG")]
 
 
 def test_an_acronyms_name_the_ner_read_as_a_works_title_is_a_bodys() -> None:
     text = "The Coastal Fishers Alliance (COFA), which represents boat owners, said the quota was too low."
-    doc = _spans(text, [("The Coastal Fishers Alliance", "WORK_OF_ART")])
+    doc = with_entities(text, [("The Coastal Fishers Alliance", "WORK_OF_ART")])
     assert [(e.text, e.label_) for e in named(doc)] == [
         ("The Coastal Fishers Alliance", "ORG"),
         ("COFA", "ORG"),
     ]
     # A work's title without a body's word in it stays a title.
     text = "The Long Quiet Road (TLQR) sold a million copies."
-    doc = _spans(text, [("The Long Quiet Road", "WORK_OF_ART")])
+    doc = with_entities(text, [("The Long Quiet Road", "WORK_OF_ART")])
     assert [(e.text, e.label_) for e in named(doc)] == [("The Long Quiet Road", "WORK_OF_ART")]
 
 
 def test_a_measures_name_is_no_actor() -> None:
-    doc = _spans(
+    doc = with_entities(
         "The bank raised the National Lending Rate to 6 percent.", [("the National Lending Rate", "ORG")]
     )
     assert names_a_measure(doc.ents[0])
-    doc = _spans("The fee was set by Harold Price.", [("Harold Price", "PERSON")])
+    doc = with_entities("The fee was set by Harold Price.", [("Harold Price", "PERSON")])
     assert not names_a_measure(doc.ents[0])
 
 
 def test_a_place_the_dateline_names_or_the_article_calls_a_town_is_no_actor() -> None:
     assert dateline_place("BIRCH CREEK, Ore. —") == ("birch", "creek")
     assert dateline_place("OSLO (Reuters) —") == ("oslo",)
-    doc = _spans("Rain was forecast for Birch Creek on Friday.", [("Birch Creek", "ORG")])
+    doc = with_entities("Rain was forecast for Birch Creek on Friday.", [("Birch Creek", "ORG")])
     assert a_place(ActorKind.ORGANIZATION, ["Birch Creek"], list(doc.ents), ("birch", "creek"))
     assert not a_place(ActorKind.ORGANIZATION, ["Birch Creek"], list(doc.ents), ("oslo",))
-    doc = _spans("The fire could reach the town of Dry Fork by Sunday.", [("Dry Fork", "ORG")])
+    doc = with_entities("The fire could reach the town of Dry Fork by Sunday.", [("Dry Fork", "ORG")])
     assert a_place(ActorKind.ORGANIZATION, ["Dry Fork"], list(doc.ents), None)
     # One that acts is a body, whatever it is called.
-    doc = _spans("Dry Fork sued the state on Monday.", [("Dry Fork", "ORG")])
+    doc = with_entities("Dry Fork sued the state on Monday.", [("Dry Fork", "ORG")])
     assert not a_place(ActorKind.ORGANIZATION, ["Dry Fork"], list(doc.ents), ("dry", "fork"))
 
 
 def test_one_word_the_ner_took_for_a_person_that_only_says_where_is_a_place() -> None:
     text = "She first saw him play in Valdora. In a statement, the Valdora club said it had agreed."
-    doc = _spans(text, [("Valdora", "PERSON"), ("Valdora", "PERSON")])
+    doc = with_entities(text, [("Valdora", "PERSON"), ("Valdora", "PERSON")])
     assert a_place(ActorKind.PERSON, ["Valdora"], list(doc.ents), None)
     # One that speaks is a person.
-    doc = _spans("Valdora said he had agreed.", [("Valdora", "PERSON")])
+    doc = with_entities("Valdora said he had agreed.", [("Valdora", "PERSON")])
     assert not a_place(ActorKind.PERSON, ["Valdora"], list(doc.ents), None)
 
 
 def test_a_name_that_only_says_which_branch_is_meant_is_no_actor() -> None:
     text = "The Northgate and Elm Park branches will close in May."
-    doc = _spans(text, [("Northgate", "ORG"), ("Elm Park", "ORG")])
+    doc = with_entities(text, [("Northgate", "ORG"), ("Elm Park", "ORG")])
     assert a_place(ActorKind.ORGANIZATION, ["Northgate"], [doc.ents[0]], None)
     assert a_place(ActorKind.ORGANIZATION, ["Elm Park"], [doc.ents[1]], None)
     # A body's own name before its staff's noun names the body.
-    doc = _spans("The Northgate council voted to close it.", [("Northgate", "ORG")])
+    doc = with_entities("The Northgate council voted to close it.", [("Northgate", "ORG")])
     assert not a_place(ActorKind.ORGANIZATION, ["Northgate"], list(doc.ents), None)
 
 
 def test_a_body_whose_unnamed_people_act_is_an_actor() -> None:
     text = "Researchers at the Lakeshore Institute of Marine Biology reported that the reef was back."
-    doc = _spans(text, [("the Lakeshore Institute of Marine Biology", "ORG")])
+    doc = with_entities(text, [("the Lakeshore Institute of Marine Biology", "ORG")])
     assert not a_place(
         ActorKind.ORGANIZATION, ["Lakeshore Institute of Marine Biology"], list(doc.ents), None
     )
     # A named person's employer beside the name does not act.
     text = "Ada Brook, an engineer at Corliss Pumps in Leeds, said the plan was sound."
-    doc = _spans(text, [("Ada Brook", "PERSON"), ("Corliss Pumps", "ORG")])
+    doc = with_entities(text, [("Ada Brook", "PERSON"), ("Corliss Pumps", "ORG")])
     assert a_place(ActorKind.ORGANIZATION, ["Corliss Pumps"], [doc.ents[1]], None)

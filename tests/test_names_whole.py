@@ -6,6 +6,8 @@ the trained pipeline reads. No model runs here."""
 
 from __future__ import annotations
 
+from conftest import with_entities
+
 from summarizer import source_from_text
 from summarizer.analysis import Entity, analyze
 from summarizer.analysis.aliases import group
@@ -22,17 +24,7 @@ def _actors(text: str) -> dict[str, Entity]:
 def _forced(text: str, names: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The names (words, label) :func:`named` makes of a parse whose entities are set to ``names``, as
     the NER reads some articles."""
-    from spacy.tokens import Span
-
-    doc = parse(text)
-    ents, end = [], 0
-    for words, label in names:
-        start = text.index(words, end)
-        end = start + len(words)
-        span = doc.char_span(start, end, alignment_mode="expand")
-        assert span is not None
-        ents.append(Span(doc, span.start, span.end, label=label))
-    doc.ents = ents
+    doc = with_entities(text, names)
     return [(ent.text, ent.label_) for ent in named(doc)]
 
 

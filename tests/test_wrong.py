@@ -287,3 +287,18 @@ def test_an_entry_must_show_the_words_that_date_it() -> None:
     assert readable_alone("The hospital would rehire 22 clinicians", "August") is not None
     assert readable_alone("The hospital said in August it would rehire 22 clinicians", "August") is None
     assert readable_alone("The team won on Sunday’s final", "Sunday's") is None
+
+
+def test_a_gold_that_only_describes_its_consequences_judges_no_claimant() -> None:
+    close = (_TEXT.index("it will close"), _TEXT.index(" The UAW"))
+    want = GoldConsequence(
+        "GM will close a plant, according to GM", evidence_spans=[Span(start=close[0], end=close[1])]
+    )
+    brief = _brief(
+        actors=[_actor(1, "General Motors")],
+        consequences=[_consequence(close, "conditional", "a1", ClaimSource.ACTOR)],
+    )
+    assert _figure(brief, _gold(consequences=[want]), "claimants_wrong") == Ratio(0, 0)
+    assert _figure(brief, _gold(consequences=[want], consequences_complete=True), "claimants_wrong") == Ratio(
+        1, 1
+    )

@@ -137,10 +137,16 @@ def _consequences(brief: Brief, gold: GoldArticle, notes: dict[str, list[str]]) 
             notes.setdefault("certainty_wrong", []).append(
                 f"{got.what!r}: {got.certainty.value} (gold: {want.certainty})"
             )
-        if (shown := _claimant_wrong(brief, got, want, gold)) is not None:
+        # Only a reader's gold gives each consequence's claimant, "the article" included; one that only
+        # describes them ("Russia will make further moves, according to Kosachev") names none to judge by.
+        if gold.consequences_complete and (shown := _claimant_wrong(brief, got, want, gold)) is not None:
             claimants += 1
             notes.setdefault("claimants_wrong", []).append(f"{got.what!r}: {shown} (gold: {_claimant(want)})")
-    return {"claimants_wrong": _Count(claimants, judged), "certainty_wrong": _Count(certainty, judged)}
+    claimants_judged = judged if gold.consequences_complete else 0
+    return {
+        "claimants_wrong": _Count(claimants, claimants_judged),
+        "certainty_wrong": _Count(certainty, judged),
+    }
 
 
 def _overlap(got: Consequence, want: GoldConsequence) -> int:
