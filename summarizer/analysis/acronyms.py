@@ -13,9 +13,12 @@ from .lexicon import NAME_PARTICLES
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["ACRONYM", "Initials", "clipped", "expanded_from", "letters", "written_in"]
+__all__ = ["ACRONYM", "BRAND", "Initials", "clipped", "expanded_from", "letters", "written_in"]
 
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}|[A-Z][A-Z&]+[A-Z]")
+BRAND = re.compile(r"[a-z]+[A-Z][\w-]*")
+"""A word spelled as brands are, with a capital inside it after a lower-case start ("iTunes", "eBay"):
+no title or first name is spelled so."""
 
 
 def written_in(found: str, key: tuple[str, ...], countries: set[str]) -> bool:

@@ -197,7 +197,8 @@ def _fuller(
     """The forms of other entities whose fuller name form ``i``'s stands for, each with how many of a
     mention's last words name it (0: all), among ``candidates`` (``_Fuller``). An organization's short
     form stands for a fuller name only when that was named before it (else it is a name of its own:
-    "Apple", then "Apple TV")."""
+    "Apple", then "Apple TV"), or when it is the fuller name's last words ("Music Store", then "the
+    iTunes Music Store"): a name's first words may be another's, its last words name only it."""
     form, root = forms[i], sets.find(i)
     found: dict[int, int] = {}
     for j in candidates:
@@ -206,7 +207,11 @@ def _fuller(
             continue
         if (kept := _person_part(form, other)) is not None:
             found[j] = kept
-        elif not form.person and _shorter_body(form, other) and other.first < first[root]:
+        elif (
+            not form.person
+            and _shorter_body(form, other)
+            and (other.first < first[root] or _tail(form, other))
+        ):
             found[j] = 0
     return found
 
@@ -280,6 +285,10 @@ def _shorter_body(short: Form, full: Form) -> bool:
         return False
     n = len(short.key)
     return len(full.key) > n and (full.key[:n] == short.key or full.key[-n:] == short.key)
+
+
+def _tail(short: Form, full: Form) -> bool:
+    return full.key[-len(short.key) :] == short.key
 
 
 def _namesakes(

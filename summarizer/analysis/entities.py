@@ -18,13 +18,12 @@ from typing import TYPE_CHECKING
 from ..models import ActorKind, Span
 from .aliases import group
 from .lexicon import (
-    COMPANY_NOUNS,
     COUNTRY_ALIASES,
     INSTITUTIONS,
     SPEECH_VERBS,
     SUCCESSION,
 )
-from .mentions import Mention, countries, key, mention, words
+from .mentions import Mention, called_a_body, countries, key, mention, words
 from .namesakes import meant, told
 from .nlp import text_of
 from .places import a_place, as_place, dateline_place, first_of_list
@@ -90,7 +89,7 @@ def find_entities(doc: Doc, start: int, outside: list[Span], dateline: str = "")
     _surnames(doc, entities, start, outside)
     for entity in entities:
         ents = [m.ent for m in _of(entity, index)]
-        if entity.kind is ActorKind.PERSON and any(_called_a_body(ent.root) for ent in ents):
+        if entity.kind is ActorKind.PERSON and any(called_a_body(ent.root) for ent in ents):
             entity.kind = ActorKind.ORGANIZATION
         if entity.kind is ActorKind.PERSON:
             entity.role, entity.role_span = stated_role(doc, entity.mentions)
@@ -113,18 +112,13 @@ def _a_thing(entity: Entity, index: dict[tuple[int, int], Mention]) -> bool:
     ents = [m.ent for m in _of(entity, index)]
     if any(counted(ent) for ent in ents) or (ents and all(names_a_measure(ent) for ent in ents)):
         return True
-    if entity.kind is not ActorKind.ORGANIZATION or any(_speaks(ent.root) for ent in ents):
+    if entity.kind not in (ActorKind.ORGANIZATION, ActorKind.PERSON) or any(
+        _speaks(ent.root) for ent in ents
+    ):
         return False
-    return all(names_a_product(ent) for ent in ents) or any(taken_as_a_thing(ent) for ent in ents)
-
-
-def _called_a_body(root: Token) -> bool:
-    """A name the article calls a body, beside it: "Force Ouvrière, the main Airbus union", "the union
-    Unite", "Northrop Grumman, the defense contractor". No person is called so."""
-    beside = [c for c in root.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        beside.append(root.head)
-    return any(b.lemma_.lower() in INSTITUTIONS | COMPANY_NOUNS for b in beside)
+    # No person's name modifies a product's noun: "the Safari browser" is a product the NER took for one.
+    products = all(names_a_product(ent) for ent in ents)
+    return products or (entity.kind is ActorKind.ORGANIZATION and any(taken_as_a_thing(ent) for ent in ents))
 
 
 def _owning(root: Token) -> bool:

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..models import Span
+from .acronyms import BRAND
 from .lexicon import SUCCESSION, TRADE_WORDS
 from .mentions import Mention, key, words
 from .things import thing_like
@@ -56,19 +57,27 @@ def forms_of(mentions: list[Mention]) -> list[Form]:
     # So too a name that begins a company's name with its legal form ("Harvest Lane" of "Harvest Lane
     # Foods Inc."): no person is named so. A word alone that ends an organization's name ("Crew" after
     # "the Columbus Crew"), or that a trade's word makes one ("Dell" beside "Dell Computer"), is that
-    # organization's when it is no person's surname.
+    # organization's when it is no person's surname; so are the words after a brand's first word ("Music
+    # Store" of "iTunes Music Store"), which no person's name is.
     alone = {f.words[0] for f in forms.values() if len(f.words) == 1 and not f.person}
     legal = [f.words for f in forms.values() if f.key != f.words]
     orgs = [f.key for f in forms.values() if len(f.key) > 1 and f.label == "ORG"]
     surnames = {plain(f.words)[-1] for f in forms.values() if f.person and len(f.words) > 1}
     ends = {k[-1] for k in orgs} - surnames
     trades = {k[:-1] for k in orgs if k[-1] in TRADE_WORDS and k[-2] not in surnames}
+    tails = {f.key[1:] for f in forms.values() if f.label == "ORG" and len(f.key) > 2 and _branded(f)}
     for form in forms.values():
         begins = any(w[: len(form.words)] == form.words and len(w) > len(form.words) for w in legal)
-        alone_org = (len(form.words) == 1 and form.words[0] in ends) or form.key in trades
+        alone_org = (len(form.words) == 1 and form.words[0] in ends) or form.key in trades | tails
         if form.person and (alone_org or (len(form.words) > 1 and (form.words[0] in alone or begins))):
             form.mentions = [replace(m, label="ORG") for m in form.mentions]
     return list(forms.values())
+
+
+def _branded(form: Form) -> bool:
+    """Whether a name begins with a word spelled as a brand is ("the iTunes Music Store")."""
+    name = form.mentions[0].name
+    return bool(BRAND.fullmatch(name.removeprefix("the ").removeprefix("The ").split()[0]))
 
 
 def _owner(m: Mention, named: set[tuple[str, ...]]) -> Mention:

@@ -17,12 +17,15 @@ from typing import TYPE_CHECKING
 from ..models import Span
 from .lexicon import (
     BODY_ROLES,
+    COMPANY_NOUNS,
     CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
     FACILITIES,
     FEMININE,
+    INSTITUTIONS,
     MASCULINE,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     TITLES,
 )
 from .nlp import text_of
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Mention",
+    "called_a_body",
     "countries",
     "key",
     "mention",
@@ -61,6 +65,8 @@ def mention(ent: SpacySpan) -> Mention | None:
     """The entity's name without determiners, a person's titles, possessives and stray words; None when
     what is left names nothing ("Russian" describing, "US $199", "Terminal 3", a lone initial)."""
     label = ent.label_
+    if label == "PRODUCT" and called_a_body(ent.root):
+        label = "ORG"  # "the game studio Pixelforge": a company the NER took for a product
     if label not in _LABELS:
         return None
     if label == "NORP" and (
@@ -100,6 +106,16 @@ def mention(ent: SpacySpan) -> Mention | None:
     if label == "PERSON" and len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE":
         label = "GPE"  # "Toulouse, France": a place the NER took for a person
     return Mention(name, Span(start=begin, end=end), label, ent)
+
+
+def called_a_body(root: Token) -> bool:
+    """A name the article calls a body, beside it: "Force Ouvrière, the main Airbus union", "the union
+    Unite", "Northrop Grumman, the defense contractor", "the game studio Pixelforge". No person or
+    product is called so."""
+    beside = [c for c in root.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        beside.append(root.head)
+    return any(b.lemma_.lower() in INSTITUTIONS | COMPANY_NOUNS for b in beside)
 
 
 def _after_an_amount(ent: SpacySpan) -> bool:
@@ -173,7 +189,7 @@ def _role_word(token: Token) -> bool:
 def _in_another_name(ent: SpacySpan, tokens: list[Token]) -> bool:
     """A name inside another's: a flight's ("Adam Air Flight 574", an event), a model's ("Boeing 777",
     "Airbus A380", "Vickers VC-10": its maker's name), a place's ("John F. Kennedy International
-    Airport"); not a person whose surname is a kind of place ("Lena Park")."""
+    Airport"), unless it speaks; not a person whose surname is a kind of place ("Lena Park")."""
     root = ent.root
     if _model_follows(ent):
         return True
@@ -189,8 +205,10 @@ def _in_another_name(ent: SpacySpan, tokens: list[Token]) -> bool:
         model.append(root.head)
     if any(any(ch.isdigit() for ch in t.text) for t in model):
         return True
-    # A person may be called Park or Hall: only a place's name ends with its kind of place.
-    own = ent.label_ != "PERSON" and tokens[-1].lower_ in FACILITIES
+    # A person may be called Park or Hall: only a place's name ends with its kind of place. A place that
+    # speaks is the body there ("Downing Street said", "the Pentagon said"): no place speaks.
+    speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS
+    own = ent.label_ != "PERSON" and tokens[-1].lower_ in FACILITIES and not speaks
     place = own or (root.dep_ == "compound" and root.head.lower_ in FACILITIES)
     return place or any(i and t.text == "Flight" for i, t in enumerate(tokens))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import INSTITUTIONS, MEASURES, PRODUCT_NOUNS, PUBLIC_BODIES, QUANTIFIERS
+from .places import first_of_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -24,7 +25,11 @@ def thing_like(ent: SpacySpan) -> bool:
 
 
 def counted(ent: SpacySpan) -> bool:
-    """Counted as no actor is: "32 GB", "two iPods", "several Apple Stores"."""
+    """Counted as no actor is: "32 GB", "two iPods", "several Apple Stores"; or a unit written onto its
+    number ("the 16GB version", "a 3D model"), which no name is."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if before is not None and before.like_num and not before.whitespace_:
+        return True
     return any(
         c.i < ent.start and (c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in QUANTIFIERS))
         for c in ent.root.children
@@ -38,8 +43,10 @@ def names_a_measure(ent: SpacySpan) -> bool:
 
 
 def names_a_product(ent: SpacySpan) -> bool:
-    """A name that modifies a product's noun: "Macintosh computers", "iPod Touch users"."""
-    return ent.root.dep_ in _MODIFIERS and ent.root.head.lemma_.lower() in PRODUCT_NOUNS
+    """A name that modifies a product's noun: "Macintosh computers", "iPod Touch users", or is one of a
+    list that does ("the iPod and MacBook updates")."""
+    root = first_of_list(ent.root)
+    return root.dep_ in _MODIFIERS and root.head.lemma_.lower() in PRODUCT_NOUNS
 
 
 def taken_as_a_thing(ent: SpacySpan) -> bool:

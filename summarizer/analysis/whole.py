@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .acronyms import ACRONYM, clipped, expanded_from
+from .acronyms import ACRONYM, BRAND, clipped, expanded_from
 from .lexicon import (
     AGENT_NOUNS,
     COMPANY_NOUNS,
@@ -19,6 +19,7 @@ from .lexicon import (
     ROLE_NOUNS,
     SUCCESSION,
 )
+from .listed import listed
 from .nlp import text_of
 
 if TYPE_CHECKING:
@@ -37,9 +38,9 @@ def named(doc: Doc) -> list[SpacySpan]:
     compound of the second in the parse), "European Aeronautic Defence and Space Company" cut at its "and"
     (the name goes on to a word that ends an organization's name: Company, Commission), a name cut before
     its last words (``_cut_after``), a name an acronym in brackets spells out (``_spelled_out``), a body
-    named with a possessive (``_possessed_body``), a son's name (``_sons``) and a union's local
-    (``_unit_of``). A common word only a sentence's start capitalizes is no name
-    (``_capitalized_by_place``)."""
+    named with a possessive (``_possessed_body``), a son's name (``_sons``), a union's local
+    (``_unit_of``) and names in lists (listed.py). A common word only a sentence's start capitalizes is
+    no name (``_capitalized_by_place``)."""
     from spacy.tokens import Span as Joined
 
     found: list[SpacySpan] = []
@@ -63,7 +64,9 @@ def named(doc: Doc) -> list[SpacySpan]:
             found.append(Joined(doc, ent.start, end, label="ORG"))
         elif (end := _elided(ent)) is not None:
             found.append(Joined(doc, ent.start, end, label=ent.label_))
-        elif ent.label_ == "ORG" and _cut_before(ent):
+        elif (ent.label_ == "ORG" and _cut_before(ent)) or (
+            ent.label_ in ("ORG", "PERSON") and _brand_before(ent)
+        ):
             found.append(Joined(doc, ent.start - 1, ent.end, label="ORG"))
         elif ent.label_ in ("ORG", "PERSON") and (cut := _cut_after(ent)) is not None:
             # A thing's name ("Mac OS X"), unless someone holds a role in it ("Boeing Commercial Airplanes
@@ -72,7 +75,7 @@ def named(doc: Doc) -> list[SpacySpan]:
                 found.append(Joined(doc, ent.start, cut[0], label="ORG"))
         else:
             found.append(ent)
-    found = _short_names(doc, _spelled_out(doc, found))
+    found = _short_names(doc, _spelled_out(doc, listed(doc, found)))
     for ent in [e for e in found if e.label_ in ("PERSON", "ORG")]:
         if ent in found and (whole := _possessed_body(ent)) is not None:
             found = _first_words(doc, _put(doc, found, *whole, "ORG"), doc[whole[0] : whole[1]])
@@ -283,6 +286,23 @@ def _cut_before(ent: SpacySpan) -> bool:
     if before.pos_ != "PROPN" or not before.is_title or before.ent_type_ or not before.whitespace_:
         return False
     return text_of(ent.doc).count(f"{before.text} {ent[0].text}") > 1
+
+
+def _brand_before(ent: SpacySpan) -> bool:
+    """Whether the NER left out a name's first word spelled as a brand is ("[iTunes] Music Store", "[eBay]
+    Motors"; acronyms.BRAND): a proper noun of no entity that modifies the name. The name is then an
+    organization's or a product's, not a person's ("Music Store" read as a person)."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    modifies = before.dep_ == "compound" and ent.start <= before.head.i < ent.end
+    return (
+        bool(BRAND.fullmatch(before.text))
+        and modifies
+        and before.pos_ == "PROPN"
+        and not before.ent_type_
+        and bool(before.whitespace_)
+    )
 
 
 def _elided(ent: SpacySpan) -> int | None:

@@ -91,7 +91,7 @@ STAFF = frozenset(
 
 PRODUCT_NOUNS = frozenset(
     """computer phone smartphone tablet device system software user owner release update version model
-    application app player laptop notebook""".split()
+    application app player laptop notebook browser""".split()
 )
 """Nouns a product's name modifies ("Macintosh computers", "the iPad tablet", "iPod Touch users"); a
 maker's name modifies its parts ("Intel processors", "Rolls-Royce engines"), which are not here."""
@@ -117,7 +117,7 @@ INSTITUTIONS = frozenset(
 )
 """Head nouns of bodies that speak as one ("Russia's embassy in the U.S. said")."""
 
-COMPANY_NOUNS = frozenset("company firm airline carrier manufacturer maker corporation".split())
+COMPANY_NOUNS = frozenset("company firm airline carrier manufacturer maker corporation studio".split())
 """Nouns by which news refers back to a company it has named ("the company said")."""
 
 PUBLIC_BODIES = frozenset(
