@@ -29,7 +29,7 @@ from .nlp import text_of
 from .places import a_place, as_place, dateline_place, first_of_list
 from .roles import stated_role
 from .text import covered
-from .things import counted, names_a_measure, names_a_product, taken_as_a_thing
+from .things import counted, names_a_line, names_a_measure, names_a_product, taken_as_a_thing
 from .whole import named
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def find_entities(doc: Doc, start: int, outside: list[Span], dateline: str = "")
     # long article.
     index = {(m.span.start, m.span.end): m for m in mentions}
     _join_capitals(entities, mentions)
-    joined = _acting_places(entities, index)
+    joined = _acting_places(entities, index) + _countries_for_companies(entities, index)
     place = dateline_place(dateline)
     entities = [
         e
@@ -117,7 +117,7 @@ def _a_thing(entity: Entity, index: dict[tuple[int, int], Mention]) -> bool:
     ):
         return False
     # No person's name modifies a product's noun: "the Safari browser" is a product the NER took for one.
-    products = all(names_a_product(ent) for ent in ents)
+    products = all(names_a_product(ent) or names_a_line(ent) for ent in ents)
     return products or (entity.kind is ActorKind.ORGANIZATION and any(taken_as_a_thing(ent) for ent in ents))
 
 
@@ -243,6 +243,26 @@ def _acting_places(entities: list[Entity], index: dict[tuple[int, int], Mention]
                 fuller[0].aliases.append(entity.name)
                 fuller[0].mentions = sorted([*fuller[0].mentions, *entity.mentions], key=lambda s: s.start)
                 joined.append(entity)
+    return joined
+
+
+def _countries_for_companies(entities: list[Entity], index: dict[tuple[int, int], Mention]) -> list[Entity]:
+    """A country named once, alone, after an organization whose name begins with it, where it is no place
+    and does not speak, is that organization named short: "Qatar Airways … Qatar has a previous order
+    for the A380". A government speaks ("Japan said"); the organization named for a country is what the
+    article is about before it. The countries so joined into an organization are returned."""
+    joined = []
+    for entity in entities:
+        roots = [m.ent.root for m in _of(entity, index)]
+        if entity.kind is not ActorKind.COUNTRY or len(roots) != 1 or len(entity.mentions) != 1:
+            continue
+        if as_place(roots[0]) or _speaks(roots[0]) or roots[0].dep_ == "poss":
+            continue
+        fuller = [e for e in entities if _named_before_as(entity, e)]
+        if len(fuller) == 1:
+            fuller[0].aliases.append(entity.name)
+            fuller[0].mentions = sorted([*fuller[0].mentions, *entity.mentions], key=lambda s: s.start)
+            joined.append(entity)
     return joined
 
 

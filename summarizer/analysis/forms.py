@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from ..models import Span
 from .acronyms import BRAND
-from .lexicon import SUCCESSION, TRADE_WORDS
+from .lexicon import INSTITUTIONS, PUBLIC_BODIES, SUCCESSION, TRADE_WORDS
 from .mentions import Mention, key, words
 from .things import thing_like
 
@@ -42,6 +42,9 @@ class Form:
         return all(thing_like(m.ent) for m in self.mentions)
 
 
+_BODY_NOUNS = INSTITUTIONS | PUBLIC_BODIES
+
+
 def forms_of(mentions: list[Mention]) -> list[Form]:
     """The forms ``mentions`` are written in, in order of first mention, each labelled as the article's
     other forms say (below)."""
@@ -69,7 +72,11 @@ def forms_of(mentions: list[Mention]) -> list[Form]:
     for form in forms.values():
         begins = any(w[: len(form.words)] == form.words and len(w) > len(form.words) for w in legal)
         alone_org = (len(form.words) == 1 and form.words[0] in ends) or form.key in trades | tails
-        if form.person and (alone_org or (len(form.words) > 1 and (form.words[0] in alone or begins))):
+        # A body's noun as a name's last word is no person's surname ("Sacred Heart Children's Hospital").
+        body = len(form.words) > 1 and form.words[-1] in _BODY_NOUNS
+        if form.person and (
+            alone_org or body or (len(form.words) > 1 and (form.words[0] in alone or begins))
+        ):
             form.mentions = [replace(m, label="ORG") for m in form.mentions]
     return list(forms.values())
 

@@ -64,12 +64,12 @@ def a_place(
 
 
 def _once_where(root: Token) -> bool:
-    """An organization's name written as where something happened ("from Airbus' Delivery Center", "at
-    10:00 GMT"). A court or a ministry stays a body ("in the High Court"), and so do a name its noun
-    describes ("from engine maker Europrop"), a writing's or spokesman's source ("a statement from
-    Microsoft") and a body whose unnamed people act ("researchers at the University of Toronto
-    reported"); a named person's employer, beside the name, does not act ("Jane Roe, an engineer at
-    Acme Corp., said")."""
+    """An organization's name written as where something happened or someone went ("from Airbus' Delivery
+    Center", "at 10:00 GMT", "admitted to Sacred Heart Hospital"). A court or a ministry stays a body
+    ("in the High Court"), and so do a name its noun describes ("from engine maker Europrop"), a
+    writing's or spokesman's source ("a statement from Microsoft") and a body whose unnamed people act
+    ("researchers at the University of Toronto reported"); a named person's employer, beside the name,
+    does not act ("Jane Roe, an engineer at Acme Corp., said")."""
     owner = root.head.head
     body = (
         root.lemma_.lower() in INSTITUTIONS
@@ -77,11 +77,17 @@ def _once_where(root: Token) -> bool:
         or (owner.lemma_.lower() in ROLE_NOUNS and owner.dep_ in ("nsubj", "nsubjpass"))
         or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children)
     )
-    return not body and _where(root)
+    return not body and (_where(root) or _gone_to(root))
 
 
 def _where(root: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
+def _gone_to(root: Token) -> bool:
+    """Where someone went or was taken: "admitted to Sacred Heart Hospital", "flown to Fort Bragg"."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in MOTION_VERBS
 
 
 def _modifier(root: Token) -> bool:

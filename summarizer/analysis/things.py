@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import INSTITUTIONS, MEASURES, PRODUCT_NOUNS, PUBLIC_BODIES, QUANTIFIERS
+from .lexicon import INSTITUTIONS, MEASURES, PRODUCT_NOUNS, PUBLIC_BODIES, QUANTIFIERS, ROLE_NOUNS
 from .places import first_of_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["counted", "names_a_measure", "names_a_product", "taken_as_a_thing", "thing_like"]
+__all__ = ["counted", "names_a_line", "names_a_measure", "names_a_product", "taken_as_a_thing", "thing_like"]
 
 _MODIFIERS = frozenset({"compound", "nmod", "npadvmod"})
 
@@ -47,6 +47,18 @@ def names_a_product(ent: SpacySpan) -> bool:
     list that does ("the iPod and MacBook updates")."""
     root = first_of_list(ent.root)
     return root.dep_ in _MODIFIERS and root.head.lemma_.lower() in PRODUCT_NOUNS
+
+
+def names_a_line(ent: SpacySpan) -> bool:
+    """A name that tells the work of a role another organization owns: "Apple's senior vice president for
+    Macintosh engineering", "Google's head of Android marketing". The role is the owner's, and the name
+    is its product line, not the person's employer."""
+    root = ent.root
+    if root.dep_ not in _MODIFIERS or root.head.dep_ != "pobj":
+        return False
+    role = root.head.head.head
+    owners = [c for c in role.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
+    return role.lemma_.lower() in ROLE_NOUNS and any(o.i < ent.start for o in owners)
 
 
 def taken_as_a_thing(ent: SpacySpan) -> bool:

@@ -103,8 +103,11 @@ MEASURES = frozenset("rate index average ratio yield levy tariff benchmark".spli
 """Nouns that end the name of a measure, not of a body: "the Central Bank Rate", "the Consumer Price
 Index", "the Dow Jones Industrial Average"."""
 
-MOTION_VERBS = frozenset("fly go travel return move come head sail drive arrive send ship flee".split())
-"""Verbs of going: "to" after them names a place ("flown to Singapore")."""
+MOTION_VERBS = frozenset(
+    "fly go travel return move come head sail drive arrive send ship flee admit transfer evacuate".split()
+)
+"""Verbs of going or of being taken: "to" after them names a place ("flown to Singapore", "admitted to
+St. Mary's Hospital")."""
 
 QUANTIFIERS = frozenset("several many few numerous various multiple".split())
 """Words that count what they stand before ("several Apple Stores"): an actor is not counted."""
