@@ -130,3 +130,23 @@ def test_a_names_last_words_after_a_brands_word_are_that_name_named_before_or_af
     text = "The update improves search in the Music Store, and the eShop Music Store will sell films too."
     actors = _forced_actors(text, [("Music Store", "PERSON"), ("the eShop Music Store", "ORG")])
     assert list(actors) == ["eShop Music Store"] and actors["eShop Music Store"].aliases == ["Music Store"]
+
+
+def test_a_party_a_person_belongs_to_is_no_group_acting() -> None:
+    text = "Ruiz, a Republican serving her second term, won by 40 votes."
+    actors = _forced_actors(text, [("Ruiz", "PERSON"), ("Republican", "NORP")])
+    assert list(actors) == ["Ruiz"]
+
+
+def test_a_works_title_is_no_actor_unless_it_acts() -> None:
+    text = "The findings appeared in the journal Marine Ecology Letters on Monday, the team said."
+    assert _forced_actors(text, [("Marine Ecology Letters", "ORG")]) == {}
+    text = 'Okafor told the BBC\'s "Morning Desk" on Friday that she would run again.'
+    actors = _forced_actors(text, [("Okafor", "PERSON"), ("BBC", "ORG"), ("Morning Desk", "ORG")])
+    assert "Morning Desk" not in actors and "BBC" in actors
+
+
+def test_what_a_maker_makes_is_a_product() -> None:
+    text = "Brightfield Foods, the maker of Sunny Acre crackers and Tommy Oats granola, was sold on Monday."
+    names = [("Brightfield Foods", "ORG"), ("Sunny Acre", "ORG"), ("Tommy Oats", "PERSON")]
+    assert list(_forced_actors(text, names)) == ["Brightfield Foods"]

@@ -73,6 +73,8 @@ def mention(ent: SpacySpan) -> Mention | None:
         ent.root.dep_ in ("amod", "compound") or ent.root.tag_ not in ("NNPS", "NNS", "NNP")
     ):
         return None  # "Russian" describes; "the Republicans" and "the Taliban" act.
+    if label == "NORP" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in ent.root.children):
+        return None  # "Smith, a Democrat": what a person is, no group acting
     if label == "NORP" and any(t.text == ent.text and t.pos_ == "NOUN" and not t.ent_type_ for t in ent.doc):
         return None  # "music, audiobooks and Podcasts": a common noun the article capitalizes, no group
     tokens = _trimmed(list(ent), label)

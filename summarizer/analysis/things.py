@@ -7,13 +7,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import INSTITUTIONS, MEASURES, PRODUCT_NOUNS, PUBLIC_BODIES, QUANTIFIERS, ROLE_NOUNS
+from .lexicon import (
+    COMPANY_NOUNS,
+    INSTITUTIONS,
+    MEASURES,
+    PRODUCT_NOUNS,
+    PUBLIC_BODIES,
+    QUANTIFIERS,
+    QUOTE_MARKS,
+    ROLE_NOUNS,
+    WORKS,
+)
 from .places import first_of_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["counted", "names_a_line", "names_a_measure", "names_a_product", "taken_as_a_thing", "thing_like"]
+__all__ = [
+    "counted",
+    "names_a_line",
+    "names_a_measure",
+    "names_a_product",
+    "taken_as_a_thing",
+    "thing_like",
+    "titled",
+]
 
 _MODIFIERS = frozenset({"compound", "nmod", "npadvmod"})
 
@@ -44,9 +62,17 @@ def names_a_measure(ent: SpacySpan) -> bool:
 
 def names_a_product(ent: SpacySpan) -> bool:
     """A name that modifies a product's noun: "Macintosh computers", "iPod Touch users", or is one of a
-    list that does ("the iPod and MacBook updates")."""
+    list that does ("the iPod and MacBook updates"), or a noun of what a maker makes ("the maker of Crisp
+    Valley pretzels")."""
     root = first_of_list(ent.root)
-    return root.dep_ in _MODIFIERS and root.head.lemma_.lower() in PRODUCT_NOUNS
+    if root.dep_ not in _MODIFIERS:
+        return False
+    # What a maker makes is a product, whatever its noun: "the maker of Nutty Jack trail mix".
+    made = first_of_list(root.head)
+    maker = (
+        made.dep_ == "pobj" and made.head.lower_ == "of" and made.head.head.lemma_.lower() in COMPANY_NOUNS
+    )
+    return maker or root.head.lemma_.lower() in PRODUCT_NOUNS
 
 
 def names_a_line(ent: SpacySpan) -> bool:
@@ -59,6 +85,21 @@ def names_a_line(ent: SpacySpan) -> bool:
     role = root.head.head.head
     owners = [c for c in role.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
     return role.lemma_.lower() in ROLE_NOUNS and any(o.i < ent.start for o in owners)
+
+
+def titled(ent: SpacySpan) -> bool:
+    """A work's title: a name the article calls a work beside it ("the journal Nature Microbiology", "our
+    newsletter, The Closing Bell") or sets in quotation marks ("CNBC's "Squawk Box"")."""
+    doc, root = ent.doc, ent.root
+    beside = [c for c in root.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+    if root.dep_ == "appos":
+        beside.append(root.head)
+    quoted = (
+        ent.start > 0
+        and ent.end < len(doc)
+        and {doc[ent.start - 1].text, doc[ent.end].text} <= set(QUOTE_MARKS)
+    )
+    return quoted or any(b.lemma_.lower() in WORKS for b in beside)
 
 
 def taken_as_a_thing(ent: SpacySpan) -> bool:

@@ -68,6 +68,7 @@ from .names import (
     TITLE_WORDS,
     TITLES,
     TRADE_WORDS,
+    WORKS,
     YOUNGER,
 )
 
@@ -130,5 +131,6 @@ __all__ = [
     "TRADE_WORDS",
     "UNSETTLED_MARKS",
     "WISH_VERBS",
+    "WORKS",
     "YOUNGER",
 ]

@@ -34,6 +34,7 @@ __all__ = [
     "TITLE_QUALIFIERS",
     "TITLE_WORDS",
     "TRADE_WORDS",
+    "WORKS",
 ]
 
 ROLE_NOUNS = frozenset(
@@ -108,6 +109,13 @@ MOTION_VERBS = frozenset(
 )
 """Verbs of going or of being taken: "to" after them names a place ("flown to Singapore", "admitted to
 St. Mary's Hospital")."""
+
+WORKS = frozenset(
+    """newsletter journal magazine show programme program podcast book film movie album series
+    documentary""".split()
+)
+"""Nouns of works, whose names are titles, not actors: "the journal Nature Microbiology", "our newsletter,
+The Closing Bell"."""
 
 QUANTIFIERS = frozenset("several many few numerous various multiple".split())
 """Words that count what they stand before ("several Apple Stores"): an actor is not counted."""
