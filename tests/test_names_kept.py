@@ -150,3 +150,15 @@ def test_what_a_maker_makes_is_a_product() -> None:
     text = "Brightfield Foods, the maker of Sunny Acre crackers and Tommy Oats granola, was sold on Monday."
     names = [("Brightfield Foods", "ORG"), ("Sunny Acre", "ORG"), ("Tommy Oats", "PERSON")]
     assert list(_forced_actors(text, names)) == ["Brightfield Foods"]
+
+
+def test_a_capital_that_acts_stands_for_its_government() -> None:
+    text = "Ottawa has criticized the plan, and the company said it would appeal."
+    actors = _forced_actors(text, [("Ottawa", "GPE")])
+    assert actors["Ottawa"].kind is ActorKind.COUNTRY
+    # Where the article names its country, the capital is the country's other name, not a second actor.
+    text = "Canada and Mexico signed the deal. Ottawa has criticized the plan since."
+    actors = _forced_actors(text, [("Canada", "GPE"), ("Mexico", "GPE"), ("Ottawa", "GPE")])
+    assert "Ottawa" not in actors and "Ottawa" in actors["Canada"].aliases
+    text = "The talks were held in Ottawa on Monday."
+    assert _forced_actors(text, [("Ottawa", "GPE")]) == {}

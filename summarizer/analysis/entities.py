@@ -230,16 +230,25 @@ def _join_capitals(entities: list[Entity], mentions: list[Mention]) -> None:
 
 def _acting_places(entities: list[Entity], index: dict[tuple[int, int], Mention]) -> list[Entity]:
     """A name the NER took for a city that acts and is never where anything is ("Cisco sues Apple",
-    "… belongs to Cisco") is an organization's; a capital stays its country's or a place. When it is the
+    "… belongs to Cisco") is an organization's; a capital so is its country's government, and a place
+    otherwise. When it is the
     first words of one organization the article named before ("Cisco Systems' VPN …, Cisco has
     promised"), it is that organization: the entities so joined into another are returned."""
     capitals = {capital for capital in countries().values() if capital}
+    aliased = {n for e in entities if e.kind is ActorKind.COUNTRY for n in e.aliases}
     joined = []
     for entity in entities:
-        if entity.kind is not ActorKind.OTHER or entity.name in capitals:
+        if entity.kind is not ActorKind.OTHER:
             continue
         roots = [m.ent.root for m in _of(entity, index)]
-        if any(r.dep_ == "nsubj" for r in roots) and not any(as_place(r) for r in roots):
+        acts = any(r.dep_ == "nsubj" for r in roots) and not any(as_place(r) for r in roots)
+        if entity.name in capitals:
+            # A capital that acts where the article names no country of it (_join_capitals) is its
+            # government: "Washington has criticized Brussels' rules".
+            if acts and entity.name not in aliased:
+                entity.kind = ActorKind.COUNTRY
+            continue
+        if acts:
             entity.kind = ActorKind.ORGANIZATION
             fuller = [e for e in entities if _named_before_as(entity, e)]
             if len(fuller) == 1:
