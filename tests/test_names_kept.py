@@ -162,3 +162,8 @@ def test_a_capital_that_acts_stands_for_its_government() -> None:
     assert "Ottawa" not in actors and "Ottawa" in actors["Canada"].aliases
     text = "The talks were held in Ottawa on Monday."
     assert _forced_actors(text, [("Ottawa", "GPE")]) == {}
+
+
+def test_a_body_one_is_admitted_to_is_a_place_only_when_it_takes_people_in() -> None:
+    text = "Croatia was admitted to NATO in 2009, the alliance said."
+    assert "NATO" in _forced_actors(text, [("Croatia", "GPE"), ("NATO", "ORG")])

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorKind
 from .lexicon import (
+    ADMISSION_VERBS,
     COMPANY_NOUNS,
     DOCUMENTS,
     FACILITIES,
@@ -85,9 +86,11 @@ def _where(root: Token) -> bool:
 
 
 def _gone_to(root: Token) -> bool:
-    """Where someone went or was taken: "admitted to Sacred Heart Hospital", "flown to Fort Bragg"."""
-    prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in MOTION_VERBS
+    """Where someone went or was taken in: "flown to Fort Bragg", "admitted to Sacred Heart Hospital"
+    (not "admitted to NATO")."""
+    prep, verb = root.head, root.head.head.lemma_.lower()
+    taken_in = verb in ADMISSION_VERBS and root.lower_ in PUBLIC_BODIES - INSTITUTIONS
+    return root.dep_ == "pobj" and prep.lower_ == "to" and (verb in MOTION_VERBS or taken_in)
 
 
 def _modifier(root: Token) -> bool:

@@ -38,6 +38,7 @@ from .clauses import (
     WISH_VERBS,
 )
 from .names import (
+    ADMISSION_VERBS,
     AGENT_NOUNS,
     BODY_ROLES,
     COMPANY_NOUNS,
@@ -73,6 +74,7 @@ from .names import (
 )
 
 __all__ = [
+    "ADMISSION_VERBS",
     "AGENT_NOUNS",
     "BARE_INFINITIVE_VERBS",
     "BODY_ROLES",

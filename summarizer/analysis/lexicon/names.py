@@ -4,6 +4,7 @@ the places and pronouns around one."""
 from __future__ import annotations
 
 __all__ = [
+    "ADMISSION_VERBS",
     "AGENT_NOUNS",
     "BODY_ROLES",
     "COMPANY_NOUNS",
@@ -104,11 +105,12 @@ MEASURES = frozenset("rate index average ratio yield levy tariff benchmark".spli
 """Nouns that end the name of a measure, not of a body: "the Central Bank Rate", "the Consumer Price
 Index", "the Dow Jones Industrial Average"."""
 
-MOTION_VERBS = frozenset(
-    "fly go travel return move come head sail drive arrive send ship flee admit transfer evacuate".split()
-)
-"""Verbs of going or of being taken: "to" after them names a place ("flown to Singapore", "admitted to
-St. Mary's Hospital")."""
+MOTION_VERBS = frozenset("fly go travel return move come head sail drive arrive send ship flee".split())
+"""Verbs of going: "to" after them names a place ("flown to Singapore")."""
+
+ADMISSION_VERBS = frozenset("admit evacuate".split())
+"""Verbs of being taken in: "to" after them names a place when the name is a body's that takes people in
+("admitted to Sacred Heart Hospital"), and a body otherwise ("admitted to NATO")."""
 
 WORKS = frozenset(
     """newsletter journal magazine show programme program podcast book film movie album series
