@@ -2,9 +2,9 @@
 mislabels them: a brand's first word left out, two names run together at "and", a list's word of no name,
 a unit written onto its number, a product or a place the NER took for a person, a speaking facility, a
 company taken for a product, a country standing for a company named for it, a body's noun ending a
-person's name, a role set before a name in apposition. Each on made-up sentences, some with the NER's
-reading forced (``with_entities``) so that the rule is pinned whatever the trained pipeline reads. No model
-runs here."""
+person's name, a party, a work's title, a maker's product, a capital that acts. Each on made-up
+sentences, some with the NER's reading forced (``with_entities``) so that the rule is pinned whatever the
+trained pipeline reads. No model runs here."""
 
 from __future__ import annotations
 
