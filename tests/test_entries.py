@@ -284,3 +284,18 @@ def test_a_demonstrative_subject_is_left_out() -> None:
     text = "Judge Ana Ruiz heard the case on Monday. That decision is due by the end of June."
     analysis = analyze(source_from_text(f"date 2025-03-14\n\n{text}"))
     assert all(d.entry is None for d in analysis.dated if d.when.text == "June")
+
+
+def test_a_restrictive_relative_clause_and_a_complement_survive_the_trimming() -> None:
+    # Without "who had failed the eyesight test", "drivers" says another thing; without "to work in
+    # public hospitals", "able" says nothing.
+    text = (
+        "Officials at the regional transport office in the northern province on Thursday banned drivers "
+        "who had failed the eyesight test from the motorways."
+    )
+    assert "banned drivers who had failed the eyesight test from the motorways" in _entry(text, "Thursday")
+    text = (
+        "In a short statement posted on the ministry's website, the minister said on Monday that all nurses "
+        "trained abroad would be able to work in public hospitals without a further exam."
+    )
+    assert "would be able to work in public hospitals" in _entry(text, "Monday")

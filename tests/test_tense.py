@@ -122,3 +122,26 @@ def test_a_refusal_itself_is_dated() -> None:
     # What was refused did not happen, and says nothing of a date; the refusal did, on its day.
     dates = _dates("The union declined on Monday to sign the deal.", dt.date(2022, 11, 3))
     assert dates == {"Monday": "2022-10-31"}
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # The base of a comparison, with no verb of its own, dates nothing.
+        ("The league has sold 40,000 season tickets so far this year, more than in all of 2019.", "2019"),
+        ("Ferry traffic on the lake was higher than last year, the operator said on Friday.", "last year"),
+    ],
+)
+def test_the_base_of_a_comparison_dates_nothing(text: str, when: str) -> None:
+    assert when not in _dates(text, dt.date(2021, 6, 9))
+
+
+def test_a_clause_of_comparison_with_its_own_verb_is_still_dated() -> None:
+    dates = _dates("The river rose faster than it did in 2014, the rangers said.", dt.date(2021, 6, 9))
+    assert dates["2014"] == "2014"
+
+
+def test_a_quotation_of_the_time_alone_dates_nothing() -> None:
+    # The quoted words are the time alone; the verb they date, outside the marks, is only urged.
+    text = "The coach urged fans to buy their tickets “tomorrow, not on match day.”"
+    assert "tomorrow" not in _dates(text, dt.date(2022, 5, 4))

@@ -126,9 +126,22 @@ def phrase(token: Token) -> set[int]:
         of = child.dep_ == "prep" and child.lower_ == "of"  # "owners of its new iPhone 4"
         if child.dep_ in _NAMING or of or (child.dep_ == "pobj" and token.pos_ == "ADP"):
             keep |= phrase(child)
+        elif (child.dep_ in ("xcomp", "ccomp") and is_verb(child)) or _restrictive(child):
+            # What the head means only with ("eligible to receive a free case"), and a relative clause
+            # that says which ones ("students who are not vaccinated"), each by its core.
+            keep |= {c.i for c in child.children if c.dep_ in ("mark", "aux")} | core(child)
     if token.dep_ == "prep" and keep == {token.i}:
         return set()  # a preposition without its object says nothing
     return keep
+
+
+def _restrictive(clause: Token) -> bool:
+    """A relative clause not set off by a comma: it says which ones its noun means, and its noun without
+    it says another thing ("students who are not vaccinated", "the plant that closed")."""
+    if clause.dep_ != "relcl" or not is_verb(clause):
+        return False
+    start = clause.left_edge.i
+    return start > 0 and not clause.doc[start - 1].is_punct
 
 
 def path(time: list[Token], chain: list[Token]) -> set[int]:
