@@ -136,7 +136,53 @@ def _name_of(noun: Token) -> str | None:
     beside = [c for c in whose.children if c.dep_ == "appos" and _is_name(c)]
     if beside:
         return _names(beside[0], [beside[0]])  # "the American computer company Apple"
-    return _names(noun, [])  # "its Airbus A400M military transport plane"
+    if (named := _names(noun, [])) is not None:
+        return named  # "its Airbus A400M military transport plane"
+    return _set_beside(noun) or _called_so(noun) or _of_name(noun)
+
+
+def _set_beside(noun: Token) -> str | None:
+    """The name a mention follows as an apposition the parser took apart: "a" or "an" after a name and
+    a comma ("plans for the A380, a twin-deck aircraft"), not an item of a list."""
+    start = noun.left_edge
+    if start.lower_ not in ("a", "an") or start.i < 2 or noun.dep_ == "conj":
+        return None
+    comma, name = noun.doc[start.i - 1], noun.doc[start.i - 2]
+    if comma.text != "," or not _is_name(name) or name.dep_ in ("compound", "nmod", "conj"):
+        return None
+    if any(c.dep_ in ("cc", "conj") for c in noun.children):
+        return None
+    return _names(name, [name], whole=True)
+
+
+def _called_so(noun: Token) -> str | None:
+    """The name a copula gives a mention: "The Airbus A320 is a single-aisle airplane"."""
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_ != "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _is_name(subject):
+        return None
+    return _names(subject, [subject], whole=True)
+
+
+def _of_name(noun: Token) -> str | None:
+    """A mention's "of" complement that is a name, as the addition says it ("of Apple Corps" for "the
+    trial of Apple Corps"); its own words only, a pronoun before the name left out ("delivery of its
+    A380s": "of A380s")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            # A model's code the tagger took for a common noun is a name too ("its new superjumbo A380's").
+            coded = (
+                pobj is not None
+                and any(ch.isupper() for ch in pobj.text)
+                and any(ch.isdigit() for ch in pobj.text)
+            )
+            if pobj is not None and (_is_name(pobj) or coded):
+                name = _names(pobj, [pobj], whole=True)
+                return f"of {name}" if name else name
+    return None
 
 
 def _names(head: Token, names: list[Token], whole: bool = False) -> str | None:
