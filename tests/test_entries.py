@@ -221,6 +221,34 @@ def test_a_description_is_named_by_whom_the_article_last_named(text: str, when: 
             "Friday",
             "The district [Harbor County Water District] will test the wells again on Friday.",
         ),
+        # An apposition the parser reads as an object ("the Halden Codex, a medieval manuscript").
+        (
+            "The museum bought the Halden Codex, a medieval manuscript, at auction. Curators were delighted. "
+            "The manuscript will go on display in May.",
+            "May",
+            "The manuscript [Halden Codex] will go on display in May.",
+        ),
+        # A copula ("The Vesta V2 is a hydrogen engine").
+        (
+            "Orbital Freight builds engines for drones. The Vesta V2 is a hydrogen engine built in Norway. "
+            "Engineers praised the results. The engine will be tested again in June.",
+            "June",
+            "The engine [Vesta V2] will be tested again in June.",
+        ),
+        # An "of" complement that is a name ("the repair of the Kelso Bridge").
+        (
+            "The council approved the repair of the Kelso Bridge last week. Traffic will be diverted. "
+            "The repair will begin in July.",
+            "July",
+            "The repair [of Kelso Bridge] will begin in July.",
+        ),
+        # The event's own verb, with who did it, shortly before ("announced" for "the announcement").
+        (
+            "Harbor Transit announced on Monday that fares would rise. Commuters complained. The "
+            "announcement came at a meeting in the town hall on Monday.",
+            "Monday",
+            "The announcement [by Harbor Transit] came at a meeting in the town hall on Monday.",
+        ),
         # "The company", named near it by no sentence, is the one organization the article is about.
         (
             "Brightwell Inc. cut its fees on Monday. Shares of Brightwell Inc. rose 4 percent. "

@@ -18,7 +18,7 @@ from .entities import Entity
 from .indexed import Entities
 from .lexicon import COMPANY_NOUNS, PUBLIC_BODIES, ROLE_NOUNS
 from .referents import last_company
-from .text import sentences_back
+from .text import sentences_back, within
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,6 +32,10 @@ _FOREMOST = 3
 _NEW = frozenset("a an another other any such each every some".split())
 """Words that make a mention a new or another one, not the description's ("another aircraft")."""
 _MODIFIERS = frozenset({"compound", "nmod", "nummod", "amod"})
+_NEAR = 2
+"""Sentences before an event noun searched for the verb that tells its event."""
+_EVENT_ENDINGS = ("ment", "y", "al", "ion", "ance", "ence")
+"""Endings that make a verb's event a noun ("announcement", "delivery", "approval")."""
 
 
 def naming(
@@ -71,7 +75,45 @@ def described(noun: Token, entities: Entities, quoted: list[tuple[int, int]]) ->
     elif noun.lower_ in ROLE_NOUNS and noun.tag_ == "NN":
         person = _last_in_role(noun, entities)
         return person.name if person is not None else None
-    return earlier(noun)
+    return earlier(noun) or _done_before(noun, quoted)
+
+
+def _done_before(noun: Token, quoted: list[tuple[int, int]]) -> str | None:
+    """What an event noun stands for where the sentence before it, or its own, tells the event by its
+    verb with a name ("Apple Inc. announced Friday that …. The announcement came …": "[by Apple Inc.]";
+    "… will see Dreamliners delivered to six airlines. The deliveries …": "[of Dreamliners]"): the
+    nearest such verb outside quotation marks, by what it was done to, else by who did it. None where
+    that verb names neither."""
+    lemma = noun.lemma_.lower()
+    for verb in reversed(noun.doc[sentences_back(noun, _NEAR).start : noun.left_edge.i]):
+        if verb.pos_ != "VERB" or not _nominal(lemma, verb.lemma_.lower()) or within(quoted, verb.idx):
+            continue
+        helpers = {c.dep_ for c in verb.children}
+        undergone = verb.tag_ == "VBN" and "aux" not in helpers  # passive, or "see them delivered"
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass" or (undergone and c.dep_ == "nsubj")]
+        patients += [c for c in verb.children if c.dep_ == "dobj"]
+        agents = [c for c in verb.children if c.dep_ == "nsubj" and not undergone]
+        agents += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        for word, words in (("of", patients), ("by", agents)):
+            named = next((t for t in words if _written_as_name(t)), None)
+            if named is not None:
+                return f"{word} {_names(named, [named], whole=True)}"
+        return None
+    return None
+
+
+def _nominal(noun: str, verb: str) -> bool:
+    """Whether a noun is the verb's own event by its ending ("delivery" of "deliver", "announcement" of
+    "announce", "approval" of "approve")."""
+    stems = {verb, verb[:-1]} if verb.endswith("e") else {verb}
+    return any(noun == stem + ending for stem in stems for ending in _EVENT_ENDINGS)
+
+
+def _written_as_name(token: Token) -> bool:
+    """A name, or a word capitalized inside a sentence that the tagger took for a common noun
+    ("Dreamliners")."""
+    inside = token.i > token.sent.start and token.text[:1].isupper() and token.pos_ == "NOUN"
+    return _is_name(token) or inside
 
 
 def earlier(noun: Token) -> str | None:
@@ -161,7 +203,8 @@ def _called_so(noun: Token) -> str | None:
     if noun.dep_ != "attr" or verb.lemma_ != "be":
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or not _is_name(subject):
+    compound = subject is not None and any(c.dep_ == "compound" and _is_name(c) for c in subject.children)
+    if subject is None or not (_is_name(subject) or compound):  # "The Vesta V2", its code a noun
         return None
     return _names(subject, [subject], whole=True)
 
