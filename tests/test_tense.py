@@ -145,3 +145,17 @@ def test_a_quotation_of_the_time_alone_dates_nothing() -> None:
     # The quoted words are the time alone; the verb they date, outside the marks, is only urged.
     text = "The coach urged fans to buy their tickets “tomorrow, not on match day.”"
     assert "tomorrow" not in _dates(text, dt.date(2022, 5, 4))
+
+
+def test_what_would_have_happened_dates_nothing() -> None:
+    text = "Had the vote passed in March, the new stadium would have been finished by 2027."
+    assert "2027" not in _dates(text, dt.date(2024, 5, 6))
+    # What may have happened is still dated.
+    dates = _dates("The fire may have started on Monday, investigators said.", dt.date(2024, 5, 8))
+    assert dates["Monday"] == "2024-05-06"
+
+
+def test_this_weekend_in_a_past_clause_is_the_weekend_just_gone() -> None:
+    # Written on a Tuesday (week 20): the weekend before it is in week 19, the coming one in week 20.
+    assert _dates("The leak became known this weekend.", dt.date(2024, 5, 14))["this weekend"] == "2024-W19"
+    assert _dates("The festival will open this weekend.", dt.date(2024, 5, 14))["this weekend"] == "2024-W20"

@@ -91,9 +91,18 @@ def _a_limit(doc: Doc, offset: int) -> bool:
 
 def unstated(doc: Doc, offset: int) -> bool:
     """Whether the words at ``offset`` date a clause that states no event: one refused ("declined to say
-    whether …", "refused to speculate on …") or left an open question ("would not say whether …")."""
+    whether …", "refused to speculate on …"), left an open question ("would not say whether …") or
+    said to have happened only had something else ("would have been delivered by 2011")."""
     verb = _governing_verb(doc, offset)
-    return verb is not None and read(verb).certainty is None
+    return verb is not None and (read(verb).certainty is None or _counterfactual(verb))
+
+
+def _counterfactual(verb: Token) -> bool:
+    """What would have happened and did not: a modal with a perfect ("the aircraft would have been
+    delivered by 2011")."""
+    helpers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    # "could" and "may have" say what perhaps happened ("the fire may have started on Monday").
+    return "would" in helpers and "have" in helpers and verb.tag_ == "VBN"
 
 
 def dates_nothing(doc: Doc, offset: int, words: str, quoted: list[tuple[int, int]]) -> bool:
@@ -149,6 +158,8 @@ def _tense(verb: Token) -> Tense | None:
     helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {h.lower_ for h in helpers}
     going = verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children)
+    if verb.tag_ == "VBN" and "have" in words:
+        return "past"  # "has closed", "may have started", "would have opened"
     if words & _FUTURE_MODALS or going:
         return "future"  # "will open", "would close", "is going to reinvent"
     if verb.tag_ in _PAST_TAGS or any(h.tag_ in _PAST_TAGS for h in helpers):

@@ -35,6 +35,8 @@ Tense = Literal["past", "present", "future"]
 points from the dateline."""
 
 _Resolved = tuple[str, Precision]
+_SATURDAY = 5
+"""``date.weekday()`` of a Saturday: a weekend's first day."""
 # The date a relative expression is resolved against; for an absolute one it is ignored.
 _Resolver = Callable[[re.Match[str], datetime.date, Tense], _Resolved | None]
 
@@ -184,11 +186,13 @@ def _day_before(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolve
     return None if offset is None else _day(ref + datetime.timedelta(days=offset))
 
 
-def _relative_unit(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
+def _relative_unit(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
     rel, unit = norm(m["rel"]), norm(m["unit"])
     if rel == "the" and group(m, "part") is None:
         return None  # "the year" alone names no particular year
     step = -1 if rel in ("last", "this past") else 1 if rel in ("next", "this coming") else 0
+    if unit == "weekend" and rel == "this" and tense == "past" and ref.weekday() < _SATURDAY:
+        step = -1  # "became public this weekend", written on a weekday: the weekend just gone
     if unit in ("week", "weekend"):
         # A weekend belongs to the ISO week whose Monday precedes it.
         return _week(ref + datetime.timedelta(weeks=step))
