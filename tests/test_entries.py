@@ -327,3 +327,13 @@ def test_a_restrictive_relative_clause_and_a_complement_survive_the_trimming() -
         "trained abroad would be able to work in public hospitals without a further exam."
     )
     assert "would be able to work in public hospitals" in _entry(text, "Monday")
+
+
+def test_a_name_set_beside_a_trimmed_subject_is_kept() -> None:
+    text = (
+        "The museum's chief curator, Ines Varga, who joined the staff from Vienna, said the east gallery "
+        "would reopen on Friday after long repairs to its roof and heating."
+    )
+    entry = _entry(text, "Friday")
+    assert entry.startswith("The museum's chief curator, Ines Varga, … said")
+    assert readable_alone(entry, "Friday", before=text) is None

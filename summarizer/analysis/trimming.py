@@ -126,6 +126,12 @@ def phrase(token: Token) -> set[int]:
         of = child.dep_ == "prep" and child.lower_ == "of"  # "owners of its new iPhone 4"
         if child.dep_ in _NAMING or of or (child.dep_ == "pobj" and token.pos_ == "ADP"):
             keep |= phrase(child)
+        elif child.dep_ == "appos" and child.pos_ == "PROPN":
+            # A name set beside a description says which one it is ("The board's director, Daniel
+            # Smith, …"): the name with its commas, not what is said of it.
+            keep |= {t.i for t in child.subtree if t.dep_ in ("compound", "flat") or t.i == child.i}
+            around = token.doc[max(child.left_edge.i - 1, 0) : child.i + 2]
+            keep |= {t.i for t in around if t.text == "," and t.head.i in (token.i, child.i)}
         elif (child.dep_ in ("xcomp", "ccomp") and is_verb(child)) or _restrictive(child):
             # What the head means only with ("eligible to receive a free case"), and a relative clause
             # that says which ones ("students who are not vaccinated"), each by its core.
