@@ -159,3 +159,24 @@ def test_this_weekend_in_a_past_clause_is_the_weekend_just_gone() -> None:
     # Written on a Tuesday (week 20): the weekend before it is in week 19, the coming one in week 20.
     assert _dates("The leak became known this weekend.", dt.date(2024, 5, 14))["this weekend"] == "2024-W19"
     assert _dates("The festival will open this weekend.", dt.date(2024, 5, 14))["this weekend"] == "2024-W20"
+
+
+def test_less_than_a_span_ago_is_the_month_or_year_that_holds_it() -> None:
+    found = find_dates("The mine reopened less than two weeks ago.", dt.date(2019, 9, 20))
+    assert [(w.text, w.value) for w in found] == [("less than two weeks ago", "2019-09")]
+    found = find_dates("The mine reopened less than three months ago.", dt.date(2019, 9, 20))
+    assert [w.value for w in found] == ["2019"]
+    found = find_dates("The mine reopened two weeks ago.", dt.date(2019, 9, 20))
+    assert [w.value for w in found] == ["2019-W36"]
+
+
+def test_the_end_of_a_year_is_its_december() -> None:
+    found = find_dates(
+        "The canal will reopen by the end of 2027, or at the end of next year.", dt.date(2025, 4, 2)
+    )
+    assert [(w.text, w.value) for w in found] == [
+        ("the end of 2027", "2027-12"),
+        ("the end of next year", "2026-12"),
+    ]
+    # The start and middle of a year are less sure: the year.
+    assert [w.value for w in find_dates("Work starts at the start of 2027.", dt.date(2025, 4, 2))] == ["2027"]

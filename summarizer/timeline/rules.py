@@ -133,7 +133,13 @@ def _month_relative_year(m: re.Match[str], ref: datetime.date, _tense: Tense) ->
 
 def _year_only(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
     year = int(m["y"])
-    return _year(year) if year >= 1000 else None
+    return _year_part(m, year) if year >= 1000 else None
+
+
+def _year_part(m: re.Match[str], year: int) -> _Resolved:
+    """A year, or its December where the words name its end ("by the end of 2026"): its last month, not
+    the whole of it."""
+    return _month(year, 12) if norm(group(m, "part")) == "end" else _year(year)
 
 
 def _bare_month(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
@@ -198,12 +204,19 @@ def _relative_unit(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resol
         return _week(ref + datetime.timedelta(weeks=step))
     if unit == "month":
         return _month(ref.year, ref.month + step)
-    return _year(ref.year + step)
+    return _year_part(m, ref.year + step)
 
 
 def _ago(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
     n = count(norm(m["n"]))
     unit = norm(m["unit"])
+    if group(m, "less") is not None:
+        # "less than two weeks ago" is any day since then: the month, or the year, that holds them all.
+        days = {"day": n, "week": 7 * n, "month": 31 * n, "year": 366 * n}[unit]
+        since = ref - datetime.timedelta(days=days)
+        if (since.year, since.month) == (ref.year, ref.month):
+            return _month(ref.year, ref.month)
+        return _year(ref.year) if since.year == ref.year else None
     if unit == "day":
         return _day(ref - datetime.timedelta(days=n))
     if unit == "week":
@@ -344,5 +357,12 @@ RULES = [
         _relative_unit,
         relative=True,
     ),
-    _rule("ago", r"\b" + NUMBER + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago, relative=True),
+    _rule(
+        "ago",
+        r"\b(?:(?P<less>less\s+than|fewer\s+than|under|within)\s+)?"
+        + NUMBER
+        + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+        _ago,
+        relative=True,
+    ),
 ]
