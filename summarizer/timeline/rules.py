@@ -37,6 +37,8 @@ points from the dateline."""
 _Resolved = tuple[str, Precision]
 _SATURDAY = 5
 """``date.weekday()`` of a Saturday: a weekend's first day."""
+_LESS = r"(?:(?P<less>less\s+than|fewer\s+than|under)\s+)?"
+"""Words that make "N weeks ago" any time since then ("less than two weeks ago")."""
 # The date a relative expression is resolved against; for an absolute one it is ignored.
 _Resolver = Callable[[re.Match[str], datetime.date, Tense], _Resolved | None]
 
@@ -137,8 +139,7 @@ def _year_only(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolve
 
 
 def _year_part(m: re.Match[str], year: int) -> _Resolved:
-    """A year, or its December where the words name its end ("by the end of 2026"): its last month, not
-    the whole of it."""
+    """A year, or its December where the words name its end ("by the end of 2026")."""
     return _month(year, 12) if norm(group(m, "part")) == "end" else _year(year)
 
 
@@ -357,12 +358,5 @@ RULES = [
         _relative_unit,
         relative=True,
     ),
-    _rule(
-        "ago",
-        r"\b(?:(?P<less>less\s+than|fewer\s+than|under|within)\s+)?"
-        + NUMBER
-        + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b",
-        _ago,
-        relative=True,
-    ),
+    _rule("ago", r"\b" + _LESS + NUMBER + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago, relative=True),
 ]
