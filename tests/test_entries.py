@@ -337,3 +337,11 @@ def test_a_name_set_beside_a_trimmed_subject_is_kept() -> None:
     entry = _entry(text, "Friday")
     assert entry.startswith("The museum's chief curator, Ines Varga, … said")
     assert readable_alone(entry, "Friday", before=text) is None
+
+
+def test_a_measure_before_a_subordinator_is_left_off_with_it() -> None:
+    text = (
+        "The crew had switched off the alarm two days before a bus crashed into a wall near the depot in "
+        "September, the agency said on Wednesday."
+    )
+    assert _entry(text, "September") == "A bus crashed into a wall near the depot in September"

@@ -59,11 +59,16 @@ def clause_words(verb: Token) -> set[int]:
             joined |= {t.i for t in inner.subtree} | {c.i for c in inner.head.children if c.dep_ == "cc"}
     words = [t for t in verb.subtree if t.i not in joined and not t.is_space]
     lead = next((n for n, t in enumerate(words[:3]) if _subordinator(t, verb)), None)
-    if lead is not None and all(t.is_punct or t.dep_ == "advmod" for t in words[:lead]):
-        words = words[lead + 1 :]  # "even though", "just after"
+    if lead is not None and all(_measure(t) for t in words[:lead]):
+        words = words[lead + 1 :]  # "even though", "just after", "two days before"
     while words and words[0].is_punct:
         words.pop(0)
     return {t.i for t in words}
+
+
+def _measure(token: Token) -> bool:
+    """A word of what measures a subordinator ("just", "two days" of "two days before")."""
+    return token.is_punct or token.dep_ in ("advmod", "npadvmod") or token.head.dep_ == "npadvmod"
 
 
 def astray(verb: Token) -> bool:
