@@ -282,6 +282,12 @@ def test_a_description_is_named_by_an_earlier_mention_that_names_it(
             "July",
             "The company is expected to present changes in July.",
         ),
+        # A body is no act, whatever its ending: "the government" is not what "governs" tells.
+        (
+            "Premier Ola Berg governs with a slim majority. The government will present its budget in May.",
+            "May",
+            "The government will present its budget in May.",
+        ),
         # Another drone came between: "the drone" may be either.
         (
             "Orbital Freight unveiled its Kestrel K9 cargo drone on Monday. A rival showed another drone at "

@@ -79,12 +79,14 @@ def described(noun: Token, entities: Entities, quoted: list[tuple[int, int]]) ->
 
 
 def _done_before(noun: Token, quoted: list[tuple[int, int]]) -> str | None:
-    """What an event noun stands for where the sentence before it, or its own, tells the event by its
-    verb with a name ("Apple Inc. announced Friday that …. The announcement came …": "[by Apple Inc.]";
+    """What an event noun stands for where its sentence or one of the two before it tells the event by
+    its verb with a name ("Apple Inc. announced Friday that …. The announcement came …": "[by Apple Inc.]";
     "… will see Dreamliners delivered to six airlines. The deliveries …": "[of Dreamliners]"): the
     nearest such verb outside quotation marks, by what it was done to, else by who did it. None where
     that verb names neither."""
     lemma = noun.lemma_.lower()
+    if lemma in PUBLIC_BODIES:
+        return None  # a body, whatever its ending: "government" is no act of governing, "party" of parting
     for verb in reversed(noun.doc[sentences_back(noun, _NEAR).start : noun.left_edge.i]):
         if verb.pos_ != "VERB" or not _nominal(lemma, verb.lemma_.lower()) or within(quoted, verb.idx):
             continue
