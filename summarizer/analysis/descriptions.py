@@ -2,8 +2,10 @@
 organization the text calls so or named last, "the minister" as the one person in that role, and any
 other noun ("the plane", "the service") by the last earlier mention of the same noun that names it ("its
 Airbus A400M military transport plane", "the iTunes Music Store, an online music store", "a new iCloud
-service"). None where the article does not show it, or might mean another ("another plane", "existing
-Tristar and VC-10 aircraft"): unknown beats wrong.
+service", "The Vesta V2 is a hydrogen engine", "the repair of the Kelso Bridge"), an event noun by its
+own verb just before it ("Apple Inc. announced …" for "the announcement"). None where the article does
+not show it, or might mean another ("another plane", "existing Tristar and VC-10 aircraft"): unknown
+beats wrong.
 
 A timeline entry names such a description after it, in brackets ("The plane [Airbus A400M] made its
 maiden flight …"), or its "of" complement ("The first test flight of the aircraft [A380] …")."""
