@@ -264,12 +264,13 @@ def test_a_happening_both_articles_tell_is_one_entry(pair: tuple[str, Story]) ->
     # July 16, as the first article tells it three times: "Apple Inc. announced Friday that it will give
     # … a free case" (its lede), "The announcement came in a rare press conference …", and "Jobs said
     # yesterday that Apple will offer a free case …". The lede and Jobs's words are one happening told
-    # twice: one entry, the source listed once with both spans. The press conference shares no word with
-    # them; the second article's "In a July 16 press conference, Jobs said … a free case" joins it.
+    # twice: one entry, the source listed once with both spans. The press conference, named as the
+    # announcement's ("The announcement [by Apple Inc.] came …"), is the same happening and joins them;
+    # so does the second article's "In a July 16 press conference, Jobs said … a free case".
     day = [e for e in story.timeline if e.when is not None and e.when.value == "2010-07-16"]
     assert len(day) <= 2, [e.what for e in day]
     assert [[m.source for m in e.sources] for e in day].count(["s1", "s2"]) == 1
-    assert sum(len(m.spans) for e in day for m in e.sources if m.source == "s1") == 3
+    assert sum(len(m.spans) for e in day for m in e.sources if m.source == "s1") == 4
 
 
 def test_terms_are_not_quotes_and_speakers_are_named(pair: tuple[str, Story]) -> None:

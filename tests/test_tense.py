@@ -122,3 +122,61 @@ def test_a_refusal_itself_is_dated() -> None:
     # What was refused did not happen, and says nothing of a date; the refusal did, on its day.
     dates = _dates("The union declined on Monday to sign the deal.", dt.date(2022, 11, 3))
     assert dates == {"Monday": "2022-10-31"}
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # The base of a comparison, with no verb of its own, dates nothing.
+        ("The league has sold 40,000 season tickets so far this year, more than in all of 2019.", "2019"),
+        ("Ferry traffic on the lake was higher than last year, the operator said on Friday.", "last year"),
+    ],
+)
+def test_the_base_of_a_comparison_dates_nothing(text: str, when: str) -> None:
+    assert when not in _dates(text, dt.date(2021, 6, 9))
+
+
+def test_a_clause_of_comparison_with_its_own_verb_is_still_dated() -> None:
+    dates = _dates("The river rose faster than it did in 2014, the rangers said.", dt.date(2021, 6, 9))
+    assert dates["2014"] == "2014"
+
+
+def test_a_quotation_of_the_time_alone_dates_nothing() -> None:
+    # The quoted words are the time alone; the verb they date, outside the marks, is only urged.
+    text = "The coach urged fans to buy their tickets “tomorrow, not on match day.”"
+    assert "tomorrow" not in _dates(text, dt.date(2022, 5, 4))
+
+
+def test_what_would_have_happened_dates_nothing() -> None:
+    text = "Had the vote passed in March, the new stadium would have been finished by 2027."
+    assert "2027" not in _dates(text, dt.date(2024, 5, 6))
+    # What may have happened is still dated.
+    dates = _dates("The fire may have started on Monday, investigators said.", dt.date(2024, 5, 8))
+    assert dates["Monday"] == "2024-05-06"
+
+
+def test_this_weekend_in_a_past_clause_is_the_weekend_just_gone() -> None:
+    # Written on a Tuesday (week 20): the weekend before it is in week 19, the coming one in week 20.
+    assert _dates("The leak became known this weekend.", dt.date(2024, 5, 14))["this weekend"] == "2024-W19"
+    assert _dates("The festival will open this weekend.", dt.date(2024, 5, 14))["this weekend"] == "2024-W20"
+
+
+def test_less_than_a_span_ago_is_the_month_or_year_that_holds_it() -> None:
+    found = find_dates("The mine reopened less than two weeks ago.", dt.date(2019, 9, 20))
+    assert [(w.text, w.value) for w in found] == [("less than two weeks ago", "2019-09")]
+    found = find_dates("The mine reopened less than three months ago.", dt.date(2019, 9, 20))
+    assert [w.value for w in found] == ["2019"]
+    found = find_dates("The mine reopened two weeks ago.", dt.date(2019, 9, 20))
+    assert [w.value for w in found] == ["2019-W36"]
+
+
+def test_the_end_of_a_year_is_its_december() -> None:
+    found = find_dates(
+        "The canal will reopen by the end of 2027, or at the end of next year.", dt.date(2025, 4, 2)
+    )
+    assert [(w.text, w.value) for w in found] == [
+        ("the end of 2027", "2027-12"),
+        ("the end of next year", "2026-12"),
+    ]
+    # The start and middle of a year are less sure: the year.
+    assert [w.value for w in find_dates("Work starts at the start of 2027.", dt.date(2025, 4, 2))] == ["2027"]

@@ -26,7 +26,7 @@ from .indexed import Entities
 from .layout import dateline, non_prose
 from .quotations import QuotedPassage, find_quoted_passages
 from .speakers import Attribution, Speakers, attribute
-from .tense import dates_nothing, tense_at, unstated
+from .tense import compared, dates_nothing, tense_at, unstated
 from .text import content_words, covered, rough_sentences, trimmed
 
 if TYPE_CHECKING:
@@ -288,8 +288,8 @@ def _times(
     says whether an offset is in one), each with where it starts and its sentence; the same words twice
     in one sentence are one time. With the parse (``doc``), a weekday or month alone points the way of
     its clause's tense, and words counting from a moment of speaking inside a quotation (``quoted``)
-    that do not date what happened, or dating a clause that states no event ("declined to say whether
-    …"), are left out."""
+    that do not date what happened, dating a clause that states no event ("declined to say whether
+    …"), or the base of a comparison ("more than in all of 2023"), are left out."""
     tenses = (lambda at: tense_at(doc, at)) if doc is not None else None
     marks = [(q.start - 1, q.end + 1) for q in quoted]
     starts = [s.start for s in sentences]
@@ -298,7 +298,9 @@ def _times(
         at = when.span.start if when.span is not None else -1
         if at < source.body_start or aside(at):
             continue
-        if doc is not None and (dates_nothing(doc, at, when.text, marks) or unstated(doc, at)):
+        if doc is not None and (
+            dates_nothing(doc, at, when.text, marks) or unstated(doc, at) or compared(doc, at)
+        ):
             continue
         sentence = _holding(sentences, starts, at)
         if sentence is not None:

@@ -2,8 +2,10 @@
 organization the text calls so or named last, "the minister" as the one person in that role, and any
 other noun ("the plane", "the service") by the last earlier mention of the same noun that names it ("its
 Airbus A400M military transport plane", "the iTunes Music Store, an online music store", "a new iCloud
-service"). None where the article does not show it, or might mean another ("another plane", "existing
-Tristar and VC-10 aircraft"): unknown beats wrong.
+service", "The Vesta V2 is a hydrogen engine", "the repair of the Kelso Bridge"), an event noun by its
+own verb just before it ("Apple Inc. announced …" for "the announcement"). None where the article does
+not show it, or might mean another ("another plane", "existing Tristar and VC-10 aircraft"): unknown
+beats wrong.
 
 A timeline entry names such a description after it, in brackets ("The plane [Airbus A400M] made its
 maiden flight …"), or its "of" complement ("The first test flight of the aircraft [A380] …")."""
@@ -18,7 +20,7 @@ from .entities import Entity
 from .indexed import Entities
 from .lexicon import COMPANY_NOUNS, PUBLIC_BODIES, ROLE_NOUNS
 from .referents import last_company
-from .text import sentences_back
+from .text import sentences_back, within
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,6 +34,10 @@ _FOREMOST = 3
 _NEW = frozenset("a an another other any such each every some".split())
 """Words that make a mention a new or another one, not the description's ("another aircraft")."""
 _MODIFIERS = frozenset({"compound", "nmod", "nummod", "amod"})
+_NEAR = 2
+"""Sentences before an event noun searched for the verb that tells its event."""
+_EVENT_ENDINGS = ("ment", "y", "al", "ion", "ance", "ence")
+"""Endings that make a verb's event a noun ("announcement", "delivery", "approval")."""
 
 
 def naming(
@@ -71,7 +77,47 @@ def described(noun: Token, entities: Entities, quoted: list[tuple[int, int]]) ->
     elif noun.lower_ in ROLE_NOUNS and noun.tag_ == "NN":
         person = _last_in_role(noun, entities)
         return person.name if person is not None else None
-    return earlier(noun)
+    return earlier(noun) or _done_before(noun, quoted)
+
+
+def _done_before(noun: Token, quoted: list[tuple[int, int]]) -> str | None:
+    """What an event noun stands for where its sentence or one of the two before it tells the event by
+    its verb with a name ("Apple Inc. announced Friday that …. The announcement came …": "[by Apple Inc.]";
+    "… will see Dreamliners delivered to six airlines. The deliveries …": "[of Dreamliners]"): the
+    nearest such verb outside quotation marks, by what it was done to, else by who did it. None where
+    that verb names neither."""
+    lemma = noun.lemma_.lower()
+    if lemma in PUBLIC_BODIES:
+        return None  # a body, whatever its ending: "government" is no act of governing, "party" of parting
+    for verb in reversed(noun.doc[sentences_back(noun, _NEAR).start : noun.left_edge.i]):
+        if verb.pos_ != "VERB" or not _nominal(lemma, verb.lemma_.lower()) or within(quoted, verb.idx):
+            continue
+        helpers = {c.dep_ for c in verb.children}
+        undergone = verb.tag_ == "VBN" and "aux" not in helpers  # passive, or "see them delivered"
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass" or (undergone and c.dep_ == "nsubj")]
+        patients += [c for c in verb.children if c.dep_ == "dobj"]
+        agents = [c for c in verb.children if c.dep_ == "nsubj" and not undergone]
+        agents += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        for word, words in (("of", patients), ("by", agents)):
+            named = next((t for t in words if _written_as_name(t)), None)
+            if named is not None:
+                return f"{word} {_names(named, [named], whole=True)}"
+        return None
+    return None
+
+
+def _nominal(noun: str, verb: str) -> bool:
+    """Whether a noun is the verb's own event by its ending ("delivery" of "deliver", "announcement" of
+    "announce", "approval" of "approve")."""
+    stems = {verb, verb[:-1]} if verb.endswith("e") else {verb}
+    return any(noun == stem + ending for stem in stems for ending in _EVENT_ENDINGS)
+
+
+def _written_as_name(token: Token) -> bool:
+    """A name, or a word capitalized inside a sentence that the tagger took for a common noun
+    ("Dreamliners")."""
+    inside = token.i > token.sent.start and token.text[:1].isupper() and token.pos_ == "NOUN"
+    return _is_name(token) or inside
 
 
 def earlier(noun: Token) -> str | None:
@@ -136,7 +182,54 @@ def _name_of(noun: Token) -> str | None:
     beside = [c for c in whose.children if c.dep_ == "appos" and _is_name(c)]
     if beside:
         return _names(beside[0], [beside[0]])  # "the American computer company Apple"
-    return _names(noun, [])  # "its Airbus A400M military transport plane"
+    if (named := _names(noun, [])) is not None:
+        return named  # "its Airbus A400M military transport plane"
+    return _set_beside(noun) or _called_so(noun) or _of_name(noun)
+
+
+def _set_beside(noun: Token) -> str | None:
+    """The name a mention follows as an apposition the parser took apart: "a" or "an" after a name and
+    a comma ("plans for the A380, a twin-deck aircraft"), not an item of a list."""
+    start = noun.left_edge
+    if start.lower_ not in ("a", "an") or start.i < 2 or noun.dep_ == "conj":
+        return None
+    comma, name = noun.doc[start.i - 1], noun.doc[start.i - 2]
+    if comma.text != "," or not _is_name(name) or name.dep_ in ("compound", "nmod", "conj"):
+        return None
+    if any(c.dep_ in ("cc", "conj") for c in noun.children):
+        return None
+    return _names(name, [name], whole=True)
+
+
+def _called_so(noun: Token) -> str | None:
+    """The name a copula gives a mention: "The Airbus A320 is a single-aisle airplane"."""
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_ != "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    compound = subject is not None and any(c.dep_ == "compound" and _is_name(c) for c in subject.children)
+    if subject is None or not (_is_name(subject) or compound):  # "The Vesta V2", its code a noun
+        return None
+    return _names(subject, [subject], whole=True)
+
+
+def _of_name(noun: Token) -> str | None:
+    """A mention's "of" complement that is a name, as the addition says it ("of Apple Corps" for "the
+    trial of Apple Corps"); its own words only, a pronoun before the name left out ("delivery of its
+    A380s": "of A380s")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            # A model's code the tagger took for a common noun is a name too ("its new superjumbo A380's").
+            coded = (
+                pobj is not None
+                and any(ch.isupper() for ch in pobj.text)
+                and any(ch.isdigit() for ch in pobj.text)
+            )
+            if pobj is not None and (_is_name(pobj) or coded):
+                name = _names(pobj, [pobj], whole=True)
+                return f"of {name}" if name else name
+    return None
 
 
 def _names(head: Token, names: list[Token], whole: bool = False) -> str | None:

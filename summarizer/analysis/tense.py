@@ -13,11 +13,13 @@ May"): such a clause is ahead.
 A time in a clause that states no event dates nothing: what a party declined to say or predict, or a
 question left open ("declined to say whether the rate would fall before the middle of next year",
 "asked whether more closures were coming next year"); the grammar that decides is that of a
-consequence's certainty (certainty.py), which reads such a clause as no outcome.
+consequence's certainty (certainty.py), which reads such a clause as no outcome. So does the base of a
+comparison without a verb of its own ("more than in all of 2023", "higher than last year").
 
 Words that count from the moment of speaking ("today", "tomorrow", "this week", "next year") inside a
 quotation count from when the words were said, and "today" there mostly means nowadays: they date
-something in the story only when the quotation says it happened, or that the speaker does it that day.
+something in the story only when the quotation says it happened, or that the speaker does it that day;
+a quotation of the time alone, its verb outside the marks ("urged parents to act “today”"), says neither.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 
     from ..timeline.rules import Tense
 
-__all__ = ["dates_nothing", "tense_at", "unstated"]
+__all__ = ["compared", "dates_nothing", "tense_at", "unstated"]
 
 _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "’ll", "wo", "would", "could", "may", "might", "going"})
 _PAST_TAGS = frozenset({"VBD"})
@@ -89,9 +91,18 @@ def _a_limit(doc: Doc, offset: int) -> bool:
 
 def unstated(doc: Doc, offset: int) -> bool:
     """Whether the words at ``offset`` date a clause that states no event: one refused ("declined to say
-    whether …", "refused to speculate on …") or left an open question ("would not say whether …")."""
+    whether …", "refused to speculate on …"), left an open question ("would not say whether …") or
+    said to have happened only had something else ("would have been delivered by 2011")."""
     verb = _governing_verb(doc, offset)
-    return verb is not None and read(verb).certainty is None
+    return verb is not None and (read(verb).certainty is None or _counterfactual(verb))
+
+
+def _counterfactual(verb: Token) -> bool:
+    """What would have happened and did not: a modal with a perfect ("the aircraft would have been
+    delivered by 2011")."""
+    helpers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    # "could" and "may have" say what perhaps happened ("the fire may have started on Monday").
+    return "would" in helpers and "have" in helpers and verb.tag_ == "VBN"
 
 
 def dates_nothing(doc: Doc, offset: int, words: str, quoted: list[tuple[int, int]]) -> bool:
@@ -99,10 +110,36 @@ def dates_nothing(doc: Doc, offset: int, words: str, quoted: list[tuple[int, int
     the marks of ``quoted``) and the quotation does not say that what they date happened."""
     if not within(quoted, offset) or not _SPEECH_TIME.search(words):
         return False
+    verb = _governing_verb(doc, offset)
+    if verb is not None and not _same_quotation(quoted, offset, verb.idx):
+        # "urged parents to check their records “today, not next week.”": the quotation is the time
+        # alone, and its verb, outside the marks, is the writer's; the words say when, not that.
+        return True
     tense = tense_at(doc, offset)
     # "Today Apple is going to reinvent the phone": what the speaker does that very day is an event;
     # "cars today are safer" (nowadays), "if tomorrow Airbus will compete" are not.
     return tense != "past" and not (tense == "future" and _SAME_DAY.search(words))
+
+
+def _same_quotation(quoted: list[tuple[int, int]], offset: int, other: int) -> bool:
+    """Whether ``other`` stands between the same quotation marks as ``offset``."""
+    return any(lo <= offset < hi and lo <= other < hi for lo, hi in quoted)
+
+
+def compared(doc: Doc, offset: int) -> bool:
+    """Whether the time at ``offset`` is what a comparison measures against, with no verb of its own
+    ("113 cases so far this year, more than in all of 2023", "higher than last year"): the base of a
+    comparison dates nothing. A clause of comparison with its verb ("than it did in 2019") tells of an
+    event, which relatives.py shows."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in list(span[0].ancestors)[:_CLIMB]:
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.lower_ == "than":
+            return True
+    return False
 
 
 def _governing_verb(doc: Doc, offset: int) -> Token | None:
@@ -121,6 +158,8 @@ def _tense(verb: Token) -> Tense | None:
     helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {h.lower_ for h in helpers}
     going = verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children)
+    if verb.tag_ == "VBN" and "have" in words:
+        return "past"  # "has closed", "may have started", "would have opened"
     if words & _FUTURE_MODALS or going:
         return "future"  # "will open", "would close", "is going to reinvent"
     if verb.tag_ in _PAST_TAGS or any(h.tag_ in _PAST_TAGS for h in helpers):

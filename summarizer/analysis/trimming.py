@@ -59,11 +59,16 @@ def clause_words(verb: Token) -> set[int]:
             joined |= {t.i for t in inner.subtree} | {c.i for c in inner.head.children if c.dep_ == "cc"}
     words = [t for t in verb.subtree if t.i not in joined and not t.is_space]
     lead = next((n for n, t in enumerate(words[:3]) if _subordinator(t, verb)), None)
-    if lead is not None and all(t.is_punct or t.dep_ == "advmod" for t in words[:lead]):
-        words = words[lead + 1 :]  # "even though", "just after"
+    if lead is not None and all(_measure(t) for t in words[:lead]):
+        words = words[lead + 1 :]  # "even though", "just after", "two days before"
     while words and words[0].is_punct:
         words.pop(0)
     return {t.i for t in words}
+
+
+def _measure(token: Token) -> bool:
+    """A word of what measures a subordinator ("just", "two days" of "two days before")."""
+    return token.is_punct or token.dep_ in ("advmod", "npadvmod") or token.head.dep_ == "npadvmod"
 
 
 def astray(verb: Token) -> bool:
@@ -126,9 +131,28 @@ def phrase(token: Token) -> set[int]:
         of = child.dep_ == "prep" and child.lower_ == "of"  # "owners of its new iPhone 4"
         if child.dep_ in _NAMING or of or (child.dep_ == "pobj" and token.pos_ == "ADP"):
             keep |= phrase(child)
+        elif child.dep_ == "appos" and child.pos_ == "PROPN":
+            # A name set beside a description says which one it is ("The board's director, Daniel
+            # Smith, …"): the name with its commas, not what is said of it.
+            keep |= {t.i for t in child.subtree if t.dep_ in ("compound", "flat") or t.i == child.i}
+            around = token.doc[max(child.left_edge.i - 1, 0) : child.i + 2]
+            keep |= {t.i for t in around if t.text == "," and t.head.i in (token.i, child.i)}
+        elif (child.dep_ in ("xcomp", "ccomp") and is_verb(child)) or _restrictive(child):
+            # What the head means only with ("eligible to receive a free case"), and a relative clause
+            # that says which ones ("students who are not vaccinated"), each by its core.
+            keep |= {c.i for c in child.children if c.dep_ in ("mark", "aux")} | core(child)
     if token.dep_ == "prep" and keep == {token.i}:
         return set()  # a preposition without its object says nothing
     return keep
+
+
+def _restrictive(clause: Token) -> bool:
+    """A relative clause not set off by a comma: it says which ones its noun means, and its noun without
+    it says another thing ("students who are not vaccinated", "the plant that closed")."""
+    if clause.dep_ != "relcl" or not is_verb(clause):
+        return False
+    start = clause.left_edge.i
+    return start > 0 and not clause.doc[start - 1].is_punct
 
 
 def path(time: list[Token], chain: list[Token]) -> set[int]:

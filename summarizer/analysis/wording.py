@@ -40,7 +40,10 @@ def words_of(
     cut = False
     for i in range(first, last + 1):
         token = doc[i]
-        between = token.is_punct and {i - 1, i + 1} <= keep
+        # A comma that closes a name set beside a noun stays, a cut after it or not ("The board's
+        # director, Daniel Smith, … said").
+        closing = token.text == "," and i in keep and doc[i - 1].dep_ == "appos" and i - 1 in keep
+        between = token.is_punct and ({i - 1, i + 1} <= keep or closing)
         dangling = token.is_punct and token.text in ",;:–—-" and not between
         if (i not in keep and not between) or dangling:
             cut = cut or (i not in keep and not token.is_punct and not token.is_space)

@@ -154,6 +154,9 @@ def _scan(
                 tense = (
                     "future" if cue and told in (None, "present") else told or ("future" if cue else "past")
                 )
+            elif rule.name == "unit":
+                # "this weekend" only points back in a past clause; without the parse, it is the coming one.
+                tense = (tenses(m.start()) if strict and tenses is not None else None) or "present"
             try:
                 resolved = rule.resolve(m, dateline or _PROBE, tense)
             except (ValueError, OverflowError, KeyError):

@@ -35,6 +35,10 @@ Tense = Literal["past", "present", "future"]
 points from the dateline."""
 
 _Resolved = tuple[str, Precision]
+_SATURDAY = 5
+"""``date.weekday()`` of a Saturday: a weekend's first day."""
+_LESS = r"(?:(?P<less>less\s+than|fewer\s+than|under)\s+)?"
+"""Words that make "N weeks ago" any time since then ("less than two weeks ago")."""
 # The date a relative expression is resolved against; for an absolute one it is ignored.
 _Resolver = Callable[[re.Match[str], datetime.date, Tense], _Resolved | None]
 
@@ -131,7 +135,12 @@ def _month_relative_year(m: re.Match[str], ref: datetime.date, _tense: Tense) ->
 
 def _year_only(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
     year = int(m["y"])
-    return _year(year) if year >= 1000 else None
+    return _year_part(m, year) if year >= 1000 else None
+
+
+def _year_part(m: re.Match[str], year: int) -> _Resolved:
+    """A year, or its December where the words name its end ("by the end of 2026")."""
+    return _month(year, 12) if norm(group(m, "part")) == "end" else _year(year)
 
 
 def _bare_month(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
@@ -184,22 +193,31 @@ def _day_before(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolve
     return None if offset is None else _day(ref + datetime.timedelta(days=offset))
 
 
-def _relative_unit(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
+def _relative_unit(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
     rel, unit = norm(m["rel"]), norm(m["unit"])
     if rel == "the" and group(m, "part") is None:
         return None  # "the year" alone names no particular year
     step = -1 if rel in ("last", "this past") else 1 if rel in ("next", "this coming") else 0
+    if unit == "weekend" and rel == "this" and tense == "past" and ref.weekday() < _SATURDAY:
+        step = -1  # "became public this weekend", written on a weekday: the weekend just gone
     if unit in ("week", "weekend"):
         # A weekend belongs to the ISO week whose Monday precedes it.
         return _week(ref + datetime.timedelta(weeks=step))
     if unit == "month":
         return _month(ref.year, ref.month + step)
-    return _year(ref.year + step)
+    return _year_part(m, ref.year + step)
 
 
 def _ago(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
     n = count(norm(m["n"]))
     unit = norm(m["unit"])
+    if group(m, "less") is not None:
+        # "less than two weeks ago" is any day since then: the month, or the year, that holds them all.
+        days = {"day": n, "week": 7 * n, "month": 31 * n, "year": 366 * n}[unit]
+        since = ref - datetime.timedelta(days=days)
+        if (since.year, since.month) == (ref.year, ref.month):
+            return _month(ref.year, ref.month)
+        return _year(ref.year) if since.year == ref.year else None
     if unit == "day":
         return _day(ref - datetime.timedelta(days=n))
     if unit == "week":
@@ -340,5 +358,5 @@ RULES = [
         _relative_unit,
         relative=True,
     ),
-    _rule("ago", r"\b" + NUMBER + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago, relative=True),
+    _rule("ago", r"\b" + _LESS + NUMBER + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago, relative=True),
 ]
