@@ -101,12 +101,29 @@ def test_a_capitalized_common_noun_is_no_group() -> None:
     assert find_entities(doc, 0, []) == []
 
 
+def test_a_product_line_in_a_role_another_company_owns_is_no_actor() -> None:
+    text = "The post goes to Maria Chen, Samsung's executive vice president for Galaxy marketing."
+    actors = _forced_actors(text, [("Maria Chen", "PERSON"), ("Samsung", "ORG"), ("Galaxy", "ORG")])
+    assert "Galaxy" not in actors and "Samsung" in actors
+
+
 def test_a_name_ending_with_a_bodys_noun_is_no_person() -> None:
     text = "Two children were admitted to Mercy Valley General Hospital on Sunday, the health district said."
     assert _forced_actors(text, [("Mercy Valley General Hospital", "PERSON")]) == {}
     text = "Mercy Valley General Hospital said on Sunday that two children were in stable condition."
     actors = _forced_actors(text, [("Mercy Valley General Hospital", "PERSON")])
     assert actors["Mercy Valley General Hospital"].kind is ActorKind.ORGANIZATION
+
+
+def test_a_role_set_before_a_name_in_apposition_is_the_persons() -> None:
+    actors = _actors(
+        "The Harlow paper mill will close in March. A spokeswoman, Dana Pruitt, said the plant would not "
+        "reopen. The union's regional director, Marcus Bell, said workers were angry. Her brother, Daniel "
+        "Castillo, said she was innocent."
+    )
+    assert actors["Dana Pruitt"].role == "spokeswoman"
+    assert actors["Marcus Bell"].role == "The union's regional director"
+    assert actors["Daniel Castillo"].role is None  # a kinship is no role
 
 
 def test_a_names_last_words_after_a_brands_word_are_that_name_named_before_or_after() -> None:

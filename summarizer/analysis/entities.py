@@ -29,7 +29,7 @@ from .nlp import text_of
 from .places import a_place, as_place, dateline_place, first_of_list
 from .roles import stated_role
 from .text import covered
-from .things import counted, names_a_measure, names_a_product, taken_as_a_thing, titled
+from .things import counted, names_a_line, names_a_measure, names_a_product, taken_as_a_thing, titled
 from .whole import named
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ def _a_thing(entity: Entity, index: dict[tuple[int, int], Mention]) -> bool:
     ):
         return False
     # No person's name modifies a product's noun: "the Safari browser" is a product the NER took for one.
-    products = all(names_a_product(ent) for ent in ents)
+    products = all(names_a_product(ent) or names_a_line(ent) for ent in ents)
     # A title acts only as its publisher does ("Squawk Box reported" is rare; "CNBC reported" is not).
     if all(titled(ent) for ent in ents) and not any(ent.root.dep_ == "nsubj" for ent in ents):
         return True

@@ -18,13 +18,14 @@ __all__ = ["stated_role"]
 
 def stated_role(doc: Doc, mentions: list[Span]) -> tuple[str | None, Span | None]:
     """The role the article gives a person beside one of its mentions, verbatim: the words before the
-    name ("Kremlin spokesperson Dmitry Peskov") or an apposition after it ("Konstantin Kosachev, head
-    of …"). The first mention that has one gives it."""
+    name ("Kremlin spokesperson Dmitry Peskov"), an apposition after it ("Konstantin Kosachev, head
+    of …") or the role the name is in apposition to ("the club's coach, Ana Ruiz, said"). The first
+    mention that has one gives it."""
     for mention in mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        found = _before(span) or _apposition(span)
+        found = _before(span) or _apposition(span) or _set_before(span)
         if found is not None:
             words = text_of(doc)[found.start : found.end]
             return words, found
@@ -68,3 +69,20 @@ def _apposition(name: SpacySpan) -> Span | None:
             if tokens and tokens[-1].i - tokens[0].i < 20:
                 return Span(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text))
     return None
+
+
+def _set_before(name: SpacySpan) -> Span | None:
+    """A role noun's phrase that the name stands in apposition to, before it: "a spokeswoman, Dana
+    Pruitt, said", "the company's chief financial officer, Mei Lin". A kinship is no role ("her brother,
+    Daniel Castillo")."""
+    role = name.root.head
+    if name.root.dep_ != "appos" or role.i >= name.start or role.lower_ not in ROLE_NOUNS:
+        return None
+    tokens = [t for t in role.subtree if t.i < name.start]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if tokens and tokens[0].lower_ in ("a", "an"):
+        tokens.pop(0)  # "a spokeswoman": the role is "spokeswoman"
+    if not tokens or tokens[-1].i - tokens[0].i >= 20 or len(tokens) != tokens[-1].i - tokens[0].i + 1:
+        return None
+    return Span(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text))

@@ -15,6 +15,7 @@ from .lexicon import (
     PUBLIC_BODIES,
     QUANTIFIERS,
     QUOTE_MARKS,
+    ROLE_NOUNS,
     WORKS,
 )
 from .places import first_of_list
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "counted",
+    "names_a_line",
     "names_a_measure",
     "names_a_product",
     "taken_as_a_thing",
@@ -71,6 +73,18 @@ def names_a_product(ent: SpacySpan) -> bool:
         made.dep_ == "pobj" and made.head.lower_ == "of" and made.head.head.lemma_.lower() in COMPANY_NOUNS
     )
     return maker or root.head.lemma_.lower() in PRODUCT_NOUNS
+
+
+def names_a_line(ent: SpacySpan) -> bool:
+    """A name that tells the work of a role another organization owns: "Apple's senior vice president for
+    Macintosh engineering", "Google's head of Android marketing". The role is the owner's, and the name
+    is its product line, not the person's employer."""
+    root = ent.root
+    if root.dep_ not in _MODIFIERS or root.head.dep_ != "pobj":
+        return False
+    role = root.head.head.head
+    owners = [c for c in role.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
+    return role.lemma_.lower() in ROLE_NOUNS and any(o.i < ent.start for o in owners)
 
 
 def titled(ent: SpacySpan) -> bool:
