@@ -211,6 +211,12 @@ def _claim(text: str) -> tuple[ClaimSource, str | None]:
         ("A spokesman said the plant would close.", ClaimSource.UNNAMED, "A spokesman"),
         # A party's own plan is stated on its word.
         ("Northwind Airlines plans to cut 300 jobs.", ClaimSource.ACTOR, "Northwind Airlines"),
+        # An act the writer states, not an intention its subject holds: "seek" with a thing for object.
+        (
+            "If the first dig finds nothing, the museum will seek funds for a second season.",
+            ClaimSource.ARTICLE,
+            None,
+        ),
         # The writer's own words, and an expectation nobody is said to hold.
         ("The bridge will reopen in May after repairs.", ClaimSource.ARTICLE, None),
         ("It is expected that the bridge will reopen in May.", ClaimSource.ARTICLE, None),
@@ -332,3 +338,26 @@ def test_a_clause_joined_with_a_subject_of_its_own_is_a_consequence_of_its_own()
 def test_no_candidate_where_nothing_is_said_to_follow() -> None:
     assert not _candidates("The coach declined to predict when the striker would return.")
     assert not _candidates("The originally planned tour was a success.")
+
+
+def _clauses(text: str) -> list[str]:
+    analysis: Analysis = analyze(source_from_text(text))
+    return [analysis.text[c.clause.start : c.clause.end] for c in analysis.candidates]
+
+
+def test_a_concession_or_a_clause_opened_by_with_is_not_part_of_the_outcome() -> None:
+    assert _clauses(
+        "The ferry will keep its winter timetable, despite calls from islanders for more sailings."
+    )[0] == ("The ferry will keep its winter timetable")
+    assert _clauses("The museum will close in June, although staff hope a buyer can be found.")[0] == (
+        "The museum will close in June"
+    )
+    found = _clauses(
+        "The new bridge is expected to open in August, with the council due to vote on tolls in May."
+    )
+    assert found[0] == "The new bridge is expected to open in August"
+
+
+def test_as_planned_compares_and_states_no_outcome_of_its_own() -> None:
+    found = _candidates("Despite the storm, the ferry will sail on Friday as planned.")
+    assert [c.reading.certainty for c in found] == [Certainty.ANNOUNCED]

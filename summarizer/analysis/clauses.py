@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .lexicon import QUOTE_MARKS
+from .lexicon.clauses import CONCESSIONS
 from .nlp import text_of
 
 if TYPE_CHECKING:
@@ -35,6 +36,11 @@ def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:
     # A verb's conjuncts are clauses of their own ("will make a flight on October 25 … and will begin
     # service on October 28"): each time gets the part of the sentence that belongs to it.
     joined = {t.i for c in token.children if c.dep_ in ("conj", "cc") and c.i > token.i for t in c.subtree}
+    # A concession holds whatever the outcome ("will only be sold by one carrier, despite calls for …"),
+    # and "with" a subject and predicate of its own is a clause of its own ("…, with the first customer
+    # due to receive its jet in May"): neither is part of the outcome around the cue.
+    apart = [t for t in token.subtree if (_concedes(t) or _absolute(t)) and not _holds(t, words[0])]
+    joined |= {t.i for c in apart for t in c.subtree}
     tokens = [t for t in token.subtree if not t.is_space and t.i not in joined]
     if joined:
         # The unbroken run of words around the time: a full stop beyond the conjunct is not the clause's.
@@ -61,3 +67,29 @@ def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:
         end = min(closing) + 1 if closing else end
     span = Span(start=begin, end=end)
     return None if span == sentence else span
+
+
+def _concedes(child: Token) -> bool:
+    """Whether a verb's dependant is a concession: "despite …", "although …"."""
+    if child.dep_ == "prep":
+        return child.lower_ in CONCESSIONS
+    return child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIONS for c in child.children)
+
+
+def _absolute(token: Token) -> bool:
+    """Whether a "with" opens a clause of its own: a subject with a predicate ("with the first customer due
+    to receive …", "with prices expected to rise"), however the parser hangs them."""
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in token.children):
+        return True
+    if token.dep_ != "prep" or token.lower_ != "with":
+        return False
+    below = [*token.children, *(g for c in token.children if c.dep_ == "pobj" for g in c.children)]
+    return any(
+        c.dep_ in ("amod", "acl", "pcomp", "advcl", "ccomp", "prep")
+        and any(g.dep_ in ("xcomp", "nsubj", "nsubjpass") for g in c.children)
+        for c in below
+    )
+
+
+def _holds(child: Token, word: Token) -> bool:
+    return child.left_edge.i <= word.i <= child.right_edge.i

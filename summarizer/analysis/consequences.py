@@ -140,6 +140,8 @@ def _starts_what_follows(token: Token | None) -> bool:
         return False  # "does not want to improve relations": a wish denied, nothing that follows
     if ("mark", "whether") in children:
         return False  # "did not say whether Putin planned to respond": an open question
+    if ("mark", "as") in children and not deps & {"nsubj", "nsubjpass"}:
+        return False  # "will sail as planned", "rose, as expected": a comparison with what was awaited
     if verb.dep_ == "amod":
         return False  # "the originally planned tour": a participle describing a noun
     if verb.dep_ == "relcl":

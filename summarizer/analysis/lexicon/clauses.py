@@ -209,6 +209,10 @@ October"): ahead of a clause in the present, or of a demand."""
 CONDITIONS = frozenset("if unless provided providing".split())
 """Subordinators that make an outcome hang on a condition ("as long as" is read as a phrase)."""
 
+CONCESSIONS = frozenset("despite notwithstanding although though".split())
+"""Words that open a concession ("despite calls for a ban", "although some studios want more"): what
+holds whatever the outcome, not part of it."""
+
 UNSAID = frozenset(
     "say comment speculate predict guess estimate forecast specify elaborate confirm disclose".split()
 )
