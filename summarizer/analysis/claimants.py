@@ -27,7 +27,7 @@ from .entities import Entity
 from .indexed import Entities
 from .lexicon import AGENT_NOUNS, CLAIMING, GOVERNING, MODALS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, STAFF
 from .nlp import lemma
-from .referents import SUBJECTS, entity_named, inside, phrase, pronoun_referent
+from .referents import SUBJECTS, entity_named, inside, last_company, phrase, pronoun_referent
 from .speakers import Attribution, subject_of
 from .text import sentences_back
 
@@ -274,13 +274,24 @@ def _named(subject: Token, entities: Entities, quoted: list[tuple[int, int]], cu
         if entity is None:
             return Claimant(ClaimSource.UNKNOWN, cue=cue)
         return Claimant(ClaimSource.ACTOR, entity=entity, cue=cue)
-    entity = entity_named(subject, entities)
+    entity = entity_named(subject, entities) or _spoken_for(subject, entities, quoted)
     if entity is not None:
         return Claimant(ClaimSource.ACTOR, entity=entity, cue=cue)
     definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in subject.children)
     if definite or subject.pos_ == "PROPN":
         return Claimant(ClaimSource.UNKNOWN, cue=cue)  # "the group said": someone named before, but whom?
     return Claimant(ClaimSource.UNNAMED, words=phrase(subject), cue=cue)
+
+
+def _spoken_for(subject: Token, entities: Entities, quoted: list[tuple[int, int]]) -> Entity | None:
+    """The organization a spokesperson the article names no employer for speaks for: the one acting in
+    the sentence or the one before ("The union said it backed the strike. Its council will meet in May,
+    a spokesperson said")."""
+    if subject.lower_ not in STAFF or subject.tag_ != "NN":
+        return None  # "two officials said": people, not one voice of a body
+    if [c.lower_ for c in subject.children] not in (["a"], ["an"]):
+        return None  # "a spokesman for the club" names whose; "the spokesman" someone named before
+    return last_company(subject, entities, quoted)
 
 
 def _people_meant(pronoun: Token, quoted: list[tuple[int, int]]) -> Token | None:

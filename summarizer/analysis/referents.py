@@ -47,6 +47,12 @@ def inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
     return within(quoted, token.idx)
 
 
+_OBJECTS = frozenset(["dobj", "pobj", "dative", "poss", "attr", "oprd", "compound"])
+"""Where a name is no one who acts in its sentence: an object, an owner, a name modifying a noun."""
+_Quoted = list[tuple[int, int]]
+_Fits = Callable[[Entity], bool]
+
+
 def pronoun_referent(
     subject: Token,
     entities: Entities,
@@ -74,7 +80,7 @@ def pronoun_referent(
     for token in reversed(doc[first.start : subject.i]):
         if since is not None and token.idx < since and previous is not None:
             if fits(previous):
-                return previous
+                return _named_since(since, subject, entities, quoted, fits) or previous
             since = None
         if token.dep_ not in SUBJECTS or inside(token, quoted):
             continue
@@ -103,6 +109,25 @@ def pronoun_referent(
         last = max(named_before, default=None)
         found = (entities[-last[1]], last[0]) if last is not None else None
     return _marked_beside(found, pronoun, entities, doc) if found is not None else None
+
+
+def _named_since(
+    since: int, pronoun: Token, entities: Entities, quoted: _Quoted, fits: _Fits
+) -> Entity | None:
+    """The person last named in full between the previous passage and ``pronoun``, outside quotation
+    marks, before their sentence's main verb and not its object, whom the parser made no subject ("At the
+    shelter, Luis Ortega, 64, said he …"): one who spoke after the previous speaker."""
+    starts, spans, _ = entities.mentions()
+    named = []
+    for start, end, n in spans[bisect.bisect_left(starts, since) : bisect.bisect_left(starts, pronoun.idx)]:
+        words = pronoun.doc.char_span(start, end, alignment_mode="expand")
+        if words is not None and len(words) > 1 and fits(entities[n]) and not within(quoted, start):
+            named += (
+                [entities[n]]
+                if words.root.dep_ not in _OBJECTS and words.root.i < words.root.sent.root.i
+                else []
+            )
+    return named[-1] if named else None
 
 
 def _a_thing(noun: Token) -> bool:
