@@ -191,3 +191,9 @@ def test_a_description_an_earlier_mention_names_is_its_speaker() -> None:
     assert _said(text) == [("Kari Berg", False)]
     # A description nothing before names stays unknown.
     assert _said('"He worked hard for this," the mother said.') == [(None, False)]
+
+
+def test_a_statement_given_by_a_named_person_is_theirs() -> None:
+    text = 'A statement by Northwind given by Northwind spokesman Carl Dunn said "We are very disappointed."'
+    assert _said(text) == [("Carl Dunn", False)]
+    assert _said('A statement from Northwind said "We will appeal."') == [("Northwind", False)]

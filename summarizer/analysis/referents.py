@@ -26,6 +26,7 @@ from .lexicon import (
     STAFF,
 )
 from .text import sentences_back, within
+from .turns import named_since
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -45,12 +46,6 @@ _SAID = "summarizer.said_to_be"
 def inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
     """Whether ``token`` stands between quotation marks (``quoted`` holds the marks' spans, in order)."""
     return within(quoted, token.idx)
-
-
-_OBJECTS = frozenset(["dobj", "pobj", "dative", "poss", "attr", "oprd", "compound"])
-"""Where a name is no one who acts in its sentence: an object, an owner, a name modifying a noun."""
-_Quoted = list[tuple[int, int]]
-_Fits = Callable[[Entity], bool]
 
 
 def pronoun_referent(
@@ -80,7 +75,7 @@ def pronoun_referent(
     for token in reversed(doc[first.start : subject.i]):
         if since is not None and token.idx < since and previous is not None:
             if fits(previous):
-                return _named_since(since, subject, entities, quoted, fits) or previous
+                return named_since(since, subject, entities, quoted, fits) or previous
             since = None
         if token.dep_ not in SUBJECTS or inside(token, quoted):
             continue
@@ -109,25 +104,6 @@ def pronoun_referent(
         last = max(named_before, default=None)
         found = (entities[-last[1]], last[0]) if last is not None else None
     return _marked_beside(found, pronoun, entities, doc) if found is not None else None
-
-
-def _named_since(
-    since: int, pronoun: Token, entities: Entities, quoted: _Quoted, fits: _Fits
-) -> Entity | None:
-    """The person last named in full between the previous passage and ``pronoun``, outside quotation
-    marks, before their sentence's main verb and not its object, whom the parser made no subject ("At the
-    shelter, Luis Ortega, 64, said he …"): one who spoke after the previous speaker."""
-    starts, spans, _ = entities.mentions()
-    named = []
-    for start, end, n in spans[bisect.bisect_left(starts, since) : bisect.bisect_left(starts, pronoun.idx)]:
-        words = pronoun.doc.char_span(start, end, alignment_mode="expand")
-        if words is not None and len(words) > 1 and fits(entities[n]) and not within(quoted, start):
-            named += (
-                [entities[n]]
-                if words.root.dep_ not in _OBJECTS and words.root.i < words.root.sent.root.i
-                else []
-            )
-    return named[-1] if named else None
 
 
 def _a_thing(noun: Token) -> bool:
@@ -286,7 +262,18 @@ def entity_named(token: Token, entities: Entities) -> Entity | None:
         return beside[0]
     if token.lower_ in STAFF | DOCUMENTS:
         # An unnamed spokesperson speaks for the organization ("Airbus spokesman", "a spokesman for
-        # Airbus"); a writing for its author ("Apple's statement", "a statement on Apple's website").
+        # Airbus"); a writing for its author ("Apple's statement", "a statement on Apple's website"), or
+        # the person who gave it ("a statement by Boeing given by its spokesman William Barksdale").
+        givers = [
+            p
+            for c in token.children
+            if c.dep_ == "acl"
+            for a in c.children
+            if a.dep_ == "agent"
+            for p in a.children
+        ]
+        for giver in (e for p in givers if (e := entity_named(p, entities)) and e.kind is ActorKind.PERSON):
+            return giver
         for child in token.children:
             target = child if child.dep_ in ("compound", "poss") else None
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "by", "on"):
