@@ -209,8 +209,21 @@ def _claim(text: str) -> tuple[ClaimSource, str | None]:
             "Industry analysts",
         ),
         ("A spokesman said the plant would close.", ClaimSource.UNNAMED, "A spokesman"),
+        # A spokesperson with no employer named speaks for the body acting just before.
+        (
+            "The Royal Society of Engineers said it backed the strike. Its council will meet in May to"
+            " discuss the dispute, a spokesperson said.",
+            ClaimSource.ACTOR,
+            "Royal Society of Engineers",
+        ),
         # A party's own plan is stated on its word.
         ("Northwind Airlines plans to cut 300 jobs.", ClaimSource.ACTOR, "Northwind Airlines"),
+        # An act the writer states, not an intention its subject holds: "seek" with a thing for object.
+        (
+            "If the first dig finds nothing, the museum will seek funds for a second season.",
+            ClaimSource.ARTICLE,
+            None,
+        ),
         # The writer's own words, and an expectation nobody is said to hold.
         ("The bridge will reopen in May after repairs.", ClaimSource.ARTICLE, None),
         ("It is expected that the bridge will reopen in May.", ClaimSource.ARTICLE, None),
@@ -331,4 +344,78 @@ def test_a_clause_joined_with_a_subject_of_its_own_is_a_consequence_of_its_own()
 
 def test_no_candidate_where_nothing_is_said_to_follow() -> None:
     assert not _candidates("The coach declined to predict when the striker would return.")
+    assert not _candidates("The clerk said she is not going to speculate about the turnout.")
+    assert not _candidates("The treasurer said she would not make predictions before the vote.")
     assert not _candidates("The originally planned tour was a success.")
+
+
+def _clauses(text: str) -> list[str]:
+    analysis: Analysis = analyze(source_from_text(text))
+    return [analysis.text[c.clause.start : c.clause.end] for c in analysis.candidates]
+
+
+def test_a_concession_or_a_clause_opened_by_with_is_not_part_of_the_outcome() -> None:
+    assert _clauses(
+        "The ferry will keep its winter timetable, despite calls from islanders for more sailings."
+    )[0] == ("The ferry will keep its winter timetable")
+    assert _clauses("The museum will close in June, although staff hope a buyer can be found.")[0] == (
+        "The museum will close in June"
+    )
+    found = _clauses(
+        "The new bridge is expected to open in August, with the council due to vote on tolls in May."
+    )
+    assert found[0] == "The new bridge is expected to open in August"
+
+
+def test_as_planned_compares_and_states_no_outcome_of_its_own() -> None:
+    found = _candidates("Despite the storm, the ferry will sail on Friday as planned.")
+    assert [c.reading.certainty for c in found] == [Certainty.ANNOUNCED]
+
+
+def test_a_conditional_consequence_is_its_outcome_with_its_condition() -> None:
+    assert _clauses("Pupils can return to class earlier if they get a first dose, Dr. Lena Park said.") == [
+        "Pupils can return to class earlier if they get a first dose"
+    ]
+    # "if …, unless …": one outcome, under two conditions.
+    found = _clauses(
+        "Judge Ann Ruiz said the trial would resume in June if the witness recovered, unless the defence"
+        " appealed."
+    )
+    assert found == ["the trial would resume in June if the witness recovered, unless the defence appealed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        # A month is no modal.
+        ("The library reopened on May 2 after a flood.", None),
+        # "would" of a past habit: what used to happen.
+        (
+            "Many drivers reported that, when braking on wet roads, the car would pull to the left.",
+            "happened",
+        ),
+        ("Fans said the striker would often miss training.", "happened"),
+        # An offer: a thing to receive.
+        ("Mayor Rita Gomez said that all bus riders would be eligible to receive a free pass.", "announced"),
+        ("The new stadium is due to open in 2027.", "announced"),
+        # A relative clause set off by a comma that says what is expected of its noun.
+        ("Fans should wait for the first patch, which is expected in late June.", "expected"),
+    ],
+)
+def test_the_certainty_of_a_candidate(text: str, certainty: str | None) -> None:
+    found = [c.reading.certainty.value for c in _candidates(text) if c.reading.certainty]
+    assert found[-1:] == ([certainty] if certainty else [])
+
+
+def test_citing_a_source_is_an_attribution_not_a_result() -> None:
+    text = "Citing officials close to the talks, the Daily Post reported that the union had signed the deal."
+    assert not _candidates(text)
+    assert _candidates("Citing safety concerns, the city closed the bridge.")
+
+
+def test_a_clause_too_short_alone_is_shown_with_its_conjuncts_not_its_whole_sentence() -> None:
+    text = (
+        "Coach Tom Berg said there was a possibility of changes to the squad, saying, “We will rest the"
+        " captain, but we have an eye on the cup final next month.”"
+    )
+    assert _clauses(text)[-1] == "“We will rest the captain, but we have an eye on the cup final next month.”"

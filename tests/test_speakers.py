@@ -171,3 +171,29 @@ def test_a_passage_outside_the_articles_prose_is_no_quote(monkeypatch: pytest.Mo
 )
 def test_an_editorial_is_its_papers_not_the_body_named_nearby(text: str, speaker: str | None) -> None:
     assert _said(text)[-1][0] == speaker
+
+
+def test_a_pronoun_after_a_person_named_since_the_last_speaker_is_that_person() -> None:
+    # "Mark Doyle, 41, a fan …, said": the parser makes no subject of the name; the pronoun is his, not
+    # the previous speaker's.
+    text = (
+        '"We played well," said coach Ann Lee. "We will be back." At the gym, Mark Doyle, 41, a fan of the'
+        ' club, said he had come early. "They never give up," he said.'
+    )
+    assert [s for s, _ in _said(text)] == ["Ann Lee", "Ann Lee", "Mark Doyle"]
+
+
+def test_a_description_an_earlier_mention_names_is_its_speaker() -> None:
+    text = (
+        "Striker Ola Berg joined the Hornets on Monday. His mother, Kari Berg, was at the stadium."
+        ' "He worked hard for this," the mother said.'
+    )
+    assert _said(text) == [("Kari Berg", False)]
+    # A description nothing before names stays unknown.
+    assert _said('"He worked hard for this," the mother said.') == [(None, False)]
+
+
+def test_a_statement_given_by_a_named_person_is_theirs() -> None:
+    text = 'A statement by Northwind given by Northwind spokesman Carl Dunn said "We are very disappointed."'
+    assert _said(text) == [("Carl Dunn", False)]
+    assert _said('A statement from Northwind said "We will appeal."') == [("Northwind", False)]

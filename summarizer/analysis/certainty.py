@@ -37,7 +37,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SUBJUNCTIVE_DEMANDS,
 )
-from .lexicon.clauses import UNDOING, UNSAID
+from .lexicon.clauses import UNDOING, UNSAID, UNSAID_NOUNS
 from .modals import Reading, by_modal, future_modal, future_with_be
 from .nlp import lemma
 
@@ -70,7 +70,14 @@ def verb_of(token: Token) -> Token:
     condition hangs on ("if" in "if talks fail, workers will strike" gives "strike"), the verb whose
     object a noun is."""
     if token.head.dep_ == "advcl" and _condition(token.head.head) is not None:
-        return token.head.head  # a word of the condition: the outcome is the clause it is hung on
+        # A word of the condition: the outcome is the clause it is hung on, above any condition a
+        # condition has ("will consider a cut if inflation stays low, unless the currency falls").
+        outcome = token.head.head
+        while (
+            outcome.dep_ == "advcl" and outcome.head.i != outcome.i and _condition(outcome.head) is not None
+        ):
+            outcome = outcome.head
+        return outcome
     if token.dep_ == "mark" and token.lower_ in ("until", "till") and token.head.dep_ == "advcl":
         return token.head.head  # "until we find it" limits the clause it is hung on
     if token.dep_ in ("aux", "auxpass", "neg"):
@@ -230,12 +237,17 @@ def _no_outcome(node: Token, below: Token) -> Reading | None:
 
 def _unsaid(verb: Token) -> bool:
     """Whether a verb of saying is negated with nothing said: "she would not speculate", "the bank did not
-    comment" state no outcome."""
-    return (
-        lemma(verb) in UNSAID
-        and any(c.dep_ == "neg" for c in verb.children)
-        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
-    )
+    comment", "I'm not going to speculate about numbers", "would not make predictions" state no outcome."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if lemma(verb) == "go" and negated:
+        # "not going to speculate": the verb going governs
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+    if lemma(verb) == "make" and len(said) == 1 and lemma(said[0]) in UNSAID_NOUNS:
+        said = []  # "would not make predictions": a verb of saying put as a noun
+    elif lemma(verb) not in UNSAID:
+        return False
+    return (negated or any(c.dep_ == "neg" for c in verb.children)) and not said
 
 
 def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading | None:

@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 
 from ..models import ClaimSource, Span
 from .certainty import governors, says
-from .complements import deadline
+from .complements import deadline, for_clause
 from .entities import Entity
 from .indexed import Entities
 from .lexicon import AGENT_NOUNS, CLAIMING, GOVERNING, MODALS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, STAFF
 from .nlp import lemma
-from .referents import SUBJECTS, entity_named, inside, phrase, pronoun_referent
+from .referents import SUBJECTS, entity_named, inside, last_company, phrase, pronoun_referent
 from .speakers import Attribution, subject_of
 from .text import sentences_back
 
@@ -167,6 +167,8 @@ def statements(verb: Token, quoted: list[tuple[int, int]], *, own: bool = True) 
             found.append(Statement(according, ClaimSource.ACTOR, _span(according.head.head)))
         elif node not in claiming and not _said_on(verb, node):
             continue  # a verb the clause is joined to does not govern it ("has attempted … and may fail")
+        elif _acts(node):
+            continue  # "the agency will seek funds": an act, stated by the writer or whoever reports it
         elif (lemma(node) in CLAIMING or says(node)) and node.pos_ in ("VERB", "AUX"):
             found.append(_subject_claims(node, quoted))
         elif lemma(node) in CLAIMING and node.pos_ == "ADJ" and node.dep_ == "acomp":
@@ -176,6 +178,15 @@ def statements(verb: Token, quoted: list[tuple[int, int]], *, own: bool = True) 
         elif any(c.dep_ == "dobj" for c in node.children) and (limit := deadline(node)) is not None:
             found.append(_subject_claims(node, quoted, cue=_span(limit)))  # "gave the city until May to"
     return found
+
+
+def _acts(node: Token) -> bool:
+    """Whether a verb of intending has a thing for its object, not a clause: "will seek funds", "decided
+    the case" state an act, which the writer (or whoever reports it) states, not an intention its
+    subject holds ("seeks to close" is one)."""
+    if lemma(node) not in GOVERNING["announced"] or says(node) or node.pos_ not in ("VERB", "AUX"):
+        return False
+    return for_clause(node) is None and not any(c.dep_ in ("xcomp", "ccomp") for c in node.children)
 
 
 def _said_on(verb: Token, node: Token) -> bool:
@@ -263,13 +274,24 @@ def _named(subject: Token, entities: Entities, quoted: list[tuple[int, int]], cu
         if entity is None:
             return Claimant(ClaimSource.UNKNOWN, cue=cue)
         return Claimant(ClaimSource.ACTOR, entity=entity, cue=cue)
-    entity = entity_named(subject, entities)
+    entity = entity_named(subject, entities) or _spoken_for(subject, entities, quoted)
     if entity is not None:
         return Claimant(ClaimSource.ACTOR, entity=entity, cue=cue)
     definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in subject.children)
     if definite or subject.pos_ == "PROPN":
         return Claimant(ClaimSource.UNKNOWN, cue=cue)  # "the group said": someone named before, but whom?
     return Claimant(ClaimSource.UNNAMED, words=phrase(subject), cue=cue)
+
+
+def _spoken_for(subject: Token, entities: Entities, quoted: list[tuple[int, int]]) -> Entity | None:
+    """The organization a spokesperson the article names no employer for speaks for: the one acting in
+    the sentence or the one before ("The union said it backed the strike. Its council will meet in May,
+    a spokesperson said")."""
+    if subject.lower_ not in STAFF or subject.tag_ != "NN":
+        return None  # "two officials said": people, not one voice of a body
+    if [c.lower_ for c in subject.children] not in (["a"], ["an"]):
+        return None  # "a spokesman for the club" names whose; "the spokesman" someone named before
+    return last_company(subject, entities, quoted)
 
 
 def _people_meant(pronoun: Token, quoted: list[tuple[int, int]]) -> Token | None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Span
 from .lexicon import QUOTE_MARKS
+from .lexicon.clauses import CONCESSIONS
 from .nlp import text_of
 
 if TYPE_CHECKING:
@@ -32,23 +33,12 @@ def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:
         token = token.head
     if token.dep_ in ("acl", "relcl"):
         token = token.head  # "a report … found that": the finding with what found it
-    # A verb's conjuncts are clauses of their own ("will make a flight on October 25 … and will begin
-    # service on October 28"): each time gets the part of the sentence that belongs to it.
-    joined = {t.i for c in token.children if c.dep_ in ("conj", "cc") and c.i > token.i for t in c.subtree}
-    tokens = [t for t in token.subtree if not t.is_space and t.i not in joined]
-    if joined:
-        # The unbroken run of words around the time: a full stop beyond the conjunct is not the clause's.
-        runs: list[list[Token]] = []
-        for t in tokens:
-            if runs and t.i == runs[-1][-1].i + 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-        tokens = next((run for run in runs if run[0].i <= words[0].i <= run[-1].i), tokens)
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc")):
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ".!?":
-        tokens.pop()
+    # A cue in a clause opened by "with" is that clause's: "the first customer due to receive its jet".
+    token = next((t for t in [words[0], *words[0].ancestors] if _absolute(t)), token)
+    tokens = _words(token, words[0], apart=True)
+    if len(tokens) < _SHORTEST_CLAUSE:
+        # Too short without the clauses joined to it: with them, not the whole sentence.
+        tokens = _words(token, words[0], apart=False)
     if len(tokens) < _SHORTEST_CLAUSE:
         return None
     begin, end = max(tokens[0].idx, sentence.start), min(tokens[-1].idx + len(tokens[-1].text), sentence.end)
@@ -61,3 +51,62 @@ def clause_at(doc: Doc, offset: int, sentence: Span) -> Span | None:
         end = min(closing) + 1 if closing else end
     span = Span(start=begin, end=end)
     return None if span == sentence else span
+
+
+def _words(token: Token, cue: Token, *, apart: bool) -> list[Token]:
+    """The words of the clause of ``token`` around ``cue``; ``apart``: without the clauses joined to it."""
+    opened = token.i if token.lower_ == "with" else -1
+    # A verb's conjuncts are clauses of their own ("will make a flight on October 25 … and will begin
+    # service on October 28"): each time gets the part of the sentence that belongs to it.
+    joined = {
+        t.i for c in token.children if apart and c.dep_ in ("conj", "cc") and c.i > token.i for t in c.subtree
+    }
+    # A concession holds whatever the outcome ("will only be sold by one carrier, despite calls for …"),
+    # and "with" a subject and predicate of its own is a clause of its own ("…, with the first customer
+    # due to receive its jet in May"): neither is part of the outcome around the cue.
+    aside = [t for t in token.subtree if (_concedes(t) or _absolute(t)) and not _holds(t, cue)]
+    joined |= {t.i for c in aside for t in c.subtree}
+    tokens = [t for t in token.subtree if not t.is_space and t.i not in joined and t.i != opened]
+    if joined:
+        # The unbroken run of words around the time: a full stop beyond the conjunct is not the clause's.
+        runs: list[list[Token]] = []
+        for t in tokens:
+            if runs and t.i == runs[-1][-1].i + 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        tokens = next((run for run in runs if run[0].i <= cue.i <= run[-1].i), tokens)
+    # The clause's own "that" or "and" goes; the "if" of a condition it holds stays.
+    while tokens and (
+        tokens[0].is_punct or (tokens[0].dep_ in ("mark", "cc") and tokens[0].head.i == token.i)
+    ):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ".!?":
+        tokens.pop()
+    return tokens
+
+
+def _concedes(child: Token) -> bool:
+    """Whether a verb's dependant is a concession: "despite …", "although …"."""
+    if child.dep_ == "prep":
+        return child.lower_ in CONCESSIONS
+    return child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIONS for c in child.children)
+
+
+def _absolute(token: Token) -> bool:
+    """Whether a "with" opens a clause of its own: a subject with a predicate ("with the first customer due
+    to receive …", "with prices expected to rise"), however the parser hangs them."""
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in token.children):
+        return True
+    if token.dep_ != "prep" or token.lower_ != "with" or token.head.pos_ not in ("VERB", "AUX"):
+        return False  # "talks with buyers set to resume": a noun's "with" the parser gave the predicate
+    below = [*token.children, *(g for c in token.children if c.dep_ == "pobj" for g in c.children)]
+    return any(
+        c.dep_ in ("amod", "acl", "pcomp", "advcl", "ccomp", "prep")
+        and any(g.dep_ in ("xcomp", "nsubj", "nsubjpass") for g in c.children)
+        for c in below
+    )
+
+
+def _holds(child: Token, word: Token) -> bool:
+    return child.left_edge.i <= word.i <= child.right_edge.i

@@ -18,16 +18,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Span
-from .certainty import Reading, governors, read, refuses, verb_of
+from .certainty import Reading, governors, read, refuses, says, verb_of
 from .claimants import Claimant, claimant_of
 from .clauses import clause_at
 from .indexed import Entities
 from .lexicon import (
     CAPACITY_VERBS,
+    CONDITIONS,
     CONSEQUENCE_CUES,
     COURTESIES,
     FEELINGS,
     GOVERNING,
+    MODALS,
     RESULT_CUES,
     SPEECH_VERBS,
     WISH_VERBS,
@@ -85,7 +87,7 @@ def find_candidates(
             if result and verbs:
                 break
             at = sentence.start + cue.start()
-            token = _token(doc, at)
+            token = _scheduled(_token(doc, at))
             if token is None or not _starts_what_follows(token):
                 continue
             verb = verb_of(token)
@@ -98,12 +100,34 @@ def find_candidates(
             found.append(
                 Candidate(
                     sentence=sentence,
-                    clause=clause_at(doc, at, sentence) or sentence,
+                    clause=clause_at(doc, _anchor(token, verb, at), sentence) or sentence,
                     reading=reading,
                     claim=claimant_of(verb, entities, passages, quoted),
                 )
             )
     return found
+
+
+def _anchor(cue: Token, verb: Token, at: int) -> int:
+    """Where the clause a cue starts is read from: the outcome's verb for a word of a condition ("if",
+    "unless"), so that a conditional consequence is the outcome with its condition, not the condition
+    alone; the cue itself otherwise."""
+    above = cue.head
+    while above.i != above.head.i and above.i != verb.i and above.dep_ != "advcl":
+        above = above.head
+    if above.dep_ != "advcl" or above.head.i != verb.i:
+        return at
+    first = next(above.subtree)
+    marks = {c.lower_ for c in above.children if c.dep_ == "mark"}
+    return verb.idx if marks & CONDITIONS or first.lower_ in ("as", "should", "were", "had") else at
+
+
+def _scheduled(token: Token | None) -> Token | None:
+    """The verb a "due to" schedules ("is due to open in May", "with the first customer due to receive its
+    jet"), read as "set to" is; "due" itself otherwise ("delays due to the weather" give a cause)."""
+    if token is None or token.lower_ != "due":
+        return token
+    return next((c for c in token.children if c.dep_ == "xcomp"), token)
 
 
 def _stated_in(verb: Token, verbs: set[int], doc: Doc) -> bool:
@@ -125,6 +149,10 @@ def _token(doc: Doc, offset: int) -> Token | None:
 def _starts_what_follows(token: Token | None) -> bool:
     if token is None:
         return False
+    if token.lower_ in MODALS and token.pos_ not in ("AUX", "VERB"):
+        return False  # "by May 2", "the will of the voters": a month or a noun, no modal
+    if token.lower_ == "due":
+        return False  # "delays due to the weather": a cause
     modal = token.dep_ in ("aux", "auxpass")
     verb = token.head if modal else token
     lemma = verb.lemma_.lower()
@@ -138,15 +166,27 @@ def _starts_what_follows(token: Token | None) -> bool:
         return False  # "I won't be wordy", "we would be glad to": the speakers describe themselves
     if lemma in WISH_VERBS and "neg" in deps:
         return False  # "does not want to improve relations": a wish denied, nothing that follows
+    if lemma == "cite" and says(verb.head):
+        return False  # "Citing people familiar with the talks, the paper reported …": whose word it is
     if ("mark", "whether") in children:
         return False  # "did not say whether Putin planned to respond": an open question
+    if ("mark", "as") in children and not deps & {"nsubj", "nsubjpass"}:
+        return False  # "will sail as planned", "rose, as expected": a comparison with what was awaited
     if verb.dep_ == "amod":
         return False  # "the originally planned tour": a participle describing a noun
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" and not _aside(verb):
         return False  # "the amount of fuel the plane could carry" describes the fuel
     return not (
         _background(verb) or _describes(verb) or _feels(verb) or _looked_back(verb) or _bare_noun(token)
     )
+
+
+def _aside(verb: Token) -> bool:
+    """Whether a relative clause set off by a comma says what is expected or planned of its noun ("the
+    update, which is expected in late May"): an outcome, where a clause that picks the noun out ("the
+    fuel the plane could carry") describes it."""
+    first = next(verb.subtree)
+    return first.i > 0 and verb.doc[first.i - 1].text == "," and verb.lemma_.lower() in _GOVERNING_NOUNS
 
 
 def _background(verb: Token) -> bool:

@@ -25,7 +25,7 @@ from .text import sentences_back, within
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["described", "naming"]
+__all__ = ["described", "described_speaker", "naming"]
 
 _BACK = 12
 """Sentences before a description searched for a mention of its noun that names it."""
@@ -118,6 +118,19 @@ def _written_as_name(token: Token) -> bool:
     ("Dreamliners")."""
     inside = token.i > token.sent.start and token.text[:1].isupper() and token.pos_ == "NOUN"
     return _is_name(token) or inside
+
+
+def described_speaker(noun: Token, entities: Entities) -> Entity | None:
+    """The entity a definite description that speaks stands for, where an earlier mention of its noun
+    names it ("His father, Darnell Price, …" for "the father said"; "Dutch club Feyenoord" for "the
+    Rotterdam club said"); None otherwise, and for a noun that names what it is ("the company", "the
+    minister"), which ``described`` and the speaker's rules read."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
+        return None
+    name = earlier(noun)
+    if not name:
+        return None
+    return next((e for e in entities if name in e.names()), None)
 
 
 def earlier(noun: Token) -> str | None:

@@ -38,6 +38,10 @@ _READY = frozenset(
 "will be" in is foretold ("will be eligible", "will be higher")."""
 
 
+_RECEIVING = frozenset(["receive", "get", "obtain"])
+"""Verbs of receiving: a party "will be eligible to receive" what another offers."""
+
+
 _DATED = frozenset(["next", "this", "tomorrow", "later", "soon", "today", "tonight"])
 """Words of a date expression that set a time, where "a year" or "each month" only give a rate."""
 
@@ -63,7 +67,10 @@ def future(verb: Token) -> Certainty:
     if any(c.dep_ == "auxpass" for c in verb.children):
         # "will be assembled in Toulouse" is a plan; "jobs will be affected" what the jobs undergo
         return Certainty.EXPECTED if lemma(verb) in IMPACT_VERBS else Certainty.ANNOUNCED
-    if lemma(verb) == "be" and any(c.dep_ == "acomp" and c.lower_ not in _READY for c in verb.children):
+    states = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ not in _READY]
+    if lemma(verb) == "be" and any(_offered(c) for c in states):
+        return Certainty.ANNOUNCED  # "buyers will be eligible to receive a free case": an offer
+    if lemma(verb) == "be" and states:
         return Certainty.EXPECTED  # "he will be eligible", "prices will be higher": a state foretold
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
     joined = verb
@@ -82,6 +89,12 @@ def future(verb: Token) -> Certainty:
     if lemma(verb) == "be" or lemma(verb) in EFFECT_VERBS or _compares(verb):
         return Certainty.EXPECTED
     return Certainty.ANNOUNCED
+
+
+def _offered(state: Token) -> bool:
+    """Whether a state "will be" in is a thing to receive ("buyers will be eligible to receive a free
+    case", "will be entitled to get a refund"): what a party offers, its plan."""
+    return any(c.dep_ == "xcomp" and lemma(c) in _RECEIVING for c in state.children)
 
 
 def _measures(verb: Token) -> bool:

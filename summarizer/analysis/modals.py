@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..models import Certainty, Span
 from .future import agent, future
 from .lexicon import MODALS, SCHEDULED
+from .lexicon.clauses import HABITUAL
 from .nlp import lemma
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ def by_modal(verb: Token, reported: bool) -> Reading:
             return Reading(future(verb), _span(verb))  # a headline's "Acme to close plant": "will"
         return Reading(Certainty.HAPPENED, _span(verb))
     meaning = MODALS[modal.lower_]
+    if meaning == "would" and _habitual(verb):
+        return Reading(Certainty.HAPPENED, _span(modal))  # "when holding it, reception would drop"
     if meaning == "expected" and any(agent(s) for s in subjects):
         meaning = "demanded"  # "buyers should try again tomorrow": advice to a party, not a forecast
     passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -86,6 +89,19 @@ def _in_force(verb: Token) -> bool:
         verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
     )
     return limited and present and lemma(verb) != "be" and not any(c.dep_ == "neg" for c in verb.children)
+
+
+def _habitual(verb: Token) -> bool:
+    """Whether a "would" clause tells what used to happen: each time something was done ("when holding
+    the phone, reception would decrease"), or how often ("would sometimes lead to dropped calls"); a
+    "when" clause in the present is a time ahead ("said that when the plant opens it would hire")."""
+    verbs = [verb, *verb.conjuncts]
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for v in verbs for c in v.children):
+        return True
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBD")):
+        if any(c.lower_ in ("when", "whenever") and c.dep_ in ("advmod", "mark") for c in clause.children):
+            return True
+    return False
 
 
 def future_modal(verb: Token) -> bool:

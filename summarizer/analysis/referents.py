@@ -26,6 +26,7 @@ from .lexicon import (
     STAFF,
 )
 from .text import sentences_back, within
+from .turns import named_since
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -74,7 +75,7 @@ def pronoun_referent(
     for token in reversed(doc[first.start : subject.i]):
         if since is not None and token.idx < since and previous is not None:
             if fits(previous):
-                return previous
+                return named_since(since, subject, entities, quoted, fits) or previous
             since = None
         if token.dep_ not in SUBJECTS or inside(token, quoted):
             continue
@@ -261,7 +262,18 @@ def entity_named(token: Token, entities: Entities) -> Entity | None:
         return beside[0]
     if token.lower_ in STAFF | DOCUMENTS:
         # An unnamed spokesperson speaks for the organization ("Airbus spokesman", "a spokesman for
-        # Airbus"); a writing for its author ("Apple's statement", "a statement on Apple's website").
+        # Airbus"); a writing for its author ("Apple's statement", "a statement on Apple's website"), or
+        # the person who gave it ("a statement by Boeing given by its spokesman William Barksdale").
+        givers = [
+            p
+            for c in token.children
+            if c.dep_ == "acl"
+            for a in c.children
+            if a.dep_ == "agent"
+            for p in a.children
+        ]
+        for giver in (e for p in givers if (e := entity_named(p, entities)) and e.kind is ActorKind.PERSON):
+            return giver
         for child in token.children:
             target = child if child.dep_ in ("compound", "poss") else None
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "by", "on"):

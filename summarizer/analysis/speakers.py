@@ -19,6 +19,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..models import Span
+from .descriptions import described_speaker
 from .entities import Entity, body_named
 from .indexed import Entities
 from .lexicon import DOCUMENTS, NAMING_VERBS, PRONOUNS, SPEECH_VERBS
@@ -99,14 +100,30 @@ def attribute(doc: Doc, passages: list[Span], entities: Entities) -> list[Attrib
             since = passages[n - 1].end if near_previous else None
             said_before = previous.speaker if previous else None
             speaker = pronoun_referent(subject, entities, quoted, said_before, since)
-            out.append(Attribution(speaker, cue, term=False))
+            out.append(
+                Attribution(speaker or _reporter_described(subject, entities, quoted), cue, term=False)
+            )
             continue
         speaker = (
-            entity_named(subject, entities) or body_named(subject, entities) or newly_named(subject, entities)
+            entity_named(subject, entities)
+            or body_named(subject, entities)
+            or newly_named(subject, entities)
+            or described_speaker(subject, entities)
         )
         who = phrase(subject) if speaker is None else None
         out.append(Attribution(speaker, cue, term=False, unnamed=speaker is None, who=who))
     return out
+
+
+def _reporter_described(pronoun: Token, entities: Entities, quoted: list[tuple[int, int]]) -> Entity | None:
+    """Whom a pronoun in reported speech stands for where the reporter is a description an earlier
+    mention names: "the Rotterdam club said it had “reluctantly” agreed" is Feyenoord's, after "Dutch
+    club Feyenoord"."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECTS or verb.dep_ != "ccomp" or not is_cue(verb.head, quoted):
+        return None
+    reporter = subject_of(verb.head, quoted)
+    return described_speaker(reporter, entities) if reporter is not None else None
 
 
 def _introduced(

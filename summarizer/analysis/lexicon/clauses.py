@@ -85,7 +85,7 @@ SAME_DAY = r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"
 CONSEQUENCE_CUES = (
     r"\b(?:will|won['’]t|would|could|might|may|shall|must|unless|if|threat(?:en(?:s|ed)?)? (?:of|to)|"
     r"expect(?:s|ed|ing)?|plans? to|planned|vows?|vowed|warns?|warned|"
-    r"pay a price|risk(?:s)?|likely to|set to|going to|aims? to|intends? to|"
+    r"pay a price|risk(?:s)?|likely to|set to|due to|going to|aims? to|intends? to|"
     r"promis(?:e|es|ed) to|threatens|consequences?|as long as|until|expectations?|"
     r"should|unlikely|possibility|hop(?:e|es|ed) (?:to|that)|it is hoped|anticipated|wants? to|desire|"
     r"predicts?|forecasts?|urg(?:e|es|ed)|calls? for|called for|insist(?:s|ed)?|demand(?:s|ed)?|"
@@ -209,11 +209,22 @@ October"): ahead of a clause in the present, or of a demand."""
 CONDITIONS = frozenset("if unless provided providing".split())
 """Subordinators that make an outcome hang on a condition ("as long as" is read as a phrase)."""
 
+CONCESSIONS = frozenset("despite notwithstanding although though".split())
+"""Words that open a concession ("despite calls for a ban", "although some studios want more"): what
+holds whatever the outcome, not part of it."""
+
+HABITUAL = frozenset("sometimes often usually always frequently occasionally regularly repeatedly".split())
+"""Adverbs of frequency: with "would" they tell what used to happen ("would sometimes drop calls"), a
+past habit, not a future."""
+
 UNSAID = frozenset(
     "say comment speculate predict guess estimate forecast specify elaborate confirm disclose".split()
 )
 """Verbs of saying whose negation with nothing said states no outcome: "she would not speculate", "the
 bank did not comment"."""
+
+UNSAID_NOUNS = frozenset("prediction forecast guess comment estimate".split())
+"""Nouns of saying that "make" turns into a verb of UNSAID: "she would not make predictions"."""
 
 TIME_MARKS = frozenset("when whenever once before after until till".split())
 """Subordinators of time: in their clause, as in a condition's, English puts a future in the present
