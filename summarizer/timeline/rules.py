@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from ..models import Precision
 from .patterns import (
     DAY,
     MONTH_ANY,
@@ -27,6 +26,7 @@ from .patterns import (
     norm,
     weekday_number,
 )
+from .values import Resolved, as_day, as_month, as_week, as_year
 
 __all__ = ["RULES", "Rule", "Tense"]
 
@@ -34,13 +34,12 @@ Tense = Literal["past", "present", "future"]
 """The tense of the clause a time expression dates, which says which way a weekday or month alone
 points from the dateline."""
 
-_Resolved = tuple[str, Precision]
 _SATURDAY = 5
 """``date.weekday()`` of a Saturday: a weekend's first day."""
 _LESS = r"(?:(?P<less>less\s+than|fewer\s+than|under)\s+)?"
 """Words that make "N weeks ago" any time since then ("less than two weeks ago")."""
 # The date a relative expression is resolved against; for an absolute one it is ignored.
-_Resolver = Callable[[re.Match[str], datetime.date, Tense], _Resolved | None]
+_Resolver = Callable[[re.Match[str], datetime.date, Tense], Resolved | None]
 
 
 @dataclass(frozen=True)
@@ -53,35 +52,12 @@ class Rule:
     relative: bool
 
 
-def _day(d: datetime.date) -> _Resolved:
-    return d.isoformat(), Precision.DAY
-
-
-def _week(d: datetime.date) -> _Resolved:
-    year, week, _ = d.isocalendar()
-    return f"{year:04d}-W{week:02d}", Precision.WEEK
-
-
-def _month(year: int, month: int) -> _Resolved:
-    # Shifting months can leave the range; normalising here keeps every caller simple.
-    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    if not 1 <= year <= 9999:
-        raise ValueError("year out of range")
-    return f"{year:04d}-{month:02d}", Precision.MONTH
-
-
-def _year(year: int) -> _Resolved:
-    if not 1 <= year <= 9999:
-        raise ValueError("year out of range")
-    return f"{year:04d}", Precision.YEAR
-
-
-def _explicit_day(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
+def _explicit_day(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> Resolved | None:
     # A weekday before the date ("Tuesday, March 17, 2021") is ignored: the date is the more specific.
-    return _day(datetime.date(int(m["y"]), month_number(m), int(m["d"])))
+    return as_day(datetime.date(int(m["y"]), month_number(m), int(m["d"])))
 
 
-def _month_day(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
+def _month_day(m: re.Match[str], ref: datetime.date, tense: Tense) -> Resolved | None:
     month, day = month_number(m), int(m["d"])
     candidates = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
@@ -91,109 +67,109 @@ def _month_day(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved 
             continue
     ahead = [c for c in candidates if c >= ref]
     if tense == "future" and ahead:
-        return _day(ahead[0])
+        return as_day(ahead[0])
     # Nearest to the dateline; on a tie the earlier, since news mostly reports what has happened.
-    return _day(min(candidates, key=lambda c: (abs((c - ref).days), c))) if candidates else None
+    return as_day(min(candidates, key=lambda c: (abs((c - ref).days), c))) if candidates else None
 
 
-def _paired_day(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
+def _paired_day(m: re.Match[str], ref: datetime.date, tense: Tense) -> Resolved | None:
     if group(m, "y") is not None:
         return _explicit_day(m, ref, tense)
     return _month_day(m, ref, tense)
 
 
-def _iso_day(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
-    return _day(datetime.date(int(m["y"]), int(m["m"]), int(m["d"])))
+def _iso_day(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> Resolved | None:
+    return as_day(datetime.date(int(m["y"]), int(m["m"]), int(m["d"])))
 
 
-def _iso_week(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
-    return _week(datetime.date.fromisocalendar(int(m["y"]), int(m["w"]), 1))
+def _iso_week(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> Resolved | None:
+    return as_week(datetime.date.fromisocalendar(int(m["y"]), int(m["w"]), 1))
 
 
-def _numeric(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
+def _numeric(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> Resolved | None:
     first, second, year_text = int(m["a"]), int(m["b"]), m["y"]
     year = int(year_text)
     if len(year_text) == 2:
         year += 2000 if year < 70 else 1900
     # American order (7/8/07 is July 8) unless the first number cannot be a month.
     month, day = (second, first) if first > 12 else (first, second)
-    return _day(datetime.date(year, month, day))
+    return as_day(datetime.date(year, month, day))
 
 
-def _numeric_ymd(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
-    return _day(datetime.date(int(m["y"]), int(m["m"]), int(m["d"])))
+def _numeric_ymd(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> Resolved | None:
+    return as_day(datetime.date(int(m["y"]), int(m["m"]), int(m["d"])))
 
 
-def _month_year(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
-    return _month(int(m["y"]), month_number(m))
+def _month_year(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> Resolved | None:
+    return as_month(int(m["y"]), month_number(m))
 
 
-def _month_relative_year(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
+def _month_relative_year(m: re.Match[str], ref: datetime.date, _tense: Tense) -> Resolved | None:
     rel = norm(m["rel"])
-    return _month(ref.year + (-1 if rel == "last" else 1 if rel == "next" else 0), month_number(m))
+    return as_month(ref.year + (-1 if rel == "last" else 1 if rel == "next" else 0), month_number(m))
 
 
-def _year_only(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> _Resolved | None:
+def _year_only(m: re.Match[str], _ref: datetime.date, _tense: Tense) -> Resolved | None:
     year = int(m["y"])
     return _year_part(m, year) if year >= 1000 else None
 
 
-def _year_part(m: re.Match[str], year: int) -> _Resolved:
+def _year_part(m: re.Match[str], year: int) -> Resolved:
     """A year, or its December where the words name its end ("by the end of 2026")."""
-    return _month(year, 12) if norm(group(m, "part")) == "end" else _year(year)
+    return as_month(year, 12) if norm(group(m, "part")) == "end" else as_year(year)
 
 
-def _bare_month(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
+def _bare_month(m: re.Match[str], ref: datetime.date, tense: Tense) -> Resolved | None:
     month, rel = month_number(m), norm(group(m, "rel"))
     if rel in ("last", "past", "this past"):
-        return _month(ref.year if month < ref.month else ref.year - 1, month)
+        return as_month(ref.year if month < ref.month else ref.year - 1, month)
     if rel in ("next", "coming", "this coming"):
-        return _month(ref.year if month > ref.month else ref.year + 1, month)
+        return as_month(ref.year if month > ref.month else ref.year + 1, month)
     if rel == "this":
-        return _month(ref.year, month)
+        return as_month(ref.year, month)
     if tense == "future":
-        return _month(ref.year if month >= ref.month else ref.year + 1, month)
+        return as_month(ref.year if month >= ref.month else ref.year + 1, month)
     if tense == "past" or month == ref.month:
-        return _month(ref.year if month <= ref.month else ref.year - 1, month)
+        return as_month(ref.year if month <= ref.month else ref.year - 1, month)
     # The present ("talks resume in January", "the contract expires in September") says neither way:
     # the nearer of the month before the dateline and the one after, the one before on a tie.
     back, ahead = (ref.month - month) % 12, (month - ref.month) % 12
     return (
-        _month(ref.year + (1 if month < ref.month else 0), month)
+        as_month(ref.year + (1 if month < ref.month else 0), month)
         if ahead < back
-        else _month(ref.year - (1 if month > ref.month else 0), month)
+        else as_month(ref.year - (1 if month > ref.month else 0), month)
     )
 
 
-def _weekday(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
+def _weekday(m: re.Match[str], ref: datetime.date, tense: Tense) -> Resolved | None:
     wanted, rel = weekday_number(m), norm(group(m, "rel"))
     back = (ref.weekday() - wanted) % 7  # days since the most recent such day, 0 if it is today
     ahead = (wanted - ref.weekday()) % 7
     if rel in ("last", "past", "this past"):
-        return _day(ref - datetime.timedelta(days=back or 7))
+        return as_day(ref - datetime.timedelta(days=back or 7))
     if rel in ("next", "coming", "this coming"):
-        return _day(ref + datetime.timedelta(days=ahead or 7))
+        return as_day(ref + datetime.timedelta(days=ahead or 7))
     if rel == "this":
-        return _day(ref + datetime.timedelta(days=wanted - ref.weekday()))
+        return as_day(ref + datetime.timedelta(days=wanted - ref.weekday()))
     if tense == "future" or (tense == "present" and ahead < back):
         # The present ("the shop opens Friday", "shares are lower Monday") says neither way: the
         # nearer such day, as for a month.
-        return _day(ref + datetime.timedelta(days=ahead))
-    return _day(ref - datetime.timedelta(days=back))
+        return as_day(ref + datetime.timedelta(days=ahead))
+    return as_day(ref - datetime.timedelta(days=back))
 
 
-def _deictic(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
+def _deictic(m: re.Match[str], ref: datetime.date, _tense: Tense) -> Resolved | None:
     word = norm(m["w"] or m["w2"])  # "this morning" and "last night" name their day by the first word
     offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}[word]
-    return _day(ref + datetime.timedelta(days=offset))
+    return as_day(ref + datetime.timedelta(days=offset))
 
 
-def _day_before(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
+def _day_before(m: re.Match[str], ref: datetime.date, _tense: Tense) -> Resolved | None:
     offset = {"before": -1, "before yesterday": -2, "after tomorrow": 2}.get(norm(m["w"]))
-    return None if offset is None else _day(ref + datetime.timedelta(days=offset))
+    return None if offset is None else as_day(ref + datetime.timedelta(days=offset))
 
 
-def _relative_unit(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resolved | None:
+def _relative_unit(m: re.Match[str], ref: datetime.date, tense: Tense) -> Resolved | None:
     rel, unit = norm(m["rel"]), norm(m["unit"])
     if rel == "the" and group(m, "part") is None:
         return None  # "the year" alone names no particular year
@@ -202,13 +178,13 @@ def _relative_unit(m: re.Match[str], ref: datetime.date, tense: Tense) -> _Resol
         step = -1  # "became public this weekend", written on a weekday: the weekend just gone
     if unit in ("week", "weekend"):
         # A weekend belongs to the ISO week whose Monday precedes it.
-        return _week(ref + datetime.timedelta(weeks=step))
+        return as_week(ref + datetime.timedelta(weeks=step))
     if unit == "month":
-        return _month(ref.year, ref.month + step)
+        return as_month(ref.year, ref.month + step)
     return _year_part(m, ref.year + step)
 
 
-def _ago(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | None:
+def _ago(m: re.Match[str], ref: datetime.date, _tense: Tense) -> Resolved | None:
     n = count(norm(m["n"]))
     unit = norm(m["unit"])
     if group(m, "less") is not None:
@@ -216,15 +192,15 @@ def _ago(m: re.Match[str], ref: datetime.date, _tense: Tense) -> _Resolved | Non
         days = {"day": n, "week": 7 * n, "month": 31 * n, "year": 366 * n}[unit]
         since = ref - datetime.timedelta(days=days)
         if (since.year, since.month) == (ref.year, ref.month):
-            return _month(ref.year, ref.month)
-        return _year(ref.year) if since.year == ref.year else None
+            return as_month(ref.year, ref.month)
+        return as_year(ref.year) if since.year == ref.year else None
     if unit == "day":
-        return _day(ref - datetime.timedelta(days=n))
+        return as_day(ref - datetime.timedelta(days=n))
     if unit == "week":
-        return _week(ref - datetime.timedelta(weeks=n))
+        return as_week(ref - datetime.timedelta(weeks=n))
     if unit == "month":
-        return _month(ref.year, ref.month - n)
-    return _year(ref.year - n)
+        return as_month(ref.year, ref.month - n)
+    return as_year(ref.year - n)
 
 
 def _rule(name: str, pattern: str, resolver: _Resolver, *, relative: bool) -> Rule:
