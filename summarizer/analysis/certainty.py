@@ -39,7 +39,7 @@ from .lexicon import (
 )
 from .lexicon.clauses import UNDOING, UNSAID, UNSAID_NOUNS
 from .modals import Reading, by_modal, future_modal, future_with_be
-from .nlp import lemma
+from .nlp import lemma, written
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -230,14 +230,16 @@ def _no_outcome(node: Token, below: Token) -> Reading | None:
     word = lemma(node)
     if word in REFUSALS:
         return Reading(None if says(below) else Certainty.HAPPENED, _span(node))
-    if _asks(node, below, any(c.dep_ == "neg" for c in node.children)):
-        return Reading(None, _span(node))
+    if _asks(node, below, any(c.dep_ == "neg" for c in node.children)) or _unsaid(node):
+        return Reading(None, _span(node))  # "won't pretend to know when it will return"
     return None
 
 
 def _unsaid(verb: Token) -> bool:
     """Whether a verb of saying is negated with nothing said: "she would not speculate", "the bank did not
-    comment", "I'm not going to speculate about numbers", "would not make predictions" state no outcome."""
+    comment", "I'm not going to speculate about numbers", "would not make predictions" state no outcome;
+    so does one negated in the future, whatever follows it ("I won't pretend to", "will not predict the
+    score")."""
     negated = any(c.dep_ == "neg" for c in verb.children)
     if lemma(verb) == "go" and negated:
         # "not going to speculate": the verb going governs
@@ -247,7 +249,9 @@ def _unsaid(verb: Token) -> bool:
         said = []  # "would not make predictions": a verb of saying put as a noun
     elif lemma(verb) not in UNSAID:
         return False
-    return (negated or any(c.dep_ == "neg" for c in verb.children)) and not said
+    negated = negated or any(c.dep_ == "neg" for c in verb.children)
+    # "won't predict the score", "will not say that it is safe": a refusal, whatever it names
+    return negated and (not said or future_modal(verb))
 
 
 def _governed(node: Token, below: Token | None, *, own: bool = False) -> Reading | None:
@@ -321,4 +325,4 @@ def _by_date(child: Token) -> bool:
 
 
 def _span(token: Token) -> Span:
-    return Span(start=token.idx, end=token.idx + len(token.text))
+    return written(token)

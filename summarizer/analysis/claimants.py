@@ -26,7 +26,7 @@ from .complements import deadline, for_clause
 from .entities import Entity
 from .indexed import Entities
 from .lexicon import AGENT_NOUNS, CLAIMING, GOVERNING, MODALS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, STAFF
-from .nlp import lemma
+from .nlp import lemma, written
 from .referents import SUBJECTS, entity_named, inside, last_company, phrase, pronoun_referent
 from .speakers import Attribution, subject_of
 from .text import sentences_back
@@ -84,10 +84,13 @@ def claimant_of(
         return _quoted(passages[at][1])
     found = statements(verb, quoted)
     clause = verb
-    while all(s.source is ClaimSource.ARTICLE for s in found) and clause.dep_ in ("advcl", "acl"):
+    while all(s.source is ClaimSource.ARTICLE for s in found) and (
+        clause.dep_ in ("advcl", "acl") or (clause.dep_ == "conj" and clause.head.dep_ in ("advcl", "acl"))
+    ):
         # An adverbial clause is said by whoever states the clause it hangs on: "Ruiz said the trial
         # would resume unless the jury fell ill", "said it had changed its rules so that a judge must …";
-        # so is a participle of forecasting ("they say the phone, expected in May, will fix it").
+        # so is a participle of forecasting ("they say the phone, expected in May, will fix it"), and a
+        # verb the parser joined to such a clause ("said it would sue unless X paid, and would seek …").
         clause = clause.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head  # the clause of the noun a participle describes
@@ -160,7 +163,7 @@ def statements(verb: Token, quoted: list[tuple[int, int]], *, own: bool = True) 
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
     clauses, above = governors(verb)
-    claiming = [*([verb] if own else []), *(node for node, _ in above)]
+    claiming = [*([verb] if own and not _described(verb) else []), *(node for node, _ in above)]
     for node in dict.fromkeys([*clauses, *claiming]):
         according = _according_to(node)
         if according is not None:
@@ -178,6 +181,14 @@ def statements(verb: Token, quoted: list[tuple[int, int]], *, own: bool = True) 
         elif any(c.dep_ == "dobj" for c in node.children) and (limit := deadline(node)) is not None:
             found.append(_subject_claims(node, quoted, cue=_span(limit)))  # "gave the city until May to"
     return found
+
+
+def _described(verb: Token) -> bool:
+    """Whether a verb of intending or expecting is the writer's description of a noun ("the club, which
+    wants to build a stadium"): the writer states the aim, where "the club said it wants to" reports
+    it; a relative clause of saying ("which says it represents …") is its subject's word."""
+    relative = any(c.dep_ in SUBJECTS and c.tag_ in ("WDT", "WP") for c in verb.children)
+    return verb.dep_ == "relcl" and relative and not says(verb)
 
 
 def _acts(node: Token) -> bool:
@@ -308,4 +319,4 @@ def _people_meant(pronoun: Token, quoted: list[tuple[int, int]]) -> Token | None
 
 
 def _span(token: Token) -> Span:
-    return Span(start=token.idx, end=token.idx + len(token.text))
+    return written(token)

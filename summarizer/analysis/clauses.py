@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..models import Span
-from .lexicon import QUOTE_MARKS
+from .lexicon import MODALS, QUOTE_MARKS
 from .lexicon.clauses import CONCESSIONS
 from .nlp import text_of
 
@@ -61,6 +61,10 @@ def _words(token: Token, cue: Token, *, apart: bool) -> list[Token]:
     joined = {
         t.i for c in token.children if apart and c.dep_ in ("conj", "cc") and c.i > token.i for t in c.subtree
     }
+    # So is a verb with a modal of its own that the parser joined to a condition of the clause ("would
+    # sue unless the firm paid, and would seek damages"): no condition has a modal of its own.
+    for verb in (c for c in token.subtree if apart and _misjoined(c, token)):
+        joined |= {t.i for t in verb.subtree} | {c.i for c in verb.head.children if c.dep_ == "cc"}
     # A concession holds whatever the outcome ("will only be sold by one carrier, despite calls for …"),
     # and "with" a subject and predicate of its own is a clause of its own ("…, with the first customer
     # due to receive its jet in May"): neither is part of the outcome around the cue.
@@ -110,3 +114,13 @@ def _absolute(token: Token) -> bool:
 
 def _holds(child: Token, word: Token) -> bool:
     return child.left_edge.i <= word.i <= child.right_edge.i
+
+
+def _misjoined(verb: Token, clause: Token) -> bool:
+    """Whether ``verb`` is a conjunct the parser hung on an adverbial clause of ``clause`` though it has
+    a modal and no subject of its own: a second predicate of ``clause``."""
+    if verb.dep_ != "conj" or verb.head.dep_ != "advcl" or verb.head.head.i != clause.i:
+        return False
+    children = list(verb.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in children)
+    return modal and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children)

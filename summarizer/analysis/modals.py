@@ -13,7 +13,7 @@ from ..models import Certainty, Span
 from .future import agent, future
 from .lexicon import MODALS, SCHEDULED
 from .lexicon.clauses import HABITUAL
-from .nlp import lemma
+from .nlp import lemma, written
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -114,4 +114,4 @@ def _asked(verb: Token) -> bool:
 
 
 def _span(token: Token) -> Span:
-    return Span(start=token.idx, end=token.idx + len(token.text))
+    return written(token)

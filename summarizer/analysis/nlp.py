@@ -10,16 +10,20 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
+from ..models import Span
 from .lexicon import QUOTE_MARKS
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["lemma", "nearest_head", "parse", "text_of"]
+__all__ = ["lemma", "nearest_head", "parse", "text_of", "written"]
 
 _LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
 """Words whose lemma the small pipeline gets wrong where it matters: it lemmatizes "hoped" as "hop"."""
+
+_CLITICS = frozenset(["n't", "'ll", "'d", "'ve", "'re", "'m"])
+"""The pieces spaCy splits off a contraction that are no word alone ("'s" is also a possessive)."""
 
 _PIECE = 100_000
 """The most characters parsed at once (an article, for news; a long page, a piece of it)."""
@@ -118,3 +122,20 @@ def nearest_head(token: Token, wanted: Callable[[Token], bool], steps: int) -> T
             return None
         token = token.head
     return None
+
+
+def written(token: Token) -> Span:
+    """Where the word ``token`` is part of stands, as a reader sees it written: spaCy splits a
+    contraction into pieces ("won't" into "wo" and "n't", "we'll" into "we" and "'ll"), and a cue shown
+    as "wo" or "'ll" is no word of the article."""
+    doc = token.doc
+    first = last = token
+    while first.i > 0 and not doc[first.i - 1].whitespace_ and _clitic(first):
+        first = doc[first.i - 1]
+    while last.i + 1 < len(doc) and not last.whitespace_ and _clitic(doc[last.i + 1]):
+        last = doc[last.i + 1]
+    return Span(start=first.idx, end=last.idx + len(last.text))
+
+
+def _clitic(token: Token) -> bool:
+    return token.lower_.replace("’", "'") in _CLITICS

@@ -218,10 +218,12 @@ HABITUAL = frozenset("sometimes often usually always frequently occasionally reg
 past habit, not a future."""
 
 UNSAID = frozenset(
-    "say comment speculate predict guess estimate forecast specify elaborate confirm disclose".split()
+    "say comment speculate predict guess estimate forecast specify elaborate confirm disclose pretend"
+    " know".split()
 )
-"""Verbs of saying whose negation with nothing said states no outcome: "she would not speculate", "the
-bank did not comment"."""
+"""Verbs of saying, knowing or guessing whose negation with nothing said states no outcome: "she would
+not speculate", "the bank did not comment"; in the future, whatever follows ("I won't pretend to", "we
+will not predict the score"): a refusal to say, not an outcome."""
 
 UNSAID_NOUNS = frozenset("prediction forecast guess comment estimate".split())
 """Nouns of saying that "make" turns into a verb of UNSAID: "she would not make predictions"."""
