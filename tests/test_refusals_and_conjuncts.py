@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.analysis import Analysis, analyze
+from summarizer.analysis.nlp import parse, written
 from summarizer.ingest import source_from_text
 from summarizer.models import Certainty, ClaimSource
 
@@ -78,3 +79,11 @@ def test_an_aim_in_the_writers_description_of_a_noun_is_the_writers() -> None:
         " a training centre there."
     )
     assert [(f[3], f[4]) for f in said] == [(ClaimSource.ACTOR, "Northwind Rowing Club")]
+
+
+def test_a_contraction_is_one_written_word_whichever_apostrophe() -> None:
+    doc = parse("The ferry won’t sail, and we'll wait. They can't.")
+    shown = [doc.text[s.start : s.end] for t in doc if (s := written(t))]
+    assert shown[:5] == ["The", "ferry", "won’t", "won’t", "sail"]
+    assert shown[7:9] == ["we'll", "we'll"]
+    assert shown[-3:-1] == ["can't", "can't"]
