@@ -48,7 +48,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=8)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--slots", type=int, default=4)
+    parser.add_argument(
+        "--threads", type=int, default=None, help="the engine's threads, reading and writing alike"
+    )
     args = parser.parse_args()
+    if args.threads is not None:
+        os.environ["SUMMARIZER_THREADS"] = str(args.threads)  # `summarizer serve` reads it
 
     from platformdirs import user_cache_path
 
@@ -74,6 +79,7 @@ def main() -> None:
                     ready.append(round(time.perf_counter() - started, 2))
                     run, client_peak = _run(folder, Path(tmp) / f"out-{n}", base_url, n, pid)
                     runs.append(run)
+                    print(json.dumps(run), file=sys.stderr, flush=True)  # a long benchmark's partial figures
                     client_peaks.append(client_peak)
                     if (peak := _peak_rss_mb(pid)) is not None:
                         server_peaks.append(peak)
@@ -87,6 +93,7 @@ def main() -> None:
     )
     figures = {
         "server": f"{described}, 127.0.0.1, embedded weights",
+        "threads": args.threads or "default (backends/threads.py)",
         "articles": args.articles,
         "load_average_before": [round(x, 2) for x in load_average],
         "server_ready_seconds": ready,
