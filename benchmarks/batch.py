@@ -6,7 +6,9 @@
 Writes the first ``--articles`` articles of ../shared/eval/meantime-dev.jsonl to a folder, starts the
 server on 127.0.0.1 with the embedded model's weights, and at each concurrency runs the real command line
 over the folder (``summarizer brief DIR --concurrency N``, cache off): articles per minute, seconds to the
-first brief written, and peak memory of the server and of the client.
+first brief written, peak memory of the server and of the client, and where the CPU went: the CPU seconds
+of the client and of the server over the run, and the seconds the server was idle (under a quarter of a
+core, sampled each second) while the client worked (over half a core) or not.
 
 - ``engine`` (default): ``summarizer serve --slots N`` keeps the local engine (llama.cpp's llama-server)
   warm, and each run briefs on the embedded path with ``SUMMARIZER_ENGINE=server``, which uses it. Each
@@ -24,6 +26,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -45,7 +48,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=8)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--slots", type=int, default=4)
+    parser.add_argument(
+        "--threads", type=int, default=None, help="the engine's threads, reading and writing alike"
+    )
     args = parser.parse_args()
+    if args.threads is not None:
+        os.environ["SUMMARIZER_THREADS"] = str(args.threads)  # `summarizer serve` reads it
 
     from platformdirs import user_cache_path
 
@@ -69,8 +77,9 @@ def main() -> None:
                 server, base_url, pid = _start(args.server, weights, args.slots, log)
                 try:
                     ready.append(round(time.perf_counter() - started, 2))
-                    run, client_peak = _run(folder, Path(tmp) / f"out-{n}", base_url, n)
+                    run, client_peak = _run(folder, Path(tmp) / f"out-{n}", base_url, n, pid)
                     runs.append(run)
+                    print(json.dumps(run), file=sys.stderr, flush=True)  # a long benchmark's partial figures
                     client_peaks.append(client_peak)
                     if (peak := _peak_rss_mb(pid)) is not None:
                         server_peaks.append(peak)
@@ -84,6 +93,7 @@ def main() -> None:
     )
     figures = {
         "server": f"{described}, 127.0.0.1, embedded weights",
+        "threads": args.threads or "default (backends/threads.py)",
         "articles": args.articles,
         "load_average_before": [round(x, 2) for x in load_average],
         "server_ready_seconds": ready,
@@ -129,8 +139,11 @@ def _start(
     return server, base_url, server.pid
 
 
-def _run(folder: Path, out: Path, base_url: str | None, concurrency: int) -> tuple[dict[str, object], float]:
-    """The figures of one run of the command line over ``folder``, and the command line's peak memory."""
+def _run(
+    folder: Path, out: Path, base_url: str | None, concurrency: int, server: int
+) -> tuple[dict[str, object], float]:
+    """The figures of one run of the command line over ``folder`` on the server ``server`` (a pid), and
+    the command line's peak memory."""
     env = {
         **os.environ,
         "SUMMARIZER_CONTEXT_TOKENS": "4096",
@@ -151,10 +164,15 @@ def _run(folder: Path, out: Path, base_url: str | None, concurrency: int) -> tup
         *("--no-cache", "--quiet", "--concurrency", str(concurrency)),
     ]
     started = time.time()
+    server_before = _cpu_seconds(server)
     with tempfile.TemporaryFile("w+") as stderr:
         client = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=stderr, text=True)
-        # wait4, not wait: the command line's own peak memory, apart from the servers'.
+        sampler = _Sampler(client.pid, server)
+        sampler.start()
+        # wait4, not wait: the command line's own peak memory and CPU, apart from the servers'.
         _, status, usage = os.wait4(client.pid, 0)
+        sampler.stop.set()
+        sampler.join()
         client.returncode = os.waitstatus_to_exitcode(status)
         stderr.seek(0)
         said = stderr.read().strip().splitlines()[-3:]
@@ -167,9 +185,57 @@ def _run(folder: Path, out: Path, base_url: str | None, concurrency: int) -> tup
         "seconds": round(seconds, 1),
         "articles_per_minute": round(len(written) / seconds * 60, 2),
         "first_brief_seconds": round(written[0] - started, 1) if written else None,
+        "client_cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
+        "server_cpu_seconds": round(_cpu_seconds(server) - server_before, 1),
+        **sampler.figures(),
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "stderr": said,
     }, round(usage.ru_maxrss / 1024, 1)
+
+
+class _Sampler(threading.Thread):
+    """Each second, the CPU the client and the server used in it (in cores), to see whether the server
+    waits on the client."""
+
+    def __init__(self, client: int, server: int) -> None:
+        super().__init__(daemon=True)
+        self.stop = threading.Event()
+        self._pids = (client, server)
+        self._samples: list[tuple[float, float]] = []
+
+    def run(self) -> None:
+        last, at = [_cpu_seconds(pid) for pid in self._pids], time.perf_counter()
+        while not self.stop.wait(1.0):
+            now, when = [_cpu_seconds(pid) for pid in self._pids], time.perf_counter()
+            client, server = (max(0.0, b - a) / (when - at) for a, b in zip(last, now, strict=True))
+            self._samples.append((client, server))
+            last, at = now, when
+
+    def figures(self) -> dict[str, object]:
+        idle = [client for client, server in self._samples if server < 0.25]
+        return {
+            "server_idle_seconds": len(idle),
+            "server_idle_client_busy_seconds": sum(1 for client in idle if client > 0.5),
+            # Cores used, in tenths, averaged over each tenth of the run: client / server.
+            "cores_by_tenth": [
+                f"{sum(c for c, _ in part) / len(part):.1f}/{sum(s for _, s in part) / len(part):.1f}"
+                for part in _tenths(self._samples)
+            ],
+        }
+
+
+def _tenths(samples: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    size = max(1, len(samples) // 10)
+    return [samples[i : i + size] for i in range(0, len(samples), size)]
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of ``pid`` and its threads so far; 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _engine_pid(parent: int) -> int:

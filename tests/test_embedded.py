@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from conftest import EXAMPLE
@@ -75,3 +76,51 @@ def test_the_installed_llama_cpp_has_no_amx_kernels() -> None:
     from summarizer.backends.sampling import amx_built
 
     assert not amx_built(llama_cpp.llama_print_system_info().decode())
+
+
+HARBOUR = (
+    "The harbour board of Port Carrick voted on Tuesday to dredge the outer channel before the winter "
+    "storms, after two fishing boats ran aground there in October. The work will cost about four million "
+    "pounds, paid from the board's reserves and a loan from the regional council. Its chair, Elspeth Garvie, "
+    "said the channel had silted faster than any survey had predicted, and that the fleet could not wait "
+    "another year. The dredger will arrive from Rotterdam in the first week of November, and the channel "
+    "will close to larger vessels for nine days while it works."
+)
+
+
+@pytest.mark.embedded
+def test_a_short_read_takes_the_writing_threads_and_answers_as_on_the_reading_threads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A question asked after another on the same article reads only its own words, on the writing
+    threads; what it answers does not depend on the threads that read it."""
+    pytest.importorskip("llama_cpp")
+    from summarizer.backends import threads
+    from summarizer.backends.client import open_backend
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})  # reading on 2, writing on 1
+    backend = open_backend(Settings.from_env(cache=CacheMode.OFF, engine="in-process"))
+
+    def ask(question: str) -> tuple[str, dict[str, float]]:
+        messages = [{"role": "user", "content": f"{HARBOUR}\n\nAnswer in a few words: {question}"}]
+        answer = backend.openai.chat.completions.create(
+            model=backend.model,
+            messages=messages,  # type: ignore[arg-type]
+            max_tokens=12,
+            temperature=0.0,
+        )
+        return str(answer.choices[0].message.content), backend.model_requests[-1]
+
+    try:
+        _, first = ask("Who chairs the harbour board?")
+        assert first["read_tokens"] > threads.SHORT_READ and first["read_threads"] == 2
+        answer, short = ask("Where does the dredger come from?")
+        assert 1 < short["read_tokens"] <= threads.SHORT_READ and short["read_threads"] == 1
+        # The same two questions with no read short: the second is read on the reading threads.
+        monkeypatch.setattr(threads, "SHORT_READ", 0)
+        ask("Who chairs the harbour board?")
+        again, read = ask("Where does the dredger come from?")
+        assert read["read_threads"] == 2
+    finally:
+        backend.close()
+    assert again == answer

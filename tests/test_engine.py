@@ -31,7 +31,7 @@ from summarizer import BackendError, Brief, CacheMode, ConfigError, Settings, Su
 from summarizer.backends.client import engine_options, open_backend
 from summarizer.backends.engine import LlamaServer, find_server
 from summarizer.backends.serving import server_slots
-from summarizer.backends.threads import choose_threads
+from summarizer.backends.threads import SHORT_READ, Threads, choose_threads
 from summarizer.backends.weights import DEFAULT_WEIGHTS, ensure_weights
 from summarizer.cli import app
 
@@ -48,6 +48,13 @@ def test_reading_takes_every_usable_core_and_writing_leaves_one(
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)))
     threads = choose_threads(None)
     assert (threads.read, threads.write) == (read, write)
+
+
+def test_a_short_read_takes_the_writing_threads_and_a_long_one_every_reading_thread() -> None:
+    threads = Threads(read=2, write=1)
+    assert threads.reading(80) == 1  # a question's own words after an article already read
+    assert threads.reading(SHORT_READ + 1) == 2
+    assert threads.reading(962) == 2  # an article
 
 
 def test_the_threads_setting_sets_both(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -101,7 +101,9 @@ class LlamaTransport(httpx2.BaseTransport):
         """Time spent inside the model (prompt processing and generation), for the overhead ratio."""
         self.load_seconds = 0.0
         self.requests: list[dict[str, float]] = []
-        """Per request: prompt and completion tokens and seconds in the model, for the benchmark."""
+        """Per request: prompt tokens, the new ones read and on how many threads, completion tokens and
+        seconds in the model, for the benchmark."""
+        self._read = (0, 0)
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         body = json.loads(request.read())
@@ -110,6 +112,7 @@ class LlamaTransport(httpx2.BaseTransport):
         grammar = grammar_for(schema) if schema is not None else None
         with self._lock:
             llm = self._load()
+            self._read = (0, 0)
             started = time.perf_counter()
             try:
                 result: dict[str, Any] = llm.create_chat_completion(  # type: ignore[assignment]
@@ -126,10 +129,13 @@ class LlamaTransport(httpx2.BaseTransport):
             finally:
                 seconds = time.perf_counter() - started
                 self.model_seconds += seconds
+            read, reading = self._read
         usage = result.get("usage") or {}
         self.requests.append(
             {
                 "prompt_tokens": usage.get("prompt_tokens", 0),
+                "read_tokens": read,
+                "read_threads": reading,
                 "completion_tokens": usage.get("completion_tokens", 0),
                 "seconds": round(seconds, 3),
             }
@@ -141,6 +147,8 @@ class LlamaTransport(httpx2.BaseTransport):
         if self._llm is None:
             started = time.perf_counter()
             self._llm = grammar_first_llama(
+                threads=self._threads,
+                on_read=self._on_read,
                 model_path=str(self._locate()),
                 n_ctx=self._context_tokens,
                 n_threads=self._threads.write,
@@ -151,6 +159,9 @@ class LlamaTransport(httpx2.BaseTransport):
             )
             self.load_seconds = time.perf_counter() - started
         return self._llm
+
+    def _on_read(self, tokens: int, threads: int) -> None:
+        self._read = (tokens, threads)
 
     def load(self) -> None:
         """The weights loaded now, not at the first request."""

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import ctypes
 import math
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
+from .threads import Threads
 
 if TYPE_CHECKING:
     from llama_cpp import Llama
@@ -29,9 +31,12 @@ def amx_built(system_info: str) -> bool:
     return "AMX_INT8 = 1" in system_info
 
 
-def grammar_first_llama(**params: Any) -> Llama:
+def grammar_first_llama(
+    threads: Threads | None = None, on_read: Callable[[int, int], None] | None = None, **params: Any
+) -> Llama:
     """A ``llama_cpp.Llama`` built with ``params`` whose greedy sampling under a grammar tries the best
-    token first."""
+    token first, and which reads each prompt on the threads ``threads`` choose for its length (None: on
+    those ``params`` give), telling ``on_read`` how many new tokens it read and on how many threads."""
     import numpy as np
     from llama_cpp import Llama, _internals
     from llama_cpp import llama_cpp as c
@@ -69,6 +74,17 @@ def grammar_first_llama(**params: Any) -> Llama:
     class GrammarFirstLlama(Llama):
         grammar_first = True
         """False: llama-cpp-python's own sampling (the tests compare the two)."""
+        def eval(self, tokens: Sequence[int]) -> None:
+            # Called with the prompt's tokens the cache does not hold, then one token at a time, which
+            # llama.cpp writes on the writing threads whatever the reading threads are.
+            if threads is not None and len(tokens) > 1:
+                reading = threads.reading(len(tokens))
+                if reading != self.context_params.n_threads_batch:
+                    c.llama_set_n_threads(self._ctx.ctx, threads.write, reading)
+                    self.context_params.n_threads_batch = reading
+                if on_read is not None:
+                    on_read(len(tokens), reading)
+            super().eval(tokens)
 
         def _init_sampler(self, **kwargs: Any) -> Any:  # type: ignore[override]  # called by keyword
             grammar = kwargs.get("grammar")

@@ -22,6 +22,7 @@ from typing import Any
 import httpx2
 
 from ..errors import BackendError, ConfigError
+from .affinity import SlotChooser
 from .deadline import deadline, deadline_transport
 from .embedded import Vocabulary, gbnf_for
 from .engine import EngineOptions, LlamaServer
@@ -57,6 +58,7 @@ class EngineTransport(httpx2.BaseTransport):
         self._lock = threading.Lock()
         self._http = httpx2.HTTPTransport()
         self._vocabulary = Vocabulary(model)
+        self._chooser: SlotChooser | None = None
         self.requests: list[dict[str, float]] = []
         """Per request: prompt and completion tokens and seconds in the model, from the engine's timings."""
 
@@ -93,13 +95,18 @@ class EngineTransport(httpx2.BaseTransport):
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         base = httpx2.URL(self.base_url())
+        body = _as_in_process(request.read())
+        slot = None
+        if isinstance(body, dict) and isinstance(messages := body.get("messages"), list):
+            slot = self._slots_chosen().take(_prompt_of(messages))
+            body["id_slot"] = slot
         forwarded = httpx2.Request(
             request.method,
             request.url.copy_with(scheme=base.scheme, host=base.host, port=base.port),
             headers=[
                 (k, v) for k, v in request.headers.items() if k.lower() not in ("host", "content-length")
             ],
-            content=_as_in_process(request.read()),
+            content=body if isinstance(body, bytes) else json.dumps(body).encode(),
             extensions=request.extensions,
         )
         try:
@@ -108,6 +115,8 @@ class EngineTransport(httpx2.BaseTransport):
                 content = b"".join(response.iter_raw())  # as sent: its headers still describe it
             finally:
                 response.close()
+                if slot is not None:
+                    self._slots_chosen().give_back(slot)
         except httpx2.TransportError as exc:
             # An engine that died says more than the socket's error, and is not worth retrying. The
             # socket may break a moment before its death is seen: wait that moment, or a retry would
@@ -129,6 +138,13 @@ class EngineTransport(httpx2.BaseTransport):
             stream=httpx2.ByteStream(content),
             request=request,
         )
+
+    def _slots_chosen(self) -> SlotChooser:
+        slots = self.slots()  # it takes the lock itself
+        with self._lock:
+            if self._chooser is None:
+                self._chooser = SlotChooser(slots)
+            return self._chooser
 
     def _account(self, content: bytes) -> None:
         with contextlib.suppress(ValueError, KeyError, TypeError):
@@ -158,20 +174,27 @@ class EngineTransport(httpx2.BaseTransport):
             self._engine.stop()
 
 
-def _as_in_process(content: bytes) -> bytes:
-    """The request with its schema given as the in-process model's grammar: the same GBNF text, so that
-    the engine writes what the in-process model writes (llama.cpp's own converter of a schema allows
-    other whitespace)."""
+def _as_in_process(content: bytes) -> bytes | dict[str, Any]:
+    """The request's body (as sent, when it is no JSON object) with its schema given as the in-process
+    model's grammar: the same GBNF text, so that the engine writes what the in-process model writes
+    (llama.cpp's own converter of a schema allows other whitespace)."""
     if not content:
         return content
     body = json.loads(content)
+    if not isinstance(body, dict):
+        return content
     response_format = body.get("response_format")
     if not isinstance(response_format, dict) or response_format.get("type") != "json_object":
-        return content
+        return body
     if "schema" not in response_format:
-        return content
+        return body
     rest = {k: v for k, v in body.items() if k != "response_format"}
-    return json.dumps({**rest, "grammar": gbnf_for(response_format["schema"])}).encode()
+    return {**rest, "grammar": gbnf_for(response_format["schema"])}
+
+
+def _prompt_of(messages: list[Any]) -> str:
+    """The text of a chat's messages, in order: what a slot's prompt cache matches on."""
+    return "\n".join(str(m.get("content")) if isinstance(m, dict) else str(m) for m in messages)
 
 
 def server_slots(base_url: str, headers: dict[str, str] | None = None) -> int | None:

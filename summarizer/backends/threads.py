@@ -9,7 +9,10 @@ project's 2-core machine, writing on 2 threads fell from 21.7 to 8.4 tok/s with 
 beside it, while 1 thread wrote 18.1 idle and 17.5 busy (llama-batched-bench; docs/strategy.md).
 
 So reading takes every core this process may use, and writing leaves one free for the rest of the
-machine. ``--threads N`` (``SUMMARIZER_THREADS``) sets both to N.
+machine. A short read (the few new tokens of a question asked after another on the same article, whose
+prefix the model holds already) is like writing: a few tokens a step, so little work per barrier that the
+threads mostly wait on each other; it takes the writing threads. ``--threads N`` (``SUMMARIZER_THREADS``)
+sets both to N.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-__all__ = ["Threads", "choose_threads", "usable_cores"]
+__all__ = ["SHORT_READ", "Threads", "choose_threads", "usable_cores"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,15 @@ class Threads:
 
     read: int
     write: int
+
+    def reading(self, tokens: int) -> int:
+        """Threads to read ``tokens`` new prompt tokens with."""
+        return self.write if tokens <= SHORT_READ else self.read
+
+
+SHORT_READ = 128
+"""New prompt tokens read on the writing threads, at most: a things question's own words are about 80
+(the article before them is in the model's cache); the article itself is hundreds."""
 
 
 def usable_cores() -> int:
