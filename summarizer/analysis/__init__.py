@@ -23,7 +23,7 @@ from ..timeline import find_dates
 from .consequences import Candidate, find_candidates
 from .entities import Entity, find_entities
 from .indexed import Entities
-from .layout import dateline, non_prose
+from .layout import dateline, non_prose, set_aside
 from .quotations import QuotedPassage, find_quoted_passages
 from .speakers import Attribution, Speakers, attribute
 from .tense import compared, dates_nothing, tense_at, unstated
@@ -175,6 +175,7 @@ def analyze(source: Source) -> Analysis:
     parts = [*source.markers(), *non_prose(doc, start), *([opening] if opening.end > opening.start else [])]
     outside = sorted(parts, key=lambda s: s.start)
     aside = covered(outside)
+    set_aside(doc, outside)
     sentences = [
         span
         for s in doc.sents

@@ -18,6 +18,7 @@ from ..models import ActorKind
 from .alone import undetermined
 from .entities import Entity
 from .indexed import Entities
+from .layout import aside
 from .lexicon import COMPANY_NOUNS, PUBLIC_BODIES, ROLE_NOUNS
 from .referents import last_company
 from .text import sentences_back, within
@@ -90,7 +91,9 @@ def _done_before(noun: Token, quoted: list[tuple[int, int]]) -> str | None:
     if lemma in PUBLIC_BODIES:
         return None  # a body, whatever its ending: "government" is no act of governing, "party" of parting
     for verb in reversed(noun.doc[sentences_back(noun, _NEAR).start : noun.left_edge.i]):
-        if verb.pos_ != "VERB" or not _nominal(lemma, verb.lemma_.lower()) or within(quoted, verb.idx):
+        if verb.pos_ != "VERB" or not _nominal(lemma, verb.lemma_.lower()) or aside(verb):
+            continue
+        if within(quoted, verb.idx):
             continue
         helpers = {c.dep_ for c in verb.children}
         undergone = verb.tag_ == "VBN" and "aux" not in helpers  # passive, or "see them delivered"
@@ -163,8 +166,8 @@ def _mention_before(noun: Token, lemma: str) -> Token | None:
     """The last mention of the noun ``lemma`` within ``_BACK`` sentences before ``noun``: a common noun,
     or the last word of a name of several."""
     for token in reversed(noun.doc[sentences_back(noun, _BACK).start : noun.left_edge.i]):
-        if token.lemma_.lower() != lemma:
-            continue
+        if token.lemma_.lower() != lemma or aside(token):
+            continue  # a headline's "Hospital group" names no group of the prose
         if token.pos_ == "NOUN" or (
             token.pos_ == "PROPN" and token.dep_ not in ("compound", "nmod", "conj") and _named_by(token)
         ):
@@ -316,7 +319,7 @@ def _called(noun: Token, entities: Entities) -> Entity | None:
     a market research firm" for "the firm", "the aerospace company EADS" for "the company"."""
     first = sentences_back(noun, 1)
     for word in reversed(noun.doc[first.start : noun.i]):
-        if word.lemma_ != noun.lemma_ or word.pos_ != "NOUN":
+        if word.lemma_ != noun.lemma_ or word.pos_ != "NOUN" or aside(word):
             continue
         beside = [word.head] if word.dep_ == "appos" else []
         beside += [c for c in word.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]

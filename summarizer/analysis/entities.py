@@ -33,6 +33,8 @@ from .things import counted, names_a_line, names_a_measure, names_a_product, tak
 from .whole import named
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Token
 
 __all__ = ["Entity", "body_named", "find_entities"]
@@ -92,7 +94,7 @@ def find_entities(doc: Doc, start: int, outside: list[Span], dateline: str = "")
         if entity.kind is ActorKind.PERSON and any(called_a_body(ent.root) for ent in ents):
             entity.kind = ActorKind.ORGANIZATION
         if entity.kind is ActorKind.PERSON:
-            entity.role, entity.role_span = stated_role(doc, entity.mentions)
+            entity.role, entity.role_span = stated_role(doc, entity.mentions, _body_at(entities))
         entity.owns = any(_owning(m.ent.root) for m in _of(entity, index))
     first = {id(e): min(s.start for s in e.mentions) for e in entities}
     return sorted(entities, key=lambda e: (-len(e.mentions), first[id(e)]))
@@ -206,6 +208,10 @@ def _entity(group: list[Mention], mentions: list[Mention]) -> Entity | None:
         spelled = [n for n in names if len(n.split()) > 1 and not _ACRONYM_WORD.search(n)]
         acronym = any(_ACRONYM_WORD.fullmatch(n) for n in names)
         main = max(spelled if acronym and spelled else names, key=lambda n: (names[n], len(n)))
+        # "Northfield Health Partners" for the group the article then calls "Northfield": its short forms
+        # are its first words, and the reader needs the name whole once ("Apple" stays "Apple", its
+        # legal form "Apple Inc." no fuller a name).
+        main = next((n for n in names if all(_first_words_of(o, n) for o in names if o != n)), main)
     # "TASS" beside "Tass" is the same name, not another one.
     aliases = sorted({n for n in names if n.lower() != main.lower()}, key=lambda n: -names[n])
     return Entity(
@@ -276,6 +282,18 @@ def _countries_for_companies(entities: list[Entity], index: dict[tuple[int, int]
             fuller[0].mentions = sorted([*fuller[0].mentions, *entity.mentions], key=lambda s: s.start)
             joined.append(entity)
     return joined
+
+
+def _first_words_of(short: str, full: str) -> bool:
+    """Whether ``short`` is the first words of the name ``full``, which has more words of its own."""
+    words = short.split()
+    return full.split()[: len(words)] == words and len(key(full)) > len(key(short))
+
+
+def _body_at(entities: list[Entity]) -> Callable[[int], str | None]:
+    """The name of the organization one of whose mentions holds an offset, if any."""
+    spans = [(s, e.name) for e in entities if e.kind is ActorKind.ORGANIZATION for s in e.mentions]
+    return lambda offset: next((name for s, name in spans if s.start <= offset < s.end), None)
 
 
 def _named_before_as(short: Entity, full: Entity) -> bool:

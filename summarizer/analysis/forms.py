@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from ..models import Span
 from .acronyms import BRAND
-from .lexicon import INSTITUTIONS, PUBLIC_BODIES, SUCCESSION, TRADE_WORDS
+from .lexicon import INSTITUTIONS, PLACE_PREPOSITIONS, PUBLIC_BODIES, SUCCESSION, TRADE_WORDS
 from .mentions import Mention, key, words
 from .things import thing_like
 
@@ -78,7 +78,31 @@ def forms_of(mentions: list[Mention]) -> list[Form]:
             alone_org or body or (len(form.words) > 1 and (form.words[0] in alone or begins))
         ):
             form.mentions = [replace(m, label="ORG") for m in form.mentions]
+    # Indexed by first word: comparing every form with every other is quadratic in a long article.
+    starting: dict[str, list[Form]] = {}
+    for form in forms.values():
+        if len(form.words) > 1:
+            starting.setdefault(form.words[0], []).append(form)
+    for form in forms.values():
+        if len(form.words) == 1 and _first_word_of_one(form, starting.get(form.words[0], [])):
+            form.mentions = [replace(m, label="ORG") for m in form.mentions]
     return list(forms.values())
+
+
+def _first_word_of_one(form: Form, starting: list[Form]) -> bool:
+    """A word alone that starts one organization's name of several words (``starting``: the names it
+    starts), and no person's or other organization's, and that the article writes only after it
+    ("Northfield", after "Northfield Health Partners"): that organization's short form, whatever the
+    NER called its mentions, unless the article writes it as where something is ("in Northfield": a
+    town the body is named after) or the NER reads it as a place wherever it stands."""
+    if len(starting) != 1 or starting[0].label != "ORG" or starting[0].person:
+        return False
+    if form.first < starting[0].first:
+        return False  # "Under Ohio law …", then "the Ohio Democratic Party": a place named first
+    if form.thing or all(m.label == "GPE" for m in form.mentions):
+        return False  # "San Jose, California", beside "the California Theater": a place throughout
+    roots = [m.ent.root for m in form.mentions]
+    return not any(r.dep_ == "pobj" and r.head.lower_ in PLACE_PREPOSITIONS for r in roots)
 
 
 def _branded(form: Form) -> bool:

@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING
 from ..models import Span
 from .lexicon import LAYOUT_LABELS, QUOTE_MARKS
 from .nlp import text_of
+from .text import covered
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["dateline", "non_prose"]
+__all__ = ["aside", "dateline", "non_prose", "set_aside"]
 
 _LINE = re.compile(r"^[ \t]*(\S.*?)[ \t]*$", re.MULTILINE)
 _FINAL = re.compile(r"[.!?:;…]['’\"”»)\]]*$")
@@ -48,6 +49,21 @@ _DATELINE = re.compile(
 )
 """A dateline opening the story's first paragraph: a place in capitals, perhaps its region and the
 agency, and a dash ("SPOKANE, Wash. —", "OSLO (Reuters) —")."""
+
+
+_ASIDE = "summarizer.aside"
+
+
+def set_aside(doc: Doc, parts: list[Span]) -> None:
+    """Keep with the parse the parts of its text that are not prose (``non_prose`` and the dateline),
+    so that a rule reading words back from a description ("the group") skips a headline's."""
+    doc.user_data[_ASIDE] = covered(parts)
+
+
+def aside(token: Token) -> bool:
+    """Whether ``token`` stands in a part of the text that is not the article's prose (``set_aside``)."""
+    holds = token.doc.user_data.get(_ASIDE)
+    return bool(holds is not None and holds(token.idx))
 
 
 def dateline(text: str, start: int) -> Span | None:

@@ -3,6 +3,7 @@ Peskov") or an apposition after it ("Konstantin Kosachev, head of …"), kept ve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..models import Span
@@ -16,11 +17,19 @@ if TYPE_CHECKING:
 __all__ = ["stated_role"]
 
 
-def stated_role(doc: Doc, mentions: list[Span]) -> tuple[str | None, Span | None]:
+_WHOSE = frozenset({"its", "their"})
+"""Possessive pronouns a role can open with that stand for a body ("its managing director")."""
+
+
+def stated_role(
+    doc: Doc, mentions: list[Span], body: Callable[[int], str | None] = lambda _: None
+) -> tuple[str | None, Span | None]:
     """The role the article gives a person beside one of its mentions, verbatim: the words before the
     name ("Kremlin spokesperson Dmitry Peskov"), an apposition after it ("Konstantin Kosachev, head
     of …") or the role the name is in apposition to ("the club's coach, Ana Ruiz, said"). The first
-    mention that has one gives it."""
+    mention that has one gives it. A role that opens with "its" or "their" says nothing alone: the
+    pronoun is the organization it stands for (``_whose``), else left out. ``body`` names the
+    organization a mention at an offset is of, if any."""
     for mention in mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -28,8 +37,28 @@ def stated_role(doc: Doc, mentions: list[Span]) -> tuple[str | None, Span | None
         found = _before(span) or _apposition(span) or _set_before(span)
         if found is not None:
             words = text_of(doc)[found.start : found.end]
-            return words, found
+            return _whose(doc, found, words, body), found
     return None, None
+
+
+def _whose(doc: Doc, found: Span, words: str, body: Callable[[int], str | None]) -> str:
+    """A role's words with the possessive pronoun it opens with made the organization's name: the
+    subject the pronoun's sentence has before it, or the previous sentence's, when an organization's
+    ("Acme Corp. said … . Its chief executive, Jane Roe, …": "Acme Corp.'s chief executive"); the bare
+    role without the pronoun where the parse does not say whose ("chief executive")."""
+    tokens = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if tokens is None or tokens[0].lower_ not in _WHOSE or tokens[0].dep_ != "poss" or len(tokens) < 2:
+        return words
+    rest = text_of(doc)[tokens[1].idx : found.end]
+    pronoun, sentence = tokens[0], tokens[0].sent
+    earlier = [t for t in sentence if t.i < pronoun.i]
+    if sentence.start > 0 and not any(t.dep_ in ("nsubj", "nsubjpass") for t in earlier):
+        earlier = list(doc[sentence.start - 1].sent)
+    subjects = [t for t in earlier if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    name = body(subjects[-1].idx) if subjects else None
+    if name is None:
+        return rest
+    return f"{name}' {rest}" if name.endswith("s") else f"{name}'s {rest}"
 
 
 def _before(name: SpacySpan) -> Span | None:

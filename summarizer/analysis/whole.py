@@ -18,6 +18,7 @@ from .lexicon import (
     PUBLIC_BODIES,
     ROLE_NOUNS,
     SUCCESSION,
+    TITLES,
 )
 from .listed import listed
 from .nlp import text_of
@@ -64,7 +65,7 @@ def named(doc: Doc) -> list[SpacySpan]:
             found.append(Joined(doc, ent.start, end, label="ORG"))
         elif (end := _elided(ent)) is not None:
             found.append(Joined(doc, ent.start, end, label=ent.label_))
-        elif (ent.label_ == "ORG" and _cut_before(ent)) or (
+        elif (ent.label_ == "ORG" and (_cut_before(ent) or _title_left_out(ent))) or (
             ent.label_ in ("ORG", "PERSON") and _brand_before(ent)
         ):
             found.append(Joined(doc, ent.start - 1, ent.end, label="ORG"))
@@ -286,6 +287,25 @@ def _cut_before(ent: SpacySpan) -> bool:
     if before.pos_ != "PROPN" or not before.is_title or before.ent_type_ or not before.whitespace_:
         return False
     return text_of(ent.doc).count(f"{before.text} {ent[0].text}") > 1
+
+
+def _title_left_out(ent: SpacySpan) -> bool:
+    """Whether the NER left out an organization's first word because it is also a title ("[Chancellor]
+    Data Services", "[General] Motors"): a capitalized proper noun of no entity that modifies the name
+    and starts its noun phrase. A title stands before a person's name, not a body's, so before a body it
+    is the body's own word; unless the article names a person by the words after it ("Senator Acme" read
+    as an organization, "Acme" a person elsewhere)."""
+    if ent.start == 0:
+        return False
+    doc, before = ent.doc, ent.doc[ent.start - 1]
+    modifies = before.dep_ == "compound" and ent.start <= before.head.i < ent.end
+    if not modifies or before.pos_ != "PROPN" or not before.is_title or before.ent_type_:
+        return False
+    if before.lower_ not in TITLES | ROLE_NOUNS or not before.whitespace_:
+        return False
+    if before.i > 0 and doc[before.i - 1].pos_ == "PROPN":
+        return False  # "Deputy Chancellor …": a run of titles, a person's
+    return not any(e.label_ == "PERSON" and e[-1].text == ent[-1].text for e in doc.ents)
 
 
 def _brand_before(ent: SpacySpan) -> bool:

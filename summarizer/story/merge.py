@@ -123,9 +123,10 @@ def _same(one: Actor, other: Actor) -> bool:
     )
 
 
-def bare(name: str) -> list[str]:
-    """The words of a name without its titles, normalized: "President Joe Biden" → ["joe", "biden"]."""
-    return normalize(without_titles(name.strip()))[0].split()
+def bare(name: str, *, person: bool = True) -> list[str]:
+    """The words of a name without its titles, normalized: "President Joe Biden" → ["joe", "biden"]. A
+    title is stripped only from a person's name: "General Motors" is no general's."""
+    return normalize(without_titles(name.strip()) if person else name.strip())[0].split()
 
 
 def names_match(one: list[str], other: list[str], *, people: bool) -> bool:
@@ -140,7 +141,7 @@ def names_match(one: list[str], other: list[str], *, people: bool) -> bool:
 def _same_entity(one: Actor, other: Actor) -> bool:
     """Whether two actors are one entity, by their names and kinds."""
     people = one.kind is ActorKind.PERSON and other.kind is ActorKind.PERSON
-    return names_match(bare(one.name), bare(other.name), people=people)
+    return names_match(bare(one.name, person=people), bare(other.name, person=people), people=people)
 
 
 def _key(name: str) -> str:

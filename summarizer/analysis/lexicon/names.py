@@ -130,7 +130,7 @@ INSTITUTIONS = frozenset(
 )
 """Head nouns of bodies that speak as one ("Russia's embassy in the U.S. said")."""
 
-COMPANY_NOUNS = frozenset("company firm airline carrier manufacturer maker corporation studio".split())
+COMPANY_NOUNS = frozenset("company firm group airline carrier manufacturer maker corporation studio".split())
 """Nouns by which news refers back to a company it has named ("the company said")."""
 
 PUBLIC_BODIES = frozenset(
