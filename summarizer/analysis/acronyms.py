@@ -1,7 +1,7 @@
 """Whether a name is an acronym of another ("UAW": United Auto Workers; "USAF": the U.S. Air Force;
 "SIA": Singapore Airlines), an index of the names an acronym may stand for, so that each acronym is
-compared with those alone (comparing it with every name is quadratic in a long article), and where the
-name an acronym in brackets spells out begins."""
+compared with those alone (comparing it with every name is quadratic in a long article), where the
+name an acronym in brackets spells out begins, and the short name a name gives itself in brackets."""
 
 from __future__ import annotations
 
@@ -13,7 +13,16 @@ from .lexicon import NAME_PARTICLES
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["ACRONYM", "BRAND", "Initials", "clipped", "expanded_from", "letters", "written_in"]
+__all__ = [
+    "ACRONYM",
+    "BRAND",
+    "Initials",
+    "clipped",
+    "expanded_from",
+    "in_brackets_after",
+    "letters",
+    "written_in",
+]
 
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}|[A-Z][A-Z&]+[A-Z]")
 BRAND = re.compile(r"[a-z]+[A-Z][\w-]*")
@@ -93,6 +102,21 @@ def clipped(short: str, name: str) -> bool:
     Protection; "FedEx": Federal Express), a leading "the" aside."""
     found, whole = letters(short).lower(), letters(re.sub(r"^the\s+", "", name, flags=re.I)).lower()
     return bool(found) and found[0] == whole[:1] and _in_order(found, whole)
+
+
+def in_brackets_after(ent: SpacySpan) -> SpacySpan | None:
+    """The one to three capitalized words in brackets right after ``ent``, no acronym (an acronym spells
+    its name's initials, ``_spelled_out``, or is another body's: "Airbus (EADS)") nor a place's or a
+    time's name ("Acme Corp. (Ohio)")."""
+    doc = ent.doc
+    close = next((t.i for t in doc[ent.end + 1 : ent.end + 5] if t.text == ")"), None)
+    if ent.end >= len(doc) or doc[ent.end].text != "(" or close is None or close == ent.end + 1:
+        return None
+    short = doc[ent.end + 1 : close]
+    named_so = all(
+        t.text[:1].isupper() and t.is_alpha and t.ent_type_ in ("", "ORG", "PERSON") for t in short
+    )
+    return short if named_so and not ACRONYM.fullmatch(short.text) else None
 
 
 def letters(name: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .acronyms import ACRONYM, BRAND, clipped, expanded_from
+from .acronyms import BRAND, clipped, expanded_from, in_brackets_after
 from .lexicon import (
     AGENT_NOUNS,
     COMPANY_NOUNS,
@@ -224,7 +224,7 @@ def _short_names(doc: Doc, found: list[SpacySpan]) -> list[SpacySpan]:
     (Cal Fire)", "Federal Express (FedEx)"), an organization's name wherever the article writes it,
     whatever the NER read there ("Cal Fire" as a person's: the article says whose name it is)."""
     for ent in [e for e in found if e.label_ == "ORG" and len([t for t in e if t.lower_ != "the"]) > 1]:
-        short = _in_brackets_after(ent)
+        short = in_brackets_after(ent)
         if short is None or not clipped(short.text, ent.text):
             continue
         words = [t.text for t in short]
@@ -236,21 +236,6 @@ def _short_names(doc: Doc, found: list[SpacySpan]) -> list[SpacySpan]:
             if all(at.start <= e.start and e.end <= at.end for e in pieces):
                 found = _put(doc, found, at.start, at.end, "ORG")
     return found
-
-
-def _in_brackets_after(ent: SpacySpan) -> SpacySpan | None:
-    """The one to three capitalized words in brackets right after ``ent``, no acronym (an acronym spells
-    its name's initials, ``_spelled_out``, or is another body's: "Airbus (EADS)") nor a place's or a
-    time's name ("Acme Corp. (Ohio)")."""
-    doc = ent.doc
-    close = next((t.i for t in doc[ent.end + 1 : ent.end + 5] if t.text == ")"), None)
-    if ent.end >= len(doc) or doc[ent.end].text != "(" or close is None or close == ent.end + 1:
-        return None
-    short = doc[ent.end + 1 : close]
-    named_so = all(
-        t.text[:1].isupper() and t.is_alpha and t.ent_type_ in ("", "ORG", "PERSON") for t in short
-    )
-    return short if named_so and not ACRONYM.fullmatch(short.text) else None
 
 
 def _a_kind_of_thing(name: SpacySpan, acronym: SpacySpan) -> bool:
