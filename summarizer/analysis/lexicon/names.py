@@ -11,6 +11,7 @@ __all__ = [
     "CORPORATE_SUFFIXES",
     "COUNTRY_ALIASES",
     "DOCUMENTS",
+    "EDITIONS",
     "FACILITIES",
     "FEMININE",
     "INSTITUTIONS",
@@ -24,6 +25,7 @@ __all__ = [
     "PLACE_NOUNS",
     "PLACE_PREPOSITIONS",
     "PRODUCT_NOUNS",
+    "PRODUCT_VERBS",
     "PRONOUNS",
     "PRONOUN_FORMS",
     "PUBLIC_BODIES",
@@ -97,6 +99,14 @@ PRODUCT_NOUNS = frozenset(
 )
 """Nouns a product's name modifies ("Macintosh computers", "the iPad tablet", "iPod Touch users"); a
 maker's name modifies its parts ("Intel processors", "Rolls-Royce engines"), which are not here."""
+
+PRODUCT_VERBS = frozenset("launch unveil ship download install".split())
+"""Verbs whose object is a thing made and put out, never a body or a person: "unveiled the Zephyr 3",
+"shipped Granite" ("released" and "introduced" take people too: "released the hostages")."""
+
+EDITIONS = frozenset("version update upgrade edition".split())
+"""Nouns of a product's editions: the name after their "of" is a product's ("a new version of Granite",
+"an update of the Zephyr 3"), as no body's is ("the release of" takes people too)."""
 
 FACILITIES = frozenset("airport station street avenue road bridge square stadium arena park highway".split())
 """Nouns that end a place's name made of a person's ("John F. Kennedy International Airport")."""
