@@ -196,3 +196,14 @@ def test_a_country_named_as_a_companys_origin_is_a_place() -> None:
     # A country that acts elsewhere in the article stays an actor.
     text = "Norway's Fjordline signed the deal. Norway said on Monday it would back the route."
     assert "Norway" in _forced_actors(text, [("Norway", "GPE"), ("Fjordline", "ORG"), ("Norway", "GPE")])
+
+
+def test_a_name_of_a_products_noun_that_takes_the_or_never_acts_is_a_product() -> None:
+    # "the Zephyr 3" and "Zephyr 3 owners"; a name only ever beside other words, once a product's noun's.
+    text = "Zephyr 3 owners lined up early. The Zephyr 3 sold out by noon, the shop said."
+    assert _forced_actors(text, [("Zephyr 3", "ORG"), ("Zephyr 3", "ORG")]) == {}
+    text = "Sales of Korvo tablets fell, and analysts at Korvo's rival Delmar were surprised."
+    names = [("Korvo", "ORG"), ("Korvo", "ORG"), ("Delmar", "ORG")]
+    assert "Korvo" in _forced_actors(text, names)
+    text = "Prices of Orla apps rose in May, and the maker of the Zephyr 3 cut its own."
+    assert _forced_actors(text, [("Orla", "ORG"), ("Zephyr 3", "ORG")]) == {}

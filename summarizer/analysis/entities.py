@@ -29,7 +29,16 @@ from .nlp import text_of
 from .places import a_place, as_place, dateline_place, first_of_list
 from .roles import stated_role
 from .text import covered
-from .things import counted, made, names_a_line, names_a_measure, names_a_product, taken_as_a_thing, titled
+from .things import (
+    counted,
+    definite,
+    made,
+    names_a_line,
+    names_a_measure,
+    names_a_product,
+    taken_as_a_thing,
+    titled,
+)
 from .whole import named
 
 if TYPE_CHECKING:
@@ -121,8 +130,12 @@ def _a_thing(entity: Entity, index: dict[tuple[int, int], Mention]) -> bool:
     # A title acts only as its publisher does ("Squawk Box reported" is rare; "CNBC reported" is not).
     if all(titled(ent) for ent in ents) and not any(ent.root.dep_ == "nsubj" for ent in ents):
         return True
-    # What is made and put out is a thing wherever else it stands, unless it owns or acts as an agent.
-    put_out = any(made(ent) for ent in ents) and not any(_owning(ent.root) for ent in ents)
+    # What is made and put out is a thing wherever else it stands, and so is a name that modifies a
+    # product's noun once and takes "the" ("the Zephyr 3 … Zephyr 3 owners"), unless it owns or acts as
+    # an agent.
+    aside = all(first_of_list(ent.root).dep_ in ("compound", "nmod", "npadvmod", "pobj") for ent in ents)
+    named_so = any(names_a_product(ent) for ent in ents) and (aside or any(definite(ent) for ent in ents))
+    put_out = (named_so or any(made(ent) for ent in ents)) and not any(_owning(ent.root) for ent in ents)
     taken = entity.kind is ActorKind.ORGANIZATION and any(taken_as_a_thing(ent) for ent in ents)
     return products or put_out or taken
 

@@ -11,6 +11,7 @@ from .lexicon import (
     COMPANY_NOUNS,
     EDITIONS,
     INSTITUTIONS,
+    MAKERS,
     MEASURES,
     PRODUCT_NOUNS,
     PRODUCT_VERBS,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "counted",
+    "definite",
     "made",
     "names_a_line",
     "names_a_measure",
@@ -82,13 +84,14 @@ def names_a_product(ent: SpacySpan) -> bool:
 
 def made(ent: SpacySpan) -> bool:
     """A mention of what is made and put out, as no body or person is: the object of a verb of putting
-    out ("unveiled the Zephyr 3", "Granite was shipped"), the name after an edition's "of" ("a new
-    version of Granite"), or a name set beside a product's noun ("Glint, the messaging application")."""
+    out ("unveiled the Zephyr 3", "Granite was shipped"), the name after an edition's or a maker's "of"
+    ("a new version of Granite", "the maker of the Zephyr 3"), or a name set beside a product's noun
+    ("Glint, the messaging application")."""
     root = first_of_list(ent.root)
     head = root.head
     if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in PRODUCT_VERBS:
         return True
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in EDITIONS:
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in EDITIONS | MAKERS:
         return True
     beside = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
@@ -96,6 +99,11 @@ def made(ent: SpacySpan) -> bool:
     return any(
         b.pos_ == "NOUN" and b.lemma_.lower() in PRODUCT_NOUNS - _PEOPLES and b.i != root.i for b in beside
     )
+
+
+def definite(ent: SpacySpan) -> bool:
+    """A name after "the" ("the Zephyr 3"), as most companies' and people's names are not."""
+    return any(c.dep_ == "det" and c.lower_ == "the" and c.i < ent.start for c in ent.root.children)
 
 
 def names_a_line(ent: SpacySpan) -> bool:

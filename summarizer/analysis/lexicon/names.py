@@ -17,6 +17,7 @@ __all__ = [
     "INSTITUTIONS",
     "LAYOUT_LABELS",
     "LOCAL_GOVERNMENTS",
+    "MAKERS",
     "MASCULINE",
     "MEASURES",
     "MOTION_VERBS",
@@ -95,7 +96,7 @@ STAFF = frozenset(
 
 PRODUCT_NOUNS = frozenset(
     """computer phone smartphone tablet device system software user owner release update version model
-    application app player laptop notebook browser""".split()
+    application app player laptop notebook browser range lineup""".split()
 )
 """Nouns a product's name modifies ("Macintosh computers", "the iPad tablet", "iPod Touch users"); a
 maker's name modifies its parts ("Intel processors", "Rolls-Royce engines"), which are not here."""
@@ -104,9 +105,13 @@ PRODUCT_VERBS = frozenset("launch unveil ship download install".split())
 """Verbs whose object is a thing made and put out, never a body or a person: "unveiled the Zephyr 3",
 "shipped Granite" ("released" and "introduced" take people too: "released the hostages")."""
 
-EDITIONS = frozenset("version update upgrade edition".split())
+EDITIONS = frozenset("version update upgrade edition model".split())
 """Nouns of a product's editions: the name after their "of" is a product's ("a new version of Granite",
 "an update of the Zephyr 3"), as no body's is ("the release of" takes people too)."""
+
+MAKERS = frozenset("maker manufacturer producer".split())
+"""Nouns of who makes a thing: the name after their "of" is what is made ("the maker of the Zephyr 3"),
+as "the owner of" a body is not."""
 
 FACILITIES = frozenset("airport station street avenue road bridge square stadium arena park highway".split())
 """Nouns that end a place's name made of a person's ("John F. Kennedy International Airport")."""
