@@ -207,3 +207,10 @@ def test_a_name_of_a_products_noun_that_takes_the_or_never_acts_is_a_product() -
     assert "Korvo" in _forced_actors(text, names)
     text = "Prices of Orla apps rose in May, and the maker of the Zephyr 3 cut its own."
     assert _forced_actors(text, [("Orla", "ORG"), ("Zephyr 3", "ORG")]) == {}
+
+
+def test_a_model_number_inside_a_name_makes_it_a_product() -> None:
+    text = "The 550 Skylark will fly between the two hubs, the airline said."
+    assert _forced_actors(text, [("The 550 Skylark", "ORG")]) == {}
+    text = "The 9/11 Commission said on Monday that the report was late."
+    assert "The 9/11 Commission" in _forced_actors(text, [("The 9/11 Commission", "ORG")])

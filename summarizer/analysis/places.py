@@ -132,9 +132,9 @@ def as_place(root: Token) -> bool:
         return True
     if root.dep_ == "poss":
         # "France's Thales" says where the company is from; "Britain's Ministry of Defence" is its body.
-        head = root.head
-        company = head.ent_type_ == "ORG" and head.lemma_.lower() not in INSTITUTIONS | PUBLIC_BODIES
-        return head.lower_ in FACILITIES or company
+        owned = root.head
+        company = owned.ent_type_ == "ORG" and owned.lemma_.lower() not in INSTITUTIONS | PUBLIC_BODIES
+        return owned.lower_ in FACILITIES or company
     if root.dep_ in ("compound", "nmod", "amod"):
         # "a US company" says where the company is from; "the US embassy" is the country's own body.
         head = root.head.lemma_.lower()

@@ -85,10 +85,13 @@ def names_a_product(ent: SpacySpan) -> bool:
 def made(ent: SpacySpan) -> bool:
     """A mention of what is made and put out, as no body or person is: the object of a verb of putting
     out ("unveiled the Zephyr 3", "Granite was shipped"), the name after an edition's or a maker's "of"
-    ("a new version of Granite", "the maker of the Zephyr 3"), or a name set beside a product's noun
-    ("Glint, the messaging application")."""
+    ("a new version of Granite", "the maker of the Zephyr 3"), a name set beside a product's noun
+    ("Glint, the messaging application"), or one with a model's number before its last word ("the 550
+    Skylark")."""
     root = first_of_list(ent.root)
     head = root.head
+    if _numbered(ent):
+        return True
     if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in PRODUCT_VERBS:
         return True
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in EDITIONS | MAKERS:
@@ -98,6 +101,16 @@ def made(ent: SpacySpan) -> bool:
         beside.append(head)
     return any(
         b.pos_ == "NOUN" and b.lemma_.lower() in PRODUCT_NOUNS - _PEOPLES and b.i != root.i for b in beside
+    )
+
+
+def _numbered(ent: SpacySpan) -> bool:
+    """A model's number inside the name, before its head: "the 550 Skylark"; a body's number is after
+    its noun ("Channel 4"), or its noun says it is one ("the 9/11 Commission")."""
+    root = ent.root
+    body = root.lemma_.lower() in INSTITUTIONS | PUBLIC_BODIES
+    return not body and any(
+        c.dep_ == "nummod" and c.like_num and ent.start <= c.i < root.i for c in root.children
     )
 
 
