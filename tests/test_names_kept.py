@@ -214,3 +214,12 @@ def test_a_model_number_inside_a_name_makes_it_a_product() -> None:
     assert _forced_actors(text, [("The 550 Skylark", "ORG")]) == {}
     text = "The 9/11 Commission said on Monday that the report was late."
     assert "The 9/11 Commission" in _forced_actors(text, [("The 9/11 Commission", "ORG")])
+
+
+def test_a_country_that_only_says_whose_role_a_person_holds_is_a_place() -> None:
+    text = "Chilean officials met Peru President Dana Cole on Monday."
+    actors = _forced_actors(text, [("Peru", "GPE"), ("Dana Cole", "PERSON")])
+    assert "Peru" not in actors and "Dana Cole" in actors
+    # The country's staff speak for it: "Peru officials said".
+    text = "Peru officials said on Monday that the border would reopen."
+    assert "Peru" in _forced_actors(text, [("Peru", "GPE")])

@@ -122,7 +122,8 @@ def as_place(root: Token) -> bool:
     list of them speaks for the list), or of "to" after a noun or a verb of going ("the flight to
     France", "flown to Singapore"); the country after a city ("Toulouse, France"); the owner of a
     facility ("Singapore's Changi Airport") or of a company named after it ("Japan's ANA"); or a
-    modifier of a noun that is no body or role of its (a company is no body of its country's)."""
+    modifier of a noun that is no body or staff of its (a company is no body of its country's; "U.S.
+    President Dana Cole" tells whose president she is, and she, not the country, acts)."""
     root = first_of_list(root)
     if root.dep_ == "pobj":
         prep = root.head
@@ -138,7 +139,7 @@ def as_place(root: Token) -> bool:
     if root.dep_ in ("compound", "nmod", "amod"):
         # "a US company" says where the company is from; "the US embassy" is the country's own body.
         head = root.head.lemma_.lower()
-        return head in COMPANY_NOUNS or head not in INSTITUTIONS | STAFF | ROLE_NOUNS
+        return head in COMPANY_NOUNS or head not in INSTITUTIONS | STAFF
     return False
 
 
