@@ -223,3 +223,10 @@ def test_a_country_that_only_says_whose_role_a_person_holds_is_a_place() -> None
     # The country's staff speak for it: "Peru officials said".
     text = "Peru officials said on Monday that the border would reopen."
     assert "Peru" in _forced_actors(text, [("Peru", "GPE")])
+
+
+def test_a_maker_only_named_as_the_brand_of_a_part_is_no_actor_but_a_party_is() -> None:
+    text = "The new jet uses Vantor engines, and the price of Vantor engines rose in May."
+    assert _forced_actors(text, [("Vantor", "ORG"), ("Vantor", "ORG")]) == {}
+    text = "The new jet uses Vantor engines, and the airline signed a deal with Vantor in May."
+    assert "Vantor" in _forced_actors(text, [("Vantor", "ORG"), ("Vantor", "ORG")])

@@ -20,6 +20,7 @@ from .aliases import group
 from .lexicon import (
     COUNTRY_ALIASES,
     INSTITUTIONS,
+    PLACE_PREPOSITIONS,
     SPEECH_VERBS,
     SUCCESSION,
 )
@@ -131,13 +132,20 @@ def _a_thing(entity: Entity, index: dict[tuple[int, int], Mention]) -> bool:
     if all(titled(ent) for ent in ents) and not any(ent.root.dep_ == "nsubj" for ent in ents):
         return True
     # What is made and put out is a thing wherever else it stands, and so is a name that modifies a
-    # product's noun once and takes "the" ("the Zephyr 3 … Zephyr 3 owners"), unless it owns or acts as
-    # an agent.
-    aside = all(first_of_list(ent.root).dep_ in ("compound", "nmod", "npadvmod", "pobj") for ent in ents)
+    # product's noun once and takes "the" ("the Zephyr 3 … Zephyr 3 owners") or never stands but beside
+    # other words ("Orla apps … the price of Orla"), unless it owns or acts as an agent.
+    aside = all(_beside(first_of_list(ent.root)) for ent in ents)
     named_so = any(names_a_product(ent) for ent in ents) and (aside or any(definite(ent) for ent in ents))
     put_out = (named_so or any(made(ent) for ent in ents)) and not any(_owning(ent.root) for ent in ents)
     taken = entity.kind is ActorKind.ORGANIZATION and any(taken_as_a_thing(ent) for ent in ents)
     return products or put_out or taken
+
+
+def _beside(root: Token) -> bool:
+    """A mention that modifies another word or tells of what or where ("sales of Orla", "in Orla
+    stores"): no party's ("a deal with Orla", "a suit against Orla")."""
+    where = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS | {"of"}
+    return where or root.dep_ in ("compound", "nmod", "npadvmod")
 
 
 def _owning(root: Token) -> bool:

@@ -96,10 +96,11 @@ STAFF = frozenset(
 
 PRODUCT_NOUNS = frozenset(
     """computer phone smartphone tablet device system software user owner release update version model
-    application app player laptop notebook browser range lineup""".split()
+    application app player laptop notebook browser range lineup processor chip engine""".split()
 )
-"""Nouns a product's name modifies ("Macintosh computers", "the iPad tablet", "iPod Touch users"); a
-maker's name modifies its parts ("Intel processors", "Rolls-Royce engines"), which are not here."""
+"""Nouns a product's name modifies ("Macintosh computers", "the iPad tablet", "iPod Touch users"), and
+a maker's name that only ever names the brand of a part ("Intel processors", "Rolls-Royce engines"):
+a maker that acts, owns or speaks anywhere in the article stays an actor."""
 
 PRODUCT_VERBS = frozenset("launch unveil ship download install".split())
 """Verbs whose object is a thing made and put out, never a body or a person: "unveiled the Zephyr 3",
