@@ -118,7 +118,9 @@ def _a_thing(entity: Entity, index: dict[tuple[int, int], Mention]) -> bool:
     wherever written ("the Central Bank Rate"), or an organization's name that never speaks and is
     taken with an indefinite article or a possessive ("an iPhone", "its iPad", "Apple's App Store"),
     which no organization's own name takes, or only ever names a kind of product ("Macintosh
-    computers", "iPod Touch users")."""
+    computers", "iPod Touch users"); or, owning nothing and no passive's agent, what is made and put out
+    ("unveiled the Zephyr 3", things.made) or a product's noun's modifier that takes "the" or never
+    stands but beside other words."""
     ents = [m.ent for m in _of(entity, index)]
     if any(counted(ent) for ent in ents) or (ents and all(names_a_measure(ent) for ent in ents)):
         return True
