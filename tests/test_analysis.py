@@ -267,11 +267,17 @@ def test_consequence_candidates_are_what_follows(sentence: str, candidate: bool)
             set(),
         ),
         ('A statement from Microsoft said that "the plant will close in May."', {"Microsoft"}, set()),
-        # A name that only names a kind of product is the product; a maker's name on its parts stays.
+        # A name that only names a kind of product is the product, and so is a maker's name only ever
+        # on its parts; a maker that acts elsewhere stays.
         (
             "Acme Corp said Macintosh computers will ship with Intel processors next year, Jane Doe said.",
+            {"Acme Corp"},
+            {"Macintosh", "Intel"},
+        ),
+        (
+            "Acme Corp said its computers will ship with Intel processors. Intel declined to comment.",
             {"Acme Corp", "Intel"},
-            {"Macintosh"},
+            set(),
         ),
     ],
 )

@@ -167,3 +167,66 @@ def test_a_capital_that_acts_stands_for_its_government() -> None:
 def test_a_body_one_is_admitted_to_is_a_place_only_when_it_takes_people_in() -> None:
     text = "Croatia was admitted to NATO in 2009, the alliance said."
     assert "NATO" in _forced_actors(text, [("Croatia", "GPE"), ("NATO", "ORG")])
+
+
+def test_what_is_made_and_put_out_is_a_product_wherever_else_it_stands() -> None:
+    # The object of a verb of putting out, the name after an edition's "of", a name beside a product's noun.
+    text = "Nimbus Labs unveiled Quill on Tuesday. Quill costs $30 and sold well, Nimbus Labs said."
+    names = [("Nimbus Labs", "ORG"), ("Quill", "ORG"), ("Quill", "ORG"), ("Nimbus Labs", "ORG")]
+    assert list(_forced_actors(text, names)) == ["Nimbus Labs"]
+    text = "A new version of Brisk was out on Monday, and Brisk now opens files faster."
+    assert _forced_actors(text, [("Brisk", "ORG"), ("Brisk", "ORG")]) == {}
+    text = "Users praised Ferry, the mapping application, which Ana Ruiz designed."
+    assert "Ferry" not in _forced_actors(text, [("Ferry", "PERSON"), ("Ana Ruiz", "PERSON")])
+    # An owner or an agent is no product, and a person released or called a model is no thing.
+    text = "Nimbus Labs unveiled Quill on Tuesday. Quill's founders were paid by Nimbus Labs."
+    names = [("Nimbus Labs", "ORG"), ("Quill", "ORG"), ("Quill", "ORG"), ("Nimbus Labs", "ORG")]
+    assert "Quill" in _forced_actors(text, names)
+    text = "The court released Ana Ruiz, a model, on Friday."
+    assert "Ana Ruiz" in _forced_actors(text, [("Ana Ruiz", "PERSON")])
+
+
+def test_a_country_named_as_a_companys_origin_is_a_place() -> None:
+    text = "Norway's Fjordline signed the deal on Monday."
+    actors = _forced_actors(text, [("Norway", "GPE"), ("Fjordline", "ORG")])
+    assert "Norway" not in actors and "Fjordline" in actors
+    # A country's own body is its: "Denmark's Ministry of Transport".
+    text = "Denmark's Ministry of Transport signed the deal on Monday."
+    assert "Denmark" in _forced_actors(text, [("Denmark", "GPE"), ("Ministry of Transport", "ORG")])
+    # A country that acts elsewhere in the article stays an actor.
+    text = "Norway's Fjordline signed the deal. Norway said on Monday it would back the route."
+    assert "Norway" in _forced_actors(text, [("Norway", "GPE"), ("Fjordline", "ORG"), ("Norway", "GPE")])
+
+
+def test_a_name_of_a_products_noun_that_takes_the_or_never_acts_is_a_product() -> None:
+    # "the Zephyr 3" and "Zephyr 3 owners"; a name only ever beside other words, once a product's noun's.
+    text = "Zephyr 3 owners lined up early. The Zephyr 3 sold out by noon, the shop said."
+    assert _forced_actors(text, [("Zephyr 3", "ORG"), ("Zephyr 3", "ORG")]) == {}
+    text = "Sales of Korvo tablets fell, and analysts at Korvo's rival Delmar were surprised."
+    names = [("Korvo", "ORG"), ("Korvo", "ORG"), ("Delmar", "ORG")]
+    assert "Korvo" in _forced_actors(text, names)
+    text = "Prices of Orla apps rose in May, and the maker of the Zephyr 3 cut its own."
+    assert _forced_actors(text, [("Orla", "ORG"), ("Zephyr 3", "ORG")]) == {}
+
+
+def test_a_model_number_inside_a_name_makes_it_a_product() -> None:
+    text = "The 550 Skylark will fly between the two hubs, the airline said."
+    assert _forced_actors(text, [("The 550 Skylark", "ORG")]) == {}
+    text = "The 9/11 Commission said on Monday that the report was late."
+    assert "The 9/11 Commission" in _forced_actors(text, [("The 9/11 Commission", "ORG")])
+
+
+def test_a_country_that_only_says_whose_role_a_person_holds_is_a_place() -> None:
+    text = "Chilean officials met Peru President Dana Cole on Monday."
+    actors = _forced_actors(text, [("Peru", "GPE"), ("Dana Cole", "PERSON")])
+    assert "Peru" not in actors and "Dana Cole" in actors
+    # The country's staff speak for it: "Peru officials said".
+    text = "Peru officials said on Monday that the border would reopen."
+    assert "Peru" in _forced_actors(text, [("Peru", "GPE")])
+
+
+def test_a_maker_only_named_as_the_brand_of_a_part_is_no_actor_but_a_party_is() -> None:
+    text = "The new jet uses Vantor engines, and the price of Vantor engines rose in May."
+    assert _forced_actors(text, [("Vantor", "ORG"), ("Vantor", "ORG")]) == {}
+    text = "The new jet uses Vantor engines, and the airline signed a deal with Vantor in May."
+    assert "Vantor" in _forced_actors(text, [("Vantor", "ORG"), ("Vantor", "ORG")])

@@ -20,6 +20,7 @@ from .aliases import group
 from .lexicon import (
     COUNTRY_ALIASES,
     INSTITUTIONS,
+    PLACE_PREPOSITIONS,
     SPEECH_VERBS,
     SUCCESSION,
 )
@@ -29,7 +30,16 @@ from .nlp import text_of
 from .places import a_place, as_place, dateline_place, first_of_list
 from .roles import stated_role
 from .text import covered
-from .things import counted, names_a_line, names_a_measure, names_a_product, taken_as_a_thing, titled
+from .things import (
+    counted,
+    definite,
+    made,
+    names_a_line,
+    names_a_measure,
+    names_a_product,
+    taken_as_a_thing,
+    titled,
+)
 from .whole import named
 
 if TYPE_CHECKING:
@@ -110,7 +120,9 @@ def _a_thing(entity: Entity, index: dict[tuple[int, int], Mention]) -> bool:
     wherever written ("the Central Bank Rate"), or an organization's name that never speaks and is
     taken with an indefinite article or a possessive ("an iPhone", "its iPad", "Apple's App Store"),
     which no organization's own name takes, or only ever names a kind of product ("Macintosh
-    computers", "iPod Touch users")."""
+    computers", "iPod Touch users"); or, owning nothing and no passive's agent, what is made and put out
+    ("unveiled the Zephyr 3", things.made) or a product's noun's modifier that takes "the" or never
+    stands but beside other words."""
     ents = [m.ent for m in _of(entity, index)]
     if any(counted(ent) for ent in ents) or (ents and all(names_a_measure(ent) for ent in ents)):
         return True
@@ -123,7 +135,21 @@ def _a_thing(entity: Entity, index: dict[tuple[int, int], Mention]) -> bool:
     # A title acts only as its publisher does ("Squawk Box reported" is rare; "CNBC reported" is not).
     if all(titled(ent) for ent in ents) and not any(ent.root.dep_ == "nsubj" for ent in ents):
         return True
-    return products or (entity.kind is ActorKind.ORGANIZATION and any(taken_as_a_thing(ent) for ent in ents))
+    # What is made and put out is a thing wherever else it stands, and so is a name that modifies a
+    # product's noun once and takes "the" ("the Zephyr 3 … Zephyr 3 owners") or never stands but beside
+    # other words ("Orla apps … the price of Orla"), unless it owns or acts as an agent.
+    aside = all(_beside(first_of_list(ent.root)) for ent in ents)
+    named_so = any(names_a_product(ent) for ent in ents) and (aside or any(definite(ent) for ent in ents))
+    put_out = (named_so or any(made(ent) for ent in ents)) and not any(_owning(ent.root) for ent in ents)
+    taken = entity.kind is ActorKind.ORGANIZATION and any(taken_as_a_thing(ent) for ent in ents)
+    return products or put_out or taken
+
+
+def _beside(root: Token) -> bool:
+    """A mention that modifies another word or tells of what or where ("sales of Orla", "in Orla
+    stores"): no party's ("a deal with Orla", "a suit against Orla")."""
+    where = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS | {"of"}
+    return where or root.dep_ in ("compound", "nmod", "npadvmod")
 
 
 def _owning(root: Token) -> bool:

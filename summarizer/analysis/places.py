@@ -121,8 +121,9 @@ def as_place(root: Token) -> bool:
     """Whether a country's mention names a place: the object of a place preposition (the first of a
     list of them speaks for the list), or of "to" after a noun or a verb of going ("the flight to
     France", "flown to Singapore"); the country after a city ("Toulouse, France"); the owner of a
-    facility ("Singapore's Changi Airport"); or a modifier of a noun that is no body or role of its (a
-    company is no body of its country's)."""
+    facility ("Singapore's Changi Airport") or of a company named after it ("Japan's ANA"); or a
+    modifier of a noun that is no body or staff of its (a company is no body of its country's; "U.S.
+    President Dana Cole" tells whose president she is, and she, not the country, acts)."""
     root = first_of_list(root)
     if root.dep_ == "pobj":
         prep = root.head
@@ -131,11 +132,14 @@ def as_place(root: Token) -> bool:
     if root.dep_ == "appos" and root.head.ent_type_ == "GPE":
         return True
     if root.dep_ == "poss":
-        return root.head.lower_ in FACILITIES
+        # "France's Thales" says where the company is from; "Britain's Ministry of Defence" is its body.
+        owned = root.head
+        company = owned.ent_type_ == "ORG" and owned.lemma_.lower() not in INSTITUTIONS | PUBLIC_BODIES
+        return owned.lower_ in FACILITIES or company
     if root.dep_ in ("compound", "nmod", "amod"):
         # "a US company" says where the company is from; "the US embassy" is the country's own body.
         head = root.head.lemma_.lower()
-        return head in COMPANY_NOUNS or head not in INSTITUTIONS | STAFF | ROLE_NOUNS
+        return head in COMPANY_NOUNS or head not in INSTITUTIONS | STAFF
     return False
 
 

@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING
 
 from .lexicon import (
     COMPANY_NOUNS,
+    EDITIONS,
     INSTITUTIONS,
+    MAKERS,
     MEASURES,
     PRODUCT_NOUNS,
+    PRODUCT_VERBS,
     PUBLIC_BODIES,
     QUANTIFIERS,
     QUOTE_MARKS,
@@ -25,6 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "counted",
+    "definite",
+    "made",
     "names_a_line",
     "names_a_measure",
     "names_a_product",
@@ -34,6 +39,8 @@ __all__ = [
 ]
 
 _MODIFIERS = frozenset({"compound", "nmod", "npadvmod"})
+_PEOPLES = frozenset({"user", "owner", "model"})
+"""Nouns of PRODUCT_NOUNS that a person may be called beside the name ("Ana Ruiz, a model")."""
 
 
 def thing_like(ent: SpacySpan) -> bool:
@@ -73,6 +80,43 @@ def names_a_product(ent: SpacySpan) -> bool:
         made.dep_ == "pobj" and made.head.lower_ == "of" and made.head.head.lemma_.lower() in COMPANY_NOUNS
     )
     return maker or root.head.lemma_.lower() in PRODUCT_NOUNS
+
+
+def made(ent: SpacySpan) -> bool:
+    """A mention of what is made and put out, as no body or person is: the object of a verb of putting
+    out ("unveiled the Zephyr 3", "Granite was shipped"), the name after an edition's or a maker's "of"
+    ("a new version of Granite", "the maker of the Zephyr 3"), a name set beside a product's noun
+    ("Glint, the messaging application"), or one with a model's number before its last word ("the 550
+    Skylark")."""
+    root = first_of_list(ent.root)
+    head = root.head
+    if _numbered(ent):
+        return True
+    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in PRODUCT_VERBS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in EDITIONS | MAKERS:
+        return True
+    beside = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        beside.append(head)
+    return any(
+        b.pos_ == "NOUN" and b.lemma_.lower() in PRODUCT_NOUNS - _PEOPLES and b.i != root.i for b in beside
+    )
+
+
+def _numbered(ent: SpacySpan) -> bool:
+    """A model's number inside the name, before its head: "the 550 Skylark"; a body's number is after
+    its noun ("Channel 4"), or its noun says it is one ("the 9/11 Commission")."""
+    root = ent.root
+    body = root.lemma_.lower() in INSTITUTIONS | PUBLIC_BODIES
+    return not body and any(
+        c.dep_ == "nummod" and c.like_num and ent.start <= c.i < root.i for c in root.children
+    )
+
+
+def definite(ent: SpacySpan) -> bool:
+    """A name after "the" ("the Zephyr 3"), as most companies' and people's names are not."""
+    return any(c.dep_ == "det" and c.lower_ == "the" and c.i < ent.start for c in ent.root.children)
 
 
 def names_a_line(ent: SpacySpan) -> bool:

@@ -11,11 +11,13 @@ __all__ = [
     "CORPORATE_SUFFIXES",
     "COUNTRY_ALIASES",
     "DOCUMENTS",
+    "EDITIONS",
     "FACILITIES",
     "FEMININE",
     "INSTITUTIONS",
     "LAYOUT_LABELS",
     "LOCAL_GOVERNMENTS",
+    "MAKERS",
     "MASCULINE",
     "MEASURES",
     "MOTION_VERBS",
@@ -24,6 +26,7 @@ __all__ = [
     "PLACE_NOUNS",
     "PLACE_PREPOSITIONS",
     "PRODUCT_NOUNS",
+    "PRODUCT_VERBS",
     "PRONOUNS",
     "PRONOUN_FORMS",
     "PUBLIC_BODIES",
@@ -93,10 +96,23 @@ STAFF = frozenset(
 
 PRODUCT_NOUNS = frozenset(
     """computer phone smartphone tablet device system software user owner release update version model
-    application app player laptop notebook browser""".split()
+    application app player laptop notebook browser range lineup processor chip engine""".split()
 )
-"""Nouns a product's name modifies ("Macintosh computers", "the iPad tablet", "iPod Touch users"); a
-maker's name modifies its parts ("Intel processors", "Rolls-Royce engines"), which are not here."""
+"""Nouns a product's name modifies ("Macintosh computers", "the iPad tablet", "iPod Touch users"), and
+a maker's name that only ever names the brand of a part ("Intel processors", "Rolls-Royce engines"):
+a maker that acts, owns or speaks anywhere in the article stays an actor."""
+
+PRODUCT_VERBS = frozenset("launch unveil ship download install".split())
+"""Verbs whose object is a thing made and put out, never a body or a person: "unveiled the Zephyr 3",
+"shipped Granite" ("released" and "introduced" take people too: "released the hostages")."""
+
+EDITIONS = frozenset("version update upgrade edition model".split())
+"""Nouns of a product's editions: the name after their "of" is a product's ("a new version of Granite",
+"an update of the Zephyr 3"), as no body's is ("the release of" takes people too)."""
+
+MAKERS = frozenset("maker manufacturer producer".split())
+"""Nouns of who makes a thing: the name after their "of" is what is made ("the maker of the Zephyr 3"),
+as "the owner of" a body is not."""
 
 FACILITIES = frozenset("airport station street avenue road bridge square stadium arena park highway".split())
 """Nouns that end a place's name made of a person's ("John F. Kennedy International Airport")."""
