@@ -74,6 +74,7 @@ def grammar_first_llama(
     class GrammarFirstLlama(Llama):
         grammar_first = True
         """False: llama-cpp-python's own sampling (the tests compare the two)."""
+
         def eval(self, tokens: Sequence[int]) -> None:
             # Called with the prompt's tokens the cache does not hold, then one token at a time, which
             # llama.cpp writes on the writing threads whatever the reading threads are.
