@@ -392,7 +392,7 @@ def _selected(path: Path, sql: str) -> list[tuple[object, ...]]:
         return conn.execute(sql).fetchall()
 
 
-def test_an_archive_of_an_older_schema_version_is_migrated(tmp_path: Path, briefed: Briefed) -> None:
+def test_an_archive_of_an_older_schema_version_is_migrated(tmp_path: Path) -> None:
     """tests/archives/archive-v1.db was written by the first version of the archive (these briefs): opened
     now, it gains what came since, filled in from what it holds, and loses nothing but its timeline
     entries in the model's words (v4): it is the archive that archiving its briefs today makes."""
@@ -428,8 +428,12 @@ def test_an_archive_of_an_older_schema_version_is_migrated(tmp_path: Path, brief
     assert table(old, "briefs", ("key", "json")) == table(fresh, "briefs", ("key", "json"))
     for name in ("articles", "articles_fts"):
         assert table(old, name, ("title",)) == table(fresh, name, ("title",)), name
+    # The consequences' actors are filled in from the briefs it stored, which the code of the day may read
+    # otherwise (a name it no longer takes for an actor); read as JSON, being no valid Brief of today's.
+    with sqlite3.connect(old) as conn:
+        kept = [json.loads(j) for (j,) in conn.execute("SELECT json FROM briefs")]
     assert rows(old, "consequence_actors") == sum(
-        len({a for a in c.affected if brief.actor(a)})
-        for _, brief in briefed.values()
-        for c in brief.consequences
+        len(set(c["affected"]) & {a["id"] for a in brief["actors"]})
+        for brief in kept
+        for c in brief["consequences"]
     )
