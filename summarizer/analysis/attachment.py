@@ -6,6 +6,9 @@
   parser hangs "by a 7-4 vote late Tuesday" on "begins". A second time in such a clause that is past
   where the clause is not, under a verb in the past, dates that verb, with what stands between the two
   times ("approved … by a 7-4 vote late Tuesday"; "[the year] begins July 1").
+- A time in an apposition that describes a noun ("Hollins Park, its home since 1904") dates what it
+  says of the noun, not the clause around it: "[The club] wants to … leave Hollins Park" did not happen
+  in 1904 (``describing``); a participle describing a noun is a clause of its own (relatives.py).
 - Some shapes the parser reads wrongly so often that the clause it gives is no clause a reader would
   follow; the entry is then its sentence whole (``misread``).
 """
@@ -23,11 +26,12 @@ from .trimming import SUBJECT_DEPS, conditional, is_verb
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["clause_head", "governor", "lifted", "misread", "subject"]
+__all__ = ["clause_head", "describing", "governor", "lifted", "misread", "subject"]
 
 _CLIMB = 12
 _TIMES = frozenset({"DATE", "TIME"})
 _PAST = frozenset({"VBD"})
+_NOT_DESCRIBED = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 
 
 def subject(verb: Token) -> Token | None:
@@ -45,6 +49,19 @@ def clause_head(token: Token) -> Token | None:
     return nearest_head(
         token, lambda t: is_verb(t) and (finite(t) or t.dep_ == "ROOT" or another_event(t)), _CLIMB
     )
+
+
+def describing(time: Token, head: Token) -> bool:
+    """Whether the time whose words' root is ``time`` hangs on ``head`` (its clause's verb) through an
+    apposition that describes a noun ("Hollins Park, its home since 1904"). A time's own apposition
+    ("Monday, Nov. 3") is still the time, and an amount's ("$373.72, a drop of $2.46 since Wednesday")
+    says how much, not what."""
+    token = time
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "appos" and not {token.ent_type_, token.head.ent_type_} & _NOT_DESCRIBED:
+            return token.head.pos_ in ("NOUN", "PROPN")
+        token = token.head
+    return False
 
 
 def governor(verb: Token) -> Token | None:

@@ -10,6 +10,9 @@ read off the dependency parse:
   a relative clause with a subject of its own, or a comparison, tells of another event than the clause
   around it and is shown alone, the noun it describes in brackets where it belongs, or not at all
   (relatives.py: "the office signed [a settlement] four years ago", never "The cuts broke a settlement …");
+  a participle describing a noun ("[Baron Construction] chosen by the club last month") is shown so
+  too; a time in an apposition ("its home since 1904") dates that apposition, which has no verb to
+  read alone, and so has no entry (attachment.py);
 - a complement of a verb of speech, thought, finding or demand ("Biden said Russia would face …") keeps
   that verb and its subject; a clause under "if" or "unless" keeps what it conditions; a "when", "after"
   or "because" is left off the clause it introduces, which the article states as fact;
@@ -34,13 +37,13 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
 from .alone import PERSONAL, expletive, reads_alone, shown_before
-from .attachment import clause_head, governor, lifted, misread
+from .attachment import clause_head, describing, governor, lifted, misread
 from .attachment import subject as subject_of
 from .descriptions import naming
 from .entities import Entity
 from .indexed import Entities
-from .lexicon import PRONOUNS
-from .relatives import another_event, in_place
+from .lexicon import LIMITS, PRONOUNS
+from .relatives import another_event, in_place, participle
 from .speakers import Speakers
 from .subjects import (
     RELATIVE,
@@ -94,8 +97,12 @@ def entry_at(
     if words is None:
         return None
     head = clause_head(words.root)
-    if head is None:
+    if head is None or describing(words.root, head):
         return None
+    if participle(head) and words.root.head.lower_ in LIMITS:
+        # A limit ("publish the number of ballots cast by Monday") is a deadline, which what a participle
+        # says was done has none: the parser hung it on the participle nearest it.
+        head = clause_head(head.head) or head
     entry = _Entry(doc, entities, speakers, [t.i for t in words])
     for other in others or []:
         if (span := doc.char_span(other.start, other.end, alignment_mode="expand")) is not None:
@@ -262,6 +269,8 @@ class _Entry:
         shared = shared_subject(verb) if verb.dep_ == "conj" else left_behind(verb)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             shared = verb.head
+            if shared.dep_ == "appos" and shared.head.pos_ == "PROPN":
+                shared = shared.head  # "Baron Construction, the builder chosen …": the name it describes
         elif verb.dep_ == "relcl":
             shared = relative_noun(verb)
         if shared is None:
