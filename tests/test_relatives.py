@@ -115,3 +115,10 @@ def test_a_time_of_the_main_clause_beside_a_describing_phrase_keeps_its_entry() 
     entries = _entries("Lund Roofing, the firm hired by the school, started repairs on Monday.")
     assert entries["Monday"] is not None
     assert "started repairs on Monday" in entries["Monday"]
+
+
+def test_a_participle_describing_the_occasion_of_the_clause_dates_the_clause() -> None:
+    # The pledge was made at the rally, so on Monday too: the clause around it keeps the time.
+    entries = _entries("The senator made the pledge at a rally held in Dayton on Monday.")
+    assert entries["Monday"] is not None
+    assert entries["Monday"].startswith("The senator made the pledge")

@@ -28,6 +28,8 @@ _RELATIVE_WORDS = frozenset({"WDT", "WP", "WP$"})
 _COMPARING = frozenset({"like", "than"})
 """Subordinators of a clause of comparison ("like the one parliament scrapped", "than it did in 2019");
 not "as", which also says when or why."""
+_OCCASIONS = frozenset({"in", "at", "during"})
+"""Prepositions whose object is where or when the clause happened ("came in a press conference")."""
 _STAND_INS = frozenset({"one", "ones"})
 """Nouns that stand for another noun ("like the one the council dropped"): they name nothing alone."""
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "ccomp", "xcomp"})
@@ -78,11 +80,15 @@ def in_place(verb: Token, shown: set[int], name: str) -> Placed | None:
 def participle(verb: Token) -> bool:
     """Whether ``verb`` is a past participle describing a noun, with no subject of its own ("the builder
     chosen by the club", "ships built in 1985"): what was done to the noun. A present one ("a statement
-    saying …", "problems resulting from …") tells of no event done at a time."""
+    saying …", "problems resulting from …") tells of no event done at a time. Nor is one whose noun is
+    the occasion of the clause around it ("came in a press conference held on Friday", "spoke at a
+    rally held on Monday"): what happened there happened then too."""
+    noun = verb.head
     return (
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"
         and not any(c.dep_ in SUBJECTS or c.lower_ == "to" for c in verb.children)
+        and not (noun.dep_ == "pobj" and noun.head.lower_ in _OCCASIONS)
     )
 
 
