@@ -36,13 +36,13 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
 from .alone import PERSONAL, expletive, reads_alone, shown_before, undetermined
-from .attachment import clause_head, describing, governor, lifted, misread
+from .attachment import clause_head, dated_clause, governor, lifted, misread
 from .attachment import subject as subject_of
 from .descriptions import described, naming
 from .entities import Entity
 from .indexed import Entities
-from .lexicon import LIMITS, PRONOUNS
-from .relatives import another_event, in_place, participle
+from .lexicon import PRONOUNS
+from .relatives import another_event, in_place
 from .speakers import Speakers
 from .subjects import (
     RELATIVE,
@@ -95,13 +95,9 @@ def entry_at(
     words = doc.char_span(when.start, when.end, alignment_mode="expand")
     if words is None:
         return None
-    head = clause_head(words.root)
-    if head is None or describing(words.root, head):
+    head = dated_clause(words.root)
+    if head is None:
         return None
-    if participle(head) and words.root.head.lower_ in LIMITS:
-        # A limit ("publish the number of ballots cast by Monday") is a deadline, which what a participle
-        # says was done has none: the parser hung it on the participle nearest it.
-        head = clause_head(head.head) or head
     entry = _Entry(doc, entities, speakers, [t.i for t in words])
     for other in others or []:
         if (span := doc.char_span(other.start, other.end, alignment_mode="expand")) is not None:
