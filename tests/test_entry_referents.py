@@ -145,3 +145,19 @@ def test_a_kin_word_is_a_person_a_pronoun_can_stand_for() -> None:
         "decade before an illness ended her career in 2015."
     )
     assert entries["2015"] is not None and "[Elena Lopez's] career" in entries["2015"]
+
+
+def test_a_bracket_names_the_name_a_description_stands_for_not_the_description() -> None:
+    # "[The Bristol operator] has run …" and "[The operator] hopes …" would name no one.
+    entries = _entries(
+        "Harlow Rail, the Bristol operator that has run the line since 2019, said fares would rise. "
+        "Its chief executive, Mia Stone, said the operator expects to add carriages soon "
+        "and hopes to open a new station in 2027."
+    )
+    assert entries["2019"] == "[Harlow Rail] has run the line since 2019"
+    assert entries["2027"] == "[Harlow Rail] hopes to open a new station in 2027"
+
+
+def test_a_description_is_named_by_an_earlier_apposition_whatever_the_tagger_made_its_noun() -> None:
+    entries = _entries("Voters use Ballotbox, a mobile voting portal. The portal crashed on Tuesday.")
+    assert entries["Tuesday"] == "The portal [Ballotbox] crashed on Tuesday."

@@ -70,3 +70,55 @@ def test_a_pronoun_outside_quotation_marks_stands_for_no_subject_inside_them() -
         "a season it cancelled in February."
     )
     assert entries["February"] == "[Lantern Theatre] cancelled [a season] in February"
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expected"),
+    [
+        # A past participle describing a noun tells what was done to it then: that alone, the noun (the
+        # name an apposition describes) before it; the starting was not last month.
+        (
+            "Lund Roofing, the firm hired by the school last month, will start repairs in June.",
+            "last month",
+            "[Lund Roofing] hired by the school last month",
+        ),
+        (
+            "Ferries built in the yard in 1985 still sail the coast.",
+            "1985",
+            "[Ferries] built in the yard in 1985",
+        ),
+        (
+            "The mayor opened a library funded by a local brewery in 2021.",
+            "2021",
+            "[A library] funded by a local brewery in 2021",
+        ),
+    ],
+)
+def test_a_time_of_a_participle_describing_a_noun_dates_that_participle(
+    text: str, when: str, expected: str
+) -> None:
+    assert _entries(text)[when] == expected
+
+
+def test_a_time_of_an_apposition_dates_no_clause() -> None:
+    # The hall became the choir's home in 1950; the choir is not leaving it since then.
+    assert _entries("The choir plans to leave Elm Hall, its home since 1950, next spring.")["1950"] is None
+
+
+def test_a_deadline_the_parser_hangs_on_a_participle_dates_the_clause_around_it() -> None:
+    entries = _entries("The league told clubs to publish the number of tickets sold by Friday.")
+    assert entries["Friday"] is not None
+    assert entries["Friday"].startswith("The league told clubs to publish")
+
+
+def test_a_time_of_the_main_clause_beside_a_describing_phrase_keeps_its_entry() -> None:
+    entries = _entries("Lund Roofing, the firm hired by the school, started repairs on Monday.")
+    assert entries["Monday"] is not None
+    assert "started repairs on Monday" in entries["Monday"]
+
+
+def test_a_participle_describing_the_occasion_of_the_clause_dates_the_clause() -> None:
+    # The pledge was made at the rally, so on Monday too: the clause around it keeps the time.
+    entries = _entries("The senator made the pledge at a rally held in Dayton on Monday.")
+    assert entries["Monday"] is not None
+    assert entries["Monday"].startswith("The senator made the pledge")

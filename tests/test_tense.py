@@ -180,3 +180,30 @@ def test_the_end_of_a_year_is_its_december() -> None:
     ]
     # The start and middle of a year are less sure: the year.
     assert [w.value for w in find_dates("Work starts at the start of 2027.", dt.date(2025, 4, 2))] == ["2027"]
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # What the quoted verb waits for, or tells of, is no time of it: the words were said some night.
+        ('The mayor told the crowd: "This town has waited ten years for tonight."', "tonight"),
+        ('The coach said: "We have worked all season for today."', "today"),
+        ('The singer told fans: "Tonight belongs to all of you."', "Tonight"),
+    ],
+)
+def test_a_speaking_time_that_is_not_when_the_quoted_verb_happened_dates_nothing(
+    text: str, when: str
+) -> None:
+    assert when not in _dates(text, dt.date(2023, 4, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # Said to have happened, with the time as when: still dated.
+        ('The harbour master said: "We closed the port to ferries two days ago."', "two days ago"),
+        ('The director said: "We signed the contract today."', "today"),
+    ],
+)
+def test_a_speaking_time_that_says_when_the_quoted_event_happened_is_dated(text: str, when: str) -> None:
+    assert _dates(text, dt.date(2023, 4, 12)).get(when) is not None

@@ -6,6 +6,9 @@
   parser hangs "by a 7-4 vote late Tuesday" on "begins". A second time in such a clause that is past
   where the clause is not, under a verb in the past, dates that verb, with what stands between the two
   times ("approved … by a 7-4 vote late Tuesday"; "[the year] begins July 1").
+- A time in an apposition that describes a noun ("Hollins Park, its home since 1904") dates what it
+  says of the noun, not the clause around it: "[The club] wants to … leave Hollins Park" did not happen
+  in 1904 (``dated_clause``); a participle describing a noun is a clause of its own (relatives.py).
 - Some shapes the parser reads wrongly so often that the clause it gives is no clause a reader would
   follow; the entry is then its sentence whole (``misread``).
 """
@@ -14,20 +17,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import BARE_INFINITIVE_VERBS, CLAIMING
+from .lexicon import BARE_INFINITIVE_VERBS, CLAIMING, LIMITS
 from .nlp import nearest_head
-from .relatives import another_event
+from .relatives import another_event, participle
 from .subjects import finite
 from .trimming import SUBJECT_DEPS, conditional, is_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["clause_head", "governor", "lifted", "misread", "subject"]
+__all__ = ["clause_head", "dated_clause", "governor", "lifted", "misread", "subject"]
 
 _CLIMB = 12
 _TIMES = frozenset({"DATE", "TIME"})
 _PAST = frozenset({"VBD"})
+_NOT_DESCRIBED = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 
 
 def subject(verb: Token) -> Token | None:
@@ -45,6 +49,32 @@ def clause_head(token: Token) -> Token | None:
     return nearest_head(
         token, lambda t: is_verb(t) and (finite(t) or t.dep_ == "ROOT" or another_event(t)), _CLIMB
     )
+
+
+def dated_clause(time: Token) -> Token | None:
+    """The verb whose clause the time whose words' root is ``time`` dates (``clause_head``); None for a
+    time in an apposition describing a noun."""
+    head = clause_head(time)
+    if head is None or _describing(time, head):
+        return None
+    if participle(head) and time.head.lower_ in LIMITS:
+        # A limit ("publish the number of ballots cast by Monday") is a deadline, which what a participle
+        # says was done has none: the parser hung it on the participle nearest it.
+        return clause_head(head.head) or head
+    return head
+
+
+def _describing(time: Token, head: Token) -> bool:
+    """Whether the time whose words' root is ``time`` hangs on ``head`` (its clause's verb) through an
+    apposition that describes a noun ("Hollins Park, its home since 1904"). A time's own apposition
+    ("Monday, Nov. 3") is still the time, and an amount's ("$373.72, a drop of $2.46 since Wednesday")
+    says how much, not what."""
+    token = time
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "appos" and not {token.ent_type_, token.head.ent_type_} & _NOT_DESCRIBED:
+            return token.head.pos_ in ("NOUN", "PROPN")
+        token = token.head
+    return False
 
 
 def governor(verb: Token) -> Token | None:

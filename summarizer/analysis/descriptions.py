@@ -35,6 +35,7 @@ _FOREMOST = 3
 _NEW = frozenset("a an another other any such each every some".split())
 """Words that make a mention a new or another one, not the description's ("another aircraft")."""
 _MODIFIERS = frozenset({"compound", "nmod", "nummod", "amod"})
+_NOUN_PLACES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
 _NEAR = 2
 """Sentences before an event noun searched for the verb that tells its event."""
 _EVENT_ENDINGS = ("ment", "y", "al", "ion", "ance", "ence")
@@ -168,11 +169,17 @@ def _mention_before(noun: Token, lemma: str) -> Token | None:
     for token in reversed(noun.doc[sentences_back(noun, _BACK).start : noun.left_edge.i]):
         if token.lemma_.lower() != lemma or aside(token):
             continue  # a headline's "Hospital group" names no group of the prose
-        if token.pos_ == "NOUN" or (
+        if _nominal_word(token) or (
             token.pos_ == "PROPN" and token.dep_ not in ("compound", "nmod", "conj") and _named_by(token)
         ):
             return token
     return None
+
+
+def _nominal_word(token: Token) -> bool:
+    """A common noun, or a word the tagger took for an adjective where the parse gives it a noun's place
+    ("its online booking portal", "The portal has been offline": "portal" tagged as an adjective)."""
+    return token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ in _NOUN_PLACES)
 
 
 def _another_name(found: Token, lemma: str, name: str | None) -> bool:

@@ -10,6 +10,8 @@ read off the dependency parse:
   a relative clause with a subject of its own, or a comparison, tells of another event than the clause
   around it and is shown alone, the noun it describes in brackets where it belongs, or not at all
   (relatives.py: "the office signed [a settlement] four years ago", never "The cuts broke a settlement …");
+  so is a participle describing a noun ("[Baron Construction] chosen by the club last month"); a time
+  in an apposition ("its home since 1904") dates no clause, and has no entry (attachment.py);
 - a complement of a verb of speech, thought, finding or demand ("Biden said Russia would face …") keeps
   that verb and its subject; a clause under "if" or "unless" keeps what it conditions; a "when", "after"
   or "because" is left off the clause it introduces, which the article states as fact;
@@ -33,10 +35,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import ActorKind, Span
-from .alone import PERSONAL, expletive, reads_alone, shown_before
-from .attachment import clause_head, governor, lifted, misread
+from .alone import PERSONAL, expletive, reads_alone, shown_before, undetermined
+from .attachment import clause_head, dated_clause, governor, lifted, misread
 from .attachment import subject as subject_of
-from .descriptions import naming
+from .descriptions import described, naming
 from .entities import Entity
 from .indexed import Entities
 from .lexicon import PRONOUNS
@@ -93,7 +95,7 @@ def entry_at(
     words = doc.char_span(when.start, when.end, alignment_mode="expand")
     if words is None:
         return None
-    head = clause_head(words.root)
+    head = dated_clause(words.root)
     if head is None:
         return None
     entry = _Entry(doc, entities, speakers, [t.i for t in words])
@@ -262,6 +264,8 @@ class _Entry:
         shared = shared_subject(verb) if verb.dep_ == "conj" else left_behind(verb)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             shared = verb.head
+            if shared.dep_ == "appos" and shared.head.pos_ == "PROPN":
+                shared = shared.head  # "Baron Construction, the builder chosen …": the name it describes
         elif verb.dep_ == "relcl":
             shared = relative_noun(verb)
         if shared is None:
@@ -304,14 +308,22 @@ class _Entry:
         added = [*self.added.items(), *self.replaced.items()]
         return {i for i, words in added if words.strip("[]").removesuffix("'s").rstrip("'") in people}
 
-    def _named(self, noun: Token | None) -> str | None:
+    def _named(self, noun: Token | None, described_too: bool = True) -> str | None:
         """A noun phrase by the name of the entity it is a mention of, or by its head and the words that
         say which one it is; None where those words hold a pronoun ("his studio", "its date"): an
-        addition must read alone itself."""
+        addition must read alone itself. A description is named by the name it is in apposition to ("the
+        Leeds company" of "Chancellor Data Services, the Leeds company that …") or an earlier mention
+        names (descriptions.py): "[The club]" would say no more than the words it stands for. Not with
+        ``described_too`` off: a pronoun's antecedent shown before it as it is."""
         if noun is None:
             return None
+        if described_too and noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+            noun = noun.head
         if (entity := mentioned(noun, self.entities)) is not None:
             return entity.name
+        name = described(noun, self.entities, self.quoted) if described_too and undetermined(noun) else None
+        if name is not None:
+            return name
         relative = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
         words = [
             i
@@ -331,7 +343,7 @@ class _Entry:
             return None
         if found is None or isinstance(found, Entity):
             return found.names() if found is not None else None
-        name = self._named(found)
+        name = self._named(found, described_too=False)
         return [name] if name is not None else None
 
     # ---- text --------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """Clauses that tell of another event than the clause they stand in: a relative clause with a subject of
-its own ("a settlement the office signed four years ago", "Vidal, whose side lost in November") and a
-clause of comparison ("a new cap, like the one parliament scrapped in 2019"). A time inside one dates
+its own ("a settlement the office signed four years ago", "Vidal, whose side lost in November"), a
+participle that describes a noun with a time of its own ("the builder chosen by the club last month",
+"a suit filed in September") and a clause of comparison ("a new cap, like the one parliament scrapped
+in 2019"). A time inside one dates
 that other event, so a timeline entry for it shows that clause, never the clause it stands in
 (entries.py): "The reductions broke a settlement …" did not happen four years ago.
 
@@ -20,12 +22,14 @@ from .referents import SUBJECTS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Placed", "another_event", "in_place"]
+__all__ = ["Placed", "another_event", "in_place", "participle"]
 
 _RELATIVE_WORDS = frozenset({"WDT", "WP", "WP$"})
 _COMPARING = frozenset({"like", "than"})
 """Subordinators of a clause of comparison ("like the one parliament scrapped", "than it did in 2019");
 not "as", which also says when or why."""
+_OCCASIONS = frozenset({"in", "at", "during"})
+"""Prepositions whose object is where or when the clause happened ("came in a press conference")."""
 _STAND_INS = frozenset({"one", "ones"})
 """Nouns that stand for another noun ("like the one the council dropped"): they name nothing alone."""
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "ccomp", "xcomp"})
@@ -34,8 +38,8 @@ _OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "ccomp", "xcomp"
 def another_event(verb: Token) -> bool:
     """Whether ``verb``'s clause tells of an event apart from the clause it hangs on: a relative clause
     whose subject is its own, not its relative word ("which was released in 2009" is the noun's own
-    event), or a clause of comparison."""
-    if comparison(verb):
+    event), a participle describing a noun, or a clause of comparison."""
+    if comparison(verb) or participle(verb):
         return True
     if verb.dep_ != "relcl":
         return False
@@ -60,6 +64,8 @@ def in_place(verb: Token, shown: set[int], name: str) -> Placed | None:
     (a comparison, a noun that names nothing alone, no place for the noun among the words shown)."""
     if comparison(verb) or not _namable(verb.head):
         return None
+    if participle(verb):
+        return Placed()  # its noun is its subject, which entries.py names before it
     relative, after = _gap(verb)
     if relative is not None and relative.tag_ == "WP$":
         return Placed(replaced={relative.i: "[" + name + ("'" if name.endswith("s") else "'s") + "]"})
@@ -69,6 +75,21 @@ def in_place(verb: Token, shown: set[int], name: str) -> Placed | None:
         # Without a place for the noun, the clause reads alone only where it lacks no object.
         return Placed() if relative is None else None
     return Placed(added={following: f"[{name}]"}, dropped=dropped)
+
+
+def participle(verb: Token) -> bool:
+    """Whether ``verb`` is a past participle describing a noun, with no subject of its own ("the builder
+    chosen by the club", "ships built in 1985"): what was done to the noun. A present one ("a statement
+    saying …", "problems resulting from …") tells of no event done at a time. Nor is one whose noun is
+    the occasion of the clause around it ("came in a press conference held on Friday", "spoke at a
+    rally held on Monday"): what happened there happened then too."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in SUBJECTS or c.lower_ == "to" for c in verb.children)
+        and not (noun.dep_ == "pobj" and noun.head.lower_ in _OCCASIONS)
+    )
 
 
 def comparison(verb: Token) -> bool:

@@ -20,6 +20,9 @@ Words that count from the moment of speaking ("today", "tomorrow", "this week", 
 quotation count from when the words were said, and "today" there mostly means nowadays: they date
 something in the story only when the quotation says it happened, or that the speaker does it that day;
 a quotation of the time alone, its verb outside the marks ("urged parents to act “today”"), says neither.
+Nor does one where the time is not when the verb happened but what it names ("we have waited 20 years
+for tonight", "tonight belongs to the fans"): only a time hung on its verb as when ("we signed it
+today", "on Monday", "two days ago") dates the quoted event.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .certainty import read
-from .lexicon import CONDITIONS, FUTURE_VERBS, GOVERNING, LIMITS, SAME_DAY, SPEECH_TIME
+from .lexicon import CONDITIONS, FUTURE_VERBS, GOVERNING, LIMITS, SAME_DAY, SPEECH_TIME, WHEN_PREPOSITIONS
 from .lexicon.clauses import TIME_MARKS
 from .nlp import nearest_head
 from .text import within
@@ -115,10 +118,26 @@ def dates_nothing(doc: Doc, offset: int, words: str, quoted: list[tuple[int, int
         # "urged parents to check their records “today, not next week.”": the quotation is the time
         # alone, and its verb, outside the marks, is the writer's; the words say when, not that.
         return True
+    if not _when_of_verb(doc, offset, words):
+        return True
     tense = tense_at(doc, offset)
     # "Today Apple is going to reinvent the phone": what the speaker does that very day is an event;
     # "cars today are safer" (nowadays), "if tomorrow Airbus will compete" are not.
     return tense != "past" and not (tense == "future" and _SAME_DAY.search(words))
+
+
+def _when_of_verb(doc: Doc, offset: int, words: str) -> bool:
+    """Whether the time ``words`` at ``offset`` say when their clause happened: the verb's adverbial
+    ("today", "this week", "two days ago"; a time the parser joined to the next noun, "Today Apple is
+    going to …") or the object of a preposition of time ("since Monday"); not a subject, an object or
+    the object of "for" ("waited 20 years for tonight")."""
+    span = doc.char_span(offset, offset + len(words), alignment_mode="expand")
+    if span is None:
+        return True
+    token = span.root
+    if token.dep_ in ("npadvmod", "advmod", "tmod", "compound"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in WHEN_PREPOSITIONS
 
 
 def _same_quotation(quoted: list[tuple[int, int]], offset: int, other: int) -> bool:

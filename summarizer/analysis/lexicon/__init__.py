@@ -35,6 +35,7 @@ from .clauses import (
     SUBJUNCTIVE_DEMANDS,
     THREATS,
     UNSETTLED_MARKS,
+    WHEN_PREPOSITIONS,
     WISH_VERBS,
 )
 from .names import (
@@ -138,6 +139,7 @@ __all__ = [
     "TITLE_WORDS",
     "TRADE_WORDS",
     "UNSETTLED_MARKS",
+    "WHEN_PREPOSITIONS",
     "WISH_VERBS",
     "WORKS",
     "YOUNGER",

@@ -82,6 +82,10 @@ they count from when the words were said ("today", "this week", "next year", "tw
 SAME_DAY = r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"
 """Words for the day of speaking itself (a regular expression)."""
 
+WHEN_PREPOSITIONS = frozenset("on in at by since until till during before after from through within".split())
+"""Prepositions whose object says when the clause happened ("signed it on Monday", "since 2019"); not
+"for" or "about", whose object is what the clause waits for or tells of ("waited years for tonight")."""
+
 CONSEQUENCE_CUES = (
     r"\b(?:will|won['’]t|would|could|might|may|shall|must|unless|if|threat(?:en(?:s|ed)?)? (?:of|to)|"
     r"expect(?:s|ed|ing)?|plans? to|planned|vows?|vowed|warns?|warned|"
