@@ -135,9 +135,6 @@ def _a_thing(entity: Entity, index: dict[tuple[int, int], Mention]) -> bool:
     # A title acts only as its publisher does ("Squawk Box reported" is rare; "CNBC reported" is not).
     if all(titled(ent) for ent in ents) and not any(ent.root.dep_ == "nsubj" for ent in ents):
         return True
-    # What is made and put out is a thing wherever else it stands, and so is a name that modifies a
-    # product's noun once and takes "the" ("the Zephyr 3 … Zephyr 3 owners") or never stands but beside
-    # other words ("Orla apps … the price of Orla"), unless it owns or acts as an agent.
     aside = all(_beside(first_of_list(ent.root)) for ent in ents)
     named_so = any(names_a_product(ent) for ent in ents) and (aside or any(definite(ent) for ent in ents))
     put_out = (named_so or any(made(ent) for ent in ents)) and not any(_owning(ent.root) for ent in ents)

@@ -309,12 +309,10 @@ class _Entry:
         return {i for i, words in added if words.strip("[]").removesuffix("'s").rstrip("'") in people}
 
     def _named(self, noun: Token | None, described_too: bool = True) -> str | None:
-        """A noun phrase by the name of the entity it is a mention of, or by its head and the words that
-        say which one it is; None where those words hold a pronoun ("his studio", "its date"): an
-        addition must read alone itself. A description is named by the name it is in apposition to ("the
-        Leeds company" of "Chancellor Data Services, the Leeds company that …") or an earlier mention
-        names (descriptions.py): "[The club]" would say no more than the words it stands for. Not with
-        ``described_too`` off: a pronoun's antecedent shown before it as it is."""
+        """A noun phrase by its entity's name, or by its head and the words that say which one it is; None
+        where those hold a pronoun ("his studio"): an addition must read alone. A description by the name
+        it is in apposition to or an earlier mention gives (descriptions.py; "[The club]" says no more
+        than its words), unless ``described_too`` is off: a pronoun's antecedent shown as it is."""
         if noun is None:
             return None
         if described_too and noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
