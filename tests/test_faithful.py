@@ -31,6 +31,11 @@ BOARD = (
     "who voted against the plan, said it cut too deeply."
 )
 
+JETS = (
+    "date 2025-05-02\n\nKenya has agreed to purchase 12 Embraer 190 jet aircraft in a deal worth US$ 600 m. "
+    "The first jet will arrive in 2027."
+)
+
 
 @cache
 def _checker(text: str) -> Checker:
@@ -53,6 +58,9 @@ def _checker(text: str) -> Checker:
         (BOARD, "Carla Mendes proposed the budget."),
         (BOARD, "Tom Alvarez adjourned the meeting."),
         (COURT, "Judge Ann Lowe ruled that the law was almost certain to harm small shops."),
+        # a model number the article writes in a name, which a headline's parse may read as a count
+        (JETS, "Kenya Agrees to Purchase 12 Embraer 190 Jets"),
+        (JETS, "Kenya agreed to purchase 12 Embraer 190 jet aircraft."),
     ],
 )
 def test_a_faithful_sentence_passes_with_its_evidence(article: str, sentence: str) -> None:
@@ -88,6 +96,7 @@ def test_a_faithful_sentence_passes_with_its_evidence(article: str, sentence: st
         (BOARD, "Tom Alvarez voted for the budget.", "who did it"),
         # a number the article does not give that actor
         (STRIKE, "The nurses' union refused to accept a 4% pay rise.", "4"),
+        (JETS, "Kenya agreed to purchase 16 Embraer 190 jet aircraft.", "16"),
     ],
 )
 def test_an_unfaithful_sentence_fails_and_says_why(article: str, sentence: str, why: str) -> None:
