@@ -32,8 +32,8 @@ import httpx2
 import pytest
 from faultserver import completion
 
-from summarizer import CacheMode, Settings, Summarizer
-from summarizer.analysis import nlp
+from summarizer import CacheMode, Settings, Summarizer, source_from_text
+from summarizer.analysis import Entity, analyze, nlp
 from summarizer.backends.client import Backend, open_backend
 from summarizer.store import JsonStore
 
@@ -197,6 +197,18 @@ def with_entities(text: str, names: list[tuple[str, str]]) -> Doc:
         ents.append(Span(doc, span.start, span.end, label=label))
     doc.ents = ents
     return doc
+
+
+def actors_of(text: str) -> dict[str, Entity]:
+    """The entities the analysis finds in an article, by name."""
+    return {e.name: e for e in analyze(source_from_text(text)).entities}
+
+
+def named_with(text: str, names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The names (words, label) ``whole.named`` makes of a parse whose entities are set to ``names``."""
+    from summarizer.analysis.whole import named
+
+    return [(ent.text, ent.label_) for ent in named(with_entities(text, names))]
 
 
 def recorded_settings(**overrides: object) -> Settings:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from conftest import actors_of
+
 from summarizer import source_from_text
 from summarizer.analysis import Entity, analyze
 from summarizer.analysis.aliases import group
@@ -17,12 +19,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def _actors(text: str) -> dict[str, Entity]:
-    return {e.name: e for e in analyze(source_from_text(text)).entities}
-
-
 def test_a_title_word_stays_in_an_organizations_name() -> None:
-    actors = _actors(
+    actors = actors_of(
         "General Motors said on Tuesday it would close two plants in Ohio. Shares of General Mills fell "
         "after the cereal maker cut its forecast. Major League Baseball suspended the pitcher for 80 games, "
         "and Royal Dutch Shell agreed to sell its stake to a rival."
@@ -32,7 +30,7 @@ def test_a_title_word_stays_in_an_organizations_name() -> None:
 
 
 def test_a_title_is_stripped_from_a_persons_name_only() -> None:
-    actors = _actors(
+    actors = actors_of(
         "President Joe Biden met General Motors chief executive Mary Barra at the White House on Monday. "
         "Biden said the company had kept its promise, and Barra thanked him."
     )
@@ -41,7 +39,7 @@ def test_a_title_is_stripped_from_a_persons_name_only() -> None:
 
 
 def test_an_acronym_in_brackets_and_its_expansion_are_one_actor() -> None:
-    actors = _actors(
+    actors = actors_of(
         "The United Auto Workers (UAW) called a strike against General Motors on Friday. The UAW said "
         "48,000 members walked off the job, and GM said it was disappointed."
     )
@@ -52,7 +50,7 @@ def test_an_acronym_in_brackets_and_its_expansion_are_one_actor() -> None:
 
 
 def test_an_acronym_anywhere_in_the_article_joins_its_expansion() -> None:
-    actors = _actors(
+    actors = actors_of(
         "The European Space Agency launched the probe on Friday from French Guiana. The probe will reach "
         "Jupiter in 2031, ESA said. NASA, which built one of its instruments, welcomed the launch."
     )
@@ -61,7 +59,7 @@ def test_an_acronym_anywhere_in_the_article_joins_its_expansion() -> None:
 
 
 def test_a_legal_form_and_a_possessive_are_the_same_actor() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Pfizer Inc. said on Monday its vaccine prevented severe illness. Pfizer's shares rose 3 percent. "
         "Pfizer will ask regulators for approval next month, the company said."
     )
@@ -70,7 +68,7 @@ def test_a_legal_form_and_a_possessive_are_the_same_actor() -> None:
 
 
 def test_a_first_word_stands_for_an_organization_named_before() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Lockheed Martin won the Pentagon contract on Thursday. Lockheed said it would hire 500 engineers "
         "at its plant in Texas."
     )
@@ -80,7 +78,7 @@ def test_a_first_word_stands_for_an_organization_named_before() -> None:
 
 def test_a_short_name_used_first_is_a_name_of_its_own() -> None:
     # "Apple" named first, then "Apple TV": the company and its product are not one actor.
-    actors = _actors(
+    actors = actors_of(
         "Apple said on Tuesday that sales had doubled. Apple also released a new Apple TV, which connects "
         "to a television. Apple TV costs $299, Apple said."
     )
@@ -88,7 +86,7 @@ def test_a_short_name_used_first_is_a_name_of_its_own() -> None:
 
 
 def test_a_misspelling_next_to_the_usual_spelling_is_an_alias() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Senator Elizabeth Warren questioned the bank's chief executive on Tuesday. Warren said the bank "
         "had failed its customers. Warrren then left the hearing."
     )
@@ -111,7 +109,7 @@ def test_two_people_of_one_surname_are_two_actors_and_a_surname_goes_to_the_last
 
 
 def test_a_persons_shorter_first_name_and_middle_initial_are_one_person() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Timothy D. Cook, the chief executive, said on Monday that sales rose. Tim Cook added that the "
         "company would hire. Cook spoke in California."
     )
@@ -120,7 +118,7 @@ def test_a_persons_shorter_first_name_and_middle_initial_are_one_person() -> Non
 
 
 def test_a_headline_glued_to_a_name_makes_no_actor() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Obama Calls for Calm as Protests Spread\n\nPresident Barack Obama called for calm on Sunday after "
         "a second night of protests. Obama said the police would be held to account."
     )
@@ -129,12 +127,12 @@ def test_a_headline_glued_to_a_name_makes_no_actor() -> None:
 
 
 def test_a_lone_initial_is_no_actor() -> None:
-    actors = _actors("The court heard on Monday from P. Smith, a witness, who said she saw the crash.")
+    actors = actors_of("The court heard on Monday from P. Smith, a witness, who said she saw the crash.")
     assert "P." not in actors
 
 
 def test_a_role_before_a_name_makes_it_a_persons() -> None:
-    actors = _actors(
+    actors = actors_of(
         "The airline cut its forecast on Monday. Spokeswoman Sandy Angers said demand had fallen. "
         "Angers said the company would cut flights."
     )
@@ -143,7 +141,7 @@ def test_a_role_before_a_name_makes_it_a_persons() -> None:
 
 
 def test_an_acronym_of_more_than_the_initials_and_one_after_a_countrys() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Singapore Airlines said on Tuesday it would be compensated for the delays. SIA said the talks "
         "had gone well. The U.S. Air Force also ordered tankers, USAF officials said."
     )
@@ -152,7 +150,7 @@ def test_an_acronym_of_more_than_the_initials_and_one_after_a_countrys() -> None
 
 
 def test_an_acronym_that_could_stand_for_two_names_joins_neither() -> None:
-    actors = _actors(
+    actors = actors_of(
         "General Motors and General Mills both reported results on Tuesday. GM said sales rose, and "
         "General Mills said costs fell."
     )
@@ -160,7 +158,7 @@ def test_an_acronym_that_could_stand_for_two_names_joins_neither() -> None:
 
 
 def test_a_name_inside_a_title_a_model_or_a_place_is_no_actor() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Deputy Defense Secretary Kathleen Hicks said on Monday that the Secretary of Defense would visit. "
         "The Air Force flies its Boeing 767 tankers from John F. Kennedy Airport, Hicks said."
     )
@@ -169,7 +167,7 @@ def test_a_name_inside_a_title_a_model_or_a_place_is_no_actor() -> None:
 
 
 def test_a_nationality_is_no_named_group() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Singaporeans cheered the first flight on Friday. The Republicans said they would vote against "
         "the bill, and Singapore's government welcomed the news."
     )
@@ -177,7 +175,7 @@ def test_a_nationality_is_no_named_group() -> None:
 
 
 def test_a_short_line_or_caption_name_makes_no_actor_but_the_story_does() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Court Rules Against Acme\n\nBy Jane Roe\n\nThe Supreme Court ruled on Monday that Acme Corp. "
         "had broken the law. Acme said it would appeal.\n\nJudge Ann Lee. Photo: Tom Poe / Example Images"
     )
@@ -186,7 +184,7 @@ def test_a_short_line_or_caption_name_makes_no_actor_but_the_story_does() -> Non
 
 
 def test_a_country_named_as_where_something_goes_or_is_is_a_place() -> None:
-    actors = _actors(
+    actors = actors_of(
         "The new jet was flown to Singapore on Monday for a ceremony in Toulouse, France. It will leave "
         "from Singapore's Changi Airport, and prices within the U.S. will fall, the maker said. Germany "
         "said it would buy two."
@@ -196,7 +194,7 @@ def test_a_country_named_as_where_something_goes_or_is_is_a_place() -> None:
 
 
 def test_a_name_the_article_calls_a_body_is_an_organization() -> None:
-    actors = _actors(
+    actors = actors_of(
         "“The response has been massive,” said Julien Talavan, a spokesman for Force Ouvrière, the main "
         "union at the plant, on Wednesday."
     )
@@ -206,13 +204,13 @@ def test_a_name_the_article_calls_a_body_is_an_organization() -> None:
 
 def test_a_name_cut_at_an_elisions_apostrophe_is_kept_whole() -> None:
     # Tokenized text spaces an elision ("D' Souza"): the NER reads "Patrick D '" and another name.
-    actors = _actors("The council's leader, Patrick D' Souza, said the vote would go ahead.")
+    actors = actors_of("The council's leader, Patrick D' Souza, said the vote would go ahead.")
     assert "Patrick D' Souza" in actors
     assert not {"Patrick D", "Souza"} & set(actors)
 
 
 def test_a_surname_misspelt_once_alone_is_the_persons() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Coach Marta Kowalska said the team had trained hard all week. The players trusted her, and "
         "Kowalksa said on Friday that the squad was ready."
     )
@@ -220,7 +218,7 @@ def test_a_surname_misspelt_once_alone_is_the_persons() -> None:
 
 
 def test_a_familiar_first_name_signs_for_the_person() -> None:
-    actors = _actors(
+    actors = actors_of(
         "An email from the lobbyist to Senator William Hart asked him to delay the vote. Hart answered: "
         "“Agreed. Let us wait until the spring. Bill.”"
     )
@@ -228,7 +226,7 @@ def test_a_familiar_first_name_signs_for_the_person() -> None:
 
 
 def test_an_organizations_first_word_taken_for_a_city_is_the_organization() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Users said the Cisco Systems router software failed after the update. Cisco has promised a fix "
         "before the end of the month."
     )
@@ -236,7 +234,7 @@ def test_an_organizations_first_word_taken_for_a_city_is_the_organization() -> N
 
 
 def test_an_abbreviated_title_keeps_its_place_out_of_the_actors() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Council members and State Rep. Carla Ruiz, who chairs the panel, said lawmakers would hold a"
         " hearing."
     )

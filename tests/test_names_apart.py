@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from conftest import with_entities
+from conftest import actors_of, with_entities
 
-from summarizer import source_from_text
-from summarizer.analysis import Entity, analyze
 from summarizer.analysis.entities import find_entities
 from summarizer.analysis.namesakes import meant
 from summarizer.analysis.nlp import parse
@@ -23,10 +21,6 @@ from summarizer.models import ActorKind
 
 if TYPE_CHECKING:
     pass
-
-
-def _actors(text: str) -> dict[str, Entity]:
-    return {e.name: e for e in analyze(source_from_text(text)).entities}
 
 
 def test_a_surname_two_people_share_is_the_one_named_last_before_it() -> None:
@@ -52,7 +46,7 @@ def test_a_surname_alone_is_the_son_of_one_name_unless_the_elder_is_said() -> No
     assert meant(150, "", people, {"elder"}) == 0  # the other one is "the elder Dalton"
     assert meant(150, "younger", people, {"younger"}) == 0
     assert meant(150, "", people, {"younger"}) == 1
-    actors = _actors(
+    actors = actors_of(
         "The Harbor City Gulls signed forward Ray Dalton Jr. on Monday. Dalton, 22, grew up in the city. "
         "His father, Ray Dalton, played for the Gulls in the 1990s. The elder Dalton watched from the "
         "stands. Dalton scored twice in his first season abroad."
@@ -62,7 +56,7 @@ def test_a_surname_alone_is_the_son_of_one_name_unless_the_elder_is_said() -> No
 
 
 def test_an_age_after_a_persons_name_is_no_model_number() -> None:
-    actors = _actors("At the shelter, Mateo Ibarra, 71, said he had left with his cat.")
+    actors = actors_of("At the shelter, Mateo Ibarra, 71, said he had left with his cat.")
     assert "Mateo Ibarra" in actors and actors["Mateo Ibarra"].kind is ActorKind.PERSON
 
 

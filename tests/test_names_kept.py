@@ -8,24 +8,13 @@ trained pipeline reads. No model runs here."""
 
 from __future__ import annotations
 
-from conftest import with_entities
+from conftest import actors_of, named_with, with_entities
 from spacy.tokens import Span
 
-from summarizer import source_from_text
-from summarizer.analysis import Entity, analyze
+from summarizer.analysis import Entity
 from summarizer.analysis.entities import find_entities
 from summarizer.analysis.nlp import parse
-from summarizer.analysis.whole import named
 from summarizer.models import ActorKind
-
-
-def _actors(text: str) -> dict[str, Entity]:
-    return {e.name: e for e in analyze(source_from_text(text)).entities}
-
-
-def _forced(text: str, names: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The names (words, label) :func:`named` makes of a parse whose entities are set to ``names``."""
-    return [(ent.text, ent.label_) for ent in named(with_entities(text, names))]
 
 
 def _forced_actors(text: str, names: list[tuple[str, str]]) -> dict[str, Entity]:
@@ -35,23 +24,23 @@ def _forced_actors(text: str, names: list[tuple[str, str]]) -> dict[str, Entity]
 
 def test_a_brands_first_word_the_ner_left_out_is_the_names() -> None:
     text = "Shoppers said the eShop Game Store was down for most of Friday."
-    assert _forced(text, [("Game Store", "PERSON")]) == [("eShop Game Store", "ORG")]
+    assert named_with(text, [("Game Store", "PERSON")]) == [("eShop Game Store", "ORG")]
     # A title is no brand's word: "Judge Ana Ruiz" stays the person the NER read.
     text = "The case went to Judge Ana Ruiz on Friday."
-    assert _forced(text, [("Ana Ruiz", "PERSON")]) == [("Ana Ruiz", "PERSON")]
+    assert named_with(text, [("Ana Ruiz", "PERSON")]) == [("Ana Ruiz", "PERSON")]
 
 
 def test_two_names_run_together_at_and_are_two() -> None:
     text = "The carmaker will sell the Roadster and Roadster Sport in Europe from May."
-    found = _forced(text, [("the Roadster and Roadster Sport", "ORG")])
+    found = named_with(text, [("the Roadster and Roadster Sport", "ORG")])
     assert found == [("the Roadster", "ORG"), ("Roadster Sport", "ORG")]
     text = "Procter and Gamble said on Tuesday that its sales rose."
-    assert _forced(text, [("Procter and Gamble", "ORG")]) == [("Procter and Gamble", "ORG")]
+    assert named_with(text, [("Procter and Gamble", "ORG")]) == [("Procter and Gamble", "ORG")]
 
 
 def test_a_word_in_a_list_of_things_is_no_name() -> None:
     text = "The sofa comes in two fabrics: Linen (grey only) and Velvet (blue and green)."
-    assert _forced(text, [("Velvet", "PERSON")]) == []
+    assert named_with(text, [("Velvet", "PERSON")]) == []
 
 
 def test_a_unit_written_onto_its_number_is_no_actor() -> None:
@@ -116,7 +105,7 @@ def test_a_name_ending_with_a_bodys_noun_is_no_person() -> None:
 
 
 def test_a_role_set_before_a_name_in_apposition_is_the_persons() -> None:
-    actors = _actors(
+    actors = actors_of(
         "The Harlow paper mill will close in March. A spokeswoman, Dana Pruitt, said the plant would not "
         "reopen. The union's regional director, Marcus Bell, said workers were angry. Her brother, Daniel "
         "Castillo, said she was innocent."

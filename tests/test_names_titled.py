@@ -6,10 +6,10 @@ trained pipeline reads. No model runs here."""
 
 from __future__ import annotations
 
-from conftest import with_entities
+from conftest import actors_of, named_with, with_entities
 
 from summarizer import source_from_text
-from summarizer.analysis import Entity, analyze
+from summarizer.analysis import analyze
 from summarizer.analysis.descriptions import described
 from summarizer.analysis.forms import forms_of
 from summarizer.analysis.mentions import mention
@@ -17,32 +17,24 @@ from summarizer.analysis.whole import named
 from summarizer.story.merge import bare
 
 
-def _actors(text: str) -> dict[str, Entity]:
-    return {e.name: e for e in analyze(source_from_text(text)).entities}
-
-
-def _named(text: str, names: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return [(ent.text, ent.label_) for ent in named(with_entities(text, names))]
-
-
 def test_a_title_word_the_ner_left_out_of_an_organizations_name_is_put_back() -> None:
     text = "Ferry services stopped.\n\nPremier Freight Lines, a trucking firm, said it would hire drivers."
-    assert _named(text, [("Freight Lines", "ORG")]) == [("Premier Freight Lines", "ORG")]
+    assert named_with(text, [("Freight Lines", "ORG")]) == [("Premier Freight Lines", "ORG")]
 
 
 def test_a_title_before_a_person_the_ner_called_an_organization_stays_out() -> None:
     # "Hale" is a person elsewhere in the article: "Governor Hale" is a title and a surname.
     text = "Governor Hale signed the bill. Critics said Omar Hale had rushed it."
-    assert ("Hale", "ORG") in _named(text, [("Hale", "ORG"), ("Omar Hale", "PERSON")])
+    assert ("Hale", "ORG") in named_with(text, [("Hale", "ORG"), ("Omar Hale", "PERSON")])
 
 
 def test_a_run_of_titles_before_an_organization_is_no_part_of_its_name() -> None:
     text = "Deputy Chancellor Exeter College spoke on Friday."
-    assert ("Exeter College", "ORG") in _named(text, [("Exeter College", "ORG")])
+    assert ("Exeter College", "ORG") in named_with(text, [("Exeter College", "ORG")])
 
 
 def test_a_word_that_starts_one_organizations_name_is_its_short_form() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Redfern Water Trust said on Monday that it would raise bills by 4 percent. Customers complained, "
         "and Redfern said the rise would pay for new pipes. A lawyer said Redfern had broken its promise."
     )
@@ -85,14 +77,14 @@ def test_a_headlines_words_are_no_descriptions_referent() -> None:
 
 
 def test_a_role_that_opens_with_its_is_the_organizations() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Kessler Rail said on Monday it would cut 200 jobs. Its chief executive, Anna Lind, blamed costs."
     )
     assert actors["Anna Lind"].role == "Kessler Rail's chief executive"
 
 
 def test_a_role_whose_its_the_parse_does_not_tell_drops_the_pronoun() -> None:
-    actors = _actors("Its chief executive, Omar Hale, resigned on Tuesday after the audit.")
+    actors = actors_of("Its chief executive, Omar Hale, resigned on Tuesday after the audit.")
     assert actors["Omar Hale"].role == "chief executive"
 
 

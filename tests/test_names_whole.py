@@ -6,19 +6,13 @@ the trained pipeline reads. No model runs here."""
 
 from __future__ import annotations
 
-from conftest import with_entities
+from conftest import actors_of, with_entities
 
-from summarizer import source_from_text
-from summarizer.analysis import Entity, analyze
 from summarizer.analysis.aliases import group
 from summarizer.analysis.mentions import mention
 from summarizer.analysis.nlp import parse
 from summarizer.analysis.whole import named
 from summarizer.models import ActorKind
-
-
-def _actors(text: str) -> dict[str, Entity]:
-    return {e.name: e for e in analyze(source_from_text(text)).entities}
 
 
 def _forced(text: str, names: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -41,7 +35,7 @@ def test_an_acronym_in_brackets_spans_its_whole_name_across_commas() -> None:
 
 
 def test_a_numbered_local_of_a_union_is_one_actor_with_its_acronym() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Local 402 of the United Brotherhood of Carpenters, Joiners and Roofers (UBCJR), which represents "
         "about 900 workers, voted on Sunday to strike. The UBCJR said members would picket the site."
     )
@@ -91,7 +85,7 @@ def test_a_common_word_capitalized_only_to_start_a_sentence_is_no_name() -> None
 def test_a_son_named_with_jr_that_the_ner_missed_is_a_person_apart_from_his_father() -> None:
     text = "The club signed midfielder Tobias Renner Jr. on Monday. His father, Tobias Renner, coached there."
     assert ("Tobias Renner Jr.", "PERSON") in _forced(text, [("Tobias Renner", "ORG")])
-    actors = _actors(text)
+    actors = actors_of(text)
     assert {"Tobias Renner Jr.", "Tobias Renner"} <= set(actors)
     assert actors["Tobias Renner"].kind is ActorKind.PERSON
 
@@ -122,7 +116,7 @@ def test_a_body_named_with_a_possessive_is_one_name_and_its_first_words_its_shor
 
 
 def test_a_body_its_owner_names_is_no_thing() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Roads were closed across the county on Monday after the storm. Flooding closed roads, according to "
         "the city's Office of Emergency Management, which asked drivers to stay home."
     )
@@ -130,7 +124,7 @@ def test_a_body_its_owner_names_is_no_thing() -> None:
 
 
 def test_a_company_with_and_without_its_trades_word_is_one_actor() -> None:
-    actors = _actors(
+    actors = actors_of(
         "Dell said on Monday that sales rose. Dell Computer also hired 300 engineers in Texas, and Dell "
         "said it would open a plant."
     )

@@ -253,8 +253,7 @@ def _join_capitals(entities: list[Entity], mentions: list[Mention]) -> None:
     for entity in entities:
         country = by_name.get(capitals.get(entity.name, ""))
         if entity.kind is ActorKind.OTHER and country is not None:
-            country.aliases.append(entity.name)
-            country.mentions = sorted({*country.mentions, *entity.mentions}, key=lambda s: s.start)
+            _fold(entity, country)
 
 
 def _acting_places(entities: list[Entity], index: dict[tuple[int, int], Mention]) -> list[Entity]:
@@ -279,10 +278,7 @@ def _acting_places(entities: list[Entity], index: dict[tuple[int, int], Mention]
             continue
         if acts:
             entity.kind = ActorKind.ORGANIZATION
-            fuller = [e for e in entities if _named_before_as(entity, e)]
-            if len(fuller) == 1:
-                fuller[0].aliases.append(entity.name)
-                fuller[0].mentions = sorted([*fuller[0].mentions, *entity.mentions], key=lambda s: s.start)
+            if _into_fuller(entity, entities):
                 joined.append(entity)
     return joined
 
@@ -299,18 +295,29 @@ def _countries_for_companies(entities: list[Entity], index: dict[tuple[int, int]
             continue
         if as_place(roots[0]) or _speaks(roots[0]) or roots[0].dep_ == "poss":
             continue
-        fuller = [e for e in entities if _named_before_as(entity, e)]
-        if len(fuller) == 1:
-            fuller[0].aliases.append(entity.name)
-            fuller[0].mentions = sorted([*fuller[0].mentions, *entity.mentions], key=lambda s: s.start)
+        if _into_fuller(entity, entities):
             joined.append(entity)
     return joined
 
 
+def _into_fuller(entity: Entity, entities: list[Entity]) -> bool:
+    """Fold ``entity`` into the one organization named before it with a name that begins with its own
+    ("Qatar" into "Qatar Airways"); whether there was one."""
+    fuller = [e for e in entities if _named_before_as(entity, e)]
+    if len(fuller) == 1:
+        _fold(entity, fuller[0])
+    return len(fuller) == 1
+
+
+def _fold(entity: Entity, into: Entity) -> None:  # ``entity`` as another name of ``into``
+    into.aliases.append(entity.name)
+    into.mentions = sorted({*into.mentions, *entity.mentions}, key=lambda s: s.start)
+
+
 def _first_words_of(short: str, full: str) -> bool:
     """Whether ``short`` is the first words of the name ``full``, which has more words of its own."""
-    words = short.split()
-    return full.split()[: len(words)] == words and len(key(full)) > len(key(short))
+    named = key(short)
+    return key(full)[: len(named)] == named and len(key(full)) > len(named)
 
 
 def _body_at(entities: list[Entity]) -> Callable[[int], str | None]:
@@ -321,12 +328,10 @@ def _body_at(entities: list[Entity]) -> Callable[[int], str | None]:
 
 def _named_before_as(short: Entity, full: Entity) -> bool:
     """Whether ``full`` is an organization named before ``short`` whose name begins with ``short``'s."""
-    named = key(short.name)
     return (
         full.kind is ActorKind.ORGANIZATION
         and full is not short
-        and key(full.name)[: len(named)] == named
-        and len(key(full.name)) > len(named)
+        and _first_words_of(short.name, full.name)
         and full.mentions[0].start < short.mentions[0].start
     )
 
